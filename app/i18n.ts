@@ -1,0 +1,25 @@
+import { useCallback } from "react";
+import { useRouteLoaderData } from "@remix-run/react";
+import { defaultLocale, translate, type Locale, type MessageKey, type Params } from "../shared/i18n/index";
+
+export type { MessageKey };
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function useLocale(): Locale {
+  const data = useRouteLoaderData<{ locale: Locale }>("root");
+  return data?.locale ?? defaultLocale;
+}
+
+export function useT(): Translate {
+  const locale = useLocale();
+  return useCallback((key, params) => translate(locale, key, params), [locale]);
+}
+
+export function useFormatDateTime(): (ms: number) => string {
+  const locale = useLocale();
+  return useCallback(
+    (ms: number) =>
+      new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(ms) + " UTC",
+    [locale],
+  );
+}

@@ -1,0 +1,118 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import styles from "./styles/app.css";
+import { useLocale, useT } from "./i18n";
+import { getLocale } from "./utils/locale.server";
+import { useNonce } from "./utils/nonce";
+import { LanguageSwitcher } from "./components/LanguageSwitcher";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Common Ground" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = context.auth ? { name: context.auth.user.name, email: context.auth.user.email } : null;
+  return { locale: getLocale(request, context), user };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <Link to={data?.user ? "/dashboard" : "/"} className="brand">
+        {t("app.name")}
+      </Link>
+      <nav aria-label={t("nav.main")}>
+        {data?.user ? (
+          <>
+            <Link to="/dashboard">{t("nav.dashboard")}</Link>
+            <Link to="/settings">{t("nav.settings")}</Link>
+            <Form method="post" action="/logout" className="inline-form">
+              <button type="submit" className="link-button">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("nav.login")}</Link>
+            <Link to="/signup">{t("nav.signup")}</Link>
+          </>
+        )}
+      </nav>
+      <LanguageSwitcher />
+    </header>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : status === 401 ? t("error.unauthorized") : t("error.generic");
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <h1>{t("error.title")}</h1>
+        <p role="alert">{message}</p>
+        <p>
+          <Link to="/">{t("error.backHome")}</Link>
+        </p>
+      </main>
+    </>
+  );
+}

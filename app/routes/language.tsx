@@ -1,0 +1,17 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { isLocale } from "../../shared/i18n/index";
+import { safeRedirectPath } from "../utils/auth.server";
+import { localeCookieHeader } from "../utils/locale.server";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  const back = safeRedirectPath(form.get("redirectTo"), "/");
+  if (!isLocale(locale)) return redirect(back);
+  if (context.auth) {
+    await context.services.db.updateTable("users").set({ locale }).where("id", "=", context.auth.user.id).execute();
+  }
+  return redirect(back, { headers: { "Set-Cookie": localeCookieHeader(locale) } });
+}
+
+export const loader = () => redirect("/");

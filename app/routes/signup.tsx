@@ -1,0 +1,84 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "../components/Field";
+import { useT, type MessageKey } from "../i18n";
+import { getLocale } from "../utils/locale.server";
+import { emailSchema, nameSchema, passwordSchema, safeRedirectPath, sessionCookieHeader, signUp } from "../utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign up — Common Ground" }];
+
+export function loader({ context }: LoaderFunctionArgs) {
+  if (context.auth) throw redirect("/dashboard");
+  return null;
+}
+
+const signupForm = z.object({
+  name: nameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  redirectTo: z.string().optional(),
+});
+
+const fieldMessages: Record<string, MessageKey> = {
+  name: "signup.error.name",
+  email: "signup.error.email",
+  password: "signup.error.password",
+};
+
+type SignupErrors = { fields: Partial<Record<"name" | "email" | "password", MessageKey>>; values: { name?: string; email?: string } };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const raw = Object.fromEntries(await request.formData());
+  const values = { name: typeof raw.name === "string" ? raw.name : "", email: typeof raw.email === "string" ? raw.email : "" };
+  const parsed = signupForm.safeParse(raw);
+  if (!parsed.success) {
+    const fields: SignupErrors["fields"] = {};
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]) as keyof SignupErrors["fields"];
+      if (fieldMessages[name]) fields[name] = fieldMessages[name];
+    }
+    return json<SignupErrors>({ fields, values }, { status: 400 });
+  }
+  const result = await signUp(context.services.db, parsed.data);
+  if (!result.ok) {
+    return json<SignupErrors>({ fields: { email: "signup.error.emailTaken" }, values }, { status: 409 });
+  }
+  // Keep the language the visitor was reading in as their saved preference.
+  await context.services.db.updateTable("users").set({ locale: getLocale(request, context) }).where("id", "=", result.user.id).execute();
+  return redirect(safeRedirectPath(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": sessionCookieHeader(context, result.token, result.expiresAt) },
+  });
+}
+
+export default function Signup() {
+  const t = useT();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const error = (key?: MessageKey) => (key ? t(key) : undefined);
+  return (
+    <section className="narrow">
+      <h1>{t("signup.title")}</h1>
+      <Form method="post">
+        <Field label={t("signup.name")} name="name" autoComplete="name" required maxLength={100} defaultValue={data?.values.name} error={error(data?.fields.name)} />
+        <Field label={t("signup.email")} name="email" type="email" autoComplete="email" required defaultValue={data?.values.email} error={error(data?.fields.email)} />
+        <Field
+          label={t("signup.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          hint={t("signup.passwordHint")}
+          error={error(data?.fields.password)}
+        />
+        <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          {t("signup.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("signup.haveAccount")} <Link to="/login">{t("nav.login")}</Link>
+      </p>
+    </section>
+  );
+}

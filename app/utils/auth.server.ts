@@ -1,0 +1,38 @@
+import { json, redirect, type AppLoadContext } from "@remix-run/node";
+import type { ValidSession } from "../../server/auth/sessions";
+import { serializeBlankSessionCookie, serializeSessionCookie } from "../../server/auth/sessionCookie";
+
+export function getAuth(context: AppLoadContext): ValidSession | null {
+  return context.auth;
+}
+
+/** For pages: without a session, go to the login page and come back here afterwards. */
+export function requireAuth(request: Request, context: AppLoadContext): ValidSession {
+  if (context.auth) return context.auth;
+  const url = new URL(request.url);
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+}
+
+/** For the JSON API: without a session, a 401 with an explanation. */
+export function requireApiAuth(context: AppLoadContext): ValidSession {
+  if (context.auth) return context.auth;
+  throw json({ error: "Not authenticated: log in (POST /login) and send the session cookie." }, { status: 401 });
+}
+
+export function sessionCookieHeader(context: AppLoadContext, token: string, expiresAt: number): string {
+  return serializeSessionCookie(token, expiresAt, context.services.config.secureCookies);
+}
+
+export function blankSessionCookieHeader(context: AppLoadContext): string {
+  return serializeBlankSessionCookie(context.services.config.secureCookies);
+}
+
+/** Only same-site paths, so a crafted link cannot bounce a fresh login to another site. */
+export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/dashboard"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}
+
+// Routes reach server code only through *.server.ts modules, which the browser build drops.
+export { changePassword, emailSchema, logIn, nameSchema, passwordSchema, signUp } from "../../server/auth/accounts";
+export { invalidateOtherSessions, invalidateSession } from "../../server/auth/sessions";

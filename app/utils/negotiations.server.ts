@@ -1,0 +1,15 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { getNegotiation, memberRole } from "../../db/queries/negotiations";
+
+export { listMembers, listNegotiationsForUser } from "../../db/queries/negotiations";
+
+/**
+ * The one check every negotiation route makes. A non-member gets the same 404 as a missing id,
+ * so probing ids reveals nothing about which negotiations exist.
+ */
+export async function requireMembership(context: AppLoadContext, negotiationId: string, userId: string) {
+  const role = await memberRole(context.services.db, negotiationId, userId);
+  const negotiation = role ? await getNegotiation(context.services.db, negotiationId) : undefined;
+  if (!role || !negotiation) throw new Response("Not found", { status: 404 });
+  return { role, negotiation };
+}

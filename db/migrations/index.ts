@@ -1,0 +1,8 @@
+import type { Migration } from "kysely";
+import * as accounts from "./0001_accounts";
+
+// Listed statically rather than read from disk so the set of migrations is fixed at build time
+// and a stray file in the folder can never run.
+export const migrations: Record<string, Migration> = {
+  "0001_accounts": accounts,
+};

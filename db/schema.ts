@@ -1,0 +1,57 @@
+import type { Generated, Insertable, Selectable } from "kysely";
+
+// Table types for Kysely. Times are Unix milliseconds (INTEGER) so comparisons stay numeric.
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string | null;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token, hex: the token itself is never stored. */
+  id: string;
+  user_id: string;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  /** "email:<address>" or "ip:<address>" */
+  subject: string;
+  at: number;
+}
+
+export interface NegotiationsTable {
+  id: string;
+  title: string;
+  buyer_org: string;
+  supplier_org: string;
+  created_by: string;
+  created_at: number;
+  last_activity_at: number;
+}
+
+export interface NegotiationMembersTable {
+  negotiation_id: string;
+  user_id: string;
+  role: string;
+  joined_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  negotiations: NegotiationsTable;
+  negotiation_members: NegotiationMembersTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type Negotiation = Selectable<NegotiationsTable>;

@@ -1,0 +1,75 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import type { DB } from "../../db/connection";
+import type { User } from "../../db/schema";
+
+// Sessions as in the Lucia guide: the client holds a random token, the database only its SHA-256,
+// so a leaked database cannot be replayed as cookies.
+const day = 24 * 60 * 60 * 1000;
+export const sessionLifetimeMs = 30 * day;
+const renewWhenLessThanMs = 15 * day;
+
+export interface ValidSession {
+  sessionId: string;
+  user: User;
+  expiresAt: number;
+  /** True when validation pushed the expiry forward, so the cookie must be sent again. */
+  renewed: boolean;
+}
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(db: DB, userId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+  const token = generateSessionToken();
+  const expiresAt = now + sessionLifetimeMs;
+  await db
+    .insertInto("sessions")
+    .values({ id: sessionIdFromToken(token), user_id: userId, expires_at: expiresAt, created_at: now })
+    .execute();
+  return { token, expiresAt };
+}
+
+export async function validateSessionToken(db: DB, token: string, now = Date.now()): Promise<ValidSession | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const sessionId = sessionIdFromToken(token);
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select(["sessions.expires_at", "users.id", "users.email", "users.name", "users.password_hash", "users.locale", "users.created_at"])
+    .where("sessions.id", "=", sessionId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { expires_at, ...user } = row;
+  if (now >= expires_at) {
+    await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+    return null;
+  }
+  if (expires_at - now < renewWhenLessThanMs) {
+    const expiresAt = now + sessionLifetimeMs;
+    await db.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", sessionId).execute();
+    return { sessionId, user, expiresAt, renewed: true };
+  }
+  return { sessionId, user, expiresAt: expires_at, renewed: false };
+}
+
+export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+/** Signs the user out everywhere except the session making the request; returns how many ended. */
+export async function invalidateOtherSessions(db: DB, userId: string, keepSessionId: string): Promise<number> {
+  const result = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("id", "!=", keepSessionId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,42 @@
+import type { DB } from "../../db/connection";
+import { newId } from "../../db/ids";
+import { createNegotiation } from "../../db/queries/negotiations";
+import type { Role } from "../../shared/roles";
+import { hashPassword } from "../auth/passwords";
+
+export const demoPassword = "demo-password";
+export const demoNegotiationTitle = "Acme Retail ⇄ Nimbus Cloud — SaaS security schedule";
+
+export const demoUsers: { email: string; name: string; role: Role | null }[] = [
+  { email: "buyer@demo.test", name: "Bea Buyer (Acme Retail)", role: "buyer" },
+  { email: "supplier@demo.test", name: "Sam Supplier (Nimbus Cloud)", role: "supplier" },
+  { email: "advisor@demo.test", name: "Ada Advisor (sector body)", role: "advisor" },
+  { email: "observer@demo.test", name: "Oscar Observer", role: "observer" },
+  { email: "outsider@demo.test", name: "Olivia Outsider", role: null },
+];
+
+/** Seeds the demo on an empty database; returns false (and does nothing) when users already exist. */
+export async function seedDemo(db: DB): Promise<boolean> {
+  const existing = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(demoPassword);
+  const now = Date.now();
+  const ids = new Map<string, string>();
+  for (const u of demoUsers) {
+    const id = newId();
+    ids.set(u.email, id);
+    await db
+      .insertInto("users")
+      .values({ id, email: u.email, name: u.name, password_hash: passwordHash, locale: null, created_at: now })
+      .execute();
+  }
+  const members = demoUsers.flatMap((u) => (u.role ? [{ userId: ids.get(u.email)!, role: u.role }] : []));
+  await createNegotiation(db, {
+    title: demoNegotiationTitle,
+    buyerOrg: "Acme Retail",
+    supplierOrg: "Nimbus Cloud",
+    createdBy: members[0]!.userId,
+    members,
+  });
+  return true;
+}

@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, loadConfig } from "./config";
+import { createLogger } from "./logger";
+import { migrateToLatest, openDatabase } from "../db/connection";
+import { createHttpApp } from "./http/createHttpApp";
+import { serverBuildPath } from "./paths";
+import { seedDemo, demoUsers, demoPassword } from "./demo/seedDemo";
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  if (!fs.existsSync(serverBuildPath)) {
+    logger.fatal(`No app build at ${serverBuildPath}. Run "npm run build" (npm start does this for you).`);
+    process.exit(1);
+  }
+  const build = (await import(serverBuildPath)) as ServerBuild;
+
+  const { db } = openDatabase(config.dataDir);
+  await migrateToLatest(db);
+  const seeded = config.seedDemo ? await seedDemo(db) : false;
+
+  const services = { db, config, logger };
+  const server = http.createServer(createHttpApp(services, build));
+  // A socket error before a handler is attached would otherwise crash the process.
+  server.on("clientError", (error, socket) => {
+    logger.debug({ err: error }, "client connection error");
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\n\r\n");
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = config.publicOrigin ?? `http://localhost:${port}`;
+  logger.info({ port, dataDir: config.dataDir }, `listening on ${url}`);
+  if (process.stdout.isTTY || process.env.npm_lifecycle_event === "start") {
+    const logins = demoUsers.map((u) => `  ${u.email.padEnd(22)} ${u.role ?? "(member of nothing)"}`).join("\n");
+    console.log(
+      `\nCommon Ground is running at ${url}\n` +
+        (config.seedDemo ? `Demo logins (password "${demoPassword}")${seeded ? "" : " — seeded earlier"}:\n${logins}\n` : ""),
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    force.unref();
+    server.close(async () => {
+      await db.destroy();
+      logger.info("stopped");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
