@@ -43,12 +43,31 @@ export interface NegotiationMembersTable {
   joined_at: number;
 }
 
+export interface DocUpdatesTable {
+  id: Generated<number>;
+  negotiation_id: string;
+  data: Uint8Array;
+  user_id: string | null;
+  created_at: number;
+  merged_count: Generated<number>;
+}
+
+export interface DocSnapshotsTable {
+  negotiation_id: string;
+  state: Uint8Array;
+  through_update_id: number;
+  content_json: string;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   negotiations: NegotiationsTable;
   negotiation_members: NegotiationMembersTable;
+  doc_updates: DocUpdatesTable;
+  doc_snapshots: DocSnapshotsTable;
 }
 
 export type User = Selectable<UsersTable>;

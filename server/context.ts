@@ -2,12 +2,16 @@ import type { DB } from "../db/connection";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
 import type { ValidSession } from "./auth/sessions";
+import type { CollaborationServer } from "./collaboration/collaborationServer";
+import type { DocumentStore } from "./collaboration/documentStore";
 
 /** Long-lived things the server creates once and hands to every request. */
 export interface Services {
   db: DB;
   config: Config;
   logger: Logger;
+  documents: DocumentStore;
+  collaboration: CollaborationServer;
 }
 
 /** What Remix loaders and actions receive as `context`. */

@@ -7,6 +7,9 @@ import { migrateToLatest, openDatabase } from "../db/connection";
 import { createHttpApp } from "./http/createHttpApp";
 import { serverBuildPath } from "./paths";
 import { seedDemo, demoUsers, demoPassword } from "./demo/seedDemo";
+import { CollaborationMetrics } from "./collaboration/metrics";
+import { DocumentStore } from "./collaboration/documentStore";
+import { CollaborationServer } from "./collaboration/collaborationServer";
 
 async function main() {
   let config;
@@ -27,12 +30,16 @@ async function main() {
   }
   const build = (await import(serverBuildPath)) as ServerBuild;
 
-  const { db } = openDatabase(config.dataDir);
+  const { db, sqlite } = openDatabase(config.dataDir);
   await migrateToLatest(db);
-  const seeded = config.seedDemo ? await seedDemo(db) : false;
+  const metrics = new CollaborationMetrics();
+  const documents = new DocumentStore(sqlite, logger, metrics);
+  const seeded = config.seedDemo ? await seedDemo(db, documents) : false;
+  const collaboration = new CollaborationServer(db, config, logger, metrics, documents);
 
-  const services = { db, config, logger };
+  const services = { db, config, logger, documents, collaboration };
   const server = http.createServer(createHttpApp(services, build));
+  server.on("upgrade", (req, socket, head) => collaboration.handleUpgrade(req, socket, head));
   // A socket error before a handler is attached would otherwise crash the process.
   server.on("clientError", (error, socket) => {
     logger.debug({ err: error }, "client connection error");
@@ -60,6 +67,8 @@ async function main() {
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     force.unref();
+    collaboration.shutdown();
+    documents.flush();
     server.close(async () => {
       await db.destroy();
       logger.info("stopped");

@@ -1,5 +1,5 @@
 import type { DB } from "../connection";
-import { newId } from "../ids";
+import { newId } from "../../shared/ids";
 import { isRole, type Role } from "../../shared/roles";
 
 export interface NegotiationSummary {

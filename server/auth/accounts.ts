@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DB } from "../../db/connection";
 import type { User } from "../../db/schema";
-import { newId } from "../../db/ids";
+import { newId } from "../../shared/ids";
 import { dummyPasswordHash, hashPassword, maxPasswordLength, minPasswordLength, verifyPassword } from "./passwords";
 import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from "./loginRateLimit";
 import { createSession, invalidateOtherSessions } from "./sessions";

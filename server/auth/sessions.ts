@@ -39,7 +39,11 @@ export async function createSession(db: DB, userId: string, now = Date.now()): P
 
 export async function validateSessionToken(db: DB, token: string, now = Date.now()): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
-  const sessionId = sessionIdFromToken(token);
+  return validateSession(db, sessionIdFromToken(token), now);
+}
+
+/** Checks a session by its stored id (the token's hash), renewing it when due. */
+export async function validateSession(db: DB, sessionId: string, now = Date.now()): Promise<ValidSession | null> {
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")

@@ -1,8 +1,11 @@
 import type { DB } from "../../db/connection";
-import { newId } from "../../db/ids";
+import { newId } from "../../shared/ids";
 import { createNegotiation } from "../../db/queries/negotiations";
 import type { Role } from "../../shared/roles";
+import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
 import { hashPassword } from "../auth/passwords";
+import type { DocumentStore } from "../collaboration/documentStore";
+import { saasDemoSchedule } from "./saasSchedule";
 
 export const demoPassword = "demo-password";
 export const demoNegotiationTitle = "Acme Retail ⇄ Nimbus Cloud — SaaS security schedule";
@@ -16,7 +19,7 @@ export const demoUsers: { email: string; name: string; role: Role | null }[] = [
 ];
 
 /** Seeds the demo on an empty database; returns false (and does nothing) when users already exist. */
-export async function seedDemo(db: DB): Promise<boolean> {
+export async function seedDemo(db: DB, documents: DocumentStore): Promise<boolean> {
   const existing = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(demoPassword);
@@ -31,12 +34,13 @@ export async function seedDemo(db: DB): Promise<boolean> {
       .execute();
   }
   const members = demoUsers.flatMap((u) => (u.role ? [{ userId: ids.get(u.email)!, role: u.role }] : []));
-  await createNegotiation(db, {
+  const negotiationId = await createNegotiation(db, {
     title: demoNegotiationTitle,
     buyerOrg: "Acme Retail",
     supplierOrg: "Nimbus Cloud",
     createdBy: members[0]!.userId,
     members,
   });
+  documents.create(negotiationId, buildScheduleDoc(saasDemoSchedule));
   return true;
 }

@@ -1,12 +1,8 @@
 import type { RequestHandler } from "express";
 import type { Config } from "../config";
+import { hasOwnOrigin } from "./requestOrigin";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
-
-export function expectedOrigin(config: Config, protocol: string, host: string | undefined): string | null {
-  if (config.publicOrigin) return config.publicOrigin;
-  return host ? `${protocol}://${host}` : null;
-}
 
 /**
  * CSRF defence: a state-changing request must carry an Origin header naming us. Browsers always
@@ -14,10 +10,8 @@ export function expectedOrigin(config: Config, protocol: string, host: string | 
  */
 export function originCheck(config: Config): RequestHandler {
   return (req, res, next) => {
-    if (safeMethods.has(req.method)) return next();
-    const origin = req.headers.origin;
-    if (origin && origin === expectedOrigin(config, req.protocol, req.headers.host)) return next();
-    req.log?.warn({ origin: origin ?? null, method: req.method, url: req.originalUrl }, "refused cross-origin mutation");
+    if (safeMethods.has(req.method) || hasOwnOrigin(config, req)) return next();
+    req.log?.warn({ origin: req.headers.origin ?? null, method: req.method, url: req.originalUrl }, "refused cross-origin mutation");
     res
       .status(403)
       .type("application/json")

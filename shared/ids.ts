@@ -1,6 +1,9 @@
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 
-/** 128 random bits: ids are unguessable, so knowing one id reveals nothing about others. */
+/**
+ * 128 random bits in base32: unguessable (knowing one id reveals nothing about others) and, for
+ * clause ids minted by several peers at once, collision-free without coordination.
+ */
 export function newId(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);

@@ -1,0 +1,117 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import { CloseCode } from "../../shared/collaboration/closeCodes";
+import { roleColors } from "../../shared/collaboration/presence";
+import { can } from "../../shared/permissions";
+import type { DB } from "../../db/connection";
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import { authorizeUpgrade, currentRole } from "./authorizeUpgrade";
+import { CollabConnection } from "./connection";
+import type { DocumentStore } from "./documentStore";
+import type { CollaborationMetrics } from "./metrics";
+import { RoomRegistry } from "./roomRegistry";
+
+export const maxMessageBytes = 2 * 1024 * 1024;
+export const maxConnectionsPerUser = 20;
+const heartbeatMs = 30_000;
+
+/** The WebSocket side of the server: y-websocket protocol on /collab/:negotiationId. */
+export class CollaborationServer {
+  readonly rooms: RoomRegistry;
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+  private readonly perUser = new Map<string, number>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: DB,
+    private readonly config: Config,
+    private readonly logger: Logger,
+    readonly metrics: CollaborationMetrics,
+    store: DocumentStore,
+    options: { heartbeatMs?: number; idleUnloadMs?: number } = {},
+  ) {
+    this.rooms = new RoomRegistry(store, metrics, logger, options.idleUnloadMs);
+    this.heartbeat = setInterval(() => void this.checkConnections(), options.heartbeatMs ?? heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    // Attached first: a reset during the handshake would otherwise be an unhandled 'error'.
+    socket.on("error", (error) => this.logger.debug({ err: error }, "upgrade socket error"));
+    authorizeUpgrade(req, this.db, this.config)
+      .then((decision) => {
+        if (!decision.ok) return refuse(socket, decision.status, decision.message);
+        const { auth, role, negotiationId } = decision;
+        const count = this.perUser.get(auth.user.id) ?? 0;
+        if (count >= maxConnectionsPerUser) return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+          const room = this.rooms.get(negotiationId);
+          const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };
+          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), this.logger, this.metrics);
+          this.perUser.set(auth.user.id, (this.perUser.get(auth.user.id) ?? 0) + 1);
+          this.attach(ws, conn);
+          room.join(conn);
+        });
+      })
+      .catch((error) => {
+        this.logger.error({ err: error }, "collaboration upgrade failed");
+        refuse(socket, 500, "Internal error.");
+      });
+  }
+
+  private attach(ws: WebSocket, conn: CollabConnection) {
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return conn.close(CloseCode.malformedMessage, "text frames are not part of the protocol");
+      conn.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    });
+    ws.on("pong", () => (conn.alive = true));
+    ws.on("error", (error) => this.logger.debug({ err: error }, "collaboration socket error"));
+    ws.on("close", () => {
+      const left = (this.perUser.get(conn.user.userId) ?? 1) - 1;
+      if (left > 0) this.perUser.set(conn.user.userId, left);
+      else this.perUser.delete(conn.user.userId);
+      conn.room.leave(conn);
+      this.rooms.released(conn.room);
+    });
+  }
+
+  /** Drops dead peers, and closes connections whose session ended or whose rights changed. */
+  private async checkConnections() {
+    for (const room of this.rooms.all()) {
+      for (const conn of room.connections) {
+        if (!conn.alive) {
+          conn.socket.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.socket.ping();
+        await this.recheck(conn);
+      }
+    }
+  }
+
+  async recheck(conn: CollabConnection) {
+    const now = await currentRole(this.db, conn.sessionId, conn.room.negotiationId, conn.user.userId);
+    if (!now.session) conn.close(CloseCode.unauthenticated, "session ended");
+    else if (!now.role) conn.close(CloseCode.forbidden, "no longer a member");
+    else if (now.role !== conn.user.role) conn.close(CloseCode.rightsChanged, "role changed");
+  }
+
+  /** Closes every connection (clients reconnect to the next server) and saves every room. */
+  shutdown() {
+    clearInterval(this.heartbeat);
+    for (const room of this.rooms.all()) for (const conn of room.connections) conn.close(CloseCode.goingAway, "server restarting");
+    this.rooms.unloadAll();
+    this.wss.close();
+  }
+}
+
+function refuse(socket: Duplex, status: number, message: string) {
+  const reason = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error" }[status] ?? "Error";
+  const body = JSON.stringify({ error: message });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

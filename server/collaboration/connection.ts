@@ -1,0 +1,127 @@
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import { WebSocket } from "ws";
+import type { PresenceUser } from "../../shared/collaboration/presence";
+import { CloseCode } from "../../shared/collaboration/closeCodes";
+import type { Logger } from "../logger";
+import { AwarenessRejected, rewriteAwarenessUpdate } from "./awarenessIdentity";
+import { MessageType } from "./messageType";
+import type { CollaborationMetrics } from "./metrics";
+import type { Room } from "./room";
+
+export const messageRateLimit = { perSecond: 100, burst: 400 };
+/** A client that does not read its messages must not make us buffer without end. */
+const maxBufferedBytes = 16 * 1024 * 1024;
+
+class ProtocolError extends Error {}
+
+/** One browser tab (or bot) in one room, authenticated as one member with one role. */
+export class CollabConnection {
+  readonly clientIds = new Set<number>();
+  alive = true;
+  private tokens = messageRateLimit.burst;
+  private lastRefill = Date.now();
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly room: Room,
+    readonly user: PresenceUser,
+    readonly sessionId: string,
+    readonly canEdit: boolean,
+    private readonly logger: Logger,
+    private readonly metrics: CollaborationMetrics,
+  ) {}
+
+  send(message: Uint8Array) {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.bufferedAmount > maxBufferedBytes) {
+      this.logger.warn({ userId: this.user.userId }, "collaboration client too slow, dropping it");
+      this.socket.terminate();
+      return;
+    }
+    this.socket.send(message);
+  }
+
+  close(code: number, reason: string) {
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) this.socket.close(code, reason);
+  }
+
+  handleMessage(data: Uint8Array) {
+    if (this.socket.readyState !== WebSocket.OPEN) return; // closing: the room may already be saved
+    if (!this.takeToken()) {
+      this.reject(CloseCode.rateLimited, "too many messages; reconnect in a moment");
+      return;
+    }
+    try {
+      this.dispatch(data);
+    } catch (error) {
+      const reason = error instanceof ProtocolError || error instanceof AwarenessRejected ? error.message : "undecodable message";
+      this.logger.warn({ err: error, userId: this.user.userId, negotiationId: this.room.negotiationId }, `collaboration message rejected: ${reason}`);
+      this.reject(CloseCode.malformedMessage, reason);
+    }
+  }
+
+  private reject(code: number, reason: string) {
+    this.metrics.messagesRejected += 1;
+    this.close(code, reason.slice(0, 120));
+  }
+
+  private dispatch(data: Uint8Array) {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync:
+        this.handleSync(decoder);
+        break;
+      case MessageType.awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        const rewritten = rewriteAwarenessUpdate(update, this.user, (id) => this.room.owns(this, id));
+        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, rewritten, this);
+        break;
+      }
+      case MessageType.queryAwareness:
+        this.send(this.room.awarenessMessage([...this.room.awareness.getStates().keys()]));
+        break;
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+    if (decoder.pos !== data.length) throw new ProtocolError("trailing bytes after message");
+  }
+
+  private handleSync(decoder: decoding.Decoder) {
+    const step = decoding.readVarUint(decoder);
+    if (step === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      Y.decodeStateVector(stateVector); // throws on garbage before we compute a reply from it
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MessageType.sync);
+      syncProtocol.writeSyncStep2(reply, this.room.doc, stateVector);
+      this.send(encoding.toUint8Array(reply));
+      return;
+    }
+    if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
+      throw new ProtocolError(`unknown sync step ${step}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    if (!this.canEdit) {
+      // Read-only members still complete the handshake, but what they send never lands.
+      this.metrics.updatesDropped += 1;
+      return;
+    }
+    Y.decodeUpdate(update); // a full parse first: a broken update must not reach the shared document
+    this.metrics.updatesAccepted += 1;
+    Y.applyUpdate(this.room.doc, update, this);
+  }
+
+  private takeToken(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(messageRateLimit.burst, this.tokens + ((now - this.lastRefill) / 1000) * messageRateLimit.perSecond);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,146 @@
+import type SQLite from "better-sqlite3";
+import * as Y from "yjs";
+import { prosemirrorToYDoc, yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
+import type { Node as PMNode } from "prosemirror-model";
+import { scheduleFragmentName } from "../../shared/editor/schema";
+import type { Logger } from "../logger";
+import type { CollaborationMetrics } from "./metrics";
+
+export const historyBucketMs = 10 * 60 * 1000;
+
+interface Pending {
+  negotiationId: string;
+  data: Uint8Array;
+  userId: string | null;
+  at: number;
+}
+
+/**
+ * Yjs persistence in SQLite. Accepted updates are appended in group commits (one transaction every
+ * `flushDelayMs`), and a snapshot of the whole document lets a room open by reading one row plus
+ * the few updates since, however long the history behind it.
+ */
+export class DocumentStore {
+  private pending: Pending[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly stmts;
+
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly logger: Logger,
+    private readonly metrics: CollaborationMetrics,
+    private readonly flushDelayMs = 25,
+  ) {
+    this.stmts = {
+      insertUpdate: sqlite.prepare("insert into doc_updates (negotiation_id, data, user_id, created_at) values (?, ?, ?, ?)"),
+      touchNegotiation: sqlite.prepare("update negotiations set last_activity_at = ? where id = ?"),
+      snapshot: sqlite.prepare("select state, through_update_id from doc_snapshots where negotiation_id = ?"),
+      updatesSince: sqlite.prepare("select data from doc_updates where negotiation_id = ? and id > ? order by id"),
+      maxUpdateId: sqlite.prepare("select coalesce(max(id), 0) as id from doc_updates where negotiation_id = ?"),
+      countSince: sqlite.prepare("select count(*) as n from doc_updates where negotiation_id = ? and id > ?"),
+      upsertSnapshot: sqlite.prepare(
+        `insert into doc_snapshots (negotiation_id, state, through_update_id, content_json, updated_at) values (?, ?, ?, ?, ?)
+         on conflict (negotiation_id) do update set state = excluded.state, through_update_id = excluded.through_update_id,
+           content_json = excluded.content_json, updated_at = excluded.updated_at`,
+      ),
+      historyUpTo: sqlite.prepare("select id, user_id, created_at, data, merged_count from doc_updates where negotiation_id = ? and id <= ? order by id"),
+      replaceMerged: sqlite.prepare("update doc_updates set data = ?, created_at = ?, merged_count = ? where id = ?"),
+      deleteUpdate: sqlite.prepare("delete from doc_updates where id = ?"),
+    };
+  }
+
+  /** Creates a negotiation's document from a ProseMirror doc: the only way documents are born. */
+  create(negotiationId: string, doc: PMNode): void {
+    const ydoc = prosemirrorToYDoc(doc, scheduleFragmentName);
+    this.stmts.upsertSnapshot.run(negotiationId, Y.encodeStateAsUpdate(ydoc), 0, JSON.stringify(doc.toJSON()), Date.now());
+    ydoc.destroy();
+  }
+
+  /** Loads the document: its snapshot, then whatever was appended after it. */
+  load(negotiationId: string): Y.Doc {
+    this.flush();
+    const doc = new Y.Doc({ gc: true });
+    const snapshot = this.stmts.snapshot.get(negotiationId) as { state: Buffer; through_update_id: number } | undefined;
+    const updates = this.stmts.updatesSince.all(negotiationId, snapshot?.through_update_id ?? 0) as { data: Buffer }[];
+    const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.data)];
+    if (parts.length) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    return doc;
+  }
+
+  exists(negotiationId: string): boolean {
+    return this.stmts.snapshot.get(negotiationId) !== undefined || (this.stmts.maxUpdateId.get(negotiationId) as { id: number }).id > 0;
+  }
+
+  append(negotiationId: string, data: Uint8Array, userId: string | null): void {
+    this.pending.push({ negotiationId, data, userId, at: Date.now() });
+    this.flushTimer ??= setTimeout(() => this.flush(), this.flushDelayMs);
+  }
+
+  /** Writes all pending updates in one transaction. */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const now = Date.now();
+    const touched = new Set<string>();
+    try {
+      this.sqlite.transaction(() => {
+        for (const p of batch) {
+          this.stmts.insertUpdate.run(p.negotiationId, p.data, p.userId, p.at);
+          touched.add(p.negotiationId);
+        }
+        for (const id of touched) this.stmts.touchNegotiation.run(now, id);
+      })();
+      this.metrics.recordFlush(now - batch[0]!.at);
+    } catch (error) {
+      // Keep the updates for the next attempt: clients also still hold them and resend on reconnect.
+      this.pending = batch.concat(this.pending);
+      this.logger.error({ err: error, updates: batch.length }, "persisting document updates failed");
+      this.flushTimer ??= setTimeout(() => this.flush(), 1000);
+    }
+  }
+
+  updatesSinceSnapshot(negotiationId: string): number {
+    const snapshot = this.stmts.snapshot.get(negotiationId) as { through_update_id: number } | undefined;
+    return (this.stmts.countSince.get(negotiationId, snapshot?.through_update_id ?? 0) as { n: number }).n;
+  }
+
+  /**
+   * Snapshots the in-memory document (which holds every update appended so far) and merges the
+   * history behind it into one row per member per 10 minutes.
+   */
+  compact(negotiationId: string, doc: Y.Doc): void {
+    this.flush();
+    const through = (this.stmts.maxUpdateId.get(negotiationId) as { id: number }).id;
+    const content = JSON.stringify(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(scheduleFragmentName)));
+    this.sqlite.transaction(() => {
+      this.stmts.upsertSnapshot.run(negotiationId, Y.encodeStateAsUpdate(doc), through, content, Date.now());
+      this.mergeHistory(negotiationId, through);
+    })();
+  }
+
+  private mergeHistory(negotiationId: string, through: number): void {
+    type Row = { id: number; user_id: string | null; created_at: number; data: Buffer; merged_count: number };
+    const rows = this.stmts.historyUpTo.all(negotiationId, through) as Row[];
+    let run: Row[] = [];
+    const closeRun = () => {
+      if (run.length > 1) {
+        const last = run[run.length - 1]!;
+        const merged = Y.mergeUpdates(run.map((r) => r.data));
+        const count = run.reduce((n, r) => n + r.merged_count, 0);
+        this.stmts.replaceMerged.run(merged, last.created_at, count, run[0]!.id);
+        for (const r of run.slice(1)) this.stmts.deleteUpdate.run(r.id);
+      }
+      run = [];
+    };
+    for (const row of rows) {
+      const head = run[0];
+      const sameRun = head && head.user_id === row.user_id && Math.floor(head.created_at / historyBucketMs) === Math.floor(row.created_at / historyBucketMs);
+      if (!sameRun) closeRun();
+      run.push(row);
+    }
+    closeRun();
+  }
+}

@@ -1,0 +1,111 @@
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import { MessageType } from "./messageType";
+import type { CollabConnection } from "./connection";
+import type { DocumentStore } from "./documentStore";
+import type { CollaborationMetrics } from "./metrics";
+
+/** Compact (snapshot and merge history) after this many updates while a room is open. */
+export const compactEveryUpdates = 500;
+
+/**
+ * One negotiation's live document: the Y.Doc everyone edits, who is connected, and their awareness
+ * (cursors and presence). Updates from one connection go to every other and to the store.
+ */
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<CollabConnection>();
+  private readonly owners = new Map<number, CollabConnection>();
+  private updatesSinceCompaction = 0;
+
+  constructor(
+    readonly negotiationId: string,
+    readonly doc: Y.Doc,
+    private readonly store: DocumentStore,
+    private readonly metrics: CollaborationMetrics,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on("update", this.onDocUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    const from = this.isConnection(origin) ? origin : null;
+    this.store.append(this.negotiationId, update, from?.user.userId ?? null);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of this.connections) if (conn !== from) conn.send(message);
+    if (++this.updatesSinceCompaction >= compactEveryUpdates) this.compact();
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const from = this.isConnection(origin) ? origin : null;
+    if (from) for (const id of [...added, ...updated]) this.bind(id, from);
+    const changed = [...added, ...updated, ...removed];
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of this.connections) if (conn !== from) conn.send(message);
+  };
+
+  private isConnection(origin: unknown): origin is CollabConnection {
+    return typeof origin === "object" && origin !== null && this.connections.has(origin as CollabConnection);
+  }
+
+  private bind(clientId: number, conn: CollabConnection) {
+    this.owners.set(clientId, conn);
+    conn.clientIds.add(clientId);
+  }
+
+  /** A connection may speak for one Yjs client id, and only one that no other connection holds. */
+  owns(conn: CollabConnection, clientId: number): boolean {
+    const owner = this.owners.get(clientId);
+    if (owner) return owner === conn;
+    return conn.clientIds.size === 0;
+  }
+
+  join(conn: CollabConnection) {
+    this.connections.add(conn);
+    this.metrics.connections += 1;
+    const sync = encoding.createEncoder();
+    encoding.writeVarUint(sync, MessageType.sync);
+    syncProtocol.writeSyncStep1(sync, this.doc);
+    conn.send(encoding.toUint8Array(sync));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) conn.send(this.awarenessMessage(states));
+  }
+
+  awarenessMessage(clientIds: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
+    return encoding.toUint8Array(encoder);
+  }
+
+  leave(conn: CollabConnection) {
+    if (!this.connections.delete(conn)) return;
+    this.metrics.connections -= 1;
+    const ids = [...conn.clientIds];
+    for (const id of ids) this.owners.delete(id);
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  compact() {
+    this.updatesSinceCompaction = 0;
+    this.store.compact(this.negotiationId, this.doc);
+  }
+
+  destroy() {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,77 @@
+import type { Logger } from "../logger";
+import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
+import type { DocumentStore } from "./documentStore";
+import type { CollaborationMetrics } from "./metrics";
+import { Room } from "./room";
+
+/**
+ * Open rooms by negotiation. A room is loaded on first join and unloaded (after a compacting
+ * save) once nobody has been in it for `idleUnloadMs`, so a page reload does not reload from disk.
+ * Store calls are synchronous (better-sqlite3), so loading and unloading cannot interleave.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly metrics: CollaborationMetrics,
+    private readonly logger: Logger,
+    private readonly idleUnloadMs = 5_000,
+  ) {}
+
+  get(negotiationId: string): Room {
+    this.cancelUnload(negotiationId);
+    let room = this.rooms.get(negotiationId);
+    if (!room) {
+      // A negotiation made before it had a document still gets one, through the same code path.
+      if (!this.store.exists(negotiationId)) this.store.create(negotiationId, buildScheduleDoc({ sections: [] }));
+      room = new Room(negotiationId, this.store.load(negotiationId), this.store, this.metrics);
+      this.rooms.set(negotiationId, room);
+      this.metrics.rooms = this.rooms.size;
+    }
+    return room;
+  }
+
+  /** Called when a connection leaves; schedules the unload of an empty room. */
+  released(room: Room) {
+    if (room.connections.size > 0 || this.unloadTimers.has(room.negotiationId)) return;
+    const timer = setTimeout(() => this.unload(room.negotiationId), this.idleUnloadMs);
+    timer.unref();
+    this.unloadTimers.set(room.negotiationId, timer);
+  }
+
+  private cancelUnload(negotiationId: string) {
+    const timer = this.unloadTimers.get(negotiationId);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(negotiationId);
+  }
+
+  private unload(negotiationId: string) {
+    this.unloadTimers.delete(negotiationId);
+    const room = this.rooms.get(negotiationId);
+    if (!room || room.connections.size > 0) return;
+    try {
+      room.compact();
+    } catch (error) {
+      this.logger.error({ err: error, negotiationId }, "compacting a room on unload failed; its updates are stored");
+    }
+    room.destroy();
+    this.rooms.delete(negotiationId);
+    this.metrics.rooms = this.rooms.size;
+  }
+
+  all(): Room[] {
+    return [...this.rooms.values()];
+  }
+
+  /** On shutdown: save every open room. */
+  unloadAll() {
+    for (const id of [...this.rooms.keys()]) {
+      this.cancelUnload(id);
+      const room = this.rooms.get(id)!;
+      for (const conn of room.connections) room.leave(conn);
+      this.unload(id);
+    }
+  }
+}

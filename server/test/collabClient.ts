@@ -1,0 +1,81 @@
+import * as Y from "yjs";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import { collaborationPath } from "../../shared/collaboration/closeCodes";
+import { scheduleFragmentName } from "../../shared/editor/schema";
+import { HttpClient } from "./httpClient";
+
+export interface CollabClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  fragment: Y.XmlFragment;
+  destroy(): void;
+}
+
+/** A WebSocket class that presents a session cookie and our Origin, as a browser on our page would. */
+export function authenticatedWebSocket(cookie: string | undefined, origin: string) {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) } });
+    }
+  };
+}
+
+export async function sessionCookie(baseUrl: string, email: string, password = "demo-password"): Promise<string> {
+  const http = new HttpClient(baseUrl);
+  const res = await http.logIn(email, password);
+  if (res.status !== 302) throw new Error(`login as ${email} failed: ${res.status}`);
+  return `session=${http.sessionToken}`;
+}
+
+/** A real y-websocket browser provider, run in Node over `ws`. */
+export function connectCollab(baseUrl: string, negotiationId: string, cookie: string | undefined): CollabClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws") + collaborationPath, negotiationId, doc, {
+    WebSocketPolyfill: authenticatedWebSocket(cookie, baseUrl) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  return {
+    doc,
+    provider,
+    fragment: doc.getXmlFragment(scheduleFragmentName),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      if (check()) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
+
+export function synced(client: CollabClient): Promise<void> {
+  return waitFor(() => client.provider.synced, "initial sync");
+}
+
+/** Appends text to the first paragraph of the first clause, as typing there would. */
+export function typeInFirstClause(client: CollabClient, text: string) {
+  const paragraph = firstClauseParagraph(client.fragment);
+  const textNode = paragraph.get(0) as Y.XmlText;
+  textNode.insert(textNode.length, text);
+}
+
+export function firstClauseText(fragment: Y.XmlFragment): string {
+  return firstClauseParagraph(fragment).toString().replace(/<[^>]+>/g, "");
+}
+
+function firstClauseParagraph(fragment: Y.XmlFragment): Y.XmlElement {
+  const section = fragment.get(0) as Y.XmlElement;
+  const clause = section.toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "clause") as Y.XmlElement;
+  return clause.get(1) as Y.XmlElement;
+}

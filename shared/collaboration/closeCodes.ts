@@ -1,0 +1,19 @@
+// WebSocket close codes shared by server and browser. y-websocket's client does not reconnect after
+// 4400–4499 (like HTTP 4xx: retrying cannot help) and does reconnect after anything else.
+export const CloseCode = {
+  /** A message the server could not decode or that broke the protocol. */
+  malformedMessage: 4400,
+  /** The session ended (logged out, expired or revoked) while connected. */
+  unauthenticated: 4401,
+  /** No longer a member of this negotiation. */
+  forbidden: 4403,
+  /** The member's role changed: reconnect to get the new rights. */
+  rightsChanged: 4501,
+  /** Too many messages in a short time: reconnect a little later. */
+  rateLimited: 4529,
+  /** The server is restarting. */
+  goingAway: 1001,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export const collaborationPath = "/collab";

@@ -1,0 +1,146 @@
+import { Schema, type DOMOutputSpec, type NodeSpec, type MarkSpec } from "prosemirror-model";
+
+// The security schedule: sections of numbered clauses. Numbers are not stored: they follow from
+// position (CSS counters in the editor, shared/editor/numbering.ts elsewhere), so moving a clause
+// can never leave a stale number behind.
+//
+// Data contract (docs/architecture.md): y-prosemirror mirrors this document into the Y.XmlFragment
+// named "prosemirror"; every node becomes a Y.XmlElement named like its node type, so clauses are
+// elements named "clause" with the attributes "id" and "requirement".
+
+const idAttr = { default: null as string | null };
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: "section+" },
+
+  section: {
+    content: "section_heading clause*",
+    attrs: { id: idAttr },
+    defining: true,
+    parseDOM: [{ tag: "section[data-section]", getAttrs: (dom) => ({ id: (dom as HTMLElement).getAttribute("data-id") }) }],
+    toDOM: (node): DOMOutputSpec => ["section", { "data-section": "", "data-id": node.attrs.id ?? "", class: "schedule-section" }, 0],
+  },
+  section_heading: {
+    content: "text*",
+    marks: "italic",
+    defining: true,
+    parseDOM: [{ tag: "h2" }],
+    toDOM: (): DOMOutputSpec => ["h2", { class: "section-heading" }, 0],
+  },
+
+  clause: {
+    content: "clause_heading block+",
+    attrs: { id: idAttr, requirement: { default: null as string | null } },
+    defining: true,
+    parseDOM: [
+      {
+        tag: "div[data-clause]",
+        getAttrs: (dom) => ({
+          id: (dom as HTMLElement).getAttribute("data-id"),
+          requirement: (dom as HTMLElement).getAttribute("data-requirement") || null,
+        }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => [
+      "div",
+      { "data-clause": "", "data-id": node.attrs.id ?? "", "data-requirement": node.attrs.requirement ?? "", class: "clause" },
+      0,
+    ],
+  },
+  clause_heading: {
+    content: "text*",
+    marks: "italic",
+    defining: true,
+    parseDOM: [{ tag: "h3" }],
+    toDOM: (): DOMOutputSpec => ["h3", { class: "clause-heading" }, 0],
+  },
+
+  paragraph: {
+    group: "block",
+    content: "inline*",
+    parseDOM: [{ tag: "p" }],
+    toDOM: (): DOMOutputSpec => ["p", 0],
+  },
+  bullet_list: {
+    group: "block",
+    content: "list_item+",
+    parseDOM: [{ tag: "ul" }],
+    toDOM: (): DOMOutputSpec => ["ul", 0],
+  },
+  ordered_list: {
+    group: "block",
+    content: "list_item+",
+    attrs: { order: { default: 1 } },
+    parseDOM: [{ tag: "ol", getAttrs: (dom) => ({ order: Number((dom as HTMLElement).getAttribute("start") ?? 1) || 1 }) }],
+    toDOM: (node): DOMOutputSpec => ["ol", node.attrs.order === 1 ? {} : { start: node.attrs.order }, 0],
+  },
+  list_item: {
+    content: "paragraph block*",
+    defining: true,
+    parseDOM: [{ tag: "li" }],
+    toDOM: (): DOMOutputSpec => ["li", 0],
+  },
+  table: {
+    group: "block",
+    content: "table_row+",
+    isolating: true,
+    parseDOM: [{ tag: "table" }],
+    toDOM: (): DOMOutputSpec => ["table", ["tbody", 0]],
+  },
+  table_row: {
+    content: "table_cell+",
+    parseDOM: [{ tag: "tr" }],
+    toDOM: (): DOMOutputSpec => ["tr", 0],
+  },
+  table_cell: {
+    content: "paragraph+",
+    isolating: true,
+    parseDOM: [{ tag: "td" }, { tag: "th" }],
+    toDOM: (): DOMOutputSpec => ["td", 0],
+  },
+
+  text: { group: "inline" },
+  hard_break: {
+    group: "inline",
+    inline: true,
+    selectable: false,
+    parseDOM: [{ tag: "br" }],
+    toDOM: (): DOMOutputSpec => ["br"],
+  },
+};
+
+const marks: Record<string, MarkSpec> = {
+  bold: {
+    parseDOM: [{ tag: "strong" }, { tag: "b" }, { style: "font-weight=bold" }],
+    toDOM: (): DOMOutputSpec => ["strong", 0],
+  },
+  italic: {
+    parseDOM: [{ tag: "em" }, { tag: "i" }, { style: "font-style=italic" }],
+    toDOM: (): DOMOutputSpec => ["em", 0],
+  },
+  link: {
+    attrs: { href: {} },
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: "a[href]",
+        getAttrs: (dom) => {
+          const href = (dom as HTMLElement).getAttribute("href") ?? "";
+          return isSafeHref(href) ? { href } : false;
+        },
+      },
+    ],
+    toDOM: (mark): DOMOutputSpec => ["a", { href: isSafeHref(mark.attrs.href) ? mark.attrs.href : "#", rel: "noopener noreferrer nofollow", target: "_blank" }, 0],
+  },
+};
+
+/** Links may only point to the web or mail: a javascript: URL in a shared document would be an attack. */
+export function isSafeHref(href: unknown): href is string {
+  return typeof href === "string" && /^(https?:\/\/|mailto:)/i.test(href.trim());
+}
+
+export const scheduleSchema = new Schema({ nodes, marks });
+export type ScheduleSchema = typeof scheduleSchema;
+
+/** The Y.XmlFragment that holds the schedule in every negotiation's Y.Doc (y-prosemirror's default). */
+export const scheduleFragmentName = "prosemirror";
