@@ -21,28 +21,36 @@ export class AwarenessRejected extends Error {}
 /**
  * Rewrites an awareness update from one connection: it may only speak for its own Yjs client id
  * (bound on first use), its state is validated, and its identity is the authenticated member's.
+ * y-websocket clients echo every awareness change they see, other people's included; those
+ * entries are dropped here, so an echo (or a forgery) can never change or remove someone else.
+ * Returns null when nothing of the sender's own remains.
  */
-export function rewriteAwarenessUpdate(update: Uint8Array, user: PresenceUser, owns: (clientId: number) => boolean): Uint8Array {
+export function rewriteAwarenessUpdate(update: Uint8Array, user: PresenceUser, owns: (clientId: number) => boolean): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
-  const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
-  if (count > 8) throw new AwarenessRejected("too many states in one awareness update");
-  encoding.writeVarUint(encoder, count);
+  if (count > 64) throw new AwarenessRejected("too many states in one awareness update");
+  const kept: { clientId: number; clock: number; state: unknown }[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const raw: unknown = JSON.parse(decoding.readVarString(decoder));
-    if (!owns(clientId)) throw new AwarenessRejected(`awareness for a client id this connection does not own: ${clientId}`);
+    if (!owns(clientId)) continue;
     let state: unknown = null;
     if (raw !== null) {
       const parsed = clientState.safeParse(raw);
       if (!parsed.success) throw new AwarenessRejected(`invalid awareness state: ${parsed.error.issues[0]?.message}`);
       state = { ...parsed.data, user };
     }
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(state));
+    kept.push({ clientId, clock, state });
   }
   if (decoder.pos !== update.length) throw new AwarenessRejected("trailing bytes after awareness update");
+  if (kept.length === 0) return null;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, kept.length);
+  for (const k of kept) {
+    encoding.writeVarUint(encoder, k.clientId);
+    encoding.writeVarUint(encoder, k.clock);
+    encoding.writeVarString(encoder, JSON.stringify(k.state));
+  }
   return encoding.toUint8Array(encoder);
 }

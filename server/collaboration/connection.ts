@@ -79,7 +79,7 @@ export class CollabConnection {
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder);
         const rewritten = rewriteAwarenessUpdate(update, this.user, (id) => this.room.owns(this, id));
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, rewritten, this);
+        if (rewritten) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, rewritten, this);
         break;
       }
       case MessageType.queryAwareness:

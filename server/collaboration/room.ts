@@ -66,7 +66,10 @@ export class Room {
     conn.clientIds.add(clientId);
   }
 
-  /** A connection may speak for one Yjs client id, and only one that no other connection holds. */
+  /**
+   * A connection speaks for one Yjs client id: the first it announces that nobody else holds.
+   * (A y-websocket client announces its own state first, before it has seen anyone else's.)
+   */
   owns(conn: CollabConnection, clientId: number): boolean {
     const owner = this.owners.get(clientId);
     if (owner) return owner === conn;

@@ -9,7 +9,7 @@ export const saasDemoSchedule: ScheduleTemplate = {
       clauses: [
         {
           heading: "Information security management",
-          requirement: "security-policy-isms",
+          requirement: "security-baseline-isms",
           body: [
             "The Supplier maintains an information security management system that covers the Service, the people who operate it and the locations from which it is operated, and that meets ISO/IEC 27001:2022.",
             "The Supplier keeps its certification current for the whole term and shares the certificate and the Statement of Applicability with the Buyer on request.",
@@ -17,7 +17,7 @@ export const saasDemoSchedule: ScheduleTemplate = {
         },
         {
           heading: "Security contacts and governance meetings",
-          requirement: "security-governance-contacts",
+          requirement: "security-contact-and-governance",
           body: [
             "Each party names a security contact who can be reached during business hours and, for incidents, at any time.",
             "The parties meet at least twice a year to review incidents, vulnerabilities, audit findings and planned changes to the Service.",
@@ -33,7 +33,7 @@ export const saasDemoSchedule: ScheduleTemplate = {
         },
         {
           heading: "Personnel screening and awareness",
-          requirement: "personnel-security",
+          requirement: "personnel-screening",
           body: [
             "Staff with access to Buyer Data are screened before they start, bound by confidentiality and trained in security at least once a year.",
           ],
@@ -53,14 +53,14 @@ export const saasDemoSchedule: ScheduleTemplate = {
         },
         {
           heading: "Access control and least privilege",
-          requirement: "access-control",
+          requirement: "access-control-least-privilege",
           body: [
             "Access to Buyer Data is granted per role, on a need-to-know basis, reviewed every quarter and withdrawn within one business day when no longer needed.",
           ],
         },
         {
           heading: "Encryption",
-          requirement: "encryption",
+          requirement: "encryption-at-rest",
           body: [
             "Buyer Data is encrypted in transit with TLS 1.2 or higher and at rest with AES-256 or equivalent.",
             "Keys are managed in a dedicated key management service; the Supplier describes who can access them.",
@@ -73,7 +73,7 @@ export const saasDemoSchedule: ScheduleTemplate = {
         },
         {
           heading: "Personal data processing",
-          requirement: "gdpr-processor-obligations",
+          requirement: "processor-compliance-assistance",
           body: [
             "Where the Supplier processes personal data for the Buyer, it does so only on the Buyer's documented instructions and under the data processing agreement, and assists the Buyer with its obligations under GDPR Articles 32 to 36.",
           ],
@@ -85,14 +85,14 @@ export const saasDemoSchedule: ScheduleTemplate = {
       clauses: [
         {
           heading: "Secure development",
-          requirement: "secure-development",
+          requirement: "secure-development-lifecycle",
           body: [
             "The Supplier develops the Service following a documented secure development lifecycle, including threat modelling, code review and automated security testing, in line with OWASP ASVS level 2.",
           ],
         },
         {
           heading: "Vulnerability handling and patching",
-          requirement: "vulnerability-management",
+          requirement: "vulnerability-patching",
           body: [
             "The Supplier fixes vulnerabilities in the Service within these periods after they become known:",
             "- critical: 72 hours\n- high: 14 days\n- medium: 90 days",
@@ -124,14 +124,14 @@ export const saasDemoSchedule: ScheduleTemplate = {
         },
         {
           heading: "Incident response and cooperation",
-          requirement: "incident-response-support",
+          requirement: "incident-response-assistance",
           body: [
             "The Supplier cooperates with the Buyer's investigation, preserves relevant logs and evidence, and gives the Buyer what it needs to meet its own reporting duties, including those under NIS2 Article 23 and GDPR Article 33.",
           ],
         },
         {
           heading: "Logging and monitoring",
-          requirement: "logging-monitoring",
+          requirement: "security-logging",
           body: ["Security-relevant events in the Service are logged, monitored around the clock and kept for at least 12 months."],
         },
       ],
@@ -141,19 +141,19 @@ export const saasDemoSchedule: ScheduleTemplate = {
       clauses: [
         {
           heading: "Backups",
-          requirement: "backup",
+          requirement: "backup-management",
           body: ["Buyer Data is backed up daily to a separate location; restores are tested at least twice a year."],
         },
         {
           heading: "Business continuity",
-          requirement: "business-continuity",
+          requirement: "business-continuity-plan",
           body: [
             "The Supplier maintains a tested continuity plan for the Service with a recovery time objective of 8 hours and a recovery point objective of 24 hours.",
           ],
         },
         {
           heading: "Exit and return of data",
-          requirement: "exit-strategy",
+          requirement: "exit-plan-transition",
           body: [
             "On termination the Supplier returns all Buyer Data in a documented, machine-readable format within 30 days, supports the transition to a new provider, and then deletes the data and confirms this in writing.",
           ],
@@ -165,14 +165,14 @@ export const saasDemoSchedule: ScheduleTemplate = {
       clauses: [
         {
           heading: "Subcontractors",
-          requirement: "subcontractors",
+          requirement: "subcontractor-approval",
           body: [
             "The Supplier engages subcontractors that process Buyer Data only with the Buyer's prior written approval, imposes obligations on them at least as strict as this schedule, and remains responsible for them.",
           ],
         },
         {
           heading: "Liability for security breaches",
-          requirement: "liability",
+          requirement: "security-liability",
           body: ["The Supplier's liability for breaches of this schedule is limited to twice the annual fees, except for wilful misconduct and gross negligence."],
         },
         {
