@@ -68,6 +68,9 @@ async function main() {
   log("Load against the reference server (@y/websocket-server):");
   const seedUpdate = Buffer.from(scheduleAsUpdate()).toString("base64");
   const reference = await withServer(startReferenceServer(), (server) => runLoad(server, plan(server.origin, false, seedUpdate), log));
+  log("");
+  log(loadReport(config, ours, reference));
+  log("");
 
   log(`Seeding a negotiation with ${config.historyUpdates} updates of history…`);
   const historyDir = tempDir("history");
@@ -75,8 +78,6 @@ async function main() {
   log("Cold opens on our server:");
   const opens: OpenTimes = await withServer(startOurServer(historyDir), (server) => measureOpens(server, historyDir, seed, config.openRepeats, log));
 
-  log("");
-  log(loadReport(config, ours, reference));
   log("");
   log(openReport(config, opens));
   log("");

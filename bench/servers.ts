@@ -17,7 +17,10 @@ const host = "127.0.0.1";
 
 /** Our server on `dataDir`, as `npm run serve` runs it, minus the demo seed and chatty logs. */
 export function startOurServer(dataDir: string): Promise<RunningServer> {
-  return start("ours", ["--import", "tsx", path.join(repoRoot, "server/index.ts")], (port) => ({
+  // BENCH_PROFILE_DIR: write a V8 CPU profile of our server there (see bench/profileSummary.ts).
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  return start("ours", [...profile, "--import", "tsx", path.join(repoRoot, "server/index.ts")], (port) => ({
     NODE_ENV: "test",
     PORT: String(port),
     HOST: host,

@@ -16,7 +16,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   ],
 });
 
-function watch(page: Page, errors: string[]) {
+export function watch(page: Page, errors: string[]) {
   page.on("console", (msg) => {
     // A 4xx answer (wrong password, invalid form) is expected behaviour that tests assert on;
     // the browser still logs it as an error. Server errors (5xx) are never expected.
@@ -29,7 +29,7 @@ export { expect };
 
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect(results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 export async function logIn(page: Page, email: string, password = demoPassword) {

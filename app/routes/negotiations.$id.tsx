@@ -1,8 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { lazy, Suspense } from "react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { can } from "../../shared/permissions";
+import editorStyles from "../styles/editor.css";
+import { ClientOnly } from "../components/ClientOnly";
 import { useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { listMembers, requireMembership } from "../utils/negotiations.server";
+
+// ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
+const ScheduleEditor = lazy(() => import("../components/editor/ScheduleEditor.client"));
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.negotiation.title ?? ""} — Common Ground` }];
 
@@ -11,30 +20,46 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { role, negotiation } = await requireMembership(context, params.id ?? "", user.id);
   const members = await listMembers(context.services.db, negotiation.id);
   return {
-    role,
+    me: { id: user.id, name: user.name, role },
+    canEdit: can(role, "edit"),
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
     members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role })),
   };
 }
 
 export default function NegotiationPage() {
-  const { negotiation, role, members } = useLoaderData<typeof loader>();
+  const { negotiation, me, canEdit, members } = useLoaderData<typeof loader>();
   const t = useT();
+  const loading = <p className="editor-loading">{t("editor.loading")}</p>;
   return (
-    <section>
-      <h1>{negotiation.title}</h1>
-      <p>{t("negotiation.parties", { buyer: negotiation.buyerOrg, supplier: negotiation.supplierOrg })}</p>
-      <p>
-        <span className={`role-badge role-${role}`}>{t("negotiation.yourRole", { role: t(`role.${role}`) })}</span>
-      </p>
-      <h2>{t("negotiation.members")}</h2>
-      <ul className="member-list">
-        {members.map((m) => (
-          <li key={m.userId}>
-            {m.name} <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <div className="negotiation-layout">
+      <header className="negotiation-header">
+        <h1>{negotiation.title}</h1>
+        <p>
+          {t("negotiation.parties", { buyer: negotiation.buyerOrg, supplier: negotiation.supplierOrg })} ·{" "}
+          <span className={`role-badge role-${me.role}`}>{t("negotiation.yourRole", { role: t(`role.${me.role}`) })}</span>
+        </p>
+      </header>
+      <section className="negotiation-main" aria-labelledby="schedule-heading">
+        <h2 id="schedule-heading" className="visually-hidden">
+          {t("negotiation.schedule")}
+        </h2>
+        <ClientOnly fallback={loading}>
+          <Suspense fallback={loading}>
+            <ScheduleEditor negotiationId={negotiation.id} user={me} canEdit={canEdit} />
+          </Suspense>
+        </ClientOnly>
+      </section>
+      <aside className="negotiation-side" aria-labelledby="members-heading">
+        <h2 id="members-heading">{t("negotiation.members")}</h2>
+        <ul className="member-list">
+          {members.map((m) => (
+            <li key={m.userId}>
+              {m.name} <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
   );
 }

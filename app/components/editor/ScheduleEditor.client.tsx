@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { EditorState, type Command } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from "y-prosemirror";
+import { scheduleFragmentName, scheduleSchema } from "../../../shared/editor/schema";
+import { uniqueIdsPlugin } from "../../../shared/editor/uniqueIds";
+import type { PresenceUser } from "../../../shared/collaboration/presence";
+import type { Role } from "../../../shared/roles";
+import { useT } from "../../i18n";
+import { CollaborationSession, type ConnectionState } from "./collaborationSession";
+import { cursorLabel } from "./cursorLabel";
+import { editorKeymaps } from "./editorKeymap";
+import { confirmDeleteClause, promptLink } from "./dialogs";
+import { Toolbar } from "./Toolbar";
+import { PresenceBar } from "./PresenceBar";
+import { ConnectionStatus } from "./ConnectionStatus";
+
+export interface ScheduleEditorProps {
+  negotiationId: string;
+  user: { id: string; name: string; role: Role };
+  canEdit: boolean;
+}
+
+export default function ScheduleEditor({ negotiationId, user, canEdit }: ScheduleEditorProps) {
+  const t = useT();
+  const mount = useRef<HTMLDivElement>(null);
+  const [session, setSession] = useState<CollaborationSession | null>(null);
+  const [view, setView] = useState<EditorView | null>(null);
+  const [, setRevision] = useState(0);
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  useEffect(() => {
+    const collab = new CollaborationSession(negotiationId, user.id);
+    const fragment = collab.doc.getXmlFragment(scheduleFragmentName);
+    let editor: EditorView | null = null;
+    const link: Command = (state, dispatch, v) => promptLink(state, dispatch, v, tRef.current);
+    const deleteClause: Command = (state, dispatch) => confirmDeleteClause(state, dispatch, tRef.current);
+    const createView = () => {
+      editor = new EditorView(mount.current!, {
+        state: EditorState.create({
+          schema: scheduleSchema,
+          plugins: [
+            ySyncPlugin(fragment),
+            yCursorPlugin(collab.provider.awareness, { cursorBuilder: cursorLabel }),
+            yUndoPlugin(),
+            uniqueIdsPlugin(),
+            ...editorKeymaps({ link, deleteClause }),
+          ],
+        }),
+        editable: () => canEdit,
+        attributes: {
+          class: "schedule-editor",
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-label": tRef.current("editor.label"),
+          ...(canEdit ? {} : { "aria-readonly": "true" }),
+        },
+        // `this`, not `editor`: plugins dispatch while the view is still being constructed.
+        dispatchTransaction(this: EditorView, tr) {
+          this.updateState(this.state.apply(tr));
+          setRevision((r) => r + 1); // the toolbar reflects the selection's marks and what is possible
+        },
+      });
+      setView(editor);
+    };
+    // Bound to an empty fragment, y-prosemirror would fill it with an empty section (the schema
+    // needs one) and sync that to everyone. So the view waits for content from this device's
+    // copy or from the server.
+    const whenContent = () => {
+      if (editor || fragment.length === 0) return;
+      collab.doc.off("update", whenContent);
+      createView();
+    };
+    collab.doc.on("update", whenContent);
+    whenContent();
+    setSession(collab);
+    return () => {
+      collab.doc.off("update", whenContent);
+      editor?.destroy();
+      collab.destroy();
+      setView(null);
+      setSession(null);
+    };
+  }, [negotiationId, user.id, canEdit]);
+
+  return (
+    <div className="schedule">
+      <div className="schedule-status">
+        {session && <PresenceBar session={session} me={user} />}
+        {session && <ConnectionStatusFor session={session} />}
+        {!canEdit && (
+          <p className="read-only-badge" role="note">
+            <strong>{t("editor.readOnly")}</strong> — {t("editor.readOnlyExplain")}
+          </p>
+        )}
+      </div>
+      {canEdit && view && <Toolbar view={view} />}
+      {!view && <p className="editor-loading">{t("editor.loading")}</p>}
+      <div ref={mount} className="schedule-mount" hidden={!view} />
+    </div>
+  );
+}
+
+function ConnectionStatusFor({ session }: { session: CollaborationSession }) {
+  const state = useSyncExternalStore<ConnectionState>(
+    (onChange) => session.subscribe(onChange),
+    () => cachedState(session),
+    () => ({ kind: "connecting", everConnected: false, unsynced: 0 }),
+  );
+  return <ConnectionStatus state={state} />;
+}
+
+// useSyncExternalStore needs a stable snapshot between changes.
+const snapshots = new WeakMap<CollaborationSession, { key: string; state: ConnectionState }>();
+function cachedState(session: CollaborationSession): ConnectionState {
+  const state = session.state();
+  const key = JSON.stringify(state);
+  const cached = snapshots.get(session);
+  if (cached?.key === key) return cached.state;
+  snapshots.set(session, { key, state });
+  return state;
+}
+
+export type { PresenceUser };

@@ -1,0 +1,93 @@
+import * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { collaborationPath } from "../../../shared/collaboration/closeCodes";
+import type { PresenceUser } from "../../../shared/collaboration/presence";
+
+export type ConnectionState =
+  | { kind: "connecting"; everConnected: boolean; unsynced: number }
+  | { kind: "connected"; synced: boolean; unsynced: number }
+  | { kind: "closed"; code: number };
+
+/**
+ * The browser's side of one negotiation's document: a Y.Doc kept in IndexedDB (so offline edits
+ * survive a reload) and synced with the server over y-websocket. Counts local changes the server
+ * has not confirmed, for the connection indicator.
+ */
+export class CollaborationSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly local: IndexeddbPersistence;
+  private unsynced: number;
+  private readonly unsyncedKey: string;
+  private everConnected = false;
+  private closedWith: number | null = null;
+  private listeners = new Set<(state: ConnectionState) => void>();
+
+  constructor(negotiationId: string, userId: string) {
+    // Per user: two accounts in one browser profile never share unsent edits.
+    const name = `common-ground:${userId}:${negotiationId}`;
+    this.local = new IndexeddbPersistence(name, this.doc);
+    // The count survives a reload like the edits themselves do.
+    this.unsyncedKey = `${name}:unsynced`;
+    this.unsynced = Number(localStorage.getItem(this.unsyncedKey)) || 0;
+    const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${collaborationPath}`;
+    this.provider = new WebsocketProvider(url, negotiationId, this.doc, { maxBackoffTime: 5000 });
+    // A fresh awareness state (clock 0) is ignored by peers; this first change announces us.
+    this.provider.awareness.setLocalStateField("cursor", null);
+
+    this.doc.on("update", (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider || origin === this.local) return;
+      if (!(this.provider.wsconnected && this.provider.synced)) this.unsynced += 1;
+      this.emit();
+    });
+    this.provider.on("status", ({ status }: { status: string }) => {
+      if (status === "connected") this.everConnected = true;
+      this.emit();
+    });
+    this.provider.on("sync", (isSynced: boolean) => {
+      if (isSynced) this.unsynced = 0;
+      this.emit();
+    });
+    this.provider.on("connection-close", (event: CloseEvent | null) => {
+      // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
+      if (event && event.code >= 4400 && event.code < 4500) this.closedWith = event.code;
+      this.emit();
+    });
+  }
+
+  state(): ConnectionState {
+    if (this.closedWith !== null) return { kind: "closed", code: this.closedWith };
+    if (this.provider.wsconnected) return { kind: "connected", synced: this.provider.synced, unsynced: this.unsynced };
+    return { kind: "connecting", everConnected: this.everConnected, unsynced: this.unsynced };
+  }
+
+  subscribe(listener: (state: ConnectionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit() {
+    if (this.unsynced > 0) localStorage.setItem(this.unsyncedKey, String(this.unsynced));
+    else localStorage.removeItem(this.unsyncedKey);
+    const state = this.state();
+    for (const l of this.listeners) l(state);
+  }
+
+  /** Everyone here now, one entry per member, from the server-set identities in awareness. */
+  presentUsers(): PresenceUser[] {
+    const byUser = new Map<string, PresenceUser>();
+    for (const [clientId, state] of this.provider.awareness.getStates()) {
+      if (clientId === this.doc.clientID) continue;
+      const user = (state as { user?: PresenceUser }).user;
+      if (user?.userId) byUser.set(user.userId, user);
+    }
+    return [...byUser.values()];
+  }
+
+  destroy() {
+    this.provider.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+  }
+}
