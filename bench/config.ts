@@ -8,6 +8,8 @@ export interface BenchConfig {
   historyUpdates: number;
   /** Cold opens per document state in the open-time measurement. */
   openRepeats: number;
+  /** Give up on an open after this long (the uncompacted history can take many minutes). */
+  openTimeoutSeconds: number;
 }
 
 function positive(name: string, fallback: number): number {
@@ -27,5 +29,6 @@ export function loadBenchConfig(): BenchConfig {
     seconds: positive("BENCH_SECONDS", 30),
     historyUpdates: Math.round(positive("BENCH_HISTORY_UPDATES", 100_000)),
     openRepeats: Math.round(positive("BENCH_OPEN_REPEATS", 3)),
+    openTimeoutSeconds: positive("BENCH_OPEN_TIMEOUT", 60),
   };
 }

@@ -3,10 +3,12 @@ import { scheduleFragmentName } from "../shared/editor/schema";
 import { openSeeding } from "./seed";
 
 export interface HistorySeed {
-  /** The demo schedule plus `updates` keystroke updates, all in doc_updates after its snapshot. */
-  history: string;
-  /** The same content stored as a snapshot only, with no rows behind it: the freshly compacted case. */
+  /** The demo schedule plus `updates` keystroke updates as a snapshot only, with no rows behind it. */
   compacted: string;
+  /** The same history as rows, compacted by DocumentStore.compact, which the server runs at unload. */
+  historyCompacted: string;
+  /** The same history as rows after the snapshot, never compacted. */
+  historyUncompacted: string;
   /** A plain negotiation to open first, so the measured opens do not pay for a cold JIT. */
   warmup: string;
   cookie: string;
@@ -24,13 +26,22 @@ const flushEvery = 5_000;
  */
 export async function seedHistory(dataDir: string, updates: number): Promise<HistorySeed> {
   const seeding = await openSeeding(dataDir);
+  const { store } = seeding;
   try {
     const members = await seeding.users(authors);
-    const history = await seeding.negotiation(members);
-    const doc = seeding.store.load(history);
+    const historyUncompacted = await seeding.negotiation(members);
+    const historyCompacted = await seeding.negotiation(members);
+    const compacted = await seeding.negotiation(members);
+    const warmup = await seeding.negotiation(members);
+    const doc = store.load(historyUncompacted);
+    // Both history negotiations start from the same snapshot, so the same updates apply to both.
+    store.compact(historyCompacted, doc);
     const texts = paragraphTexts(doc.getXmlFragment(scheduleFragmentName));
     let author = 0;
-    doc.on("update", (update: Uint8Array) => seeding.store.append(history, update, members[author]!.id));
+    doc.on("update", (update: Uint8Array) => {
+      store.append(historyUncompacted, update, members[author]!.id);
+      store.append(historyCompacted, update, members[author]!.id);
+    });
     for (let i = 0; i < updates; i++) {
       author = Math.floor(i / burst) % authors;
       doc.clientID = 1_000_000 + author;
@@ -38,14 +49,14 @@ export async function seedHistory(dataDir: string, updates: number): Promise<His
       // Mostly typing, sometimes a backspace, at the end of the author's paragraph.
       if (i % 10 === 9 && text.length > 0) text.delete(text.length - 1, 1);
       else text.insert(text.length, String.fromCharCode(97 + (i % 26)));
-      if (i % flushEvery === flushEvery - 1) seeding.store.flush();
+      if (i % flushEvery === flushEvery - 1) store.flush();
     }
-    seeding.store.flush();
-    const compacted = await seeding.negotiation(members);
-    // compact() snapshots the doc it is given: here, the history's doc, with no rows behind it.
-    seeding.store.compact(compacted, doc);
+    store.flush();
+    // compact() snapshots the doc it is given and merges the rows behind it, as RoomRegistry.unload does.
+    store.compact(historyCompacted, doc);
+    store.compact(compacted, doc);
     doc.destroy();
-    return { history, compacted, warmup: await seeding.negotiation(members), cookie: members[0]!.cookie };
+    return { compacted, historyCompacted, historyUncompacted, warmup, cookie: members[0]!.cookie };
   } finally {
     await seeding.close();
   }

@@ -64,18 +64,18 @@ export function loadReport(config: BenchConfig, ours: LoadMeasurement, reference
 export function openReport(config: BenchConfig, times: OpenTimes): string {
   const s = openSummary(times);
   const all = (values: number[]) => values.map((v) => v.toFixed(0)).join(", ");
+  const uncompacted = times.historyUncompacted === null ? `> ${fixed(times.openTimeoutMs, 0)} (timed out)` : fixed(times.historyUncompacted);
   return [
-    `Cold open (connect + initial sync) of a document with ${config.historyUpdates} updates of history, median`,
+    `Cold open (connect + initial sync) of the demo schedule + ${config.historyUpdates} keystroke updates, median`,
     table(
-      ["document", "median ms", "each ms", "vs compacted"],
+      ["document", "rows after snapshot", "history rows", "median ms", "each ms", "vs compacted"],
       [
-        ["compacted (snapshot, no rows)", fixed(s.compacted), all(times.compacted), "1.00×"],
-        [`history, not yet compacted`, fixed(s.historyUncompacted), all(times.historyUncompacted), `${fixed(s.uncompactedRatio, 2)}×`],
-        ["history, compacted at unload", fixed(s.historyCompactedAtUnload), all(times.historyCompactedAtUnload), `${fixed(s.compactedAtUnloadRatio, 2)}×`],
+        ["compacted (snapshot, no history rows)", "0", "0", fixed(s.compacted), all(times.compacted), "1.00×"],
+        ["history, compacted as at unload", "0", String(times.historyRows.compacted), fixed(s.historyCompacted), all(times.historyCompacted), `${fixed(s.compactedRatio, 2)}×`],
+        ["history, not yet compacted", String(times.historyRows.uncompacted), String(times.historyRows.uncompacted), uncompacted, uncompacted, Number.isFinite(s.uncompactedRatio) ? `${fixed(s.uncompactedRatio, 2)}×` : "> " + fixed(times.openTimeoutMs / s.compacted, 0) + "×"],
       ],
     ),
-    `(initial sync ${fixed(times.syncBytes / 1024)} KiB; history rows after the snapshot: ${times.historyRowsBefore}; ` +
-      `the server's compaction at unload took ≈ ${times.unloadCompactionMs.toFixed(0)} ms and left ${times.historyRowsAfter} history rows)`,
+    `(initial sync ${fixed(times.syncBytes / 1024)} KiB for each of these documents)`,
   ].join("\n");
 }
 
@@ -89,8 +89,9 @@ export function targetReport(ours: LoadMeasurement, reference: LoadMeasurement, 
   if (times) {
     const s = openSummary(times);
     lines.push(
-      `${verdict(s.compactedAtUnloadRatio <= targets.openVsCompacted)}  open with history (compacted at unload) ≤ ${targets.openVsCompacted}× compacted: ${fixed(s.compactedAtUnloadRatio, 2)}×`,
-      `${verdict(s.uncompactedRatio <= targets.openVsCompacted)}  open with history (not yet compacted, stricter reading) ≤ ${targets.openVsCompacted}× compacted: ${fixed(s.uncompactedRatio, 2)}×`,
+      `${verdict(s.compactedRatio <= targets.openVsCompacted)}  open with history (compacted as at unload) ≤ ${targets.openVsCompacted}× compacted: ${fixed(s.compactedRatio, 2)}×`,
+      `${verdict(s.uncompactedRatio <= targets.openVsCompacted)}  open with history (not yet compacted, stricter reading) ≤ ${targets.openVsCompacted}× compacted: ` +
+        (Number.isFinite(s.uncompactedRatio) ? `${fixed(s.uncompactedRatio, 2)}×` : `timed out after ${fixed(times.openTimeoutMs / 1000, 0)} s`),
     );
   }
   return ["Targets", ...lines].join("\n");
