@@ -26,9 +26,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     return json<SettingsResult>({ form: "password", ok: false, message: "signup.error.password" }, { status: 400 });
   }
-  const { db } = context.services;
+  const { db, collaboration } = context.services;
+  const closeOtherConnections = () =>
+    collaboration.closeSessions((c) => c.userId === auth.user.id && c.sessionId !== auth.sessionId);
   if (parsed.data.intent === "signOutOthers") {
     const count = await invalidateOtherSessions(db, auth.user.id, auth.sessionId);
+    closeOtherConnections();
     return json<SettingsResult>({ form: "sessions", ok: true, message: "settings.sessions.done", params: { count } });
   }
   const result = await changePassword(db, {
@@ -37,6 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     currentPassword: parsed.data.currentPassword,
     newPassword: parsed.data.newPassword,
   });
+  if (result.ok) closeOtherConnections();
   return result.ok
     ? json<SettingsResult>({ form: "password", ok: true, message: "settings.password.changed" })
     : json<SettingsResult>({ form: "password", ok: false, message: "settings.password.wrongCurrent" }, { status: 400 });

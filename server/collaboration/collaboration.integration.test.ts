@@ -125,6 +125,30 @@ describe("who may connect", () => {
   });
 });
 
+describe("sessions and limits", () => {
+  test("logging out closes that session's live connections with 4401, not the member's others", async () => {
+    const http = new HttpClient(server.url);
+    await http.logIn("supplier@demo.test", "demo-password");
+    const leaving = await rawSocket(`session=${http.sessionToken}`);
+    const staying = join("supplier");
+    await synced(staying);
+    const code = closed(leaving);
+    assert.equal((await http.request("/logout", { method: "POST" })).status, 302);
+    assert.equal(await code, CloseCode.unauthenticated);
+    const buyer = join("buyer");
+    await synced(buyer);
+    typeInFirstClause(buyer, " after-logout");
+    await waitFor(() => firstClauseText(staying.fragment).includes("after-logout"), "the other session to stay connected");
+  });
+
+  test("a connection that floods the server is closed with 4529", async () => {
+    const ws = await rawSocket(cookies.advisor!);
+    const code = closed(ws);
+    for (let i = 0; i < 1000 && ws.readyState === WebSocket.OPEN; i++) ws.send(Uint8Array.of(3)); // query awareness
+    assert.equal(await code, CloseCode.rateLimited);
+  });
+});
+
 describe("bad input hurts only the sender", () => {
   test("garbage and unknown messages close that one connection with 4400; the room carries on", async () => {
     const buyer = join("buyer");

@@ -99,6 +99,15 @@ export class CollaborationServer {
     else if (now.role !== conn.user.role) conn.close(CloseCode.rightsChanged, "role changed");
   }
 
+  /** Logging out (or being signed out) ends that session's live connections at once. */
+  closeSessions(match: (conn: { sessionId: string; userId: string }) => boolean) {
+    for (const room of this.rooms.all()) {
+      for (const conn of room.connections) {
+        if (match({ sessionId: conn.sessionId, userId: conn.user.userId })) conn.close(CloseCode.unauthenticated, "session ended");
+      }
+    }
+  }
+
   /** Closes every connection (clients reconnect to the next server) and saves every room. */
   shutdown() {
     clearInterval(this.heartbeat);
