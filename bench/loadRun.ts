@@ -1,7 +1,7 @@
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { GeneratorMessage, LoadPlan, LoadResult } from "./loadProtocol";
-import { cpuPercent, memoryMb, sampleCpu, type CpuSample } from "./procStats";
+import { cpuPercent, memoryMb, sampleCpu, sampleMachineCpu, type CpuSample } from "./procStats";
 import type { RunningServer } from "./servers";
 
 export interface LoadMeasurement {
@@ -12,6 +12,8 @@ export interface LoadMeasurement {
   serverRssMb: number;
   serverPeakRssMb: number;
   generatorCpu: number;
+  /** CPU used by everything else on the machine over the window (% of one core): noise to watch. */
+  otherCpu: number;
 }
 
 const generatorPath = fileURLToPath(new URL("./loadGenerator.ts", import.meta.url));
@@ -20,8 +22,10 @@ const generatorPath = fileURLToPath(new URL("./loadGenerator.ts", import.meta.ur
 export function runLoad(server: RunningServer, plan: LoadPlan, log: (line: string) => void): Promise<LoadMeasurement> {
   const generator = fork(generatorPath, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const generatorPid = generator.pid!;
-  let start: { server: CpuSample; generator: CpuSample } | null = null;
-  let end: { server: CpuSample; generator: CpuSample; memory: { rss: number; peak: number } } | null = null;
+  type Samples = { server: CpuSample; generator: CpuSample; machine: CpuSample };
+  const sample = (): Samples => ({ server: sampleCpu(server.pid), generator: sampleCpu(generatorPid), machine: sampleMachineCpu() });
+  let start: Samples | null = null;
+  let end: (Samples & { memory: { rss: number; peak: number } }) | null = null;
 
   return new Promise<LoadMeasurement>((resolve, reject) => {
     let settled = false;
@@ -38,11 +42,11 @@ export function runLoad(server: RunningServer, plan: LoadPlan, log: (line: strin
           log(`  ${server.name}: ${plan.rooms.length * (plan.rooms[0]?.cookies.length ?? 0)} clients synced in ${(message.ms / 1000).toFixed(1)} s; warming up ${plan.warmupSeconds} s`);
           break;
         case "window-start":
-          start = { server: sampleCpu(server.pid), generator: sampleCpu(generatorPid) };
+          start = sample();
           log(`  ${server.name}: measuring for ${plan.seconds} s`);
           break;
         case "window-end":
-          end = { server: sampleCpu(server.pid), generator: sampleCpu(generatorPid), memory: memoryMb(server.pid) };
+          end = { ...sample(), memory: memoryMb(server.pid) };
           break;
         case "failed":
           fail(new Error(`load generator failed against ${server.name}: ${message.message}\n${server.output()}`));
@@ -56,6 +60,7 @@ export function runLoad(server: RunningServer, plan: LoadPlan, log: (line: strin
             serverRssMb: end.memory.rss,
             serverPeakRssMb: end.memory.peak,
             generatorCpu: cpuPercent(start.generator, end.generator),
+            otherCpu: cpuPercent(start.machine, end.machine) - cpuPercent(start.server, end.server) - cpuPercent(start.generator, end.generator),
           };
           break;
         }

@@ -35,3 +35,10 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
   return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
+
+/** CPU seconds the whole machine was busy (all cores), from the aggregate line of /proc/stat. */
+export function sampleMachineCpu(): CpuSample {
+  const line = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!;
+  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  return { cpuSeconds: (user! + nice! + system! + irq! + softirq! + steal!) / clockTicks, wallMs: performance.now() };
+}

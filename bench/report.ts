@@ -30,13 +30,14 @@ export function loadReport(config: BenchConfig, ours: LoadMeasurement, reference
       fixed(m.serverCpu),
       fixed(m.serverRssMb),
       fixed(m.generatorCpu),
+      fixed(Math.max(0, m.otherCpu)),
       String(r.dropped),
     ];
   };
   const ratio = (a: number, b: number) => `${fixed(a / b, 2)}×`;
   const o = ours.result;
   const ref = reference.result;
-  const header = ["server", "clients", "rooms", "updates/s", "delivered", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU %", "RSS MB", "gen CPU %", "dropped"];
+  const header = ["server", "clients", "rooms", "updates/s", "delivered", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU %", "RSS MB", "gen CPU %", "other CPU %", "dropped"];
   const ratios = [
     "ours/reference",
     "",
@@ -51,12 +52,13 @@ export function loadReport(config: BenchConfig, ours: LoadMeasurement, reference
     ratio(ours.serverRssMb, reference.serverRssMb),
     "",
     "",
+    "",
   ];
   return [
     `Keystroke load: ${config.rooms} rooms × ${config.clientsPerRoom} clients, ${config.updatesPerSecond} updates/s each, ` +
       `${fixed(o.windowSeconds)} s window after ${config.warmupSeconds} s warm-up`,
     table(header, [row(ours), row(reference), ratios]),
-    `(CPU % is of one core over the window; RSS at the end of the window; latency over ${o.latencyMs.count} (ours) and ` +
+    `(CPU % is of one core over the window; other CPU % is everything else on the machine, i.e. noise; RSS at the end of the window; latency over ${o.latencyMs.count} (ours) and ` +
       `${ref.latencyMs.count} (reference) sender→receiver pairs)`,
   ].join("\n");
 }

@@ -34,6 +34,7 @@ export interface NegotiationsTable {
   created_by: string;
   created_at: number;
   last_activity_at: number;
+  setup_json: string | null;
 }
 
 export interface NegotiationMembersTable {
@@ -41,6 +42,30 @@ export interface NegotiationMembersTable {
   user_id: string;
   role: string;
   joined_at: number;
+  is_owner: Generated<number>;
+  archived_at: number | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  negotiation_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_by: string | null;
+  revoked_at: number | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_email: string;
+  subject: string;
+  body: string;
+  created_at: number;
 }
 
 export interface DocUpdatesTable {
@@ -68,6 +93,8 @@ export interface Database {
   negotiation_members: NegotiationMembersTable;
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -15,6 +15,11 @@ const envSchema = z.object({
     .refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://")
     .optional(),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  SMTP_URL: z
+    .string()
+    .refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Common Ground <no-reply@common-ground.invalid>"),
 });
 
 export interface Config {
@@ -28,6 +33,8 @@ export interface Config {
   publicOrigin: string | null;
   trustProxy: boolean;
   secureCookies: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -55,5 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     trustProxy: e.TRUST_PROXY === "1",
     secureCookies: production,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
   };
 }

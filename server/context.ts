@@ -4,6 +4,8 @@ import type { Logger } from "./logger";
 import type { ValidSession } from "./auth/sessions";
 import type { CollaborationServer } from "./collaboration/collaborationServer";
 import type { DocumentStore } from "./collaboration/documentStore";
+import type { Catalogue } from "../shared/knowledge/catalogue";
+import type { Mailer } from "./mail/mailer";
 
 /** Long-lived things the server creates once and hands to every request. */
 export interface Services {
@@ -12,6 +14,8 @@ export interface Services {
   logger: Logger;
   documents: DocumentStore;
   collaboration: CollaborationServer;
+  catalogue: Catalogue;
+  mailer: Mailer;
 }
 
 /** What Remix loaders and actions receive as `context`. */

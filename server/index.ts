@@ -10,6 +10,8 @@ import { seedDemo, demoUsers, demoPassword } from "./demo/seedDemo";
 import { CollaborationMetrics } from "./collaboration/metrics";
 import { DocumentStore } from "./collaboration/documentStore";
 import { CollaborationServer } from "./collaboration/collaborationServer";
+import { loadCatalogue } from "../shared/knowledge/catalogue";
+import { createMailer } from "./mail/mailer";
 
 async function main() {
   let config;
@@ -37,7 +39,9 @@ async function main() {
   const seeded = config.seedDemo ? await seedDemo(db, documents) : false;
   const collaboration = new CollaborationServer(db, config, logger, metrics, documents);
 
-  const services = { db, config, logger, documents, collaboration };
+  const catalogue = loadCatalogue();
+  const mailer = createMailer(config.smtpUrl, config.mailFrom, db, logger);
+  const services = { db, config, logger, documents, collaboration, catalogue, mailer };
   const server = http.createServer(createHttpApp(services, build));
   server.on("upgrade", (req, socket, head) => collaboration.handleUpgrade(req, socket, head));
   // A socket error before a handler is attached would otherwise crash the process.

@@ -1,27 +1,53 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { counterparty } from "../../shared/roles";
 import { useFormatDateTime, useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
-import { listNegotiationsForUser } from "../utils/negotiations.server";
+import { listNegotiationsForUser, requireMembership, setArchived } from "../utils/negotiations.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard — Common Ground" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
-  const negotiations = await listNegotiationsForUser(context.services.db, user.id);
-  return { negotiations };
+  const archived = new URL(request.url).searchParams.get("show") === "archived";
+  const all = await listNegotiationsForUser(context.services.db, user.id);
+  return { archived, negotiations: all.filter((n) => n.archived === archived), counts: { active: all.filter((n) => !n.archived).length, archived: all.filter((n) => n.archived).length } };
+}
+
+const archiveForm = z.object({ negotiationId: z.string().max(64), archived: z.enum(["0", "1"]) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requireAuth(request, context);
+  const parsed = archiveForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ error: "Invalid request" }, { status: 400 });
+  await requireMembership(context, parsed.data.negotiationId, user.id);
+  await setArchived(context.services.db, parsed.data.negotiationId, user.id, parsed.data.archived === "1");
+  return json({ error: null });
 }
 
 export default function Dashboard() {
-  const { negotiations } = useLoaderData<typeof loader>();
+  const { negotiations, archived, counts } = useLoaderData<typeof loader>();
   const t = useT();
   const formatDateTime = useFormatDateTime();
   return (
     <section>
-      <h1>{t("dashboard.title")}</h1>
+      <div className="page-heading">
+        <h1>{t("dashboard.title")}</h1>
+        <Link className="button primary" to="/negotiations/new">
+          {t("dashboard.new")}
+        </Link>
+      </div>
+      <nav aria-label={t("dashboard.filter")} className="tabs">
+        <Link to="/dashboard" aria-current={archived ? undefined : "page"}>
+          {t("dashboard.filter.active", { count: counts.active })}
+        </Link>
+        <Link to="/dashboard?show=archived" aria-current={archived ? "page" : undefined}>
+          {t("dashboard.filter.archived", { count: counts.archived })}
+        </Link>
+      </nav>
       {negotiations.length === 0 ? (
-        <p>{t("dashboard.empty")}</p>
+        <p>{archived ? t("dashboard.emptyArchived") : t("dashboard.empty")}</p>
       ) : (
         <table className="data-table">
           <thead>
@@ -30,6 +56,9 @@ export default function Dashboard() {
               <th scope="col">{t("dashboard.col.role")}</th>
               <th scope="col">{t("dashboard.col.counterparty")}</th>
               <th scope="col">{t("dashboard.col.lastActivity")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("dashboard.col.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -43,6 +72,16 @@ export default function Dashboard() {
                 </td>
                 <td>{counterparty(n.role, n)}</td>
                 <td>{formatDateTime(n.lastActivityAt)}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="negotiationId" value={n.id} />
+                    <input type="hidden" name="archived" value={archived ? "0" : "1"} />
+                    <button type="submit">
+                      {archived ? t("dashboard.unarchive") : t("dashboard.archive")}
+                      <span className="visually-hidden"> {n.title}</span>
+                    </button>
+                  </Form>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -64,14 +64,14 @@ export default function Login() {
       )}
       <Form method="post" noValidate={false}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label={t("login.email")} name="email" type="email" autoComplete="email" required defaultValue={actionData?.email} />
+        <Field label={t("login.email")} name="email" type="email" autoComplete="email" required defaultValue={actionData?.email ?? searchParams.get("email") ?? undefined} />
         <Field label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
         <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
         </button>
       </Form>
       <p>
-        {t("login.noAccount")} <Link to="/signup">{t("nav.signup")}</Link>
+        {t("login.noAccount")} <Link to={`/signup?${searchParams}`}>{t("nav.signup")}</Link>
       </p>
     </section>
   );

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { can } from "../../shared/permissions";
 import editorStyles from "../styles/editor.css";
 import { ClientOnly } from "../components/ClientOnly";
@@ -19,17 +19,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
   const { role, negotiation } = await requireMembership(context, params.id ?? "", user.id);
   const members = await listMembers(context.services.db, negotiation.id);
+  const online = context.services.collaboration.onlineUserIds(negotiation.id);
   return {
     me: { id: user.id, name: user.name, role },
     canEdit: can(role, "edit"),
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
-    members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role })),
+    members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role, online: online.has(m.userId) })),
   };
 }
 
 export default function NegotiationPage() {
   const { negotiation, me, canEdit, members } = useLoaderData<typeof loader>();
   const t = useT();
+  const revalidator = useRevalidator();
   const loading = <p className="editor-loading">{t("editor.loading")}</p>;
   return (
     <div className="negotiation-layout">
@@ -46,7 +48,7 @@ export default function NegotiationPage() {
         </h2>
         <ClientOnly fallback={loading}>
           <Suspense fallback={loading}>
-            <ScheduleEditor negotiationId={negotiation.id} user={me} canEdit={canEdit} />
+            <ScheduleEditor negotiationId={negotiation.id} user={me} canEdit={canEdit} onRightsChanged={() => revalidator.revalidate()} />
           </Suspense>
         </ClientOnly>
       </section>
@@ -56,9 +58,13 @@ export default function NegotiationPage() {
           {members.map((m) => (
             <li key={m.userId}>
               {m.name} <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>
+              {m.online && <span className="online"> {t("members.online")}</span>}
             </li>
           ))}
         </ul>
+        <p>
+          <Link to={`/negotiations/${negotiation.id}/members`}>{t("negotiation.manageMembers")}</Link>
+        </p>
       </aside>
     </div>
   );

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "../components/Field";
 import { useT, type MessageKey } from "../i18n";
@@ -55,13 +55,15 @@ export default function Signup() {
   const t = useT();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
   const error = (key?: MessageKey) => (key ? t(key) : undefined);
   return (
     <section className="narrow">
       <h1>{t("signup.title")}</h1>
       <Form method="post">
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label={t("signup.name")} name="name" autoComplete="name" required maxLength={100} defaultValue={data?.values.name} error={error(data?.fields.name)} />
-        <Field label={t("signup.email")} name="email" type="email" autoComplete="email" required defaultValue={data?.values.email} error={error(data?.fields.email)} />
+        <Field label={t("signup.email")} name="email" type="email" autoComplete="email" required defaultValue={data?.values.email ?? searchParams.get("email") ?? undefined} error={error(data?.fields.email)} />
         <Field
           label={t("signup.password")}
           name="password"
@@ -77,7 +79,7 @@ export default function Signup() {
         </button>
       </Form>
       <p>
-        {t("signup.haveAccount")} <Link to="/login">{t("nav.login")}</Link>
+        {t("signup.haveAccount")} <Link to={`/login?${searchParams}`}>{t("nav.login")}</Link>
       </p>
     </section>
   );

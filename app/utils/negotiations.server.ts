@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { getNegotiation, memberRole } from "../../db/queries/negotiations";
 
-export { listMembers, listNegotiationsForUser } from "../../db/queries/negotiations";
+export { getNegotiation, listMembers, listNegotiationsForUser, membership, setArchived } from "../../db/queries/negotiations";
 
 /**
  * The one check every negotiation route makes. A non-member gets the same 404 as a missing id,

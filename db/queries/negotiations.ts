@@ -9,6 +9,7 @@ export interface NegotiationSummary {
   buyerOrg: string;
   supplierOrg: string;
   lastActivityAt: number;
+  archived: boolean;
 }
 
 export interface NegotiationMember {
@@ -16,6 +17,7 @@ export interface NegotiationMember {
   name: string;
   email: string;
   role: Role;
+  isOwner: boolean;
 }
 
 function toRole(value: string): Role {
@@ -27,7 +29,7 @@ export async function listNegotiationsForUser(db: DB, userId: string): Promise<N
   const rows = await db
     .selectFrom("negotiation_members as m")
     .innerJoin("negotiations as n", "n.id", "m.negotiation_id")
-    .select(["n.id", "n.title", "m.role", "n.buyer_org", "n.supplier_org", "n.last_activity_at"])
+    .select(["n.id", "n.title", "m.role", "n.buyer_org", "n.supplier_org", "n.last_activity_at", "m.archived_at"])
     .where("m.user_id", "=", userId)
     .orderBy("n.last_activity_at", "desc")
     .execute();
@@ -38,18 +40,23 @@ export async function listNegotiationsForUser(db: DB, userId: string): Promise<N
     buyerOrg: r.buyer_org,
     supplierOrg: r.supplier_org,
     lastActivityAt: r.last_activity_at,
+    archived: r.archived_at !== null,
   }));
 }
 
 /** The caller's role in a negotiation, or null when they are not a member (or it does not exist). */
 export async function memberRole(db: DB, negotiationId: string, userId: string): Promise<Role | null> {
+  return (await membership(db, negotiationId, userId))?.role ?? null;
+}
+
+export async function membership(db: DB, negotiationId: string, userId: string): Promise<{ role: Role; isOwner: boolean } | null> {
   const row = await db
     .selectFrom("negotiation_members")
-    .select("role")
+    .select(["role", "is_owner"])
     .where("negotiation_id", "=", negotiationId)
     .where("user_id", "=", userId)
     .executeTakeFirst();
-  return row ? toRole(row.role) : null;
+  return row ? { role: toRole(row.role), isOwner: row.is_owner === 1 } : null;
 }
 
 export async function getNegotiation(db: DB, negotiationId: string) {
@@ -60,16 +67,23 @@ export async function listMembers(db: DB, negotiationId: string): Promise<Negoti
   const rows = await db
     .selectFrom("negotiation_members as m")
     .innerJoin("users as u", "u.id", "m.user_id")
-    .select(["u.id", "u.name", "u.email", "m.role"])
+    .select(["u.id", "u.name", "u.email", "m.role", "m.is_owner"])
     .where("m.negotiation_id", "=", negotiationId)
     .orderBy("m.joined_at")
     .execute();
-  return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, role: toRole(r.role) }));
+  return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, role: toRole(r.role), isOwner: r.is_owner === 1 }));
 }
 
 export async function createNegotiation(
   db: DB,
-  input: { title: string; buyerOrg: string; supplierOrg: string; createdBy: string; members: { userId: string; role: Role }[] },
+  input: {
+    title: string;
+    buyerOrg: string;
+    supplierOrg: string;
+    createdBy: string;
+    members: { userId: string; role: Role; isOwner?: boolean }[];
+    setup?: unknown;
+  },
 ): Promise<string> {
   const id = newId();
   const now = Date.now();
@@ -84,12 +98,45 @@ export async function createNegotiation(
         created_by: input.createdBy,
         created_at: now,
         last_activity_at: now,
+        setup_json: input.setup === undefined ? null : JSON.stringify(input.setup),
       })
       .execute();
     await trx
       .insertInto("negotiation_members")
-      .values(input.members.map((m) => ({ negotiation_id: id, user_id: m.userId, role: m.role, joined_at: now })))
+      .values(
+        input.members.map((m) => ({ negotiation_id: id, user_id: m.userId, role: m.role, joined_at: now, is_owner: m.isOwner ? 1 : 0 })),
+      )
       .execute();
   });
   return id;
+}
+
+export async function setArchived(db: DB, negotiationId: string, userId: string, archived: boolean): Promise<void> {
+  await db
+    .updateTable("negotiation_members")
+    .set({ archived_at: archived ? Date.now() : null })
+    .where("negotiation_id", "=", negotiationId)
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+export async function addMember(db: DB, negotiationId: string, userId: string, role: Role, isOwner: boolean): Promise<void> {
+  await db
+    .insertInto("negotiation_members")
+    .values({ negotiation_id: negotiationId, user_id: userId, role, joined_at: Date.now(), is_owner: isOwner ? 1 : 0 })
+    .onConflict((oc) => oc.columns(["negotiation_id", "user_id"]).doUpdateSet({ role, is_owner: isOwner ? 1 : 0 }))
+    .execute();
+}
+
+export async function updateMember(db: DB, negotiationId: string, userId: string, change: { role?: Role; isOwner?: boolean }) {
+  await db
+    .updateTable("negotiation_members")
+    .set({ ...(change.role ? { role: change.role } : {}), ...(change.isOwner !== undefined ? { is_owner: change.isOwner ? 1 : 0 } : {}) })
+    .where("negotiation_id", "=", negotiationId)
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+export async function removeMember(db: DB, negotiationId: string, userId: string): Promise<void> {
+  await db.deleteFrom("negotiation_members").where("negotiation_id", "=", negotiationId).where("user_id", "=", userId).execute();
 }

@@ -1,5 +1,4 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { randomToken, tokenHash, tokenPattern } from "./tokens";
 import type { DB } from "../../db/connection";
 import type { User } from "../../db/schema";
 
@@ -17,18 +16,10 @@ export interface ValidSession {
   renewed: boolean;
 }
 
-export function generateSessionToken(): string {
-  const bytes = new Uint8Array(20);
-  crypto.getRandomValues(bytes);
-  return encodeBase32LowerCaseNoPadding(bytes);
-}
-
-export function sessionIdFromToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
+export const sessionIdFromToken = tokenHash;
 
 export async function createSession(db: DB, userId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
-  const token = generateSessionToken();
+  const token = randomToken();
   const expiresAt = now + sessionLifetimeMs;
   await db
     .insertInto("sessions")
@@ -38,7 +29,7 @@ export async function createSession(db: DB, userId: string, now = Date.now()): P
 }
 
 export async function validateSessionToken(db: DB, token: string, now = Date.now()): Promise<ValidSession | null> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  if (!tokenPattern.test(token)) return null;
   return validateSession(db, sessionIdFromToken(token), now);
 }
 

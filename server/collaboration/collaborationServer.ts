@@ -108,6 +108,20 @@ export class CollaborationServer {
     }
   }
 
+  /** A member's rights changed or ended: their connections to that negotiation close at once. */
+  revokeAccess(negotiationId: string, userId: string, code: number) {
+    const room = this.rooms.peek(negotiationId);
+    if (!room) return;
+    for (const conn of room.connections) {
+      if (conn.user.userId === userId) conn.close(code, code === CloseCode.forbidden ? "no longer a member" : "role changed");
+    }
+  }
+
+  /** Who has the negotiation open right now. */
+  onlineUserIds(negotiationId: string): Set<string> {
+    return new Set([...(this.rooms.peek(negotiationId)?.connections ?? [])].map((c) => c.user.userId));
+  }
+
   /** Closes every connection (clients reconnect to the next server) and saves every room. */
   shutdown() {
     clearInterval(this.heartbeat);

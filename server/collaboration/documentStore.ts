@@ -43,7 +43,10 @@ export class DocumentStore {
          on conflict (negotiation_id) do update set state = excluded.state, through_update_id = excluded.through_update_id,
            content_json = excluded.content_json, updated_at = excluded.updated_at`,
       ),
-      historyUpTo: sqlite.prepare("select id, user_id, created_at, data, merged_count from doc_updates where negotiation_id = ? and id <= ? order by id"),
+      historySince: sqlite.prepare(
+        "select id, user_id, created_at, data, merged_count from doc_updates where negotiation_id = ? and id <= ? and created_at >= ? order by id",
+      ),
+      oldestSince: sqlite.prepare("select min(created_at) as at from doc_updates where negotiation_id = ? and id > ?"),
       replaceMerged: sqlite.prepare("update doc_updates set data = ?, created_at = ?, merged_count = ? where id = ?"),
       deleteUpdate: sqlite.prepare("delete from doc_updates where id = ?"),
     };
@@ -62,8 +65,12 @@ export class DocumentStore {
     const doc = new Y.Doc({ gc: true });
     const snapshot = this.stmts.snapshot.get(negotiationId) as { state: Buffer; through_update_id: number } | undefined;
     const updates = this.stmts.updatesSince.all(negotiationId, snapshot?.through_update_id ?? 0) as { data: Buffer }[];
-    const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.data)];
-    if (parts.length) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    // One transaction, update by update: Y.mergeUpdates grows much faster than linearly with the
+    // number of updates, which would stall the server on a room whose compaction fell behind.
+    Y.transact(doc, () => {
+      if (snapshot) Y.applyUpdate(doc, snapshot.state);
+      for (const u of updates) Y.applyUpdate(doc, u.data);
+    });
     return doc;
   }
 
@@ -113,34 +120,39 @@ export class DocumentStore {
    */
   compact(negotiationId: string, doc: Y.Doc): void {
     this.flush();
+    const snapshot = this.stmts.snapshot.get(negotiationId) as { through_update_id: number } | undefined;
+    const previousThrough = snapshot?.through_update_id ?? 0;
     const through = (this.stmts.maxUpdateId.get(negotiationId) as { id: number }).id;
     const content = JSON.stringify(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(scheduleFragmentName)));
     this.sqlite.transaction(() => {
       this.stmts.upsertSnapshot.run(negotiationId, Y.encodeStateAsUpdate(doc), through, content, Date.now());
-      this.mergeHistory(negotiationId, through);
+      this.mergeHistory(negotiationId, previousThrough, through);
     })();
   }
 
-  private mergeHistory(negotiationId: string, through: number): void {
+  /**
+   * One row per member per 10-minute bucket. Only the buckets touched since the previous compaction
+   * are read, so compaction does not slow down as the history grows. Merging out of order is safe:
+   * these rows are attribution history (rooms load from the snapshot), and Yjs updates commute.
+   */
+  private mergeHistory(negotiationId: string, previousThrough: number, through: number): void {
     type Row = { id: number; user_id: string | null; created_at: number; data: Buffer; merged_count: number };
-    const rows = this.stmts.historyUpTo.all(negotiationId, through) as Row[];
-    let run: Row[] = [];
-    const closeRun = () => {
-      if (run.length > 1) {
-        const last = run[run.length - 1]!;
-        const merged = Y.mergeUpdates(run.map((r) => r.data));
-        const count = run.reduce((n, r) => n + r.merged_count, 0);
-        this.stmts.replaceMerged.run(merged, last.created_at, count, run[0]!.id);
-        for (const r of run.slice(1)) this.stmts.deleteUpdate.run(r.id);
-      }
-      run = [];
-    };
-    for (const row of rows) {
-      const head = run[0];
-      const sameRun = head && head.user_id === row.user_id && Math.floor(head.created_at / historyBucketMs) === Math.floor(row.created_at / historyBucketMs);
-      if (!sameRun) closeRun();
-      run.push(row);
+    const oldestNew = (this.stmts.oldestSince.get(negotiationId, previousThrough) as { at: number | null }).at;
+    if (oldestNew === null) return;
+    const from = Math.floor(oldestNew / historyBucketMs) * historyBucketMs;
+    const groups = new Map<string, Row[]>();
+    for (const row of this.stmts.historySince.all(negotiationId, through, from) as Row[]) {
+      const key = `${row.user_id ?? ""}|${Math.floor(row.created_at / historyBucketMs)}`;
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
     }
-    closeRun();
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const merged = Y.mergeUpdates(group.map((r) => r.data));
+      const count = group.reduce((n, r) => n + r.merged_count, 0);
+      this.stmts.replaceMerged.run(merged, group[group.length - 1]!.created_at, count, group[0]!.id);
+      for (const r of group.slice(1)) this.stmts.deleteUpdate.run(r.id);
+    }
   }
 }

@@ -6,6 +6,7 @@ import { MessageType } from "./messageType";
 import type { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
 import type { CollaborationMetrics } from "./metrics";
+import type { Logger } from "../logger";
 
 /** Compact (snapshot and merge history) after this many updates while a room is open. */
 export const compactEveryUpdates = 500;
@@ -19,12 +20,14 @@ export class Room {
   readonly connections = new Set<CollabConnection>();
   private readonly owners = new Map<number, CollabConnection>();
   private updatesSinceCompaction = 0;
+  private compactionTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly negotiationId: string,
     readonly doc: Y.Doc,
     private readonly store: DocumentStore,
     private readonly metrics: CollaborationMetrics,
+    private readonly logger: Logger,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
@@ -40,7 +43,7 @@ export class Room {
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
     for (const conn of this.connections) if (conn !== from) conn.send(message);
-    if (++this.updatesSinceCompaction >= compactEveryUpdates) this.compact();
+    if (++this.updatesSinceCompaction >= compactEveryUpdates) this.scheduleCompaction();
   };
 
   private onAwarenessUpdate = (
@@ -102,12 +105,31 @@ export class Room {
     awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
   }
 
+  /**
+   * Off the update path, and spread out: rooms that opened together reach the threshold together,
+   * and compacting them all in one tick would delay everyone's updates.
+   */
+  private scheduleCompaction() {
+    if (this.compactionTimer) return;
+    this.compactionTimer = setTimeout(() => {
+      try {
+        this.compact();
+      } catch (error) {
+        // The updates are stored; only the snapshot is late. The next threshold tries again.
+        this.logger.error({ err: error, negotiationId: this.negotiationId }, "compaction failed");
+      }
+    }, Math.random() * 2000);
+  }
+
   compact() {
+    if (this.compactionTimer) clearTimeout(this.compactionTimer);
+    this.compactionTimer = null;
     this.updatesSinceCompaction = 0;
     this.store.compact(this.negotiationId, this.doc);
   }
 
   destroy() {
+    if (this.compactionTimer) clearTimeout(this.compactionTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -26,11 +26,16 @@ export class RoomRegistry {
     if (!room) {
       // A negotiation made before it had a document still gets one, through the same code path.
       if (!this.store.exists(negotiationId)) this.store.create(negotiationId, buildScheduleDoc({ sections: [] }));
-      room = new Room(negotiationId, this.store.load(negotiationId), this.store, this.metrics);
+      room = new Room(negotiationId, this.store.load(negotiationId), this.store, this.metrics, this.logger);
       this.rooms.set(negotiationId, room);
       this.metrics.rooms = this.rooms.size;
     }
     return room;
+  }
+
+  /** The open room, if any, without loading it. */
+  peek(negotiationId: string): Room | undefined {
+    return this.rooms.get(negotiationId);
   }
 
   /** Called when a connection leaves; schedules the unload of an empty room. */

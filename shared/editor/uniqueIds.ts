@@ -1,5 +1,5 @@
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin, type EditorState, type Transaction } from "prosemirror-state";
+import { EditorState, Plugin, type Transaction } from "prosemirror-state";
 import { newId } from "../ids";
 
 const idTypes = new Set(["clause", "section"]);
@@ -46,4 +46,16 @@ export function uniqueIdsPlugin(): Plugin {
       return fixIds(state.doc, state.tr).setMeta("addToHistory", false);
     },
   });
+}
+
+/** A copy of a document in which every clause and section has a new id, for "copy as template". */
+export function withFreshIds(doc: PMNode): PMNode {
+  const cleared = doc.type.schema.nodeFromJSON(stripIds(doc.toJSON()));
+  const state = EditorState.create({ doc: cleared });
+  return fixIds(cleared, state.tr).doc;
+}
+
+function stripIds(json: { type: string; attrs?: Record<string, unknown>; content?: unknown[] }): typeof json {
+  const attrs = json.attrs && idTypes.has(json.type) ? { ...json.attrs, id: null } : json.attrs;
+  return { ...json, ...(attrs ? { attrs } : {}), ...(json.content ? { content: json.content.map((c) => stripIds(c as typeof json)) } : {}) };
 }

@@ -19,9 +19,11 @@ export interface ScheduleEditorProps {
   negotiationId: string;
   user: { id: string; name: string; role: Role };
   canEdit: boolean;
+  /** The server closed the connection because this member's role changed: reload the page's data. */
+  onRightsChanged: () => void;
 }
 
-export default function ScheduleEditor({ negotiationId, user, canEdit }: ScheduleEditorProps) {
+export default function ScheduleEditor({ negotiationId, user, canEdit, onRightsChanged }: ScheduleEditorProps) {
   const t = useT();
   const mount = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<CollaborationSession | null>(null);
@@ -29,6 +31,8 @@ export default function ScheduleEditor({ negotiationId, user, canEdit }: Schedul
   const [, setRevision] = useState(0);
   const tRef = useRef(t);
   tRef.current = t;
+  const rightsChanged = useRef(onRightsChanged);
+  rightsChanged.current = onRightsChanged;
 
   useEffect(() => {
     const collab = new CollaborationSession(negotiationId, user.id);
@@ -74,6 +78,7 @@ export default function ScheduleEditor({ negotiationId, user, canEdit }: Schedul
     };
     collab.doc.on("update", whenContent);
     whenContent();
+    collab.onRightsChanged(() => rightsChanged.current());
     setSession(collab);
     return () => {
       collab.doc.off("update", whenContent);

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { collaborationPath } from "../../../shared/collaboration/closeCodes";
+import { CloseCode, collaborationPath } from "../../../shared/collaboration/closeCodes";
 import type { PresenceUser } from "../../../shared/collaboration/presence";
 
 export type ConnectionState =
@@ -23,6 +23,7 @@ export class CollaborationSession {
   private everConnected = false;
   private closedWith: number | null = null;
   private listeners = new Set<(state: ConnectionState) => void>();
+  private rightsListeners = new Set<() => void>();
 
   constructor(negotiationId: string, userId: string) {
     // Per user: two accounts in one browser profile never share unsent edits.
@@ -52,6 +53,7 @@ export class CollaborationSession {
     this.provider.on("connection-close", (event: CloseEvent | null) => {
       // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
       if (event && event.code >= 4400 && event.code < 4500) this.closedWith = event.code;
+      if (event?.code === CloseCode.rightsChanged) for (const l of this.rightsListeners) l();
       this.emit();
     });
   }
@@ -65,6 +67,10 @@ export class CollaborationSession {
   subscribe(listener: (state: ConnectionState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onRightsChanged(listener: () => void) {
+    this.rightsListeners.add(listener);
   }
 
   private emit() {

@@ -1,0 +1,52 @@
+import { useId } from "react";
+
+interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+type ChoiceGroupProps = {
+  legend: string;
+  name: string;
+  options: Option[];
+} & (
+  | { multiple?: false; value?: string; defaultValue?: string; onChange?: (value: string) => void; defaultValues?: never }
+  | { multiple: true; defaultValues: string[]; value?: never; defaultValue?: never; onChange?: never }
+);
+
+/** Radio buttons (or checkboxes) in a fieldset, each with a one-line explanation read with it. */
+export function ChoiceGroup(props: ChoiceGroupProps) {
+  const id = useId();
+  return (
+    <fieldset className="choice-group">
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => {
+        const optionId = `${id}-${option.value}`;
+        const checked = props.multiple
+          ? { defaultChecked: props.defaultValues.includes(option.value) }
+          : props.value !== undefined
+            ? { checked: props.value === option.value, onChange: () => props.onChange?.(option.value) }
+            : { defaultChecked: props.defaultValue === option.value };
+        return (
+          <div className="choice" key={option.value}>
+            <input
+              type={props.multiple ? "checkbox" : "radio"}
+              id={optionId}
+              name={props.name}
+              value={option.value}
+              aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+              {...checked}
+            />
+            <label htmlFor={optionId}>{option.label}</label>
+            {option.hint && (
+              <span id={`${optionId}-hint`} className="hint">
+                {option.hint}
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,88 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { Role } from "../../shared/roles";
+import { useT, type MessageKey } from "../i18n";
+import { acceptInvitation, findInvitation } from "../utils/members.server";
+import { NegotiationError } from "../utils/negotiationForms.server";
+
+export const meta: MetaFunction = () => [{ title: "Invitation — Common Ground" }];
+
+const statusMessages: Record<string, MessageKey> = {
+  revoked: "invitation.revoked",
+  expired: "invitation.expired",
+  used: "invitation.used",
+};
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  const found = await findInvitation(context.services, params.token ?? "");
+  if (!found) return json({ state: "notFound" as const }, { status: 404 });
+  const { invitation, negotiation, inviterName, status } = found;
+  const here = new URL(request.url).pathname;
+  const summary = { title: negotiation.title, role: invitation.role as Role, inviterName, email: invitation.email, here };
+  if (status !== "valid") return json({ state: "unusable" as const, message: statusMessages[status]!, summary }, { status: 410 });
+  const user = context.auth?.user ?? null;
+  if (!user) return json({ state: "signIn" as const, summary });
+  if (user.email !== invitation.email) return json({ state: "wrongUser" as const, summary, current: user.email });
+  return json({ state: "ready" as const, summary });
+}
+
+export async function action({ params, context }: ActionFunctionArgs) {
+  const user = context.auth?.user;
+  if (!user) return redirect(`/login?redirectTo=${encodeURIComponent(`/invitations/${params.token}`)}`);
+  try {
+    const negotiationId = await acceptInvitation(context.services, params.token ?? "", user);
+    return redirect(`/negotiations/${negotiationId}`);
+  } catch (error) {
+    if (error instanceof NegotiationError) return json({ message: error.messageKey }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function InvitationPage() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  if (data.state === "notFound") {
+    return (
+      <section className="narrow">
+        <h1>{t("invitation.title")}</h1>
+        <p role="alert">{t("invitation.notFound")}</p>
+      </section>
+    );
+  }
+  const { summary } = data;
+  const query = (path: string) => `${path}?${new URLSearchParams({ redirectTo: summary.here, email: summary.email })}`;
+  return (
+    <section className="narrow">
+      <h1>{t("invitation.title")}</h1>
+      <p>{t("invitation.summary", { inviter: summary.inviterName, title: summary.title, role: t(`role.${summary.role}`) })}</p>
+      {data.state === "unusable" && <p role="alert" className="form-error">{t(data.message)}</p>}
+      {failed && <p role="alert" className="form-error">{t(failed.message)}</p>}
+      {data.state === "signIn" && (
+        <>
+          <p>{t("invitation.signIn", { email: summary.email })}</p>
+          <p className="actions">
+            <Link className="button primary" to={query("/signup")}>
+              {t("nav.signup")}
+            </Link>
+            <Link className="button" to={query("/login")}>
+              {t("nav.login")}
+            </Link>
+          </p>
+        </>
+      )}
+      {data.state === "wrongUser" && (
+        <p role="alert" className="form-error">
+          {t("invitation.wrongEmail.detail", { email: summary.email, current: data.current })}
+        </p>
+      )}
+      {data.state === "ready" && (
+        <Form method="post">
+          <button type="submit" className="primary">
+            {t("invitation.accept")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { assignableRoles, canBeOwner, canManage } from "../../shared/membership";
+import { partyOf, roles, type Role } from "../../shared/roles";
+import { Field } from "../components/Field";
+import { useFormatDateTime, useT, type MessageKey } from "../i18n";
+import { requireAuth } from "../utils/auth.server";
+import { listMembers, requireMembership } from "../utils/negotiations.server";
+import {
+  changeRole,
+  emailSchema,
+  invite,
+  pendingInvitations,
+  publicOrigin,
+  removeFromNegotiation,
+  requireActor,
+  resendInvitation,
+  revokeInvitation,
+  setOwner,
+} from "../utils/members.server";
+import { NegotiationError } from "../utils/negotiationForms.server";
+
+export const meta: MetaFunction = () => [{ title: "Members — Common Ground" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = requireAuth(request, context);
+  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
+  const actor = await requireActor(context, negotiation.id, user.id);
+  const members = await listMembers(context.services.db, negotiation.id);
+  const online = context.services.collaboration.onlineUserIds(negotiation.id);
+  const otherPartyHasMembers = members.some((m) => partyOf(m.role) && partyOf(m.role) !== partyOf(actor.role));
+  const invitations = await pendingInvitations(context.services.db, negotiation.id);
+  return {
+    negotiation: { id: negotiation.id, title: negotiation.title },
+    me: { userId: user.id, ...actor },
+    assignable: assignableRoles(actor, otherPartyHasMembers),
+    members: members.map((m) => ({ ...m, online: online.has(m.userId) })),
+    // Only what the caller may manage: an owner sees their party's and the neutral invitations.
+    invitations: invitations
+      .filter((i) => canManage(actor, i.role as Role, otherPartyHasMembers))
+      .map((i) => ({ id: i.id, email: i.email, role: i.role as Role, expiresAt: i.expires_at, expired: i.expires_at <= Date.now() })),
+  };
+}
+
+const roleSchema = z.enum(roles);
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite"), email: emailSchema, role: roleSchema }),
+  z.object({ intent: z.literal("resend"), invitationId: z.string().max(64) }),
+  z.object({ intent: z.literal("revoke"), invitationId: z.string().max(64) }),
+  z.object({ intent: z.literal("role"), userId: z.string().max(64), role: roleSchema }),
+  z.object({ intent: z.literal("owner"), userId: z.string().max(64), owner: z.enum(["0", "1"]) }),
+  z.object({ intent: z.literal("remove"), userId: z.string().max(64) }),
+]);
+
+type ActionResult = { ok: boolean; message: MessageKey; params?: Record<string, string>; link?: string };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user } = requireAuth(request, context);
+  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
+  const actor = { ...(await requireActor(context, negotiation.id, user.id)), user, userId: user.id };
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const emailProblem = parsed.error.issues.some((i) => i.path[0] === "email");
+    return json<ActionResult>({ ok: false, message: emailProblem ? "signup.error.email" : "members.error.invalid" }, { status: 400 });
+  }
+  const input = parsed.data;
+  const services = context.services;
+  try {
+    switch (input.intent) {
+      case "invite": {
+        const { link } = await invite(services, negotiation.id, actor, input, publicOrigin(request, context));
+        return json<ActionResult>({ ok: true, message: "members.invited", params: { email: input.email }, link });
+      }
+      case "resend": {
+        const link = await resendInvitation(services, negotiation.id, actor, input.invitationId, publicOrigin(request, context));
+        return json<ActionResult>({ ok: true, message: "members.resent", link });
+      }
+      case "revoke":
+        await revokeInvitation(services, negotiation.id, actor, input.invitationId);
+        return json<ActionResult>({ ok: true, message: "members.revoked" });
+      case "role":
+        await changeRole(services, negotiation.id, actor, input.userId, input.role);
+        return json<ActionResult>({ ok: true, message: "members.roleChanged" });
+      case "owner":
+        await setOwner(services, negotiation.id, actor, input.userId, input.owner === "1");
+        return json<ActionResult>({ ok: true, message: "members.ownerChanged" });
+      case "remove":
+        await removeFromNegotiation(services, negotiation.id, actor, input.userId);
+        if (input.userId === user.id) return redirect("/dashboard");
+        return json<ActionResult>({ ok: true, message: "members.removed" });
+    }
+  } catch (error) {
+    if (error instanceof NegotiationError) return json<ActionResult>({ ok: false, message: error.messageKey }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function Members() {
+  const t = useT();
+  const formatDateTime = useFormatDateTime();
+  const { negotiation, me, assignable, members, invitations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const manages = (role: Role) => assignable.includes(role);
+  return (
+    <section>
+      <p>
+        <Link to={`/negotiations/${negotiation.id}`}>← {negotiation.title}</Link>
+      </p>
+      <h1>{t("members.title")}</h1>
+      {result && (
+        <div role={result.ok ? "status" : "alert"} className={result.ok ? "form-success" : "form-error"}>
+          <p>{t(result.message, result.params)}</p>
+          {result.link && (
+            <p className="invite-link">
+              <label htmlFor="invite-link">{t("members.linkLabel")}</label>
+              <input id="invite-link" readOnly value={result.link} onFocus={(e) => e.currentTarget.select()} />
+            </p>
+          )}
+        </div>
+      )}
+
+      <table className="data-table">
+        <caption className="visually-hidden">{t("members.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("members.col.name")}</th>
+            <th scope="col">{t("members.col.role")}</th>
+            <th scope="col">{t("members.col.status")}</th>
+            <th scope="col">{t("members.col.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.userId}>
+              <td>
+                {m.name}
+                <br />
+                <span className="hint">{m.email}</span>
+              </td>
+              <td>
+                <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span> {m.isOwner && <span className="owner-badge">{t("members.owner")}</span>}
+              </td>
+              <td>{m.online ? <span className="online">{t("members.online")}</span> : <span className="hint">{t("members.offline")}</span>}</td>
+              <td className="row-actions">
+                {manages(m.role) && (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="role" />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
+                      {t("members.changeRoleOf", { name: m.name })}
+                    </label>
+                    <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
+                      {assignable.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`role.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" disabled={busy}>
+                      {t("members.changeRole")}
+                    </button>
+                  </Form>
+                )}
+                {manages(m.role) && canBeOwner(m.role) && (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="owner" />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <input type="hidden" name="owner" value={m.isOwner ? "0" : "1"} />
+                    <button type="submit" disabled={busy}>
+                      {m.isOwner ? t("members.unmakeOwner") : t("members.makeOwner")}
+                      <span className="visually-hidden"> {m.name}</span>
+                    </button>
+                  </Form>
+                )}
+                {(manages(m.role) || m.userId === me.userId) && (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button type="submit" disabled={busy}>
+                      {m.userId === me.userId ? t("members.leave") : t("members.remove")}
+                      {m.userId !== me.userId && <span className="visually-hidden"> {m.name}</span>}
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {me.isOwner && (
+        <>
+          <h2>{t("members.invite.title")}</h2>
+          <p>{t("members.invite.explain")}</p>
+          <Form method="post" className="invite-form">
+            <input type="hidden" name="intent" value="invite" />
+            <Field label={t("members.invite.email")} name="email" type="email" required autoComplete="off" />
+            <div className="field">
+              <label htmlFor="invite-role">{t("members.invite.role")}</label>
+              <select id="invite-role" name="role" defaultValue={assignable.find((r) => partyOf(r) && partyOf(r) !== partyOf(me.role)) ?? assignable[0]}>
+                {assignable.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="primary" disabled={busy}>
+              {t("members.invite.submit")}
+            </button>
+          </Form>
+
+          <h2>{t("members.pending.title")}</h2>
+          {invitations.length === 0 ? (
+            <p>{t("members.pending.none")}</p>
+          ) : (
+            <ul className="invitation-list">
+              {invitations.map((i) => (
+                <li key={i.id}>
+                  {i.email} — {t(`role.${i.role}`)} —{" "}
+                  {i.expired ? t("members.pending.expired") : t("members.pending.expires", { when: formatDateTime(i.expiresAt) })}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" name="intent" value="resend" disabled={busy}>
+                      {t("members.pending.resend")}
+                      <span className="visually-hidden"> {i.email}</span>
+                    </button>
+                    <button type="submit" name="intent" value="revoke" disabled={busy}>
+                      {t("members.pending.revoke")}
+                      <span className="visually-hidden"> {i.email}</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useFormatDateTime, useT } from "../i18n";
+import { requireAuth } from "../utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Outbox — Common Ground" }];
+
+/** Demo mode only: the mail that would have been sent, had SMTP_URL been configured. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireAuth(request, context);
+  const { config, db } = context.services;
+  if (!config.seedDemo || config.smtpUrl) throw new Response("Not found", { status: 404 });
+  const messages = await db.selectFrom("outbox").selectAll().orderBy("id", "desc").limit(100).execute();
+  return { messages: messages.map((m) => ({ id: m.id, to: m.to_email, subject: m.subject, body: m.body, at: m.created_at })) };
+}
+
+export default function Outbox() {
+  const t = useT();
+  const formatDateTime = useFormatDateTime();
+  const { messages } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("outbox.title")}</h1>
+      <p>{t("outbox.explain")}</p>
+      {messages.length === 0 && <p>{t("outbox.empty")}</p>}
+      {messages.map((m) => (
+        <article key={m.id} className="outbox-message">
+          <h2>{m.subject}</h2>
+          <p className="hint">{t("outbox.meta", { to: m.to, when: formatDateTime(m.at) })}</p>
+          <pre>{m.body}</pre>
+        </article>
+      ))}
+    </section>
+  );
+}

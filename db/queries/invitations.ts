@@ -1,0 +1,33 @@
+import type { DB } from "../connection";
+import type { InvitationsTable } from "../schema";
+import type { Selectable } from "kysely";
+
+export type Invitation = Selectable<InvitationsTable>;
+
+export async function insertInvitation(db: DB, invitation: Invitation): Promise<void> {
+  await db.insertInto("invitations").values(invitation).execute();
+}
+
+export async function invitationByTokenHash(db: DB, tokenHash: string): Promise<Invitation | undefined> {
+  return db.selectFrom("invitations").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
+}
+
+export async function invitationById(db: DB, negotiationId: string, id: string): Promise<Invitation | undefined> {
+  return db.selectFrom("invitations").selectAll().where("id", "=", id).where("negotiation_id", "=", negotiationId).executeTakeFirst();
+}
+
+/** Invitations still waiting for an answer (not accepted, not revoked), newest first. */
+export async function pendingInvitations(db: DB, negotiationId: string): Promise<Invitation[]> {
+  return db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("negotiation_id", "=", negotiationId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+export async function updateInvitation(db: DB, id: string, change: Partial<Pick<Invitation, "token_hash" | "expires_at" | "revoked_at" | "accepted_at" | "accepted_by" | "role">>) {
+  await db.updateTable("invitations").set(change).where("id", "=", id).execute();
+}

@@ -1,0 +1,35 @@
+import nodemailer from "nodemailer";
+import type { DB } from "../../db/connection";
+import type { Logger } from "../logger";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+/**
+ * With SMTP_URL, mail goes out through that server. Without it, nothing is sent: the message is
+ * logged and kept in the outbox table, which demo mode shows at /outbox.
+ */
+export function createMailer(smtpUrl: string | null, from: string, db: DB, logger: Logger): Mailer {
+  if (smtpUrl) {
+    const transport = nodemailer.createTransport(smtpUrl);
+    return {
+      async send(mail) {
+        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+        logger.info({ to: mail.to, subject: mail.subject }, "mail sent");
+      },
+    };
+  }
+  return {
+    async send(mail) {
+      await db.insertInto("outbox").values({ to_email: mail.to, subject: mail.subject, body: mail.text, created_at: Date.now() }).execute();
+      logger.info({ to: mail.to, subject: mail.subject, body: mail.text }, "mail not sent (no SMTP_URL): kept in the outbox");
+    },
+  };
+}

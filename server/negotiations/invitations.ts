@@ -1,0 +1,136 @@
+import { getNegotiation, listMembers, addMember } from "../../db/queries/negotiations";
+import { insertInvitation, invitationById, invitationByTokenHash, updateInvitation, type Invitation } from "../../db/queries/invitations";
+import { newId } from "../../shared/ids";
+import { canManage, type Actor } from "../../shared/membership";
+import { partyOf, type Role } from "../../shared/roles";
+import { translate } from "../../shared/i18n/index";
+import type { User } from "../../db/schema";
+import type { Services } from "../context";
+import { randomToken, tokenHash, tokenPattern } from "../auth/tokens";
+import { NegotiationError } from "./negotiationError";
+
+export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+export type InvitationStatus = "valid" | "revoked" | "expired" | "used";
+
+export function invitationStatus(invitation: Invitation, now = Date.now()): InvitationStatus {
+  if (invitation.revoked_at) return "revoked";
+  if (invitation.accepted_at) return "used";
+  if (now >= invitation.expires_at) return "expired";
+  return "valid";
+}
+
+async function otherPartyHasMembers(services: Services, negotiationId: string, actor: Actor) {
+  const party = partyOf(actor.role);
+  const members = await listMembers(services.db, negotiationId);
+  return members.some((m) => partyOf(m.role) !== null && partyOf(m.role) !== party);
+}
+
+async function requireManage(services: Services, negotiationId: string, actor: Actor, role: Role) {
+  if (!canManage(actor, role, await otherPartyHasMembers(services, negotiationId, actor))) {
+    throw new NegotiationError(403, "members.error.notAllowed");
+  }
+}
+
+/** Mails the link (or keeps it in the outbox) and returns it, so the inviter can copy it too. */
+async function deliver(services: Services, invitation: Pick<Invitation, "email" | "role" | "negotiation_id">, token: string, origin: string, inviterName: string) {
+  const link = `${origin}/invitations/${token}`;
+  const negotiation = await getNegotiation(services.db, invitation.negotiation_id);
+  const role = invitation.role as Role;
+  const text = (["en", "nl"] as const)
+    .map((l) =>
+      translate(l, "invitation.mail.body", {
+        inviter: inviterName,
+        title: negotiation?.title ?? "",
+        role: translate(l, `role.${role}`),
+        link,
+      }),
+    )
+    .join("\n\n---\n\n");
+  await services.mailer.send({ to: invitation.email, subject: translate("en", "invitation.mail.subject", { title: negotiation?.title ?? "" }), text });
+  return link;
+}
+
+export async function invite(
+  services: Services,
+  negotiationId: string,
+  actor: Actor & { user: User },
+  input: { email: string; role: Role },
+  origin: string,
+): Promise<{ link: string; invitationId: string }> {
+  await requireManage(services, negotiationId, actor, input.role);
+  const members = await listMembers(services.db, negotiationId);
+  if (members.some((m) => m.email === input.email)) throw new NegotiationError(409, "members.error.alreadyMember");
+  const token = randomToken();
+  const now = Date.now();
+  const invitation: Invitation = {
+    id: newId(),
+    negotiation_id: negotiationId,
+    email: input.email,
+    role: input.role,
+    token_hash: tokenHash(token),
+    invited_by: actor.user.id,
+    created_at: now,
+    expires_at: now + invitationLifetimeMs,
+    accepted_at: null,
+    accepted_by: null,
+    revoked_at: null,
+  };
+  await insertInvitation(services.db, invitation);
+  const link = await deliver(services, invitation, token, origin, actor.user.name);
+  return { link, invitationId: invitation.id };
+}
+
+async function managedInvitation(services: Services, negotiationId: string, actor: Actor, invitationId: string) {
+  const invitation = await invitationById(services.db, negotiationId, invitationId);
+  if (!invitation) throw new NegotiationError(404, "members.error.noSuchInvitation");
+  await requireManage(services, negotiationId, actor, invitation.role as Role);
+  return invitation;
+}
+
+/** A fresh link (the old one stops working) and seven more days. */
+export async function resendInvitation(services: Services, negotiationId: string, actor: Actor & { user: User }, invitationId: string, origin: string) {
+  const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
+  if (invitation.accepted_at) throw new NegotiationError(409, "invitation.used");
+  const token = randomToken();
+  await updateInvitation(services.db, invitation.id, { token_hash: tokenHash(token), expires_at: Date.now() + invitationLifetimeMs, revoked_at: null });
+  return deliver(services, invitation, token, origin, actor.user.name);
+}
+
+export async function revokeInvitation(services: Services, negotiationId: string, actor: Actor, invitationId: string) {
+  const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
+  await updateInvitation(services.db, invitation.id, { revoked_at: Date.now() });
+}
+
+export async function findInvitation(services: Services, token: string) {
+  if (!tokenPattern.test(token)) return null;
+  const invitation = await invitationByTokenHash(services.db, tokenHash(token));
+  if (!invitation) return null;
+  const negotiation = await getNegotiation(services.db, invitation.negotiation_id);
+  const inviter = await services.db.selectFrom("users").select("name").where("id", "=", invitation.invited_by).executeTakeFirst();
+  return negotiation ? { invitation, negotiation, inviterName: inviter?.name ?? "", status: invitationStatus(invitation) } : null;
+}
+
+/**
+ * Joins the invitation's negotiation with its role. Only the invited address may accept, once,
+ * before it expires. The first member of a party becomes its owner.
+ */
+export async function acceptInvitation(services: Services, token: string, user: User): Promise<string> {
+  const found = await findInvitation(services, token);
+  if (!found) throw new NegotiationError(404, "invitation.notFound");
+  const { invitation, status } = found;
+  if (status === "revoked") throw new NegotiationError(410, "invitation.revoked");
+  if (status === "expired") throw new NegotiationError(410, "invitation.expired");
+  if (status === "used") throw new NegotiationError(410, "invitation.used");
+  if (invitation.email !== user.email) throw new NegotiationError(403, "invitation.wrongEmail");
+  const role = invitation.role as Role;
+  const members = await listMembers(services.db, invitation.negotiation_id);
+  const party = partyOf(role);
+  const firstOfParty = party !== null && !members.some((m) => m.role === party);
+  const existing = members.find((m) => m.userId === user.id);
+  await services.db.transaction().execute(async (trx) => {
+    if (!existing) await addMember(trx, invitation.negotiation_id, user.id, role, firstOfParty);
+    await updateInvitation(trx, invitation.id, { accepted_at: Date.now(), accepted_by: user.id });
+  });
+  return invitation.negotiation_id;
+}

@@ -1,0 +1,46 @@
+import { listMembers, removeMember, updateMember, type NegotiationMember } from "../../db/queries/negotiations";
+import { CloseCode } from "../../shared/collaboration/closeCodes";
+import { canBeOwner, canManage, type Actor } from "../../shared/membership";
+import { partyOf, type Role } from "../../shared/roles";
+import type { Services } from "../context";
+import { NegotiationError } from "./negotiationError";
+
+async function target(services: Services, negotiationId: string, userId: string) {
+  const members = await listMembers(services.db, negotiationId);
+  const member = members.find((m) => m.userId === userId);
+  if (!member) throw new NegotiationError(404, "members.error.noSuchMember");
+  return { member, members };
+}
+
+/** A party must always keep someone who can manage it. */
+function assertNotLastOwner(member: NegotiationMember, members: NegotiationMember[]) {
+  if (!member.isOwner) return;
+  const otherOwners = members.filter((m) => m.userId !== member.userId && m.isOwner && m.role === member.role);
+  if (otherOwners.length === 0) throw new NegotiationError(409, "members.error.lastOwner");
+}
+
+export async function changeRole(services: Services, negotiationId: string, actor: Actor, userId: string, role: Role) {
+  const { member, members } = await target(services, negotiationId, userId);
+  if (!canManage(actor, member.role) || !canManage(actor, role)) throw new NegotiationError(403, "members.error.notAllowed");
+  if (member.role === role) return;
+  if (partyOf(role) !== partyOf(member.role)) assertNotLastOwner(member, members);
+  await updateMember(services.db, negotiationId, userId, { role, isOwner: member.isOwner && partyOf(role) === partyOf(member.role) });
+  // Rights change at once: the member's open editors reconnect and get the new rights.
+  services.collaboration.revokeAccess(negotiationId, userId, CloseCode.rightsChanged);
+}
+
+export async function setOwner(services: Services, negotiationId: string, actor: Actor, userId: string, isOwner: boolean) {
+  const { member, members } = await target(services, negotiationId, userId);
+  if (!canManage(actor, member.role) || !canBeOwner(member.role)) throw new NegotiationError(403, "members.error.notAllowed");
+  if (!isOwner) assertNotLastOwner(member, members);
+  await updateMember(services.db, negotiationId, userId, { isOwner });
+}
+
+/** Removes a member; anyone may also remove themselves (leave), except a party's last owner. */
+export async function removeFromNegotiation(services: Services, negotiationId: string, actor: Actor & { userId: string }, userId: string) {
+  const { member, members } = await target(services, negotiationId, userId);
+  if (actor.userId !== userId && !canManage(actor, member.role)) throw new NegotiationError(403, "members.error.notAllowed");
+  assertNotLastOwner(member, members);
+  await removeMember(services.db, negotiationId, userId);
+  services.collaboration.revokeAccess(negotiationId, userId, CloseCode.forbidden);
+}

@@ -1,0 +1,66 @@
+import { yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
+import type { Node as PMNode } from "prosemirror-model";
+import { createNegotiation, memberRole } from "../../db/queries/negotiations";
+import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
+import { scheduleFragmentName, scheduleSchema } from "../../shared/editor/schema";
+import { withFreshIds } from "../../shared/editor/uniqueIds";
+import { translate, type Locale, type MessageKey } from "../../shared/i18n/index";
+import { scheduleFromSelection, selectClauses } from "../../shared/templates/selectClauses";
+import type { NewNegotiation } from "../../shared/templates/wizardAnswers";
+import type { Services } from "../context";
+import { NegotiationError } from "./negotiationError";
+
+/**
+ * Starts a negotiation: the row, its creator as owner of their party, and its document, made
+ * from the wizard's template, empty, or copied from another negotiation the creator belongs to.
+ */
+export async function startNegotiation(services: Services, creatorId: string, input: NewNegotiation, locale: Locale): Promise<string> {
+  const { db, documents } = services;
+  const doc = await initialDocument(services, creatorId, input, locale);
+  const [buyerOrg, supplierOrg] = input.side === "buyer" ? [input.ourOrg, input.counterpartyOrg] : [input.counterpartyOrg, input.ourOrg];
+  const setup = input.start.kind === "template" ? setupRecord(services, input.start) : { start: input.start.kind };
+  const id = await createNegotiation(db, {
+    title: input.title,
+    buyerOrg,
+    supplierOrg,
+    createdBy: creatorId,
+    members: [{ userId: creatorId, role: input.side, isOwner: true }],
+    setup,
+  });
+  documents.create(id, doc);
+  return id;
+}
+
+async function initialDocument(services: Services, creatorId: string, input: NewNegotiation, locale: Locale): Promise<PMNode> {
+  const start = input.start;
+  if (start.kind === "empty") return buildScheduleDoc({ sections: [] });
+  if (start.kind === "copy") {
+    // Not a member of the source: the same answer as for a missing one.
+    if (!(await memberRole(services.db, start.fromNegotiationId, creatorId))) throw new NegotiationError(404, "wizard.error.copySource");
+    const open = services.collaboration.rooms.peek(start.fromNegotiationId);
+    const ydoc = open?.doc ?? services.documents.load(start.fromNegotiationId);
+    const source = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(scheduleFragmentName), scheduleSchema);
+    if (!open) ydoc.destroy();
+    return withFreshIds(source);
+  }
+  const selection = selectClauses(services.catalogue, start.context);
+  const excluded = new Set(start.exclude);
+  const level = start.level ?? selection.level;
+  const clauses = selection.clauses.filter((c) => !excluded.has(c.requirementId));
+  const template = scheduleFromSelection(services.catalogue, { level, clauses }, locale, (category) =>
+    translate(locale, `category.${category}` as MessageKey),
+  );
+  return buildScheduleDoc(template);
+}
+
+/** What the wizard decided and why, kept so later views can say why each clause is there. */
+function setupRecord(services: Services, start: Extract<NewNegotiation["start"], { kind: "template" }>) {
+  const selection = selectClauses(services.catalogue, start.context);
+  return {
+    start: "template",
+    context: start.context,
+    level: start.level ?? selection.level,
+    regimes: selection.regimes,
+    clauses: selection.clauses.filter((c) => !start.exclude.includes(c.requirementId)),
+  };
+}

@@ -1,0 +1,63 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadCatalogue } from "../knowledge/catalogue";
+import { applicableRegimes, scheduleFromSelection, selectClauses, suggestedLevel } from "./selectClauses";
+import type { ServiceContext } from "./wizardAnswers";
+
+const catalogue = loadCatalogue();
+const ids = (context: ServiceContext) => selectClauses(catalogue, context).clauses.map((c) => c.requirementId);
+const base: ServiceContext = { service: "saas", data: "internal", criticality: "low", rules: [] };
+
+test("the level follows data sensitivity, criticality and financial regulation", () => {
+  assert.equal(suggestedLevel(base), "basic");
+  assert.equal(suggestedLevel({ ...base, data: "personal", criticality: "important" }), "standard");
+  assert.equal(suggestedLevel({ ...base, data: "special", criticality: "critical" }), "strict");
+  assert.equal(suggestedLevel({ ...base, data: "confidential", criticality: "important", rules: ["dora"] }), "strict");
+});
+
+test("each kind of service starts from its own model clauses", () => {
+  assert.ok(ids(base).includes("data-location") === false);
+  assert.ok(ids(base).includes("exit-plan-transition"));
+  const iot = ids({ ...base, service: "iot" });
+  assert.ok(iot.includes("security-updates-support-period"));
+  assert.ok(iot.includes("secure-by-default"));
+  assert.ok(!iot.includes("exit-plan-transition"));
+});
+
+test("personal data brings GDPR, and says so with the article", () => {
+  const selection = selectClauses(catalogue, { ...base, data: "personal" });
+  assert.deepEqual(selection.regimes, ["gdpr"]);
+  const reasons = selection.clauses.flatMap((c) => c.reasons);
+  assert.ok(reasons.some((r) => r.kind === "regime" && r.regime === "gdpr" && /Art\. 28\(3\)\(c\)/.test(r.ref)));
+});
+
+test("every element of every applicable regime is covered by some selected clause", () => {
+  const context: ServiceContext = { service: "saas", data: "personal", criticality: "critical", rules: ["nis2", "dora"] };
+  const selection = selectClauses(catalogue, context);
+  const chosen = new Set(selection.clauses.map((c) => c.requirementId));
+  for (const regimeId of applicableRegimes(context)) {
+    const regime = catalogue.regimes.find((r) => r.id === regimeId)!;
+    for (const element of regime.elements) {
+      const covered = catalogue.requirements.some((r) => chosen.has(r.id) && r.covers.includes(element.id));
+      assert.ok(covered, `${element.id} is covered`);
+    }
+  }
+  assert.equal(new Set(selection.clauses.map((c) => c.requirementId)).size, selection.clauses.length, "no clause twice");
+});
+
+test("sectors add their certification; IoT products fall under the CRA", () => {
+  assert.ok(ids({ ...base, rules: ["health"] }).includes("nen-7510"));
+  assert.ok(ids({ ...base, rules: ["government"] }).includes("bio"));
+  assert.ok(applicableRegimes({ ...base, service: "iot" }).includes("cra"));
+  assert.ok(!applicableRegimes(base).includes("cra"));
+});
+
+test("the schedule text comes from the catalogue at the chosen level, in the creator's language", () => {
+  const selection = selectClauses(catalogue, { ...base, data: "personal", criticality: "critical" });
+  const schedule = scheduleFromSelection(catalogue, selection, "nl", (c) => `[${c}]`);
+  const notification = catalogue.requirements.find((r) => r.id === "incident-notification")!;
+  const clause = schedule.sections.flatMap((s) => s.clauses).find((c) => c.requirement === "incident-notification")!;
+  assert.equal(clause.heading, notification.title.nl);
+  assert.equal(clause.body[0], notification.levels!.strict.clause.nl);
+  assert.equal(new Set(schedule.sections.map((s) => s.heading)).size, schedule.sections.length, "one section per category");
+});

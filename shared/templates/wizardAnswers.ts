@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+export const serviceTypes = ["saas", "managed", "development", "iot", "onprem", "telecom"] as const;
+export const dataKinds = ["none", "internal", "confidential", "personal", "special"] as const;
+export const criticalities = ["low", "important", "critical"] as const;
+export const rules = ["nis2", "dora", "gdpr", "health", "government"] as const;
+export const levels = ["basic", "standard", "strict"] as const;
+
+export type ServiceType = (typeof serviceTypes)[number];
+export type DataKind = (typeof dataKinds)[number];
+export type Criticality = (typeof criticalities)[number];
+export type Rule = (typeof rules)[number];
+export type LevelName = (typeof levels)[number];
+
+/** What the wizard asks about the service; the API takes the same fields. */
+export const serviceContextSchema = z.object({
+  service: z.enum(serviceTypes),
+  data: z.enum(dataKinds),
+  criticality: z.enum(criticalities),
+  rules: z.array(z.enum(rules)).max(rules.length).default([]),
+});
+export type ServiceContext = z.infer<typeof serviceContextSchema>;
+
+const orgName = z.string().trim().min(1).max(200);
+
+/** Everything needed to start a negotiation: the wizard's form and POST /api/negotiations alike. */
+export const newNegotiationSchema = z.object({
+  title: z.string().trim().min(3).max(200),
+  side: z.enum(["buyer", "supplier"]),
+  ourOrg: orgName,
+  counterpartyOrg: orgName,
+  start: z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("template"),
+      context: serviceContextSchema,
+      level: z.enum(levels).optional(),
+      /** Requirement ids the creator unticked. */
+      exclude: z.array(z.string().max(100)).max(500).default([]),
+    }),
+    z.object({ kind: z.literal("empty") }),
+    z.object({ kind: z.literal("copy"), fromNegotiationId: z.string().regex(/^[a-z2-7]{1,64}$/) }),
+  ]),
+});
+export type NewNegotiation = z.infer<typeof newNegotiationSchema>;
