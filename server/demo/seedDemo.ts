@@ -33,7 +33,10 @@ export async function seedDemo(db: DB, documents: DocumentStore): Promise<boolea
       .values({ id, email: u.email, name: u.name, password_hash: passwordHash, locale: null, created_at: now })
       .execute();
   }
-  const members = demoUsers.flatMap((u) => (u.role ? [{ userId: ids.get(u.email)!, role: u.role }] : []));
+  // The buyer and the supplier each own their party, as the first member of a party does.
+  const members = demoUsers.flatMap((u) =>
+    u.role ? [{ userId: ids.get(u.email)!, role: u.role, isOwner: u.role === "buyer" || u.role === "supplier" }] : [],
+  );
   const negotiationId = await createNegotiation(db, {
     title: demoNegotiationTitle,
     buyerOrg: "Acme Retail",
