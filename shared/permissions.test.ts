@@ -19,3 +19,10 @@ test("no role may do nothing", () => {
   assert.equal(can(null, "view"), false);
   assert.equal(can(undefined, "edit"), false);
 });
+
+test("docs/permissions.md shows the table the code enforces", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const { permissionsMarkdown } = await import("./permissions");
+  const doc = await readFile(new URL("../docs/permissions.md", import.meta.url), "utf8");
+  assert.ok(doc.includes(permissionsMarkdown()), "regenerate the table in docs/permissions.md from permissionsMarkdown()");
+});

@@ -15,3 +15,11 @@ export const permissions: Record<Role, Record<Action, boolean>> = {
 export function can(role: Role | null | undefined, action: Action): boolean {
   return role ? permissions[role][action] : false;
 }
+
+/** The table as Markdown, for docs/permissions.md (a test keeps the two the same). */
+export function permissionsMarkdown(): string {
+  const header = `| role | ${actions.join(" | ")} |`;
+  const rule = `| --- | ${actions.map(() => "---").join(" | ")} |`;
+  const rows = (Object.keys(permissions) as Role[]).map((role) => `| ${role} | ${actions.map((a) => (permissions[role][a] ? "yes" : "no")).join(" | ")} |`);
+  return [header, rule, ...rows].join("\n");
+}
