@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PostButton } from "../components/PostButton";
 import { z } from "zod";
 import { counterparty } from "../../shared/roles";
 import { useFormatDateTime, useT } from "../i18n";
@@ -73,14 +74,11 @@ export default function Dashboard() {
                 <td>{counterparty(n.role, n)}</td>
                 <td>{formatDateTime(n.lastActivityAt)}</td>
                 <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="negotiationId" value={n.id} />
-                    <input type="hidden" name="archived" value={archived ? "0" : "1"} />
-                    <button type="submit">
-                      {archived ? t("dashboard.unarchive") : t("dashboard.archive")}
-                      <span className="visually-hidden"> {n.title}</span>
-                    </button>
-                  </Form>
+                  <PostButton
+                    fields={{ negotiationId: n.id, archived: archived ? "0" : "1" }}
+                    label={archived ? t("dashboard.unarchive") : t("dashboard.archive")}
+                    subject={n.title}
+                  />
                 </td>
               </tr>
             ))}

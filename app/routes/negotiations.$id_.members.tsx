@@ -4,6 +4,7 @@ import { z } from "zod";
 import { assignableRoles, canBeOwner, canManage } from "../../shared/membership";
 import { partyOf, roles, type Role } from "../../shared/roles";
 import { Field } from "../components/Field";
+import { PostButton } from "../components/PostButton";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { listMembers, requireMembership } from "../utils/negotiations.server";
@@ -164,25 +165,20 @@ export default function Members() {
                   </Form>
                 )}
                 {manages(m.role) && canBeOwner(m.role) && (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="owner" />
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <input type="hidden" name="owner" value={m.isOwner ? "0" : "1"} />
-                    <button type="submit" disabled={busy}>
-                      {m.isOwner ? t("members.unmakeOwner") : t("members.makeOwner")}
-                      <span className="visually-hidden"> {m.name}</span>
-                    </button>
-                  </Form>
+                  <PostButton
+                    fields={{ intent: "owner", userId: m.userId, owner: m.isOwner ? "0" : "1" }}
+                    label={m.isOwner ? t("members.unmakeOwner") : t("members.makeOwner")}
+                    subject={m.name}
+                    disabled={busy}
+                  />
                 )}
                 {(manages(m.role) || m.userId === me.userId) && (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <button type="submit" disabled={busy}>
-                      {m.userId === me.userId ? t("members.leave") : t("members.remove")}
-                      {m.userId !== me.userId && <span className="visually-hidden"> {m.name}</span>}
-                    </button>
-                  </Form>
+                  <PostButton
+                    fields={{ intent: "remove", userId: m.userId }}
+                    label={m.userId === me.userId ? t("members.leave") : t("members.remove")}
+                    subject={m.userId === me.userId ? undefined : m.name}
+                    disabled={busy}
+                  />
                 )}
               </td>
             </tr>
@@ -221,17 +217,8 @@ export default function Members() {
                 <li key={i.id}>
                   {i.email} — {t(`role.${i.role}`)} —{" "}
                   {i.expired ? t("members.pending.expired") : t("members.pending.expires", { when: formatDateTime(i.expiresAt) })}
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <button type="submit" name="intent" value="resend" disabled={busy}>
-                      {t("members.pending.resend")}
-                      <span className="visually-hidden"> {i.email}</span>
-                    </button>
-                    <button type="submit" name="intent" value="revoke" disabled={busy}>
-                      {t("members.pending.revoke")}
-                      <span className="visually-hidden"> {i.email}</span>
-                    </button>
-                  </Form>
+                  <PostButton fields={{ intent: "resend", invitationId: i.id }} label={t("members.pending.resend")} subject={i.email} disabled={busy} />
+                  <PostButton fields={{ intent: "revoke", invitationId: i.id }} label={t("members.pending.revoke")} subject={i.email} disabled={busy} />
                 </li>
               ))}
             </ul>

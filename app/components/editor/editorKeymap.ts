@@ -40,20 +40,11 @@ export const shortcuts = {
 
 /** Tab is left to the browser so keyboard users can leave the editor; lists indent with Mod-] and Mod-[. */
 export function editorKeymaps(extra: { link: Command; deleteClause: Command }): Plugin[] {
+  const run: Record<keyof typeof shortcuts, Command> = { ...commands, ...extra };
+  const bound = Object.fromEntries((Object.keys(shortcuts) as (keyof typeof shortcuts)[]).map((name) => [shortcuts[name], run[name]]));
   return [
     keymap({
-      [shortcuts.bold]: commands.bold,
-      [shortcuts.italic]: commands.italic,
-      [shortcuts.link]: extra.link,
-      [shortcuts.bulletList]: commands.bulletList,
-      [shortcuts.orderedList]: commands.orderedList,
-      [shortcuts.newClause]: commands.newClause,
-      [shortcuts.newSection]: commands.newSection,
-      [shortcuts.moveUp]: commands.moveUp,
-      [shortcuts.moveDown]: commands.moveDown,
-      [shortcuts.deleteClause]: extra.deleteClause,
-      [shortcuts.undo]: commands.undo,
-      [shortcuts.redo]: commands.redo,
+      ...bound,
       "Mod-y": commands.redo,
       Enter: chainCommands(splitListItem(s.nodes.list_item), baseKeymap.Enter!),
       "Mod-]": sinkListItem(s.nodes.list_item),
