@@ -35,7 +35,7 @@ export async function seedHistory(dataDir: string, updates: number): Promise<His
     const warmup = await seeding.negotiation(members);
     const doc = store.load(historyUncompacted);
     // Both history negotiations start from the same snapshot, so the same updates apply to both.
-    store.compact(historyCompacted, doc);
+    await store.compact(historyCompacted, doc);
     const texts = paragraphTexts(doc.getXmlFragment(scheduleFragmentName));
     let author = 0;
     doc.on("update", (update: Uint8Array) => {
@@ -53,8 +53,8 @@ export async function seedHistory(dataDir: string, updates: number): Promise<His
     }
     store.flush();
     // compact() snapshots the doc it is given and merges the rows behind it, as RoomRegistry.unload does.
-    store.compact(historyCompacted, doc);
-    store.compact(compacted, doc);
+    await store.compact(historyCompacted, doc);
+    await store.compact(compacted, doc);
     doc.destroy();
     return { compacted, historyCompacted, historyUncompacted, warmup, cookie: members[0]!.cookie };
   } finally {

@@ -11,6 +11,7 @@ import { measureOpens, type OpenTimes } from "./historyRun";
 import type { LoadPlan } from "./loadProtocol";
 import { runLoad } from "./loadRun";
 import { describeMachine } from "./machine";
+import { measureNegotiationPage, pageBudgetBytes } from "./pageWeight";
 import { loadReport, openReport, targetReport } from "./report";
 import { scheduleAsUpdate, seedLoadRooms } from "./seed";
 import { startOurServer, startReferenceServer, type RunningServer } from "./servers";
@@ -82,6 +83,14 @@ async function main() {
   log(openReport(config, opens));
   log("");
   log(targetReport(ours, reference, opens));
+
+  const weight = await measureNegotiationPage();
+  if (!weight) log("SKIP  page weight: no Chromium at /usr/bin/chromium (or CHROMIUM_PATH)");
+  else {
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const verdict = weight.scriptBytes <= pageBudgetBytes ? "PASS" : "FAIL";
+    log(`${verdict}  negotiation page JavaScript ≤ ${kb(pageBudgetBytes)} gzipped: ${kb(weight.scriptBytes)} in ${weight.scripts} scripts`);
+  }
 }
 
 let interrupted = false;

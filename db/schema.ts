@@ -85,6 +85,41 @@ export interface DocSnapshotsTable {
   updated_at: number;
 }
 
+export interface ThreadsTable {
+  id: string;
+  negotiation_id: string;
+  clause_id: string;
+  anchor_json: string | null;
+  quote: string | null;
+  visibility: string;
+  party: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  negotiation_id: string;
+  thread_id: string;
+  comment_id: string;
+  created_at: number;
+  read_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -95,6 +130,9 @@ export interface Database {
   doc_snapshots: DocSnapshotsTable;
   invitations: InvitationsTable;
   outbox: OutboxTable;
+  threads: ThreadsTable;
+  comments: CommentsTable;
+  notifications: NotificationsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as accounts from "./0001_accounts";
 import * as documents from "./0002_documents";
 import * as parties from "./0003_parties_and_invitations";
+import * as threads from "./0004_threads";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   "0001_accounts": accounts,
   "0002_documents": documents,
   "0003_parties_and_invitations": parties,
+  "0004_threads": threads,
 };

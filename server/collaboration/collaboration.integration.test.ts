@@ -270,7 +270,9 @@ describe("persistence", () => {
     const reader = join("advisor");
     await waitFor(() => reader.provider.synced && firstClauseText(reader.fragment) === expected, "all 1200 edits at the server", 30_000);
     const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
-    const { n } = db.prepare("select count(*) n from doc_updates where negotiation_id = ?").get(negotiationId) as { n: number };
+    const rows = () => (db.prepare("select count(*) n from doc_updates where negotiation_id = ?").get(negotiationId) as { n: number }).n;
+    // Compaction runs a few seconds after the threshold, off the update path.
+    await waitFor(() => rows() < 250, "the stored rows to be compacted", 30_000);
     const merged = db.prepare("select coalesce(sum(merged_count), 0) m from doc_updates where negotiation_id = ?").get(negotiationId) as { m: number };
     const snapshot = db.prepare("select through_update_id, content_json from doc_snapshots where negotiation_id = ?").get(negotiationId) as {
       through_update_id: number;
@@ -278,7 +280,6 @@ describe("persistence", () => {
     };
     db.close();
     assert.ok(merged.m >= 1200, `every update is still accounted for (${merged.m})`);
-    assert.ok(n < 250, `rows are bounded after compaction: ${n}`);
     assert.ok(snapshot.through_update_id > 0);
     assert.ok(JSON.parse(snapshot.content_json).type === "doc");
   });

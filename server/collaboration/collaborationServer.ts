@@ -4,6 +4,9 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { roleColors } from "../../shared/collaboration/presence";
 import { can } from "../../shared/permissions";
+import * as encoding from "lib0/encoding";
+import { CustomMessage } from "../../shared/collaboration/messages";
+import { canSeeThread, type ThreadView } from "../../shared/threads";
 import type { DB } from "../../db/connection";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
@@ -77,10 +80,14 @@ export class CollaborationServer {
     });
   }
 
-  /** Drops dead peers, and closes connections whose session ended or whose rights changed. */
+  /**
+   * Drops dead peers, and closes connections whose session ended or whose rights changed. The
+   * database calls resolve as microtasks (better-sqlite3 is synchronous), so without yielding to
+   * the event loop between connections a thousand rechecks would hold up everyone's updates.
+   */
   private async checkConnections() {
     for (const room of this.rooms.all()) {
-      for (const conn of room.connections) {
+      for (const conn of [...room.connections]) {
         if (!conn.alive) {
           conn.socket.terminate();
           continue;
@@ -88,6 +95,7 @@ export class CollaborationServer {
         conn.alive = false;
         conn.socket.ping();
         await this.recheck(conn);
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
   }
@@ -115,6 +123,17 @@ export class CollaborationServer {
     for (const conn of room.connections) {
       if (conn.user.userId === userId) conn.close(code, code === CloseCode.forbidden ? "no longer a member" : "role changed");
     }
+  }
+
+  /** Pushes a changed thread to the connections whose member may see it, and to no one else. */
+  pushThread(negotiationId: string, thread: ThreadView) {
+    const room = this.rooms.peek(negotiationId);
+    if (!room) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, CustomMessage.thread);
+    encoding.writeVarString(encoder, JSON.stringify(thread));
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of room.connections) if (canSeeThread(conn.user.role, thread)) conn.send(message);
   }
 
   /** Who has the negotiation open right now. */

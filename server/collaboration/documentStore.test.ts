@@ -43,7 +43,7 @@ function typeInTurns(store: DocumentStore, negotiationId: string, users: string[
 test("compaction merges interleaved authors into one row per author per 10 minutes, keeping the count", async () => {
   const { sqlite, store, users, negotiationId } = await setup();
   const doc = typeInTurns(store, negotiationId, users, 400);
-  store.compact(negotiationId, doc);
+  await store.compact(negotiationId, doc);
   const rows = sqlite.prepare("select user_id, merged_count from doc_updates where negotiation_id = ?").all(negotiationId) as { user_id: string; merged_count: number }[];
   assert.equal(rows.length, 2, "one row per author");
   assert.deepEqual(rows.map((r) => r.merged_count).sort(), [200, 200]);
@@ -54,7 +54,7 @@ test("compaction merges interleaved authors into one row per author per 10 minut
 test("a room opens from its snapshot plus the updates after it, and the result equals the live document", async () => {
   const { store, users, negotiationId } = await setup();
   const doc = typeInTurns(store, negotiationId, users, 50);
-  store.compact(negotiationId, doc);
+  await store.compact(negotiationId, doc);
   (doc.getXmlFragment(scheduleFragmentName).get(0) as Y.XmlElement).setAttribute("id", "changed-after-snapshot");
   store.flush();
   assert.equal(store.updatesSinceSnapshot(negotiationId), 1);

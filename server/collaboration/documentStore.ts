@@ -22,6 +22,8 @@ interface Pending {
  */
 export class DocumentStore {
   private pending: Pending[] = [];
+  /** The history merge in progress per negotiation: merges of one negotiation never overlap. */
+  private readonly merging = new Map<string, Promise<void>>();
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly stmts;
 
@@ -115,27 +117,30 @@ export class DocumentStore {
   }
 
   /**
-   * Snapshots the in-memory document (which holds every update appended so far) and merges the
-   * history behind it into one row per member per 10 minutes.
+   * Snapshots the in-memory document (which holds every update appended so far), then merges the
+   * history behind it into one row per member per 10 minutes. The snapshot is quick and happens at
+   * once; the merge is spread over several turns of the event loop (one group per turn), so that
+   * many rooms compacting together never hold up live updates. Resolves when the merge is done.
    */
-  compact(negotiationId: string, doc: Y.Doc): void {
+  compact(negotiationId: string, doc: Y.Doc): Promise<void> {
     this.flush();
     const snapshot = this.stmts.snapshot.get(negotiationId) as { through_update_id: number } | undefined;
     const previousThrough = snapshot?.through_update_id ?? 0;
     const through = (this.stmts.maxUpdateId.get(negotiationId) as { id: number }).id;
     const content = JSON.stringify(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(scheduleFragmentName)));
-    this.sqlite.transaction(() => {
-      this.stmts.upsertSnapshot.run(negotiationId, Y.encodeStateAsUpdate(doc), through, content, Date.now());
-      this.mergeHistory(negotiationId, previousThrough, through);
-    })();
+    this.stmts.upsertSnapshot.run(negotiationId, Y.encodeStateAsUpdate(doc), through, content, Date.now());
+    const previous = this.merging.get(negotiationId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.mergeHistory(negotiationId, previousThrough, through))
+      .catch((error) => this.logger.error({ err: error, negotiationId }, "merging document history failed; rows stay unmerged"));
+    this.merging.set(negotiationId, next);
+    void next.then(() => {
+      if (this.merging.get(negotiationId) === next) this.merging.delete(negotiationId);
+    });
+    return next;
   }
 
-  /**
-   * One row per member per 10-minute bucket. Only the buckets touched since the previous compaction
-   * are read, so compaction does not slow down as the history grows. Merging out of order is safe:
-   * these rows are attribution history (rooms load from the snapshot), and Yjs updates commute.
-   */
-  private mergeHistory(negotiationId: string, previousThrough: number, through: number): void {
+  private async mergeHistory(negotiationId: string, previousThrough: number, through: number): Promise<void> {
     type Row = { id: number; user_id: string | null; created_at: number; data: Buffer; merged_count: number };
     const oldestNew = (this.stmts.oldestSince.get(negotiationId, previousThrough) as { at: number | null }).at;
     if (oldestNew === null) return;
@@ -149,10 +154,13 @@ export class DocumentStore {
     }
     for (const group of groups.values()) {
       if (group.length < 2) continue;
+      await new Promise((resolve) => setImmediate(resolve));
       const merged = Y.mergeUpdates(group.map((r) => r.data));
       const count = group.reduce((n, r) => n + r.merged_count, 0);
-      this.stmts.replaceMerged.run(merged, group[group.length - 1]!.created_at, count, group[0]!.id);
-      for (const r of group.slice(1)) this.stmts.deleteUpdate.run(r.id);
+      this.sqlite.transaction(() => {
+        this.stmts.replaceMerged.run(merged, group[group.length - 1]!.created_at, count, group[0]!.id);
+        for (const r of group.slice(1)) this.stmts.deleteUpdate.run(r.id);
+      })();
     }
   }
 }

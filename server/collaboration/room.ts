@@ -118,14 +118,14 @@ export class Room {
         // The updates are stored; only the snapshot is late. The next threshold tries again.
         this.logger.error({ err: error, negotiationId: this.negotiationId }, "compaction failed");
       }
-    }, Math.random() * 2000);
+    }, Math.random() * 5000);
   }
 
-  compact() {
+  compact(): Promise<void> {
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
     this.compactionTimer = null;
     this.updatesSinceCompaction = 0;
-    this.store.compact(this.negotiationId, this.doc);
+    return this.store.compact(this.negotiationId, this.doc);
   }
 
   destroy() {

@@ -270,6 +270,14 @@ export const en = {
   "outbox.empty": "No mail yet.",
   "outbox.meta": "To {to}, {when}",
 
+  "threads.error.notFound": "This thread or comment does not exist (any more). Reload the page.",
+  "threads.error.notAllowed": "Observers can read the shared discussion but not take part in it.",
+  "threads.error.internalNeedsParty": "Only the buyer's or the supplier's members can keep internal notes. Start a shared thread instead.",
+  "threads.error.notYours": "You can only edit or delete your own comments.",
+  "threads.error.deleted": "This comment was deleted and can no longer be changed.",
+  "threads.mail.subject": "{name} mentioned you on Common Ground",
+  "threads.mail.body": "{name} mentioned you in a comment:\n\n{text}",
+
   "error.title": "Something went wrong",
   "error.notFound": "We could not find this page. Check the address or go back to your dashboard.",
   "error.forbidden": "You do not have access to this. Ask an owner of the negotiation to invite you.",

@@ -271,6 +271,14 @@ export const nl: Record<MessageKey, string> = {
   "outbox.empty": "Nog geen e-mail.",
   "outbox.meta": "Aan {to}, {when}",
 
+  "threads.error.notFound": "Deze discussie of opmerking bestaat niet (meer). Laad de pagina opnieuw.",
+  "threads.error.notAllowed": "Toehoorders kunnen de gedeelde discussie lezen, maar er niet aan deelnemen.",
+  "threads.error.internalNeedsParty": "Alleen deelnemers van de afnemer of de leverancier kunnen interne notities maken. Begin een gedeelde discussie.",
+  "threads.error.notYours": "Je kunt alleen je eigen opmerkingen wijzigen of verwijderen.",
+  "threads.error.deleted": "Deze opmerking is verwijderd en kan niet meer worden gewijzigd.",
+  "threads.mail.subject": "{name} noemde je op Common Ground",
+  "threads.mail.body": "{name} noemde je in een opmerking:\n\n{text}",
+
   "error.title": "Er ging iets mis",
   "error.notFound": "We konden deze pagina niet vinden. Controleer het adres of ga terug naar je overzicht.",
   "error.forbidden": "Je hebt hier geen toegang toe. Vraag een eigenaar van de onderhandeling om je uit te nodigen.",

@@ -1,0 +1,45 @@
+import { json, type AppLoadContext } from "@remix-run/node";
+import type { ZodType, z } from "zod";
+import { memberRole } from "../../db/queries/negotiations";
+import { NegotiationError } from "../../server/negotiations/negotiationError";
+import { translate } from "../../shared/i18n/index";
+import { requireApiAuth } from "./auth.server";
+import { getLocale } from "./locale.server";
+
+export { actOnComment, actOnThread, createThread, visibleThreads } from "../../server/threads/threads";
+
+/** The JSON API's gate: a session (401) and membership (404, like a missing negotiation). */
+export async function requireApiMember(context: AppLoadContext, negotiationId: string) {
+  const { user } = requireApiAuth(context);
+  const role = await memberRole(context.services.db, negotiationId, user.id);
+  if (!role) throw json({ error: "No such negotiation, or you are not a member." }, { status: 404 });
+  return { userId: user.id, name: user.name, role };
+}
+
+/** Reads and validates a JSON body; a 400 that names the fields when it does not fit. */
+export async function readJson<S extends ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw json({ error: "The body must be JSON (Content-Type: application/json)." }, { status: 400 });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    throw json({ error: "Invalid request: see issues.", issues }, { status: 400 });
+  }
+  return parsed.data;
+}
+
+/** Runs a thread mutation and answers with the changed thread, or the refusal in the user's language. */
+export async function threadResponse(request: Request, context: AppLoadContext, run: () => Promise<unknown>, status = 200) {
+  try {
+    return json({ thread: await run() }, { status });
+  } catch (error) {
+    if (error instanceof NegotiationError) {
+      return json({ error: translate(getLocale(request, context), error.messageKey), code: error.messageKey }, { status: error.status });
+    }
+    throw error;
+  }
+}

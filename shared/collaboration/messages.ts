@@ -1,0 +1,6 @@
+// Our own message types on the collaboration socket, beside y-websocket's 0–3. The browser registers
+// a handler for each in the provider's messageHandlers.
+export const CustomMessage = {
+  /** A thread (JSON ThreadView) the receiving member may see was created or changed. */
+  thread: 100,
+} as const;
