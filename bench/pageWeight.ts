@@ -16,7 +16,8 @@ export interface PageWeight {
 export async function measureNegotiationPage(): Promise<PageWeight | null> {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!fs.existsSync(executablePath)) return null;
-  const server = await startTestServer({ env: { LOG_LEVEL: "warn" } });
+  // The harness finds the port in the "listening" log line, so the log level stays at info.
+  const server = await startTestServer();
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
   try {
     const page = await browser.newPage();

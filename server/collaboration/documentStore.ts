@@ -22,6 +22,8 @@ interface Pending {
  */
 export class DocumentStore {
   private pending: Pending[] = [];
+  /** When each negotiation's last_activity_at was last written: once every 10 s is enough. */
+  private readonly touchedAt = new Map<string, number>();
   /** The history merge in progress per negotiation: merges of one negotiation never overlap. */
   private readonly merging = new Map<string, Promise<void>>();
   private flushTimer: NodeJS.Timeout | null = null;
@@ -31,7 +33,7 @@ export class DocumentStore {
     private readonly sqlite: SQLite.Database,
     private readonly logger: Logger,
     private readonly metrics: CollaborationMetrics,
-    private readonly flushDelayMs = 25,
+    private readonly flushDelayMs = 40,
   ) {
     this.stmts = {
       insertUpdate: sqlite.prepare("insert into doc_updates (negotiation_id, data, user_id, created_at) values (?, ?, ?, ?)"),
@@ -100,7 +102,11 @@ export class DocumentStore {
           this.stmts.insertUpdate.run(p.negotiationId, p.data, p.userId, p.at);
           touched.add(p.negotiationId);
         }
-        for (const id of touched) this.stmts.touchNegotiation.run(now, id);
+        for (const id of touched) {
+          if (now - (this.touchedAt.get(id) ?? 0) < 10_000) continue;
+          this.touchedAt.set(id, now);
+          this.stmts.touchNegotiation.run(now, id);
+        }
       })();
       this.metrics.recordFlush(now - batch[0]!.at);
     } catch (error) {

@@ -14,6 +14,10 @@ import { confirmDeleteClause, promptLink } from "./dialogs";
 import { Toolbar } from "./Toolbar";
 import { PresenceBar } from "./PresenceBar";
 import { ConnectionStatus } from "./ConnectionStatus";
+import { keymap } from "prosemirror-keymap";
+import { clauseAt } from "../../../shared/editor/commands";
+import { threadsPlugin } from "../threads/threadDecorations";
+import { ThreadsSidebar } from "../threads/ThreadsSidebar";
 
 export interface ScheduleEditorProps {
   negotiationId: string;
@@ -33,6 +37,8 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, onRightsC
   tRef.current = t;
   const rightsChanged = useRef(onRightsChanged);
   rightsChanged.current = onRightsChanged;
+  const [selectedClause, setSelectedClause] = useState<string | null>(null);
+  const openThreads = useRef((clauseId: string) => setSelectedClause(clauseId));
 
   useEffect(() => {
     const collab = new CollaborationSession(negotiationId, user.id);
@@ -49,6 +55,18 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, onRightsC
             yCursorPlugin(collab.provider.awareness, { cursorBuilder: cursorLabel }),
             yUndoPlugin(),
             uniqueIdsPlugin(),
+            threadsPlugin(
+              (clauseId) => openThreads.current(clauseId),
+              (count) => tRef.current("threads.marker", { count }),
+            ),
+            keymap({
+              // Opens the threads of the clause holding the cursor, from the keyboard.
+              "Mod-Alt-m": (state) => {
+                const found = clauseAt(state.selection.$from);
+                if (found) openThreads.current(state.doc.nodeAt(found.pos)!.attrs.id);
+                return !!found;
+              },
+            }),
             ...editorKeymaps({ link, deleteClause }),
           ],
         }),
@@ -100,9 +118,23 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, onRightsC
           </p>
         )}
       </div>
-      {canEdit && view && <Toolbar view={view} />}
-      {!view && <p className="editor-loading">{t("editor.loading")}</p>}
-      <div ref={mount} className="schedule-mount" hidden={!view} />
+      <div className="schedule-columns">
+        <div className="schedule-editor-column">
+          {canEdit && view && <Toolbar view={view} />}
+          {!view && <p className="editor-loading">{t("editor.loading")}</p>}
+          <div ref={mount} className="schedule-mount" hidden={!view} />
+        </div>
+        {session && view && (
+          <ThreadsSidebar
+            negotiationId={negotiationId}
+            session={session}
+            view={view}
+            me={user}
+            selectedClauseId={selectedClause}
+            onSelectClause={setSelectedClause}
+          />
+        )}
+      </div>
     </div>
   );
 }

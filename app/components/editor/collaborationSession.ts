@@ -1,7 +1,10 @@
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
+import * as decoding from "lib0/decoding";
 import { CloseCode, collaborationPath } from "../../../shared/collaboration/closeCodes";
+import { CustomMessage } from "../../../shared/collaboration/messages";
+import type { ThreadView } from "../../../shared/threads";
 import type { PresenceUser } from "../../../shared/collaboration/presence";
 
 export type ConnectionState =
@@ -24,6 +27,8 @@ export class CollaborationSession {
   private closedWith: number | null = null;
   private listeners = new Set<(state: ConnectionState) => void>();
   private rightsListeners = new Set<() => void>();
+  private threadListeners = new Set<(thread: ThreadView) => void>();
+  private resyncListeners = new Set<() => void>();
 
   constructor(negotiationId: string, userId: string) {
     // Per user: two accounts in one browser profile never share unsent edits.
@@ -48,8 +53,14 @@ export class CollaborationSession {
     });
     this.provider.on("sync", (isSynced: boolean) => {
       if (isSynced) this.unsynced = 0;
+      if (isSynced) for (const l of this.resyncListeners) l();
       this.emit();
     });
+    // The server pushes threads on the same socket, as a message type y-websocket does not use.
+    this.provider.messageHandlers[CustomMessage.thread] = (_encoder, decoder) => {
+      const thread = JSON.parse(decoding.readVarString(decoder)) as ThreadView;
+      for (const l of this.threadListeners) l(thread);
+    };
     this.provider.on("connection-close", (event: CloseEvent | null) => {
       // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
       if (event && event.code >= 4400 && event.code < 4500) this.closedWith = event.code;
@@ -71,6 +82,17 @@ export class CollaborationSession {
 
   onRightsChanged(listener: () => void) {
     this.rightsListeners.add(listener);
+  }
+
+  onThread(listener: (thread: ThreadView) => void): () => void {
+    this.threadListeners.add(listener);
+    return () => this.threadListeners.delete(listener);
+  }
+
+  /** After every (re)connection's sync: what was pushed while offline must be fetched. */
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
   }
 
   private emit() {

@@ -1,0 +1,228 @@
+import { useId, useState } from "react";
+import type { NumberedClause } from "../../../shared/editor/numbering";
+import type { Role } from "../../../shared/roles";
+import { maxCommentLength, type ThreadView } from "../../../shared/threads";
+import { useFormatDateTime, useT } from "../../i18n";
+import { Markdown } from "./Markdown";
+import type { ThreadRequest } from "./useThreads";
+
+export type ThreadFilter = "open" | "resolved" | "mine" | "mentions" | "internal";
+const filters: ThreadFilter[] = ["open", "resolved", "mine", "mentions", "internal"];
+
+interface ThreadPanelProps {
+  threads: ThreadView[];
+  clauses: NumberedClause[];
+  selectedClauseId: string | null;
+  onSelectClause: (clauseId: string | null) => void;
+  me: { id: string; role: Role };
+  canComment: boolean;
+  canKeepInternal: boolean;
+  /** The text selected in the editor, if it lies inside the selected clause: quoted by a new thread. */
+  pendingQuote: string | null;
+  send: (request: ThreadRequest) => Promise<boolean>;
+  startThread: (input: { clauseId: string; visibility: "shared" | "internal"; body: string }) => Promise<boolean>;
+  error: string | null;
+}
+
+function matches(filter: ThreadFilter, thread: ThreadView, me: string): boolean {
+  if (filter === "open") return !thread.resolved;
+  if (filter === "resolved") return !!thread.resolved;
+  if (filter === "mine") return thread.comments.some((c) => c.author.id === me);
+  if (filter === "mentions") return thread.comments.some((c) => c.mentions.includes(me));
+  return thread.visibility === "internal";
+}
+
+export function ThreadPanel(props: ThreadPanelProps) {
+  const t = useT();
+  const [filter, setFilter] = useState<ThreadFilter>("open");
+  const clause = props.clauses.find((c) => c.id === props.selectedClauseId) ?? null;
+  const present = new Set(props.clauses.map((c) => c.id));
+  const shown = props.threads
+    .filter((th) => (clause ? th.clauseId === clause.id : true))
+    .filter((th) => matches(filter, th, props.me.id))
+    .sort((a, b) => b.createdAt - a.createdAt);
+  return (
+    <section className="thread-panel" aria-labelledby="threads-heading">
+      <h2 id="threads-heading">{clause ? t("threads.onClause", { number: clause.number, heading: clause.heading || t("editor.untitledClause") }) : t("threads.all")}</h2>
+      {clause && (
+        <button type="button" className="link-button" onClick={() => props.onSelectClause(null)}>
+          {t("threads.showAll")}
+        </button>
+      )}
+      <div className="thread-filters" role="group" aria-label={t("threads.filter")}>
+        {filters.map((f) => (
+          <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+            {t(`threads.filter.${f}`)}
+          </button>
+        ))}
+      </div>
+      {props.error && (
+        <p role="alert" className="form-error">
+          {props.error}
+        </p>
+      )}
+      {clause && props.canComment && <NewThread {...props} clauseId={clause.id} />}
+      {shown.length === 0 ? (
+        <p className="hint">{t("threads.none")}</p>
+      ) : (
+        <ol className="thread-list">
+          {shown.map((thread) => (
+            <li key={thread.id}>
+              <Thread thread={thread} clause={props.clauses.find((c) => c.id === thread.clauseId) ?? null} removed={!present.has(thread.clauseId)} {...props} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function NewThread(props: ThreadPanelProps & { clauseId: string }) {
+  const t = useT();
+  const id = useId();
+  const [body, setBody] = useState("");
+  const [visibility, setVisibility] = useState<"shared" | "internal">("shared");
+  const tooLong = body.length > maxCommentLength;
+  return (
+    <form
+      className="new-thread"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (tooLong || !body.trim()) return;
+        if (await props.startThread({ clauseId: props.clauseId, visibility, body })) setBody("");
+      }}
+    >
+      <label htmlFor={`${id}-body`}>{t("threads.new")}</label>
+      {props.pendingQuote && <blockquote className="thread-quote-preview">{t("threads.quoting", { quote: props.pendingQuote })}</blockquote>}
+      <CommentBox id={`${id}-body`} value={body} onChange={setBody} />
+      {props.canKeepInternal && (
+        <fieldset className="visibility">
+          <legend>{t("threads.visibility")}</legend>
+          {(["shared", "internal"] as const).map((v) => (
+            <label key={v}>
+              <input type="radio" name={`${id}-visibility`} value={v} checked={visibility === v} onChange={() => setVisibility(v)} /> {t(`threads.visibility.${v}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button type="submit" className="primary" disabled={tooLong || !body.trim()}>
+        {t("threads.start")}
+      </button>
+    </form>
+  );
+}
+
+function CommentBox({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
+  const t = useT();
+  const tooLong = value.length > maxCommentLength;
+  return (
+    <>
+      <textarea id={id} value={value} onChange={(e) => onChange(e.target.value)} rows={3} aria-describedby={`${id}-hint`} aria-invalid={tooLong || undefined} />
+      <p id={`${id}-hint`} className={tooLong ? "field-error" : "hint"}>
+        {tooLong ? t("threads.tooLong", { max: maxCommentLength, count: value.length }) : t("threads.formatHint")}
+      </p>
+    </>
+  );
+}
+
+function Thread(props: ThreadPanelProps & { thread: ThreadView; clause: NumberedClause | null; removed: boolean }) {
+  const t = useT();
+  const formatDateTime = useFormatDateTime();
+  const id = useId();
+  const { thread, send } = props;
+  const [reply, setReply] = useState("");
+  const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
+  const [reattachTo, setReattachTo] = useState(props.clauses[0]?.id ?? "");
+  return (
+    <article className={`thread${thread.resolved ? " resolved" : ""}${thread.visibility === "internal" ? " internal" : ""}`} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="thread-title">
+        <button type="button" className="link-button" onClick={() => props.onSelectClause(thread.clauseId)} disabled={props.removed}>
+          {props.clause ? t("threads.clause", { number: props.clause.number }) : t("threads.clauseRemoved")}
+        </button>{" "}
+        {thread.visibility === "internal" && <span className="internal-badge">{t("threads.internalBadge")}</span>}{" "}
+        {thread.resolved && <span className="resolved-badge">{t("threads.resolvedBy", { name: thread.resolved.by, when: formatDateTime(thread.resolved.at) })}</span>}
+      </h3>
+      {thread.quote && <blockquote className="thread-quote-preview">{thread.quote}</blockquote>}
+      <ol className="comments">
+        {thread.comments.map((c) => (
+          <li key={c.id} className="comment">
+            <p className="comment-meta">
+              <strong>{c.author.name}</strong> {c.author.role && <span className={`role-badge role-${c.author.role}`}>{t(`role.${c.author.role}`)}</span>}{" "}
+              <span className="hint">
+                {formatDateTime(c.createdAt)}
+                {c.editedAt ? ` · ${t("threads.edited")}` : ""}
+              </span>
+            </p>
+            {c.body === null ? (
+              <p className="hint">{t("threads.deleted")}</p>
+            ) : editing?.id === c.id ? (
+              <form
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  if (await send({ kind: "comment", commentId: c.id, body: { action: "edit", body: editing.body } })) setEditing(null);
+                }}
+              >
+                <label htmlFor={`${id}-edit-${c.id}`} className="visually-hidden">
+                  {t("threads.edit")}
+                </label>
+                <CommentBox id={`${id}-edit-${c.id}`} value={editing.body} onChange={(body) => setEditing({ id: c.id, body })} />
+                <button type="submit">{t("threads.save")}</button> <button type="button" onClick={() => setEditing(null)}>{t("threads.cancel")}</button>
+              </form>
+            ) : (
+              <Markdown text={c.body} />
+            )}
+            {c.body !== null && c.author.id === props.me.id && editing?.id !== c.id && (
+              <p className="comment-actions">
+                <button type="button" onClick={() => setEditing({ id: c.id, body: c.body! })}>
+                  {t("threads.edit")}
+                </button>{" "}
+                <button type="button" onClick={() => void send({ kind: "comment", commentId: c.id, body: { action: "delete" } })}>
+                  {t("threads.delete")}
+                </button>
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {props.canComment && (
+        <>
+          {props.removed && (
+            <form
+              className="reattach"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void send({ kind: "thread", threadId: thread.id, body: { action: "reattach", clauseId: reattachTo } });
+              }}
+            >
+              <label htmlFor={`${id}-reattach`}>{t("threads.reattachTo")}</label>
+              <select id={`${id}-reattach`} value={reattachTo} onChange={(e) => setReattachTo(e.target.value)}>
+                {props.clauses.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.number} {c.heading}
+                  </option>
+                ))}
+              </select>
+              <button type="submit">{t("threads.reattach")}</button>
+            </form>
+          )}
+          <form
+            className="reply"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (reply.trim() && (await send({ kind: "thread", threadId: thread.id, body: { action: "reply", body: reply } }))) setReply("");
+            }}
+          >
+            <label htmlFor={`${id}-reply`}>{t("threads.reply")}</label>
+            <CommentBox id={`${id}-reply`} value={reply} onChange={setReply} />
+            <button type="submit" disabled={!reply.trim() || reply.length > maxCommentLength}>
+              {t("threads.send")}
+            </button>{" "}
+            <button type="button" onClick={() => void send({ kind: "thread", threadId: thread.id, body: { action: thread.resolved ? "reopen" : "resolve" } })}>
+              {thread.resolved ? t("threads.reopen") : t("threads.resolve")}
+            </button>
+          </form>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,86 @@
+import * as Y from "yjs";
+import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "y-prosemirror";
+
+export interface ThreadMarks {
+  /** Open threads per clause id. */
+  counts: Record<string, number>;
+  /** Quoted ranges, as Yjs relative positions so they follow the text through everyone's edits. */
+  anchors: { threadId: string; start: unknown; end: unknown }[];
+}
+
+export const threadsKey = new PluginKey<ThreadMarks>("threads");
+
+type Binding = { doc: Y.Doc; type: Y.XmlFragment; mapping: Map<Y.AbstractType<unknown>, unknown> };
+const bindingOf = (state: EditorState) => (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding;
+
+/** A quote's current range, or null when its text was deleted (then the whole clause stands for it). */
+function absoluteRange(state: EditorState, anchor: { start: unknown; end: unknown }): { from: number; to: number } | null {
+  const binding = bindingOf(state);
+  if (!binding?.mapping) return null;
+  try {
+    const toAbs = (json: unknown) =>
+      relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(json), binding.mapping as never);
+    const from = toAbs(anchor.start);
+    const to = toAbs(anchor.end);
+    return from !== null && to !== null && from < to && to <= state.doc.content.size ? { from, to } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function relativeAnchor(state: EditorState, from: number, to: number): { start: unknown; end: unknown } | null {
+  const binding = bindingOf(state);
+  if (!binding?.mapping) return null;
+  const rel = (pos: number) => Y.relativePositionToJSON(absolutePositionToRelativePosition(pos, binding.type, binding.mapping as never));
+  return { start: rel(from), end: rel(to) };
+}
+
+/**
+ * A marker on every clause with its number of open threads (a button that opens them), and a
+ * highlight on every quoted range. `label(count, clauseId)` gives the marker its accessible name.
+ */
+export function threadsPlugin(onOpen: (clauseId: string) => void, label: (count: number) => string): Plugin<ThreadMarks> {
+  return new Plugin<ThreadMarks>({
+    key: threadsKey,
+    state: {
+      init: () => ({ counts: {}, anchors: [] }),
+      apply: (tr, value) => (tr.getMeta(threadsKey) as ThreadMarks | undefined) ?? value,
+    },
+    props: {
+      decorations(state) {
+        const marks = threadsKey.getState(state)!;
+        const decorations: Decoration[] = [];
+        state.doc.descendants((node, pos) => {
+          if (node.type.name === "section") return true;
+          if (node.type.name !== "clause") return false;
+          const id = node.attrs.id as string;
+          const count = marks.counts[id] ?? 0;
+          decorations.push(
+            Decoration.widget(
+              pos + 1,
+              () => {
+                const button = document.createElement("button");
+                button.type = "button";
+                button.className = count > 0 ? "thread-marker has-threads" : "thread-marker";
+                button.contentEditable = "false";
+                button.textContent = count > 0 ? String(count) : "+";
+                button.setAttribute("aria-label", label(count));
+                button.addEventListener("click", () => onOpen(id));
+                return button;
+              },
+              { side: -1, key: `thread-marker-${id}-${count}`, ignoreSelection: true, stopEvent: () => true },
+            ),
+          );
+          return false;
+        });
+        for (const anchor of marks.anchors) {
+          const range = absoluteRange(state, anchor);
+          if (range) decorations.push(Decoration.inline(range.from, range.to, { class: "thread-quote", "data-thread": anchor.threadId }));
+        }
+        return DecorationSet.create(state.doc, decorations);
+      },
+    },
+  });
+}
