@@ -16,6 +16,7 @@ import type { ReactNode } from "react";
 import styles from "./styles/app.css";
 import { useLocale, useT } from "./i18n";
 import { getLocale } from "./utils/locale.server";
+import { unreadCounts } from "./utils/notifications.server";
 import { useNonce } from "./utils/nonce";
 import { LanguageSwitcher } from "./components/LanguageSwitcher";
 
@@ -27,7 +28,9 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Common Ground" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = context.auth ? { name: context.auth.user.name, email: context.auth.user.email } : null;
+  const auth = context.auth;
+  const unread = auth ? [...(await unreadCounts(context.services.db, auth.user.id)).values()].reduce((a, b) => a + b, 0) : 0;
+  const user = auth ? { name: auth.user.name, email: auth.user.email, unread } : null;
   return { locale: getLocale(request, context), user };
 }
 
@@ -67,6 +70,9 @@ function Header() {
         {data?.user ? (
           <>
             <Link to="/dashboard">{t("nav.dashboard")}</Link>
+            <Link to="/notifications">
+              {data.user.unread > 0 ? t("nav.notificationsUnread", { count: data.user.unread }) : t("nav.notifications")}
+            </Link>
             <Link to="/settings">{t("nav.settings")}</Link>
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="link-button">

@@ -6,6 +6,7 @@ import { counterparty } from "../../shared/roles";
 import { useFormatDateTime, useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { listNegotiationsForUser, requireMembership, setArchived } from "../utils/negotiations.server";
+import { unreadCounts } from "../utils/notifications.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard — Common Ground" }];
 
@@ -13,7 +14,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
   const archived = new URL(request.url).searchParams.get("show") === "archived";
   const all = await listNegotiationsForUser(context.services.db, user.id);
-  return { archived, negotiations: all.filter((n) => n.archived === archived), counts: { active: all.filter((n) => !n.archived).length, archived: all.filter((n) => n.archived).length } };
+  const unread = await unreadCounts(context.services.db, user.id);
+  const rows = all.map((n) => ({ ...n, unread: unread.get(n.id) ?? 0 }));
+  return { archived, negotiations: rows.filter((n) => n.archived === archived), counts: { active: all.filter((n) => !n.archived).length, archived: all.filter((n) => n.archived).length } };
 }
 
 const archiveForm = z.object({ negotiationId: z.string().max(64), archived: z.enum(["0", "1"]) });
@@ -67,6 +70,14 @@ export default function Dashboard() {
               <tr key={n.id}>
                 <td>
                   <Link to={`/negotiations/${n.id}`}>{n.title}</Link>
+                  {n.unread > 0 && (
+                    <>
+                      {" "}
+                      <Link to="/notifications" className="unread-badge">
+                        {t("dashboard.unread", { count: n.unread })}
+                      </Link>
+                    </>
+                  )}
                 </td>
                 <td>
                   <span className={`role-badge role-${n.role}`}>{t(`role.${n.role}`)}</span>

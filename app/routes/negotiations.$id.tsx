@@ -7,6 +7,7 @@ import { ClientOnly } from "../components/ClientOnly";
 import { useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { listMembers, requireMembership } from "../utils/negotiations.server";
+import { markClauseRead } from "../utils/notifications.server";
 
 // ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
 const ScheduleEditor = lazy(() => import("../components/editor/ScheduleEditor.client"));
@@ -20,7 +21,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { role, negotiation } = await requireMembership(context, params.id ?? "", user.id);
   const members = await listMembers(context.services.db, negotiation.id);
   const online = context.services.collaboration.onlineUserIds(negotiation.id);
+  const param = new URL(request.url).searchParams.get("clause");
+  const openClause = param && /^[a-z2-7]{10,64}$/.test(param) ? param : null;
+  if (openClause) await markClauseRead(context.services.db, user.id, negotiation.id, openClause);
   return {
+    openClause,
     me: { id: user.id, name: user.name, role },
     canEdit: can(role, "edit"),
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
@@ -29,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function NegotiationPage() {
-  const { negotiation, me, canEdit, members } = useLoaderData<typeof loader>();
+  const { negotiation, me, canEdit, members, openClause } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
   const loading = <p className="editor-loading">{t("editor.loading")}</p>;
@@ -48,7 +53,13 @@ export default function NegotiationPage() {
         </h2>
         <ClientOnly fallback={loading}>
           <Suspense fallback={loading}>
-            <ScheduleEditor negotiationId={negotiation.id} user={me} canEdit={canEdit} onRightsChanged={() => revalidator.revalidate()} />
+            <ScheduleEditor
+              negotiationId={negotiation.id}
+              user={me}
+              canEdit={canEdit}
+              initialClause={openClause}
+              onRightsChanged={() => revalidator.revalidate()}
+            />
           </Suspense>
         </ClientOnly>
       </section>

@@ -163,6 +163,18 @@ describe("mentions", () => {
     db.close();
     assert.deepEqual(rows.map((r) => r.visibility), ["shared"]);
   });
+
+  test("the mentioned member finds it in notifications and on the dashboard until they read it", async () => {
+    const supplier = await as("supplier");
+    const list = await (await supplier.request("/notifications")).text();
+    assert.match(list, /Bea Buyer \(Acme Retail\) mentioned you in/);
+    assert.match(list, /can you confirm\?/);
+    assert.doesNotMatch(list, /Do not tell/);
+    assert.match(await (await supplier.request("/dashboard")).text(), /1 new mentions/);
+    const link = list.match(/href="(\/negotiations\/[a-z2-7]+\?clause=[a-z2-7]+)"/)![1]!;
+    assert.equal((await supplier.request(link)).status, 200);
+    assert.doesNotMatch(await (await supplier.request("/dashboard")).text(), /new mentions/);
+  });
 });
 
 describe("deleted clauses", () => {

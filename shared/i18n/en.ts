@@ -313,6 +313,16 @@ export const en = {
   "threads.mail.subject": "{name} mentioned you on Common Ground",
   "threads.mail.body": "{name} mentioned you in a comment:\n\n{text}",
 
+  "nav.notifications": "Notifications",
+  "nav.notificationsUnread": "Notifications ({count} new)",
+  "dashboard.unread": "{count} new mentions",
+  "notifications.title": "Notifications",
+  "notifications.none": "Nobody has mentioned you yet. When someone writes @ and your name in a comment, it shows up here.",
+  "notifications.markAllRead": "Mark all as read",
+  "notifications.new": "New",
+  "notifications.mentioned": "{name} mentioned you in “{title}”",
+  "notifications.open": "Open the discussion",
+
   "error.title": "Something went wrong",
   "error.notFound": "We could not find this page. Check the address or go back to your dashboard.",
   "error.forbidden": "You do not have access to this. Ask an owner of the negotiation to invite you.",

@@ -314,6 +314,16 @@ export const nl: Record<MessageKey, string> = {
   "threads.mail.subject": "{name} noemde je op Common Ground",
   "threads.mail.body": "{name} noemde je in een opmerking:\n\n{text}",
 
+  "nav.notifications": "Meldingen",
+  "nav.notificationsUnread": "Meldingen ({count} nieuw)",
+  "dashboard.unread": "{count} nieuwe vermeldingen",
+  "notifications.title": "Meldingen",
+  "notifications.none": "Nog niemand heeft je genoemd. Als iemand @ en je naam in een opmerking schrijft, verschijnt dat hier.",
+  "notifications.markAllRead": "Alles als gelezen markeren",
+  "notifications.new": "Nieuw",
+  "notifications.mentioned": "{name} noemde je in “{title}”",
+  "notifications.open": "Open de discussie",
+
   "error.title": "Er ging iets mis",
   "error.notFound": "We konden deze pagina niet vinden. Controleer het adres of ga terug naar je overzicht.",
   "error.forbidden": "Je hebt hier geen toegang toe. Vraag een eigenaar van de onderhandeling om je uit te nodigen.",

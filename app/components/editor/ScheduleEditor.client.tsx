@@ -23,11 +23,13 @@ export interface ScheduleEditorProps {
   negotiationId: string;
   user: { id: string; name: string; role: Role };
   canEdit: boolean;
+  /** A clause whose threads open at once (from a notification's link). */
+  initialClause?: string | null;
   /** The server closed the connection because this member's role changed: reload the page's data. */
   onRightsChanged: () => void;
 }
 
-export default function ScheduleEditor({ negotiationId, user, canEdit, onRightsChanged }: ScheduleEditorProps) {
+export default function ScheduleEditor({ negotiationId, user, canEdit, initialClause = null, onRightsChanged }: ScheduleEditorProps) {
   const t = useT();
   const mount = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<CollaborationSession | null>(null);
@@ -37,7 +39,7 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, onRightsC
   tRef.current = t;
   const rightsChanged = useRef(onRightsChanged);
   rightsChanged.current = onRightsChanged;
-  const [selectedClause, setSelectedClause] = useState<string | null>(null);
+  const [selectedClause, setSelectedClause] = useState<string | null>(initialClause);
   const openThreads = useRef((clauseId: string) => setSelectedClause(clauseId));
 
   useEffect(() => {

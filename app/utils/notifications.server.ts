@@ -1,0 +1,1 @@
+export { listNotifications, markAllRead, markClauseRead, unreadCounts } from "../../db/queries/notifications";
