@@ -30,8 +30,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: 2,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Several browsers, the server and axe share two cores: multi-party tests need the room.
+  timeout: 150_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL,

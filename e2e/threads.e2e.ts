@@ -45,7 +45,7 @@ test("supplier and buyer discuss clause 2.1 live; internal notes stay internal; 
   await expect(panel(supplier).getByText("Quoting: “administrative”")).toBeVisible();
   await panel(supplier).getByLabel("Start a thread on this clause").fill("Does **administrative** include our on-call engineers?");
   await panel(supplier).getByRole("button", { name: "Start thread" }).click();
-  await expect(panel(supplier).getByText("Does administrative include our on-call engineers?")).toBeVisible();
+  await expect(panel(supplier).getByRole("article").getByText("Does administrative include our on-call engineers?")).toBeVisible();
   await expectAccessible(supplier);
 
   // The buyer sees the marker count change live, opens the thread from it and replies.
@@ -75,12 +75,12 @@ test("supplier and buyer discuss clause 2.1 live; internal notes stay internal; 
   await panel(buyer).getByLabel("Start a thread on this clause").fill("Internal: we can live without SSO.");
   await panel(buyer).getByLabel("Only my party (internal note)").check();
   await panel(buyer).getByRole("button", { name: "Start thread" }).click();
-  await expect(panel(buyer).getByText("Internal: we can live without SSO.")).toBeVisible();
+  await expect(panel(buyer).getByRole("article").getByText("Internal: we can live without SSO.")).toBeVisible();
   await panel(buyer).getByLabel("Start a thread on this clause").fill("Shared: please list the admin roles.");
   await panel(buyer).getByLabel("Everyone in this negotiation").check();
   await panel(buyer).getByRole("button", { name: "Start thread" }).click();
   await panel(supplier).getByRole("button", { name: "Open", exact: true }).click();
-  await expect(panel(supplier).getByText("Shared: please list the admin roles.")).toBeVisible();
+  await expect(panel(supplier).getByRole("article").getByText("Shared: please list the admin roles.")).toBeVisible();
   await expect(supplier.getByText("Internal: we can live without SSO.")).toHaveCount(0);
   await panel(supplier).getByRole("button", { name: "Internal", exact: true }).click();
   await expect(panel(supplier).getByRole("article")).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ThreadView } from "../../../shared/threads";
 import type { CollaborationSession } from "../editor/collaborationSession";
 
@@ -51,5 +51,7 @@ export function useThreads(negotiationId: string, session: CollaborationSession)
     [negotiationId, upsert],
   );
 
-  return { threads: [...threads.values()], send, error };
+  // A stable array: the editor's thread markers are re-sent whenever it changes.
+  const list = useMemo(() => [...threads.values()], [threads]);
+  return { threads: list, send, error };
 }
