@@ -62,6 +62,7 @@ export async function openSeeding(dataDir: string): Promise<Seeding> {
     },
     async close() {
       store.flush();
+      await store.close();
       await db.destroy();
     },
   };

@@ -83,6 +83,7 @@ export interface DocSnapshotsTable {
   through_update_id: number;
   content_json: string;
   updated_at: number;
+  history_merged_through: Generated<number>;
 }
 
 export interface ThreadsTable {

@@ -74,6 +74,7 @@ async function main() {
     collaboration.shutdown();
     documents.flush();
     server.close(async () => {
+      await documents.close();
       await db.destroy();
       logger.info("stopped");
       process.exit(0);

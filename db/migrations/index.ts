@@ -3,6 +3,7 @@ import * as accounts from "./0001_accounts";
 import * as documents from "./0002_documents";
 import * as parties from "./0003_parties_and_invitations";
 import * as threads from "./0004_threads";
+import * as historyWatermark from "./0005_history_watermark";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0002_documents": documents,
   "0003_parties_and_invitations": parties,
   "0004_threads": threads,
+  "0005_history_watermark": historyWatermark,
 };

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +13,11 @@ import { createLogger } from "../logger";
 import { DocumentStore } from "./documentStore";
 import { CollaborationMetrics } from "./metrics";
 
+const stores: DocumentStore[] = [];
+after(async () => {
+  for (const store of stores) await store.close();
+});
+
 async function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-store-"));
   const { db, sqlite } = openDatabase(dir);
@@ -23,6 +28,7 @@ async function setup() {
   }
   const negotiationId = await createNegotiation(db, { title: "t", buyerOrg: "b", supplierOrg: "s", createdBy: users[0]!, members: [{ userId: users[0]!, role: "buyer" }] });
   const store = new DocumentStore(sqlite, createLogger("silent"), new CollaborationMetrics());
+  stores.push(store);
   store.create(negotiationId, buildScheduleDoc({ sections: [{ heading: "S", clauses: [{ heading: "C", requirement: null, body: ["x"] }] }] }));
   return { db, sqlite, store, users, negotiationId };
 }

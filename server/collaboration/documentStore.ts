@@ -5,6 +5,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import type { Logger } from "../logger";
 import type { CollaborationMetrics } from "./metrics";
+import { HistoryMerger } from "./historyMerger";
 
 export const historyBucketMs = 10 * 60 * 1000;
 
@@ -24,6 +25,7 @@ export class DocumentStore {
   private pending: Pending[] = [];
   /** When each negotiation's last_activity_at was last written: once every 10 s is enough. */
   private readonly touchedAt = new Map<string, number>();
+  private readonly merger = new HistoryMerger();
   /** The history merge in progress per negotiation: merges of one negotiation never overlap. */
   private readonly merging = new Map<string, Promise<void>>();
   private flushTimer: NodeJS.Timeout | null = null;
@@ -50,6 +52,9 @@ export class DocumentStore {
       historySince: sqlite.prepare(
         "select id, user_id, created_at, data, merged_count from doc_updates where negotiation_id = ? and id <= ? and created_at >= ? order by id",
       ),
+      mergedThrough: sqlite.prepare("select history_merged_through as through from doc_snapshots where negotiation_id = ?"),
+      setMergedThrough: sqlite.prepare("update doc_snapshots set history_merged_through = ? where negotiation_id = ?"),
+      updateSnapshotState: sqlite.prepare("update doc_snapshots set state = ?, through_update_id = ?, updated_at = ? where negotiation_id = ?"),
       oldestSince: sqlite.prepare("select min(created_at) as at from doc_updates where negotiation_id = ? and id > ?"),
       replaceMerged: sqlite.prepare("update doc_updates set data = ?, created_at = ?, merged_count = ? where id = ?"),
       deleteUpdate: sqlite.prepare("delete from doc_updates where id = ?"),
@@ -85,6 +90,11 @@ export class DocumentStore {
   append(negotiationId: string, data: Uint8Array, userId: string | null): void {
     this.pending.push({ negotiationId, data, userId, at: Date.now() });
     this.flushTimer ??= setTimeout(() => this.flush(), this.flushDelayMs);
+  }
+
+  /** Stops the merge worker (on shutdown); pending merges are dropped, their rows stay unmerged. */
+  close(): Promise<void> {
+    return this.merger.close();
   }
 
   /** Writes all pending updates in one transaction. */
@@ -123,21 +133,31 @@ export class DocumentStore {
   }
 
   /**
-   * Snapshots the in-memory document (which holds every update appended so far), then merges the
-   * history behind it into one row per member per 10 minutes. The snapshot is quick and happens at
-   * once; the merge is spread over several turns of the event loop (one group per turn), so that
-   * many rooms compacting together never hold up live updates. Resolves when the merge is done.
+   * The cheap part of compaction, done while a room is open: the whole document as one update,
+   * covering the log so far, so that opening it again reads one row plus what came after. The
+   * ProseMirror JSON and the history merge wait for compact(), when the room unloads: under load
+   * their CPU would delay everyone's keystrokes (docs/benchmarks.md).
+   */
+  snapshot(negotiationId: string, doc: Y.Doc): void {
+    this.flush();
+    const through = (this.stmts.maxUpdateId.get(negotiationId) as { id: number }).id;
+    const result = this.stmts.updateSnapshotState.run(Y.encodeStateAsUpdate(doc), through, Date.now(), negotiationId);
+    if (result.changes === 0) void this.compact(negotiationId, doc);
+  }
+
+  /**
+   * Full compaction, when a room unloads: the snapshot with its ProseMirror JSON, then the history
+   * merged into one row per member per 10 minutes in a worker thread (HistoryMerger). Resolves
+   * when the merge is done.
    */
   compact(negotiationId: string, doc: Y.Doc): Promise<void> {
     this.flush();
-    const snapshot = this.stmts.snapshot.get(negotiationId) as { through_update_id: number } | undefined;
-    const previousThrough = snapshot?.through_update_id ?? 0;
     const through = (this.stmts.maxUpdateId.get(negotiationId) as { id: number }).id;
     const content = JSON.stringify(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(scheduleFragmentName)));
     this.stmts.upsertSnapshot.run(negotiationId, Y.encodeStateAsUpdate(doc), through, content, Date.now());
     const previous = this.merging.get(negotiationId) ?? Promise.resolve();
     const next = previous
-      .then(() => this.mergeHistory(negotiationId, previousThrough, through))
+      .then(() => this.mergeHistory(negotiationId, through))
       .catch((error) => this.logger.error({ err: error, negotiationId }, "merging document history failed; rows stay unmerged"));
     this.merging.set(negotiationId, next);
     void next.then(() => {
@@ -146,8 +166,16 @@ export class DocumentStore {
     return next;
   }
 
-  private async mergeHistory(negotiationId: string, previousThrough: number, through: number): Promise<void> {
+  /**
+   * One row per member per 10-minute bucket. Only the buckets touched since the previous merge are
+   * read, so merging does not slow down as the history grows. Merging out of order is safe: these
+   * rows are attribution history (rooms load from the snapshot), and Yjs updates commute. Rows are
+   * only changed here, and merges of one negotiation are serialized, so the rows read before the
+   * worker answers are still the rows written after.
+   */
+  private async mergeHistory(negotiationId: string, through: number): Promise<void> {
     type Row = { id: number; user_id: string | null; created_at: number; data: Buffer; merged_count: number };
+    const previousThrough = (this.stmts.mergedThrough.get(negotiationId) as { through: number } | undefined)?.through ?? 0;
     const oldestNew = (this.stmts.oldestSince.get(negotiationId, previousThrough) as { at: number | null }).at;
     if (oldestNew === null) return;
     const from = Math.floor(oldestNew / historyBucketMs) * historyBucketMs;
@@ -158,15 +186,15 @@ export class DocumentStore {
       if (group) group.push(row);
       else groups.set(key, [row]);
     }
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      await new Promise((resolve) => setImmediate(resolve));
-      const merged = Y.mergeUpdates(group.map((r) => r.data));
-      const count = group.reduce((n, r) => n + r.merged_count, 0);
-      this.sqlite.transaction(() => {
-        this.stmts.replaceMerged.run(merged, group[group.length - 1]!.created_at, count, group[0]!.id);
+    const toMerge = [...groups.values()].filter((group) => group.length > 1);
+    const merged = toMerge.length ? await this.merger.merge(toMerge.map((group) => group.map((r) => new Uint8Array(r.data)))) : [];
+    this.sqlite.transaction(() => {
+      toMerge.forEach((group, i) => {
+        const count = group.reduce((n, r) => n + r.merged_count, 0);
+        this.stmts.replaceMerged.run(merged[i]!, group[group.length - 1]!.created_at, count, group[0]!.id);
         for (const r of group.slice(1)) this.stmts.deleteUpdate.run(r.id);
-      })();
-    }
+      });
+      this.stmts.setMergedThrough.run(through, negotiationId);
+    })();
   }
 }

@@ -8,8 +8,10 @@ import type { DocumentStore } from "./documentStore";
 import type { CollaborationMetrics } from "./metrics";
 import type { Logger } from "../logger";
 
-/** Compact (snapshot and merge history) after this many updates while a room is open. */
+/** Snapshot after this many updates while a room is open (full compaction happens at unload). */
 export const compactEveryUpdates = 500;
+/** A room that stays open for days still gets its history merged, after this many updates. */
+export const mergeEveryUpdates = 50_000;
 
 /**
  * One negotiation's live document: the Y.Doc everyone edits, who is connected, and their awareness
@@ -20,6 +22,7 @@ export class Room {
   readonly connections = new Set<CollabConnection>();
   private readonly owners = new Map<number, CollabConnection>();
   private updatesSinceCompaction = 0;
+  private updatesSinceMerge = 0;
   private compactionTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -43,6 +46,7 @@ export class Room {
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
     for (const conn of this.connections) if (conn !== from) conn.send(message);
+    this.updatesSinceMerge += 1;
     if (++this.updatesSinceCompaction >= compactEveryUpdates) this.scheduleCompaction();
   };
 
@@ -112,8 +116,11 @@ export class Room {
   private scheduleCompaction() {
     if (this.compactionTimer) return;
     this.compactionTimer = setTimeout(() => {
+      this.compactionTimer = null;
+      this.updatesSinceCompaction = 0;
       try {
-        this.compact();
+        if (this.updatesSinceMerge >= mergeEveryUpdates) void this.compact();
+        else this.store.snapshot(this.negotiationId, this.doc);
       } catch (error) {
         // The updates are stored; only the snapshot is late. The next threshold tries again.
         this.logger.error({ err: error, negotiationId: this.negotiationId }, "compaction failed");
@@ -125,6 +132,7 @@ export class Room {
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
     this.compactionTimer = null;
     this.updatesSinceCompaction = 0;
+    this.updatesSinceMerge = 0;
     return this.store.compact(this.negotiationId, this.doc);
   }
 
