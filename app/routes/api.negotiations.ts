@@ -4,6 +4,7 @@ import { requireApiAuth } from "../utils/auth.server";
 import { getLocale } from "../utils/locale.server";
 import { listNegotiationsForUser } from "../utils/negotiations.server";
 import { NegotiationError, startNegotiation } from "../utils/negotiationForms.server";
+import { readJson } from "../utils/readJson.server";
 
 /** GET /api/negotiations — the caller's negotiations as [{id, title, role}]. */
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -16,19 +17,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireApiAuth(context);
   if (request.method !== "POST") return json({ error: "Only POST is allowed here." }, { status: 405 });
-  let body: unknown;
+  const input = await readJson(request, newNegotiationSchema);
   try {
-    body = await request.json();
-  } catch {
-    return json({ error: "The body must be JSON (Content-Type: application/json)." }, { status: 400 });
-  }
-  const parsed = newNegotiationSchema.safeParse(body);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return json({ error: "Invalid negotiation: see issues.", issues }, { status: 400 });
-  }
-  try {
-    const id = await startNegotiation(context.services, user.id, parsed.data, getLocale(request, context));
+    const id = await startNegotiation(context.services, user.id, input, getLocale(request, context));
     return json({ id }, { status: 201 });
   } catch (error) {
     if (error instanceof NegotiationError) return json({ error: error.messageKey }, { status: error.status });

@@ -1,5 +1,4 @@
 import { json, type AppLoadContext } from "@remix-run/node";
-import type { ZodType, z } from "zod";
 import { memberRole } from "../../db/queries/negotiations";
 import { NegotiationError } from "../../server/negotiations/negotiationError";
 import { translate } from "../../shared/i18n/index";
@@ -7,6 +6,7 @@ import { requireApiAuth } from "./auth.server";
 import { getLocale } from "./locale.server";
 
 export { actOnComment, actOnThread, createThread, visibleThreads } from "../../server/threads/threads";
+export { readJson } from "./readJson.server";
 
 /** The JSON API's gate: a session (401) and membership (404, like a missing negotiation). */
 export async function requireApiMember(context: AppLoadContext, negotiationId: string) {
@@ -14,22 +14,6 @@ export async function requireApiMember(context: AppLoadContext, negotiationId: s
   const role = await memberRole(context.services.db, negotiationId, user.id);
   if (!role) throw json({ error: "No such negotiation, or you are not a member." }, { status: 404 });
   return { userId: user.id, name: user.name, role };
-}
-
-/** Reads and validates a JSON body; a 400 that names the fields when it does not fit. */
-export async function readJson<S extends ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw json({ error: "The body must be JSON (Content-Type: application/json)." }, { status: 400 });
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw json({ error: "Invalid request: see issues.", issues }, { status: 400 });
-  }
-  return parsed.data;
 }
 
 /** Runs a thread mutation and answers with the changed thread, or the refusal in the user's language. */

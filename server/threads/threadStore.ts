@@ -1,19 +1,10 @@
+import type { Selectable } from "kysely";
 import type { DB } from "../../db/connection";
+import type { ThreadsTable } from "../../db/schema";
 import { isRole, type Party } from "../../shared/roles";
 import type { CommentView, ThreadView, Visibility } from "../../shared/threads";
 
-type ThreadRow = {
-  id: string;
-  clause_id: string;
-  anchor_json: string | null;
-  quote: string | null;
-  visibility: string;
-  party: string | null;
-  created_by: string;
-  created_at: number;
-  resolved_at: number | null;
-  resolved_by: string | null;
-};
+type ThreadRow = Selectable<ThreadsTable>;
 
 /** Threads of a negotiation with their comments, as views; the caller filters by visibility. */
 export async function loadThreads(db: DB, negotiationId: string, threadId?: string): Promise<ThreadView[]> {
