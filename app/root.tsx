@@ -67,6 +67,7 @@ function Header() {
         {t("app.name")}
       </Link>
       <nav aria-label={t("nav.main")}>
+        <Link to="/knowledge">{t("nav.knowledge")}</Link>
         {data?.user ? (
           <>
             <Link to="/dashboard">{t("nav.dashboard")}</Link>

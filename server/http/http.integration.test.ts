@@ -97,3 +97,14 @@ test("a bad configuration value stops the server with a message that names it", 
   assert.match(result.stderr, /PORT="not-a-port"/);
   assert.match(result.stderr, /README\.md/);
 });
+
+test("the knowledge base is public and speaks the reader's language", async () => {
+  const en = await fetch(`${server.url}/api/knowledge/incident-notification`);
+  assert.equal(en.status, 200);
+  assert.equal(((await en.json()) as { title: string }).title, "Incident and data breach notification");
+  const nl = await fetch(`${server.url}/api/knowledge/incident-notification`, { headers: { "Accept-Language": "nl" } });
+  assert.equal(((await nl.json()) as { title: string }).title, "Melding van incidenten en datalekken");
+  assert.equal((await fetch(`${server.url}/api/knowledge/no-such-thing`)).status, 404);
+  assert.equal((await fetch(`${server.url}/knowledge/no-such-thing`)).status, 404);
+  assert.match(await (await fetch(`${server.url}/knowledge?q=datalekken`)).text(), /Incident and data breach notification/);
+});

@@ -18,6 +18,7 @@ import { keymap } from "prosemirror-keymap";
 import { clauseAt } from "../../../shared/editor/commands";
 import { threadsPlugin } from "../threads/threadDecorations";
 import { ThreadsSidebar } from "../threads/ThreadsSidebar";
+import { KnowledgeSidebar } from "../knowledge/KnowledgeSidebar";
 
 export interface ScheduleEditorProps {
   negotiationId: string;
@@ -127,6 +128,8 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
           <div ref={mount} className="schedule-mount" hidden={!view} />
         </div>
         {session && view && (
+          <div className="schedule-side-column">
+          <KnowledgeSidebar view={view} role={user.role} />
           <ThreadsSidebar
             negotiationId={negotiationId}
             session={session}
@@ -135,6 +138,7 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
             selectedClauseId={selectedClause}
             onSelectClause={setSelectedClause}
           />
+          </div>
         )}
       </div>
     </div>

@@ -3,7 +3,7 @@ import type { NumberedClause } from "../../../shared/editor/numbering";
 import type { Role } from "../../../shared/roles";
 import { maxCommentLength, type ThreadView } from "../../../shared/threads";
 import { useFormatDateTime, useT } from "../../i18n";
-import { Markdown } from "./Markdown";
+import { Markdown } from "../Markdown";
 import type { ThreadRequest } from "./useThreads";
 
 export type ThreadFilter = "open" | "resolved" | "mine" | "mentions" | "internal";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { isSafeHref } from "../../../shared/editor/schema";
+import { isSafeHref } from "../../shared/editor/schema";
 
-// A small, safe subset of Markdown for comments: **bold**, *italic*, [links](https://…) and "- "
+// A small, safe subset of Markdown for comments and knowledge entries: **bold**, *italic*, [links](https://…) and "- "
 // lists. Output is React elements only, never HTML strings, so nothing a member types can run.
 const inlinePattern = /(\*\*[^*]+\*\*|\*[^*]+\*|\[[^\]]+\]\([^)\s]+\))/g;
 

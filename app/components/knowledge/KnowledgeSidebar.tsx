@@ -1,0 +1,35 @@
+import { useEffect, useState } from "react";
+import type { EditorView } from "prosemirror-view";
+import { clauseAt } from "../../../shared/editor/commands";
+import { partyOf, type Role } from "../../../shared/roles";
+import { useLocale, useT } from "../../i18n";
+import type { RequirementView as View } from "../../utils/knowledge.server";
+import { RequirementView } from "./RequirementView";
+
+/** Explains the requirement behind the clause holding the cursor, from the reader's side first. */
+export function KnowledgeSidebar({ view, role }: { view: EditorView; role: Role }) {
+  const t = useT();
+  const locale = useLocale();
+  const found = clauseAt(view.state.selection.$from);
+  const requirement = found ? ((view.state.doc.nodeAt(found.pos)!.attrs.requirement as string | null) ?? null) : null;
+  const [entry, setEntry] = useState<View | null>(null);
+  useEffect(() => {
+    if (!requirement) return setEntry(null);
+    let cancelled = false;
+    fetch(`/api/knowledge/${encodeURIComponent(requirement)}`)
+      .then((res) => (res.ok ? (res.json() as Promise<View>) : null))
+      .then((data) => !cancelled && setEntry(data))
+      .catch(() => !cancelled && setEntry(null));
+    return () => {
+      cancelled = true;
+    };
+  }, [requirement, locale]);
+  return (
+    <section className="knowledge-sidebar" aria-labelledby="knowledge-sidebar-heading">
+      <h2 id="knowledge-sidebar-heading">{t("knowledge.sidebar")}</h2>
+      {!found && <p className="hint">{t("knowledge.sidebar.placeCursor")}</p>}
+      {found && !requirement && <p className="hint">{t("knowledge.sidebar.unlinked")}</p>}
+      {entry && entry.id === requirement && <RequirementView entry={entry} firstTab={partyOf(role) === "supplier" ? "supplier" : "buyer"} headingLevel={3} />}
+    </section>
+  );
+}
