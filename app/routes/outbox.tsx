@@ -5,12 +5,15 @@ import { requireAuth } from "../utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox — Common Ground" }];
 
-/** Demo mode only: the mail that would have been sent, had SMTP_URL been configured. */
+/**
+ * Demo mode only: the mail that would have been sent to you, had SMTP_URL been configured. Only
+ * your own: other people's invitations name negotiations you may not know about.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requireAuth(request, context);
+  const { user } = requireAuth(request, context);
   const { config, db } = context.services;
   if (!config.seedDemo || config.smtpUrl) throw new Response("Not found", { status: 404 });
-  const messages = await db.selectFrom("outbox").selectAll().orderBy("id", "desc").limit(100).execute();
+  const messages = await db.selectFrom("outbox").selectAll().where("to_email", "=", user.email).orderBy("id", "desc").limit(100).execute();
   return { messages: messages.map((m) => ({ id: m.id, to: m.to_email, subject: m.subject, body: m.body, at: m.created_at })) };
 }
 

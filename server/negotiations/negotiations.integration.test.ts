@@ -141,11 +141,13 @@ describe("invitations", () => {
     assert.equal(again.status, 410, "single use");
   });
 
-  test("the mail goes to the outbox when no SMTP server is configured", async () => {
-    await inviteAs("buyer", "outbox-check@example.test", "observer");
-    const outbox = await (await as("buyer")).request("/outbox");
+  test("without an SMTP server the mail waits in the outbox, visible only to its addressee", async () => {
+    const { link } = await inviteAs("buyer", "outbox-check@example.test", "observer");
+    const invitee = await signUp("outbox-check@example.test");
+    const outbox = await invitee.request("/outbox");
     assert.equal(outbox.status, 200);
-    assert.match(await outbox.text(), /outbox-check@example\.test/);
+    assert.ok((await outbox.text()).includes(link!), "the invitee finds the link in their outbox");
+    assert.doesNotMatch(await (await (await as("supplier")).request("/outbox")).text(), /outbox-check@example\.test/);
   });
 
   test("a revoked, an expired and a wrong-account invitation are refused with a clear message", async () => {

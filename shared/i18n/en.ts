@@ -266,7 +266,7 @@ export const en = {
   "invitation.mail.subject": "Invitation: {title}",
   "invitation.mail.body": "{inviter} invites you to negotiate \"{title}\" on Common Ground as {role}.\n\nOpen this link within 7 days to accept:\n{link}",
   "outbox.title": "Outbox (demo mode)",
-  "outbox.explain": "No mail server is configured (SMTP_URL), so mail is kept here instead of being sent.",
+  "outbox.explain": "No mail server is configured (SMTP_URL), so mail to you is kept here instead of being sent.",
   "outbox.empty": "No mail yet.",
   "outbox.meta": "To {to}, {when}",
 

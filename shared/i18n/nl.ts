@@ -267,7 +267,7 @@ export const nl: Record<MessageKey, string> = {
   "invitation.mail.subject": "Uitnodiging: {title}",
   "invitation.mail.body": "{inviter} nodigt je uit om op Common Ground te onderhandelen over \"{title}\" als {role}.\n\nOpen deze link binnen 7 dagen om te accepteren:\n{link}",
   "outbox.title": "Uitgaande post (demomodus)",
-  "outbox.explain": "Er is geen mailserver ingesteld (SMTP_URL), dus e-mail wordt hier bewaard in plaats van verstuurd.",
+  "outbox.explain": "Er is geen mailserver ingesteld (SMTP_URL), dus e-mail aan jou wordt hier bewaard in plaats van verstuurd.",
   "outbox.empty": "Nog geen e-mail.",
   "outbox.meta": "Aan {to}, {when}",
 
