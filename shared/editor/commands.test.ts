@@ -71,3 +71,16 @@ test("a pasted copy of a clause gets a fresh id; the original keeps its own", ()
   assert.notEqual(ids[2], clauses[0]!.id);
   assert.equal(new Set(ids).size, ids.length);
 });
+
+test("a catalogue clause goes in after the current one; a clause can be linked and unlinked", async () => {
+  const { clauseNode } = await import("./scheduleTemplate");
+  const { insertClauseNode, setRequirement } = await import("./commands");
+  const node = clauseNode({ heading: "Backups", requirement: "backup-management", body: ["Daily backups."] });
+  const inserted = run(cursorIn("a1"), insertClauseNode(node));
+  assert.deepEqual(outline(inserted), ["1.1 a1", "1.2 Backups", "1.3 a2", "2.1 b1"]);
+  assert.equal(numberClauses(inserted.doc)[1]!.requirement, "backup-management");
+  const linked = run(cursorIn("a1"), setRequirement("multi-factor-authentication"));
+  assert.equal(numberClauses(linked.doc)[0]!.requirement, "multi-factor-authentication");
+  const unlinked = run(cursorIn("a2"), setRequirement(null));
+  assert.equal(numberClauses(unlinked.doc)[1]!.requirement, null);
+});

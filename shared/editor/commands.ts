@@ -1,4 +1,4 @@
-import type { ResolvedPos } from "prosemirror-model";
+import type { Node as PMNode, ResolvedPos } from "prosemirror-model";
 import { TextSelection, type Command } from "prosemirror-state";
 import { scheduleSchema as s } from "./schema";
 import { clauseNode } from "./scheduleTemplate";
@@ -19,19 +19,35 @@ export function clauseAt($pos: ResolvedPos): Found | null {
   return ancestor($pos, "clause");
 }
 
+/** Inserts a clause after the clause holding the cursor (or at the end of the section). */
+export function insertClauseNode(node: PMNode): Command {
+  return (state, dispatch) => {
+    const $from = state.selection.$from;
+    const clause = clauseAt($from);
+    const section = ancestor($from, "section");
+    if (!section) return false;
+    const insertAt = clause ? clause.pos + state.doc.nodeAt(clause.pos)!.nodeSize : section.pos + state.doc.nodeAt(section.pos)!.nodeSize - 1;
+    if (dispatch) {
+      const tr = state.tr.insert(insertAt, node);
+      dispatch(tr.setSelection(TextSelection.create(tr.doc, insertAt + 2)).scrollIntoView());
+    }
+    return true;
+  };
+}
+
 /** A new empty clause after the clause holding the cursor (or at the end of the section). */
-export const insertClause: Command = (state, dispatch) => {
-  const $from = state.selection.$from;
-  const clause = clauseAt($from);
-  const section = ancestor($from, "section");
-  if (!section) return false;
-  const insertAt = clause ? clause.pos + state.doc.nodeAt(clause.pos)!.nodeSize : section.pos + state.doc.nodeAt(section.pos)!.nodeSize - 1;
-  if (dispatch) {
-    const tr = state.tr.insert(insertAt, clauseNode({ heading: "", requirement: null, body: [""] }));
-    dispatch(tr.setSelection(TextSelection.create(tr.doc, insertAt + 2)).scrollIntoView());
-  }
-  return true;
-};
+export const insertClause: Command = (state, dispatch, view) =>
+  insertClauseNode(clauseNode({ heading: "", requirement: null, body: [""] }))(state, dispatch, view);
+
+/** Links the clause holding the cursor to a knowledge-base requirement, or unlinks it (null). */
+export function setRequirement(requirementId: string | null): Command {
+  return (state, dispatch) => {
+    const found = clauseAt(state.selection.$from);
+    if (!found) return false;
+    if (dispatch) dispatch(state.tr.setNodeAttribute(found.pos, "requirement", requirementId));
+    return true;
+  };
+}
 
 /** A new section, with one empty clause, after the section holding the cursor. */
 export const insertSection: Command = (state, dispatch) => {

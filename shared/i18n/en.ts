@@ -345,6 +345,11 @@ export const en = {
   "knowledge.sidebar.placeCursor": "Put the cursor in a clause to see the requirement behind it.",
   "knowledge.sidebar.unlinked": "This clause is not linked to a requirement in the knowledge base.",
 
+  "knowledge.add.title": "Add or link a requirement from the knowledge base",
+  "knowledge.add.insert": "Insert after this clause",
+  "knowledge.add.link": "Link this clause",
+  "knowledge.add.unlink": "Unlink this clause from its requirement",
+
   "error.title": "Something went wrong",
   "error.notFound": "We could not find this page. Check the address or go back to your dashboard.",
   "error.forbidden": "You do not have access to this. Ask an owner of the negotiation to invite you.",

@@ -346,6 +346,11 @@ export const nl: Record<MessageKey, string> = {
   "knowledge.sidebar.placeCursor": "Zet de cursor in een artikel om de eis erachter te zien.",
   "knowledge.sidebar.unlinked": "Dit artikel is niet gekoppeld aan een eis in de kennisbank.",
 
+  "knowledge.add.title": "Een eis uit de kennisbank toevoegen of koppelen",
+  "knowledge.add.insert": "Invoegen na dit artikel",
+  "knowledge.add.link": "Dit artikel koppelen",
+  "knowledge.add.unlink": "Dit artikel loskoppelen van zijn eis",
+
   "error.title": "Er ging iets mis",
   "error.notFound": "We konden deze pagina niet vinden. Controleer het adres of ga terug naar je overzicht.",
   "error.forbidden": "Je hebt hier geen toegang toe. Vraag een eigenaar van de onderhandeling om je uit te nodigen.",

@@ -129,7 +129,7 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
         </div>
         {session && view && (
           <div className="schedule-side-column">
-          <KnowledgeSidebar view={view} role={user.role} />
+          <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} />
           <ThreadsSidebar
             negotiationId={negotiationId}
             session={session}

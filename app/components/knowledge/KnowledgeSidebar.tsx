@@ -5,9 +5,10 @@ import { partyOf, type Role } from "../../../shared/roles";
 import { useLocale, useT } from "../../i18n";
 import type { RequirementView as View } from "../../utils/knowledge.server";
 import { RequirementView } from "./RequirementView";
+import { AddFromCatalogue } from "./AddFromCatalogue";
 
 /** Explains the requirement behind the clause holding the cursor, from the reader's side first. */
-export function KnowledgeSidebar({ view, role }: { view: EditorView; role: Role }) {
+export function KnowledgeSidebar({ view, role, canEdit }: { view: EditorView; role: Role; canEdit: boolean }) {
   const t = useT();
   const locale = useLocale();
   const found = clauseAt(view.state.selection.$from);
@@ -30,6 +31,7 @@ export function KnowledgeSidebar({ view, role }: { view: EditorView; role: Role 
       {!found && <p className="hint">{t("knowledge.sidebar.placeCursor")}</p>}
       {found && !requirement && <p className="hint">{t("knowledge.sidebar.unlinked")}</p>}
       {entry && entry.id === requirement && <RequirementView entry={entry} firstTab={partyOf(role) === "supplier" ? "supplier" : "buyer"} headingLevel={3} />}
+      {canEdit && found && <AddFromCatalogue view={view} linked={requirement} />}
     </section>
   );
 }
