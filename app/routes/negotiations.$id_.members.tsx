@@ -15,7 +15,6 @@ import {
   pendingInvitations,
   publicOrigin,
   removeFromNegotiation,
-  requireActor,
   resendInvitation,
   revokeInvitation,
   setOwner,
@@ -26,8 +25,8 @@ export const meta: MetaFunction = () => [{ title: "Members — Common Ground" }]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
-  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
-  const actor = await requireActor(context, negotiation.id, user.id);
+  const { negotiation, role, isOwner } = await requireMembership(context, params.id ?? "", user.id);
+  const actor = { role, isOwner };
   const members = await listMembers(context.services.db, negotiation.id);
   const online = context.services.collaboration.onlineUserIds(negotiation.id);
   const otherPartyHasMembers = members.some((m) => partyOf(m.role) && partyOf(m.role) !== partyOf(actor.role));
@@ -58,8 +57,8 @@ type ActionResult = { ok: boolean; message: MessageKey; params?: Record<string, 
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireAuth(request, context);
-  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
-  const actor = { ...(await requireActor(context, negotiation.id, user.id)), user, userId: user.id };
+  const { negotiation, role, isOwner } = await requireMembership(context, params.id ?? "", user.id);
+  const actor = { role, isOwner, user, userId: user.id };
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     const emailProblem = parsed.error.issues.some((i) => i.path[0] === "email");

@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { getNegotiation, memberRole } from "../../db/queries/negotiations";
+import { getNegotiation, membership } from "../../db/queries/negotiations";
 
 export { getNegotiation, listMembers, listNegotiationsForUser, membership, setArchived } from "../../db/queries/negotiations";
 
@@ -8,8 +8,8 @@ export { getNegotiation, listMembers, listNegotiationsForUser, membership, setAr
  * so probing ids reveals nothing about which negotiations exist.
  */
 export async function requireMembership(context: AppLoadContext, negotiationId: string, userId: string) {
-  const role = await memberRole(context.services.db, negotiationId, userId);
-  const negotiation = role ? await getNegotiation(context.services.db, negotiationId) : undefined;
-  if (!role || !negotiation) throw new Response("Not found", { status: 404 });
-  return { role, negotiation };
+  const member = await membership(context.services.db, negotiationId, userId);
+  const negotiation = member ? await getNegotiation(context.services.db, negotiationId) : undefined;
+  if (!member || !negotiation) throw new Response("Not found", { status: 404 });
+  return { role: member.role, isOwner: member.isOwner, negotiation };
 }

@@ -58,7 +58,7 @@ export async function createThread(services: Services, negotiationId: string, ac
       .execute();
     await trx.insertInto("comments").values({ id: commentId, thread_id: threadId, author_id: actor.userId, body: input.body, created_at: now, edited_at: null, deleted_at: null }).execute();
   });
-  await notifyMentions(services, negotiationId, threadId, commentId, actor, input.body);
+  await notifyMentions(services, negotiationId, { id: threadId, visibility: input.visibility, party }, commentId, actor, input.body);
   return publish(services, negotiationId, threadId);
 }
 
@@ -70,7 +70,7 @@ export async function actOnThread(services: Services, negotiationId: string, thr
   if (input.action === "reply") {
     const commentId = newId();
     await db.insertInto("comments").values({ id: commentId, thread_id: thread.id, author_id: actor.userId, body: input.body, created_at: now, edited_at: null, deleted_at: null }).execute();
-    await notifyMentions(services, negotiationId, thread.id, commentId, actor, input.body);
+    await notifyMentions(services, negotiationId, thread, commentId, actor, input.body);
   } else if (input.action === "resolve") {
     await db.updateTable("threads").set({ resolved_at: now, resolved_by: actor.userId, updated_at: now }).where("id", "=", thread.id).execute();
   } else if (input.action === "reopen") {
@@ -107,15 +107,21 @@ async function publish(services: Services, negotiationId: string, threadId: stri
 }
 
 /** "@Full Name" of a member who can see the thread notifies them (and mails them with SMTP_URL). */
-async function notifyMentions(services: Services, negotiationId: string, threadId: string, commentId: string, actor: ThreadActor, body: string) {
-  const [thread] = await loadThreads(services.db, negotiationId, threadId);
+async function notifyMentions(
+  services: Services,
+  negotiationId: string,
+  thread: { id: string; visibility: string; party: string | null },
+  commentId: string,
+  actor: ThreadActor,
+  body: string,
+) {
   const members = await listMembers(services.db, negotiationId);
-  const mentioned = members.filter((m) => m.userId !== actor.userId && body.includes(`@${m.name}`) && canSeeThread(m.role, thread!));
+  const mentioned = members.filter((m) => m.userId !== actor.userId && body.includes(`@${m.name}`) && canSeeThread(m.role, thread));
   if (mentioned.length === 0) return;
   const now = Date.now();
   await services.db
     .insertInto("notifications")
-    .values(mentioned.map((m) => ({ user_id: m.userId, negotiation_id: negotiationId, thread_id: threadId, comment_id: commentId, created_at: now, read_at: null })))
+    .values(mentioned.map((m) => ({ user_id: m.userId, negotiation_id: negotiationId, thread_id: thread.id, comment_id: commentId, created_at: now, read_at: null })))
     .execute();
   if (!services.config.smtpUrl) return;
   for (const m of mentioned) {

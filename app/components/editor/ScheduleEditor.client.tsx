@@ -129,15 +129,15 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
         </div>
         {session && view && (
           <div className="schedule-side-column">
-          <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} />
-          <ThreadsSidebar
-            negotiationId={negotiationId}
-            session={session}
-            view={view}
-            me={user}
-            selectedClauseId={selectedClause}
-            onSelectClause={setSelectedClause}
-          />
+            <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} />
+            <ThreadsSidebar
+              negotiationId={negotiationId}
+              session={session}
+              view={view}
+              me={user}
+              selectedClauseId={selectedClause}
+              onSelectClause={setSelectedClause}
+            />
           </div>
         )}
       </div>
