@@ -51,3 +51,53 @@ test("a clause from the catalogue is inserted at the chosen level and reaches th
   await expect(inserted(other)).toHaveCount(1);
   await expectAccessible(page);
 });
+
+test("glossary terms in clause text explain themselves on hover and when the cursor is in them", async ({ page }) => {
+  await logIn(page, "buyer@demo.test");
+  await page.getByRole("link", { name: /Acme Retail ⇄ Nimbus Cloud/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  const encryption = page.locator(".clause", { has: page.locator(".clause-heading", { hasText: "Encryption" }) });
+  const tls = encryption.locator(".glossary-term", { hasText: "TLS" });
+  const hint = page.getByRole("tooltip");
+  await tls.hover();
+  await expect(hint).toContainText("Transport Layer Security");
+  await tls.click();
+  await page.mouse.move(0, 0);
+  // The pointer has left; the cursor standing in the term keeps the definition shown.
+  await expect(hint).toContainText("Transport Layer Security");
+  await page.keyboard.press("End");
+  await expect(hint).toBeHidden();
+  const sidebar = page.getByRole("region", { name: "What this clause is about" });
+  await sidebar.getByText("Terms in this clause (1)").click();
+  await expect(sidebar.locator("dt")).toHaveText(["TLS (Transport Layer Security)"]);
+  await expectAccessible(page);
+});
+
+test("coverage shows a missing NIS2 element; inserting it covers it for both parties", async ({ page, browser, consoleErrors }) => {
+  const supplier = await (await browser.newContext({ locale: "en-GB" })).newPage();
+  watch(supplier, consoleErrors);
+  await logIn(supplier, "supplier@demo.test");
+  await supplier.getByRole("link", { name: /Acme Retail ⇄ Nimbus Cloud/ }).click();
+  await logIn(page, "buyer@demo.test");
+  await page.getByRole("link", { name: /Acme Retail ⇄ Nimbus Cloud/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+
+  const training = (p: typeof page) =>
+    p.getByRole("region", { name: "Coverage of the law" }).getByRole("listitem").filter({ hasText: "NIS2 Art. 21(2)(g)" });
+  await expect(training(page)).toContainText("Missing:");
+  await expect(training(supplier)).toContainText("Missing:");
+  await expectAccessible(page);
+
+  await training(page).getByRole("button", { name: "Insert “Security awareness, cyber hygiene and training”" }).click();
+  await expect(training(page)).toContainText("Covered:");
+  await expect(training(page)).toContainText("Security awareness, cyber hygiene and training");
+  await expect(training(supplier)).toContainText("Covered:");
+  await expect(training(supplier)).toContainText("Security awareness, cyber hygiene and training");
+
+  // A regime the setup did not select can still be checked on request.
+  const coverage = page.getByRole("region", { name: "Coverage of the law" });
+  const doraSummary = coverage.locator("summary", { hasText: "DORA Regulation" });
+  await expect(doraSummary).toHaveCount(0);
+  await coverage.getByLabel(/DORA Regulation/).check();
+  await expect(doraSummary).toContainText(/\d+ of 15 elements covered/);
+});

@@ -6,7 +6,9 @@ import editorStyles from "../styles/editor.css";
 import { ClientOnly } from "../components/ClientOnly";
 import { useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
-import { listMembers, requireMembership } from "../utils/negotiations.server";
+import { listMembers, negotiationSetup, requireMembership } from "../utils/negotiations.server";
+import { coverageRegimes, glossaryFor } from "../utils/knowledge.server";
+import { getLocale } from "../utils/locale.server";
 import { markClauseRead } from "../utils/notifications.server";
 
 // ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
@@ -24,7 +26,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const param = new URL(request.url).searchParams.get("clause");
   const openClause = param && /^[a-z2-7]{10,64}$/.test(param) ? param : null;
   if (openClause) await markClauseRead(context.services.db, user.id, negotiation.id, openClause);
+  const locale = getLocale(request, context);
+  const setup = negotiationSetup(negotiation.setup_json);
   return {
+    knowledge: {
+      glossary: glossaryFor(context.services.catalogue, locale),
+      coverage: { regimes: coverageRegimes(context.services.catalogue, locale), applicable: setup.regimes, level: setup.level },
+    },
     openClause,
     me: { id: user.id, name: user.name, role },
     canEdit: can(role, "edit"),
@@ -34,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function NegotiationPage() {
-  const { negotiation, me, canEdit, members, openClause } = useLoaderData<typeof loader>();
+  const { negotiation, me, canEdit, members, openClause, knowledge } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
   const loading = <p className="editor-loading">{t("editor.loading")}</p>;
@@ -59,6 +67,7 @@ export default function NegotiationPage() {
               canEdit={canEdit}
               initialClause={openClause}
               onRightsChanged={() => revalidator.revalidate()}
+              knowledge={knowledge}
             />
           </Suspense>
         </ClientOnly>

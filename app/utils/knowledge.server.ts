@@ -1,5 +1,7 @@
 import type { Catalogue, Requirement } from "../../shared/knowledge/catalogue";
 import type { Locale } from "../../shared/i18n/index";
+import type { CoverageRegime } from "../../shared/knowledge/coverage";
+import { termForms, type TermForms } from "../../shared/knowledge/glossaryMatcher";
 
 export type RequirementView = ReturnType<typeof localizeRequirement>;
 
@@ -37,4 +39,29 @@ export function searchCatalogue(catalogue: Catalogue, query: string): Requiremen
     const text = JSON.stringify([r.id, r.title, r.summary, r.buyer, r.supplier, r.verify, r.references]).toLowerCase();
     return words.every((w) => text.includes(w));
   });
+}
+
+/** Regimes with, per element, the entries that cover it: insertable requirements first, widest first. */
+export function coverageRegimes(catalogue: Catalogue, locale: Locale): CoverageRegime[] {
+  const rank = (r: Requirement) => (r.kind === "requirement" ? 1000 : 0) + r.covers.length;
+  return catalogue.regimes.map((regime) => ({
+    id: regime.id,
+    name: regime.name[locale],
+    elements: regime.elements.map((element) => ({
+      id: element.id,
+      ref: element.ref,
+      title: element.title[locale],
+      requirements: catalogue.requirements
+        .filter((r) => r.covers.includes(element.id))
+        .sort((a, b) => rank(b) - rank(a))
+        .map((r) => ({ id: r.id, title: r.title[locale] })),
+    })),
+  }));
+}
+
+export type GlossaryEntry = TermForms & { term: string; definition: string };
+
+/** The glossary in the reader's language, with the forms to find in text of either language. */
+export function glossaryFor(catalogue: Catalogue, locale: Locale): GlossaryEntry[] {
+  return catalogue.glossary.map((g) => ({ id: g.id, term: g.term[locale], definition: g.definition[locale], forms: termForms(g.term) }));
 }

@@ -6,8 +6,14 @@ import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
 import { hashPassword } from "../auth/passwords";
 import type { DocumentStore } from "../collaboration/documentStore";
 import { saasDemoSchedule } from "./saasSchedule";
+import { applicableRegimes } from "../../shared/templates/selectClauses";
+import type { ServiceContext } from "../../shared/templates/wizardAnswers";
 
 export const demoPassword = "demo-password";
+// An online marketplace (NIS2 digital provider) whose SaaS supplier processes customer data.
+const demoContext: ServiceContext = { service: "saas", data: "personal", criticality: "important", rules: ["nis2", "gdpr"] };
+const demoSetup = { start: "demo", context: demoContext, level: "standard", regimes: applicableRegimes(demoContext) };
+
 export const demoNegotiationTitle = "Acme Retail ⇄ Nimbus Cloud — SaaS security schedule";
 
 export const demoUsers: { email: string; name: string; role: Role | null }[] = [
@@ -43,6 +49,7 @@ export async function seedDemo(db: DB, documents: DocumentStore): Promise<boolea
     supplierOrg: "Nimbus Cloud",
     createdBy: members[0]!.userId,
     members,
+    setup: demoSetup,
   });
   documents.create(negotiationId, buildScheduleDoc(saasDemoSchedule));
   return true;

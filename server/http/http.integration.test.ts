@@ -108,3 +108,14 @@ test("the knowledge base is public and speaks the reader's language", async () =
   assert.equal((await fetch(`${server.url}/knowledge/no-such-thing`)).status, 404);
   assert.match(await (await fetch(`${server.url}/knowledge?q=datalekken`)).text(), /Incident and data breach notification/);
 });
+
+test("the catalogue can be browsed by category; an unknown category is a clear 400", async () => {
+  const res = await fetch(`${server.url}/api/knowledge?category=cryptography`);
+  assert.equal(res.status, 200);
+  const hits = (await res.json()) as { id: string }[];
+  assert.ok(hits.some((h) => h.id === "encryption-at-rest"));
+  assert.ok(!hits.some((h) => h.id === "incident-notification"), "only the chosen category");
+  const bad = await fetch(`${server.url}/api/knowledge?category=astrology`);
+  assert.equal(bad.status, 400);
+  assert.match(((await bad.json()) as { error: string }).error, /category/);
+});

@@ -84,3 +84,13 @@ test("a catalogue clause goes in after the current one; a clause can be linked a
   const unlinked = run(cursorIn("a2"), setRequirement(null));
   assert.equal(numberClauses(unlinked.doc)[1]!.requirement, null);
 });
+
+test("with no section around the cursor, a catalogue clause goes to the end of the schedule", async () => {
+  const { NodeSelection } = await import("prosemirror-state");
+  const { clauseNode } = await import("./scheduleTemplate");
+  const { insertClauseNode } = await import("./commands");
+  const doc = buildScheduleDoc(template);
+  const state = EditorState.create({ doc, selection: NodeSelection.create(doc, 0) });
+  const inserted = run(state, insertClauseNode(clauseNode({ heading: "Training", requirement: null, body: ["Yearly."] })));
+  assert.deepEqual(outline(inserted), ["1.1 a1", "1.2 a2", "2.1 b1", "2.2 Training"]);
+});

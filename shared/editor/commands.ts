@@ -19,14 +19,20 @@ export function clauseAt($pos: ResolvedPos): Found | null {
   return ancestor($pos, "clause");
 }
 
-/** Inserts a clause after the clause holding the cursor (or at the end of the section). */
+/**
+ * Inserts a clause after the clause holding the cursor, at the end of the cursor's section, or,
+ * with the cursor outside any section, at the end of the schedule.
+ */
 export function insertClauseNode(node: PMNode): Command {
   return (state, dispatch) => {
     const $from = state.selection.$from;
     const clause = clauseAt($from);
     const section = ancestor($from, "section");
-    if (!section) return false;
-    const insertAt = clause ? clause.pos + state.doc.nodeAt(clause.pos)!.nodeSize : section.pos + state.doc.nodeAt(section.pos)!.nodeSize - 1;
+    const insertAt = clause
+      ? clause.pos + state.doc.nodeAt(clause.pos)!.nodeSize
+      : section
+        ? section.pos + state.doc.nodeAt(section.pos)!.nodeSize - 1
+        : state.doc.content.size - 1;
     if (dispatch) {
       const tr = state.tr.insert(insertAt, node);
       dispatch(tr.setSelection(TextSelection.create(tr.doc, insertAt + 2)).scrollIntoView());

@@ -6,6 +6,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { CATEGORIES } from "./categories";
 
 const text = z.string().trim().min(1);
 export const LocalizedText = z.object({ en: text, nl: text }).strict();
@@ -15,26 +16,7 @@ export const LocalizedList = z
 
 const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case");
 
-export const CATEGORIES = [
-  "governance",
-  "risk-management",
-  "incident-management",
-  "business-continuity",
-  "supply-chain",
-  "secure-development",
-  "vulnerability-management",
-  "access-control",
-  "cryptography",
-  "data-protection",
-  "assurance",
-  "exit-and-termination",
-  "liability-and-insurance",
-  "personnel",
-  "asset-management",
-  "logging-and-monitoring",
-  "network-security",
-  "physical-security",
-] as const;
+export { CATEGORIES };
 
 export const SOURCES = [
   "NIS2", "DORA", "CRA", "GDPR", "ISO27001", "ISO27002", "ISO27017", "ISO27018", "ISO22301",

@@ -4,7 +4,8 @@ import type { ScheduleTemplate } from "../editor/scheduleTemplate";
 import { serviceProfiles } from "./serviceProfiles";
 import type { LevelName, ServiceContext, ServiceType } from "./wizardAnswers";
 
-export type RegimeId = "nis2" | "dora" | "gdpr" | "cra";
+export const regimeIds = ["nis2", "dora", "gdpr", "cra"] as const;
+export type RegimeId = (typeof regimeIds)[number];
 
 export type Reason =
   | { kind: "service"; service: ServiceType }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { EditorState, type Command } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from "y-prosemirror";
@@ -19,6 +19,10 @@ import { clauseAt } from "../../../shared/editor/commands";
 import { threadsPlugin } from "../threads/threadDecorations";
 import { ThreadsSidebar } from "../threads/ThreadsSidebar";
 import { KnowledgeSidebar } from "../knowledge/KnowledgeSidebar";
+import { CoveragePanel, type CoverageSetup } from "../knowledge/CoveragePanel";
+import { GlossaryHint } from "../knowledge/GlossaryHint";
+import { glossaryPlugin } from "../knowledge/glossaryDecorations";
+import type { GlossaryEntry } from "../../utils/knowledge.server";
 
 export interface ScheduleEditorProps {
   negotiationId: string;
@@ -28,9 +32,10 @@ export interface ScheduleEditorProps {
   initialClause?: string | null;
   /** The server closed the connection because this member's role changed: reload the page's data. */
   onRightsChanged: () => void;
+  knowledge: { glossary: GlossaryEntry[]; coverage: CoverageSetup };
 }
 
-export default function ScheduleEditor({ negotiationId, user, canEdit, initialClause = null, onRightsChanged }: ScheduleEditorProps) {
+export default function ScheduleEditor({ negotiationId, user, canEdit, initialClause = null, onRightsChanged, knowledge }: ScheduleEditorProps) {
   const t = useT();
   const mount = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<CollaborationSession | null>(null);
@@ -42,6 +47,8 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
   rightsChanged.current = onRightsChanged;
   const [selectedClause, setSelectedClause] = useState<string | null>(initialClause);
   const openThreads = useRef((clauseId: string) => setSelectedClause(clauseId));
+  const glossary = useMemo(() => new Map(knowledge.glossary.map((g) => [g.id, g])), [knowledge.glossary]);
+  const glossaryTerms = useRef(knowledge.glossary);
 
   useEffect(() => {
     const collab = new CollaborationSession(negotiationId, user.id);
@@ -58,6 +65,7 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
             yCursorPlugin(collab.provider.awareness, { cursorBuilder: cursorLabel }),
             yUndoPlugin(),
             uniqueIdsPlugin(),
+            glossaryPlugin(glossaryTerms.current),
             threadsPlugin(
               (clauseId) => openThreads.current(clauseId),
               (count) => tRef.current("threads.marker", { count }),
@@ -126,10 +134,12 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
           {canEdit && view && <Toolbar view={view} />}
           {!view && <p className="editor-loading">{t("editor.loading")}</p>}
           <div ref={mount} className="schedule-mount" hidden={!view} />
+          {view && <GlossaryHint view={view} glossary={glossary} />}
         </div>
         {session && view && (
           <div className="schedule-side-column">
-            <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} />
+            <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} glossary={glossary} defaultLevel={knowledge.coverage.level} />
+            <CoveragePanel view={view} setup={knowledge.coverage} canEdit={canEdit} />
             <ThreadsSidebar
               negotiationId={negotiationId}
               session={session}

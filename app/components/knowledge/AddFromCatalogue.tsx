@@ -1,25 +1,28 @@
 import { useEffect, useId, useState } from "react";
 import type { EditorView } from "prosemirror-view";
-import { insertClauseNode, setRequirement } from "../../../shared/editor/commands";
-import { clauseNode } from "../../../shared/editor/scheduleTemplate";
+import { setRequirement } from "../../../shared/editor/commands";
+import { CATEGORIES } from "../../../shared/knowledge/categories";
 import { levels, type LevelName } from "../../../shared/templates/wizardAnswers";
-import { useT } from "../../i18n";
-import type { RequirementView } from "../../utils/knowledge.server";
+import { useT, type MessageKey } from "../../i18n";
+import { insertRequirement } from "./insertRequirement";
 
 type Hit = { id: string; title: string; kind: string };
 
-/** Search the catalogue, then insert a clause at a level after the cursor's clause, or link it. */
-export function AddFromCatalogue({ view, linked }: { view: EditorView; linked: string | null }) {
+/** Search or browse the catalogue, then insert a clause at a level after the cursor's clause, or link it. */
+export function AddFromCatalogue({ view, linked, defaultLevel }: { view: EditorView; linked: string | null; defaultLevel: LevelName }) {
   const t = useT();
   const id = useId();
   const [q, setQ] = useState("");
+  const [category, setCategory] = useState("");
   const [hits, setHits] = useState<Hit[]>([]);
-  const [level, setLevel] = useState<LevelName>("standard");
+  const [level, setLevel] = useState<LevelName>(defaultLevel);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    if (q.trim().length < 2) return setHits([]);
+    if (q.trim().length < 2 && !category) return setHits([]);
     const controller = new AbortController();
+    const params = new URLSearchParams({ q: q.trim().length < 2 ? "" : q, category });
     const timer = setTimeout(() => {
-      fetch(`/api/knowledge?q=${encodeURIComponent(q)}`, { signal: controller.signal })
+      fetch(`/api/knowledge?${params}`, { signal: controller.signal })
         .then((res) => (res.ok ? (res.json() as Promise<Hit[]>) : []))
         .then(setHits)
         .catch(() => undefined);
@@ -28,16 +31,9 @@ export function AddFromCatalogue({ view, linked }: { view: EditorView; linked: s
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q]);
+  }, [q, category]);
 
-  const insert = async (hit: Hit) => {
-    const res = await fetch(`/api/knowledge/${encodeURIComponent(hit.id)}`);
-    if (!res.ok) return;
-    const entry = (await res.json()) as RequirementView;
-    const text = entry.levels.find((l) => l.level === level)?.clause ?? entry.summary;
-    insertClauseNode(clauseNode({ heading: entry.title, requirement: entry.id, body: [text] }))(view.state, view.dispatch, view);
-    view.focus();
-  };
+  const insert = async (hit: Hit) => setFailed(!(await insertRequirement(view, hit.id, level)));
 
   return (
     <details className="add-from-catalogue">
@@ -49,6 +45,15 @@ export function AddFromCatalogue({ view, linked }: { view: EditorView; linked: s
       )}
       <label htmlFor={`${id}-q`}>{t("knowledge.search")}</label>
       <input id={`${id}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      <label htmlFor={`${id}-category`}>{t("knowledge.browseCategory")}</label>
+      <select id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value)}>
+        <option value="">{t("knowledge.allCategories")}</option>
+        {CATEGORIES.map((c) => (
+          <option key={c} value={c}>
+            {t(`category.${c}` as MessageKey)}
+          </option>
+        ))}
+      </select>
       <label htmlFor={`${id}-level`}>{t("wizard.level")}</label>
       <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value as LevelName)}>
         {levels.map((l) => (
@@ -57,6 +62,11 @@ export function AddFromCatalogue({ view, linked }: { view: EditorView; linked: s
           </option>
         ))}
       </select>
+      {failed && (
+        <p role="alert" className="form-error">
+          {t("knowledge.add.failed")}
+        </p>
+      )}
       <ul className="catalogue-hits" aria-live="polite">
         {hits.map((hit) => (
           <li key={hit.id}>
