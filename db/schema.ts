@@ -35,6 +35,9 @@ export interface NegotiationsTable {
   created_at: number;
   last_activity_at: number;
   setup_json: string | null;
+  round: Generated<number>;
+  frozen_at: number | null;
+  review_due_at: number | null;
 }
 
 export interface NegotiationMembersTable {
@@ -121,6 +124,55 @@ export interface NotificationsTable {
   read_at: number | null;
 }
 
+export interface ClauseAgreementsTable {
+  id: Generated<number>;
+  negotiation_id: string;
+  clause_id: string;
+  party: string;
+  /** "agreed" or "needs_change" */
+  decision: string;
+  content_hash: string;
+  user_id: string;
+  thread_id: string | null;
+  at: number;
+}
+
+export interface VersionsTable {
+  id: string;
+  negotiation_id: string;
+  number: number;
+  name: string;
+  /** "named" or "effective" */
+  kind: string;
+  round: number;
+  created_by: string;
+  created_at: number;
+  content_json: string;
+  content_hash: string;
+  ydoc_state: Uint8Array;
+  status_json: string;
+}
+
+export interface SignoffsTable {
+  id: Generated<number>;
+  negotiation_id: string;
+  round: number;
+  party: string;
+  user_id: string;
+  content_hash: string;
+  at: number;
+  version_id: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  negotiation_id: string;
+  user_id: string | null;
+  action: string;
+  detail_json: string;
+  at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -134,6 +186,10 @@ export interface Database {
   threads: ThreadsTable;
   comments: CommentsTable;
   notifications: NotificationsTable;
+  clause_agreements: ClauseAgreementsTable;
+  versions: VersionsTable;
+  signoffs: SignoffsTable;
+  audit_log: AuditLogTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,9 +1,7 @@
 import { json, type AppLoadContext } from "@remix-run/node";
 import { memberRole } from "../../db/queries/negotiations";
-import { NegotiationError } from "../../server/negotiations/negotiationError";
-import { translate } from "../../shared/i18n/index";
+import { apiResponse } from "./apiResponse.server";
 import { requireApiAuth } from "./auth.server";
-import { getLocale } from "./locale.server";
 
 export { actOnComment, actOnThread, createThread, visibleThreads } from "../../server/threads/threads";
 export { readJson } from "./readJson.server";
@@ -17,13 +15,6 @@ export async function requireApiMember(context: AppLoadContext, negotiationId: s
 }
 
 /** Runs a thread mutation and answers with the changed thread, or the refusal in the user's language. */
-export async function threadResponse(request: Request, context: AppLoadContext, run: () => Promise<unknown>, status = 200) {
-  try {
-    return json({ thread: await run() }, { status });
-  } catch (error) {
-    if (error instanceof NegotiationError) {
-      return json({ error: translate(getLocale(request, context), error.messageKey), code: error.messageKey }, { status: error.status });
-    }
-    throw error;
-  }
+export function threadResponse(request: Request, context: AppLoadContext, run: () => Promise<unknown>, status = 200) {
+  return apiResponse(request, context, async () => ({ thread: await run() }), status);
 }

@@ -4,6 +4,7 @@ import * as documents from "./0002_documents";
 import * as parties from "./0003_parties_and_invitations";
 import * as threads from "./0004_threads";
 import * as historyWatermark from "./0005_history_watermark";
+import * as agreements from "./0006_agreements";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "0003_parties_and_invitations": parties,
   "0004_threads": threads,
   "0005_history_watermark": historyWatermark,
+  "0006_agreements": agreements,
 };

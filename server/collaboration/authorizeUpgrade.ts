@@ -9,7 +9,7 @@ import { validateSession, validateSessionToken, type ValidSession } from "../aut
 import { hasOwnOrigin } from "../http/requestOrigin";
 
 export type UpgradeDecision =
-  | { ok: true; negotiationId: string; auth: ValidSession; role: Role }
+  | { ok: true; negotiationId: string; auth: ValidSession; role: Role; frozen: boolean }
   | { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
 const roomPath = new RegExp(`^${collaborationPath}/([a-z2-7]{1,64})$`);
@@ -28,7 +28,8 @@ export async function authorizeUpgrade(req: IncomingMessage, db: DB, config: Con
   const role = await memberRole(db, negotiationId, auth.user.id);
   // Same answer for "no such negotiation" and "not yours": ids cannot be probed.
   if (!role) return { ok: false, status: 404, message: "No such negotiation, or you are not a member." };
-  return { ok: true, negotiationId, auth, role };
+  const negotiation = await db.selectFrom("negotiations").select("frozen_at").where("id", "=", negotiationId).executeTakeFirst();
+  return { ok: true, negotiationId, auth, role, frozen: negotiation?.frozen_at != null };
 }
 
 /** Re-checks a live connection: its session may have ended or its role changed since it joined. */

@@ -7,6 +7,7 @@ import { can } from "../../shared/permissions";
 import * as encoding from "lib0/encoding";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import { canSeeThread, type ThreadView } from "../../shared/threads";
+import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
 import type { DB } from "../../db/connection";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
@@ -25,6 +26,8 @@ export class CollaborationServer {
   readonly rooms: RoomRegistry;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
   private readonly perUser = new Map<string, number>();
+  /** Negotiations whose schedule takes no edits: signed and in force, or being checked for sign-off. */
+  private readonly frozen = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
@@ -47,12 +50,14 @@ export class CollaborationServer {
       .then((decision) => {
         if (!decision.ok) return refuse(socket, decision.status, decision.message);
         const { auth, role, negotiationId } = decision;
+        if (decision.frozen) this.frozen.add(negotiationId);
         const count = this.perUser.get(auth.user.id) ?? 0;
         if (count >= maxConnectionsPerUser) return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const room = this.rooms.get(negotiationId);
           const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };
-          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), this.logger, this.metrics);
+          const mayWrite = () => can(role, "edit") && !this.frozen.has(negotiationId);
+          const conn = new CollabConnection(ws, room, user, auth.sessionId, mayWrite, this.logger, this.metrics);
           this.perUser.set(auth.user.id, (this.perUser.get(auth.user.id) ?? 0) + 1);
           this.attach(ws, conn);
           room.join(conn);
@@ -134,6 +139,31 @@ export class CollaborationServer {
     encoding.writeVarString(encoder, JSON.stringify(thread));
     const message = encoding.toUint8Array(encoder);
     for (const conn of room.connections) if (canSeeThread(conn.user.role, thread)) conn.send(message);
+  }
+
+  /**
+   * Stops (or resumes) accepting edits at once, for every connection. Synchronous, so a sign-off
+   * can freeze the text it checks before any other update is handled.
+   */
+  setFrozen(negotiationId: string, frozen: boolean) {
+    if (frozen) this.frozen.add(negotiationId);
+    else this.frozen.delete(negotiationId);
+  }
+
+  /** Everyone reconnects, and so gets the editing rights that now apply (and the page reloads its data). */
+  reconnectAll(negotiationId: string) {
+    for (const conn of this.rooms.peek(negotiationId)?.connections ?? []) conn.close(CloseCode.rightsChanged, "agreement state changed");
+  }
+
+  /** Agreement state is the same for every member: everyone connected gets it. */
+  pushAgreements(negotiationId: string, snapshot: AgreementSnapshot) {
+    const room = this.rooms.peek(negotiationId);
+    if (!room) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, CustomMessage.agreements);
+    encoding.writeVarString(encoder, JSON.stringify(snapshot));
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of room.connections) conn.send(message);
   }
 
   /** Who has the negotiation open right now. */

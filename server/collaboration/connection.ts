@@ -30,7 +30,8 @@ export class CollabConnection {
     readonly room: Room,
     readonly user: PresenceUser,
     readonly sessionId: string,
-    readonly canEdit: boolean,
+    /** Asked per update: a negotiation can freeze (sign-off) while a member is connected. */
+    private readonly mayWrite: () => boolean,
     private readonly logger: Logger,
     private readonly metrics: CollaborationMetrics,
   ) {}
@@ -106,8 +107,8 @@ export class CollabConnection {
       throw new ProtocolError(`unknown sync step ${step}`);
     }
     const update = decoding.readVarUint8Array(decoder);
-    if (!this.canEdit) {
-      // Read-only members still complete the handshake, but what they send never lands.
+    if (!this.mayWrite()) {
+      // Read-only members and frozen agreements still complete the handshake, but what is sent never lands.
       this.metrics.updatesDropped += 1;
       return;
     }

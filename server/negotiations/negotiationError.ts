@@ -5,6 +5,8 @@ export class NegotiationError extends Error {
   constructor(
     readonly status: 400 | 403 | 404 | 409 | 410,
     readonly messageKey: MessageKey,
+    /** Facts the caller needs to act, e.g. which clauses still block a sign-off. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(messageKey);
   }

@@ -1,8 +1,7 @@
-import { yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
 import type { Node as PMNode } from "prosemirror-model";
 import { createNegotiation, memberRole } from "../../db/queries/negotiations";
 import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
-import { scheduleFragmentName, scheduleSchema } from "../../shared/editor/schema";
+import { readSchedule } from "../agreements/scheduleDocument";
 import { withFreshIds } from "../../shared/editor/uniqueIds";
 import { translate, type Locale, type MessageKey } from "../../shared/i18n/index";
 import { scheduleFromSelection, selectClauses } from "../../shared/templates/selectClauses";
@@ -37,11 +36,7 @@ async function initialDocument(services: Services, creatorId: string, input: New
   if (start.kind === "copy") {
     // Not a member of the source: the same answer as for a missing one.
     if (!(await memberRole(services.db, start.fromNegotiationId, creatorId))) throw new NegotiationError(404, "wizard.error.copySource");
-    const open = services.collaboration.rooms.peek(start.fromNegotiationId);
-    const ydoc = open?.doc ?? services.documents.load(start.fromNegotiationId);
-    const source = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(scheduleFragmentName), scheduleSchema);
-    if (!open) ydoc.destroy();
-    return withFreshIds(source);
+    return withFreshIds(readSchedule(services, start.fromNegotiationId).doc);
   }
   const selection = selectClauses(services.catalogue, start.context);
   const excluded = new Set(start.exclude);

@@ -3,4 +3,6 @@
 export const CustomMessage = {
   /** A thread (JSON ThreadView) the receiving member may see was created or changed. */
   thread: 100,
+  /** The negotiation's agreement state (JSON AgreementSnapshot) changed. */
+  agreements: 101,
 } as const;

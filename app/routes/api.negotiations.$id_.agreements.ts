@@ -1,0 +1,26 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { decisionSchema } from "../../shared/agreements/snapshot";
+import { recordStatuses } from "../../server/agreements/versions";
+import { apiResponse, decideClause, loadAgreementSnapshot, readJson, readSchedule, requireApiActor } from "../utils/agreements.server";
+
+/**
+ * GET /api/negotiations/:id/agreements — every clause's status computed by the server from its own
+ * copy of the schedule, the progress, and the raw state (decisions, sign-offs, round).
+ */
+export async function loader({ context, params }: LoaderFunctionArgs) {
+  await requireApiActor(context, params.id ?? "");
+  const { doc } = readSchedule(context.services, params.id!);
+  const clauses = await recordStatuses(context.services.db, params.id!, doc);
+  return json({
+    progress: { agreed: clauses.filter((c) => c.status === "agreed").length, total: clauses.length },
+    clauses,
+    ...(await loadAgreementSnapshot(context.services, params.id!)),
+  });
+}
+
+/** POST /api/negotiations/:id/agreements — {clauseId, decision: "agreed" | "needs_change", reason?, seenHash?}. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireApiActor(context, params.id ?? "");
+  const input = await readJson(request, decisionSchema);
+  return apiResponse(request, context, () => decideClause(context.services, params.id!, actor, input));
+}

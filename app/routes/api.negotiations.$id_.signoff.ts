@@ -1,0 +1,12 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { apiResponse, requireApiActor, signOff } from "../utils/agreements.server";
+
+/**
+ * POST /api/negotiations/:id/signoff — a party owner signs off on the schedule as it is. 409 with
+ * `blocking` (the clauses not yet agreed by both) while anything is open; `effective: true` when
+ * the other party had signed the same text.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireApiActor(context, params.id ?? "");
+  return apiResponse(request, context, () => signOff(context.services, params.id!, actor));
+}

@@ -1,0 +1,51 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema";
+
+export const auditActions = [
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "clause.agreed",
+  "clause.needs_change",
+  "version.saved",
+  "signoff",
+  "agreement.effective",
+  "amendment.opened",
+  "review_date.set",
+  "export",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export interface AuditEntry {
+  negotiationId: string;
+  userId: string | null;
+  action: AuditAction;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends to the log; also inside a transaction, so the record commits with what it records. */
+export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({ negotiation_id: entry.negotiationId, user_id: entry.userId, action: entry.action, detail_json: JSON.stringify(entry.detail ?? {}), at: Date.now() })
+    .execute();
+}
+
+export interface AuditRow {
+  id: number;
+  at: number;
+  userName: string | null;
+  action: AuditAction;
+  detail: Record<string, unknown>;
+}
+
+export async function listAudit(db: Kysely<Database>, negotiationId: string): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom("audit_log as a")
+    .leftJoin("users as u", "u.id", "a.user_id")
+    .select(["a.id", "a.at", "u.name", "a.action", "a.detail_json"])
+    .where("a.negotiation_id", "=", negotiationId)
+    .orderBy("a.id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, at: r.at, userName: r.name, action: r.action as AuditAction, detail: JSON.parse(r.detail_json) as Record<string, unknown> }));
+}

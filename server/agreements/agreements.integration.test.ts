@@ -1,0 +1,171 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import * as decoding from "lib0/decoding";
+import { WebSocket } from "ws";
+import { startTestServer, type TestServer } from "../test/testServer";
+import { HttpClient } from "../test/httpClient";
+import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
+import { CustomMessage } from "../../shared/collaboration/messages";
+import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
+
+type Overview = AgreementSnapshot & {
+  progress: { agreed: number; total: number };
+  clauses: { clauseId: string; number: string; status: string; agreedBy: { party: string }[] }[];
+};
+
+let server: TestServer;
+let negotiationId: string;
+const clients: Record<string, HttpClient> = {};
+const pushes: AgreementSnapshot[] = [];
+const open: { close(): void }[] = [];
+
+async function as(who: string) {
+  if (!clients[who]) {
+    const c = new HttpClient(server.url);
+    await c.logIn(`${who}@demo.test`, "demo-password");
+    clients[who] = c;
+  }
+  return clients[who]!;
+}
+
+async function post(who: string, path: string, body: unknown = {}) {
+  const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: string } };
+}
+
+async function overview(): Promise<Overview> {
+  return (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/agreements`)).json() as Promise<Overview>;
+}
+
+async function agreeAll(...parties: string[]) {
+  for (const clause of (await overview()).clauses) {
+    for (const who of parties) assert.equal((await post(who, "/agreements", { clauseId: clause.clauseId, decision: "agreed" })).status, 200);
+  }
+}
+
+async function collab(who: string): Promise<CollabClient> {
+  const client = connectCollab(server.url, negotiationId, await sessionCookie(server.url, `${who}@demo.test`));
+  open.push({ close: () => client.destroy() });
+  await synced(client);
+  return client;
+}
+
+before(async () => {
+  server = await startTestServer();
+  const list = (await (await (await as("buyer")).request("/api/negotiations")).json()) as { id: string }[];
+  negotiationId = list[0]!.id;
+  const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${negotiationId}`, {
+    headers: { Cookie: `session=${(await as("observer")).sessionToken}`, Origin: server.url },
+  });
+  ws.on("message", (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) === CustomMessage.agreements) pushes.push(JSON.parse(decoding.readVarString(decoder)));
+  });
+  await new Promise((resolve) => ws.on("open", resolve));
+  open.push(ws);
+});
+after(async () => {
+  for (const o of open) o.close();
+  await server.stop();
+});
+
+test("only the two parties agree; an agreement is pinned to the text and a Yjs edit by the other party reopens it", async () => {
+  const first = (await overview()).clauses[0]!;
+  assert.equal(first.status, "open");
+  for (const who of ["advisor", "observer"]) assert.equal((await post(who, "/agreements", { clauseId: first.clauseId, decision: "agreed" })).status, 403);
+  assert.equal((await post("buyer", "/agreements", { clauseId: first.clauseId, decision: "agreed" })).status, 200);
+  assert.equal((await overview()).clauses[0]!.status, "agreed-by-buyer");
+  await waitFor(() => pushes.some((p) => p.decisions.some((d) => d.clauseId === first.clauseId)), "the observer's socket gets the new state");
+  assert.equal((await post("supplier", "/agreements", { clauseId: first.clauseId, decision: "agreed" })).status, 200);
+  assert.equal((await overview()).clauses[0]!.status, "agreed");
+
+  // The supplier edits the agreed clause through the socket, as the editor would.
+  const supplier = await collab("supplier");
+  typeInFirstClause(supplier, " Amended by the supplier.");
+  let after: Overview | undefined;
+  await waitFor(() => {
+    void overview().then((o) => (after = o));
+    return after?.clauses[0]?.status === "changed";
+  }, "the server to see the clause changed");
+  assert.equal(after!.progress.agreed, 0);
+  assert.deepEqual(after!.clauses[0]!.agreedBy, [], "neither agreement counts for the new text");
+  supplier.destroy();
+});
+
+test("a client's stale view of a clause cannot be agreed; asking for a change opens a shared thread", async () => {
+  const [, second] = (await overview()).clauses;
+  const stale = await post("buyer", "/agreements", { clauseId: second!.clauseId, decision: "agreed", seenHash: "0".repeat(64) });
+  assert.equal(stale.status, 409);
+  assert.match(stale.json.error!, /changed while you were reading/);
+  assert.equal((await post("supplier", "/agreements", { clauseId: second!.clauseId, decision: "needs_change" })).status, 400, "a reason is required");
+  const asked = await post("supplier", "/agreements", { clauseId: second!.clauseId, decision: "needs_change", reason: "We need 48 hours, not 24." });
+  assert.equal(asked.status, 200);
+  assert.equal((await overview()).clauses[1]!.status, "needs-change");
+  const threads = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/threads`)).json()) as { clauseId: string; comments: { body: string }[] }[];
+  assert.ok(threads.some((t) => t.clauseId === second!.clauseId && t.comments[0]!.body === "We need 48 hours, not 24."), "the buyer sees the reason");
+});
+
+test("sign-off is refused with what is open, accepted when all is agreed, and the frozen text refuses edits over the socket", async () => {
+  assert.equal((await post("advisor", "/signoff")).status, 403);
+  const refused = await post("buyer", "/signoff");
+  assert.equal(refused.status, 409);
+  const blocking = refused.json.blocking as { number: string; status: string }[];
+  assert.equal(blocking.length, (await overview()).progress.total, "nothing is agreed by both yet");
+  assert.ok(blocking.some((b) => b.status === "needs-change"));
+
+  await agreeAll("buyer", "supplier");
+  assert.equal((await overview()).progress.agreed, (await overview()).progress.total);
+  const buyerSigned = await post("buyer", "/signoff");
+  assert.equal(buyerSigned.status, 200);
+  assert.equal(buyerSigned.json.effective, false, "one signature is not yet an agreement");
+  const supplierSigned = await post("supplier", "/signoff");
+  assert.equal(supplierSigned.status, 200);
+  assert.equal(supplierSigned.json.effective, true);
+  assert.ok((await overview()).frozenAt);
+
+  const versions = (await (await (await as("observer")).request(`/api/negotiations/${negotiationId}/versions`)).json()) as { kind: string }[];
+  assert.deepEqual(versions.map((v) => v.kind), ["effective"]);
+
+  // Edits sent over the socket no longer land, for anyone.
+  const before = (await collab("buyer")).fragment;
+  const textBefore = firstClauseText(before);
+  const supplier = await collab("supplier");
+  typeInFirstClause(supplier, " Sneaked in after signing.");
+  const observer = await collab("observer");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const fresh = await collab("advisor");
+  assert.equal(firstClauseText(fresh.fragment), textBefore);
+  assert.equal(firstClauseText(observer.fragment), textBefore);
+  assert.equal((await overview()).progress.agreed, (await overview()).progress.total, "still all agreed");
+  assert.equal((await post("buyer", "/agreements", { clauseId: (await overview()).clauses[0]!.clauseId, decision: "agreed" })).status, 409);
+});
+
+test("an amendment round needs only the changed clause re-agreed, and a second effective version follows", async () => {
+  assert.equal((await post("observer", "/rounds")).status, 403);
+  const opened = await post("supplier", "/rounds");
+  assert.equal(opened.status, 201);
+  assert.equal(opened.json.frozenAt, null);
+  assert.equal(opened.json.round, 1);
+  const total = (await overview()).progress.total;
+  assert.equal((await overview()).progress.agreed, total, "unchanged clauses stay agreed");
+
+  const supplier = await collab("supplier");
+  typeInFirstClause(supplier, " Amendment one.");
+  let after: Overview | undefined;
+  await waitFor(() => {
+    void overview().then((o) => (after = o));
+    return after?.progress.agreed === total - 1;
+  }, "only the edited clause reopens");
+  assert.equal(after!.clauses.filter((c) => c.status !== "agreed").length, 1);
+  assert.equal((await post("buyer", "/signoff")).status, 409);
+  for (const who of ["buyer", "supplier"]) await post(who, "/agreements", { clauseId: after!.clauses[0]!.clauseId, decision: "agreed" });
+  assert.equal((await post("buyer", "/signoff")).json.effective, false);
+  assert.equal((await post("supplier", "/signoff")).json.effective, true);
+  const versions = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/versions`)).json()) as { kind: string; round: number }[];
+  assert.deepEqual(versions.map((v) => [v.kind, v.round]), [["effective", 1], ["effective", 0]]);
+  supplier.destroy();
+});

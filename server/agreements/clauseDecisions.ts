@@ -1,0 +1,57 @@
+import type { z } from "zod";
+import { insertDecision } from "../../db/queries/agreements";
+import { audit } from "../../db/queries/auditLog";
+import { clauseHashes } from "../../shared/agreements/contentHash";
+import type { AgreementSnapshot, decisionSchema } from "../../shared/agreements/snapshot";
+import { can } from "../../shared/permissions";
+import { partyOf, type Role } from "../../shared/roles";
+import type { Services } from "../context";
+import { NegotiationError } from "../negotiations/negotiationError";
+import { createThread } from "../threads/threads";
+import { publishAgreements } from "./agreementSnapshot";
+import { readSchedule } from "./scheduleDocument";
+
+export interface AgreementActor {
+  userId: string;
+  name: string;
+  role: Role;
+  isOwner: boolean;
+}
+
+export async function isFrozen(services: Services, negotiationId: string): Promise<boolean> {
+  const row = await services.db.selectFrom("negotiations").select("frozen_at").where("id", "=", negotiationId).executeTakeFirstOrThrow();
+  return row.frozen_at !== null;
+}
+
+/**
+ * A party agrees to a clause, or asks for a change (which opens a shared thread with the reason).
+ * The hash is the server's own, of the clause as the server holds it now; a client's `seenHash`
+ * only guards against agreeing to text that changed while the member was reading it.
+ */
+export async function decideClause(
+  services: Services,
+  negotiationId: string,
+  actor: AgreementActor,
+  input: z.infer<typeof decisionSchema>,
+): Promise<AgreementSnapshot> {
+  const party = partyOf(actor.role);
+  if (!party || !can(actor.role, "agree")) throw new NegotiationError(403, "agreements.error.notParty");
+  if (await isFrozen(services, negotiationId)) throw new NegotiationError(409, "agreements.error.frozen");
+  const clause = clauseHashes(readSchedule(services, negotiationId).doc).find((c) => c.id === input.clauseId);
+  if (!clause) throw new NegotiationError(404, "agreements.error.noClause");
+  if (input.seenHash && input.seenHash !== clause.hash) throw new NegotiationError(409, "agreements.error.changedMeanwhile");
+  const thread =
+    input.decision === "needs_change"
+      ? await createThread(services, negotiationId, actor, { clauseId: clause.id, visibility: "shared", body: input.reason!, anchor: null, quote: null })
+      : null;
+  await services.db.transaction().execute(async (trx) => {
+    await insertDecision(trx, { negotiationId, clauseId: clause.id, party, decision: input.decision, hash: clause.hash, userId: actor.userId, threadId: thread?.id ?? null, at: Date.now() });
+    await audit(trx, {
+      negotiationId,
+      userId: actor.userId,
+      action: input.decision === "agreed" ? "clause.agreed" : "clause.needs_change",
+      detail: { clauseId: clause.id, party, hash: clause.hash, ...(thread ? { threadId: thread.id } : {}) },
+    });
+  });
+  return publishAgreements(services, negotiationId);
+}

@@ -1,0 +1,56 @@
+import { latestDecisionRows, roundSignoffs } from "../../db/queries/agreements";
+import { audit } from "../../db/queries/auditLog";
+import { scheduleStates } from "../../shared/agreements/clauseStatus";
+import { clauseHashes, scheduleHash } from "../../shared/agreements/contentHash";
+import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
+import { numberClauses } from "../../shared/editor/numbering";
+import { partyOf } from "../../shared/roles";
+import type { Services } from "../context";
+import { NegotiationError } from "../negotiations/negotiationError";
+import { publishAgreements } from "./agreementSnapshot";
+import { isFrozen, type AgreementActor } from "./clauseDecisions";
+import { readSchedule } from "./scheduleDocument";
+import { insertVersion } from "./versions";
+
+const reviewAfterMs = 365 * 24 * 60 * 60 * 1000;
+
+/**
+ * A party owner signs off on the schedule as it is now. Refused, with the clauses that block it,
+ * unless every clause is agreed by both parties. When the other party has signed the same text
+ * (same schedule hash) in this round, that text becomes the effective agreement: a version,
+ * frozen, with a review date a year on.
+ *
+ * Checking and freezing happen without yielding to the event loop (better-sqlite3 is synchronous;
+ * Kysely's promises resolve as microtasks), so no edit from a socket can land between the check of
+ * the text and the freeze. Keep it that way: no timers or network I/O in here.
+ */
+export async function signOff(services: Services, negotiationId: string, actor: AgreementActor): Promise<AgreementSnapshot & { effective: boolean }> {
+  const party = partyOf(actor.role);
+  if (!party || !actor.isOwner) throw new NegotiationError(403, "agreements.error.notOwner");
+  if (await isFrozen(services, negotiationId)) throw new NegotiationError(409, "agreements.error.alreadyEffective");
+  const schedule = readSchedule(services, negotiationId);
+  const clauses = numberClauses(schedule.doc);
+  if (clauses.length === 0) throw new NegotiationError(409, "agreements.error.empty");
+  const states = scheduleStates(clauseHashes(schedule.doc), await latestDecisionRows(services.db, negotiationId));
+  const blocking = clauses.flatMap((c, i) => (states[i]!.status === "agreed" ? [] : [{ clauseId: c.id, number: c.number, heading: c.heading, status: states[i]!.status }]));
+  if (blocking.length > 0) throw new NegotiationError(409, "agreements.error.notAllAgreed", { blocking });
+
+  const hash = scheduleHash(schedule.doc);
+  const { round } = await services.db.selectFrom("negotiations").select("round").where("id", "=", negotiationId).executeTakeFirstOrThrow();
+  const otherSigned = (await roundSignoffs(services.db, negotiationId, round)).some((s) => s.party !== party && s.hash === hash);
+  const now = Date.now();
+  await services.db.transaction().execute(async (trx) => {
+    await trx.insertInto("signoffs").values({ negotiation_id: negotiationId, round, party, user_id: actor.userId, content_hash: hash, at: now, version_id: null }).execute();
+    await audit(trx, { negotiationId, userId: actor.userId, action: "signoff", detail: { party, round, hash } });
+    if (!otherSigned) return;
+    const version = await insertVersion(trx, { negotiationId, name: round === 0 ? "Effective agreement" : `Effective agreement, amendment ${round}`, kind: "effective", round, userId: actor.userId, schedule });
+    await trx.updateTable("signoffs").set({ version_id: version.id }).where("negotiation_id", "=", negotiationId).where("round", "=", round).where("content_hash", "=", hash).execute();
+    await trx.updateTable("negotiations").set({ frozen_at: now, review_due_at: now + reviewAfterMs }).where("id", "=", negotiationId).execute();
+    await audit(trx, { negotiationId, userId: actor.userId, action: "agreement.effective", detail: { version: version.number, round, hash } });
+  });
+  if (otherSigned) {
+    services.collaboration.setFrozen(negotiationId, true);
+    services.collaboration.reconnectAll(negotiationId);
+  }
+  return { ...(await publishAgreements(services, negotiationId)), effective: otherSigned };
+}

@@ -1,0 +1,117 @@
+import type { Kysely } from "kysely";
+import type { Node as PMNode } from "prosemirror-model";
+import { audit } from "../../db/queries/auditLog";
+import type { Database } from "../../db/schema";
+import { latestDecisionRows } from "../../db/queries/agreements";
+import { scheduleStates, type ClauseStatus } from "../../shared/agreements/clauseStatus";
+import { clauseHashes, scheduleHash } from "../../shared/agreements/contentHash";
+import { numberClauses } from "../../shared/editor/numbering";
+import { newId } from "../../shared/ids";
+import type { Party } from "../../shared/roles";
+import type { Services } from "../context";
+import { NegotiationError } from "../negotiations/negotiationError";
+import { readSchedule } from "./scheduleDocument";
+
+/** A clause's agreement as recorded in a version, for exports of that version. */
+export interface RecordedClauseStatus {
+  clauseId: string;
+  number: string;
+  heading: string;
+  status: ClauseStatus;
+  agreedBy: { party: Party; userName: string; at: number }[];
+}
+
+export interface VersionSummary {
+  id: string;
+  number: number;
+  name: string;
+  kind: "named" | "effective";
+  round: number;
+  createdBy: string;
+  createdAt: number;
+  hash: string;
+}
+
+/** Each clause's status against the given document, from the parties' latest decisions. */
+export async function recordStatuses(db: Kysely<Database>, negotiationId: string, doc: PMNode): Promise<RecordedClauseStatus[]> {
+  const states = scheduleStates(clauseHashes(doc), await latestDecisionRows(db, negotiationId));
+  return numberClauses(doc).map((clause, i) => {
+    const state = states[i]!;
+    const agreedBy = [state.buyer, state.supplier].flatMap((d) =>
+      d && d.decision === "agreed" && !state.changedSinceAgreedBy.includes(d.party) ? [{ party: d.party, userName: d.userName, at: d.at }] : [],
+    );
+    return { clauseId: clause.id, number: clause.number, heading: clause.heading, status: state.status, agreedBy };
+  });
+}
+
+/** Writes a version of the document as it is in `schedule`; inside the caller's transaction. */
+export async function insertVersion(
+  db: Kysely<Database>,
+  input: { negotiationId: string; name: string; kind: "named" | "effective"; round: number; userId: string; schedule: { doc: PMNode; state: Uint8Array } },
+): Promise<VersionSummary> {
+  const { doc, state } = input.schedule;
+  const last = await db.selectFrom("versions").select((eb) => eb.fn.max("number").as("n")).where("negotiation_id", "=", input.negotiationId).executeTakeFirst();
+  const version = {
+    id: newId(),
+    number: Number(last?.n ?? 0) + 1,
+    name: input.name,
+    kind: input.kind,
+    round: input.round,
+    createdAt: Date.now(),
+    hash: scheduleHash(doc),
+  };
+  await db
+    .insertInto("versions")
+    .values({
+      id: version.id,
+      negotiation_id: input.negotiationId,
+      number: version.number,
+      name: version.name,
+      kind: version.kind,
+      round: version.round,
+      created_by: input.userId,
+      created_at: version.createdAt,
+      content_json: JSON.stringify(doc.toJSON()),
+      content_hash: version.hash,
+      ydoc_state: state,
+      status_json: JSON.stringify(await recordStatuses(db, input.negotiationId, doc)),
+    })
+    .execute();
+  await audit(db, { negotiationId: input.negotiationId, userId: input.userId, action: "version.saved", detail: { number: version.number, name: version.name, kind: version.kind } });
+  return { ...version, createdBy: input.userId };
+}
+
+/** "Save version": any member may, with a name of their choosing. */
+export async function saveVersion(services: Services, negotiationId: string, userId: string, name: string): Promise<VersionSummary> {
+  const { round } = await services.db.selectFrom("negotiations").select("round").where("id", "=", negotiationId).executeTakeFirstOrThrow();
+  const schedule = readSchedule(services, negotiationId);
+  return services.db.transaction().execute((trx) => insertVersion(trx, { negotiationId, name, kind: "named", round, userId, schedule }));
+}
+
+export async function listVersions(db: Kysely<Database>, negotiationId: string): Promise<VersionSummary[]> {
+  const rows = await db
+    .selectFrom("versions as v")
+    .innerJoin("users as u", "u.id", "v.created_by")
+    .select(["v.id", "v.number", "v.name", "v.kind", "v.round", "u.name as createdBy", "v.created_at", "v.content_hash"])
+    .where("v.negotiation_id", "=", negotiationId)
+    .orderBy("v.number", "desc")
+    .execute();
+  return rows.map((r) => ({ id: r.id, number: r.number, name: r.name, kind: r.kind as VersionSummary["kind"], round: r.round, createdBy: r.createdBy, createdAt: r.created_at, hash: r.content_hash }));
+}
+
+export async function getVersion(db: Kysely<Database>, negotiationId: string, versionId: string) {
+  const row = await db.selectFrom("versions").selectAll().where("negotiation_id", "=", negotiationId).where("id", "=", versionId).executeTakeFirst();
+  if (!row) throw new NegotiationError(404, "versions.error.notFound");
+  return {
+    id: row.id,
+    number: row.number,
+    name: row.name,
+    kind: row.kind as VersionSummary["kind"],
+    round: row.round,
+    createdAt: row.created_at,
+    hash: row.content_hash,
+    content: JSON.parse(row.content_json) as unknown,
+    statuses: JSON.parse(row.status_json) as RecordedClauseStatus[],
+    state: row.ydoc_state,
+  };
+}

@@ -1,0 +1,66 @@
+// What each clause's agreement state is, from the parties' latest decisions and the clause's
+// current content hash. Pure, so the server (authority) and the browser (display) agree.
+import type { Party } from "../roles";
+
+export const decisions = ["agreed", "needs_change"] as const;
+export type Decision = (typeof decisions)[number];
+
+export interface PartyDecision {
+  clauseId: string;
+  party: Party;
+  decision: Decision;
+  hash: string;
+  userId: string;
+  userName: string;
+  at: number;
+  threadId: string | null;
+}
+
+export type ClauseStatus = "open" | "needs-change" | "agreed-by-buyer" | "agreed-by-supplier" | "agreed" | "changed";
+
+export interface ClauseState {
+  clauseId: string;
+  status: ClauseStatus;
+  buyer: PartyDecision | null;
+  supplier: PartyDecision | null;
+  /** Parties whose agreement no longer matches the text: "changed since agreed by …". */
+  changedSinceAgreedBy: Party[];
+}
+
+/** The latest decision per clause and party, from an append-only list in any order. */
+export function latestDecisions(all: PartyDecision[]): Map<string, Partial<Record<Party, PartyDecision>>> {
+  const out = new Map<string, Partial<Record<Party, PartyDecision>>>();
+  for (const d of all) {
+    const entry = out.get(d.clauseId) ?? {};
+    const current = entry[d.party];
+    if (!current || d.at >= current.at) entry[d.party] = d;
+    out.set(d.clauseId, entry);
+  }
+  return out;
+}
+
+export function clauseState(clauseId: string, hash: string, latest: Partial<Record<Party, PartyDecision>> | undefined): ClauseState {
+  const buyer = latest?.buyer ?? null;
+  const supplier = latest?.supplier ?? null;
+  const current = (d: PartyDecision | null) => !!d && d.hash === hash;
+  const agreed = (d: PartyDecision | null) => current(d) && d!.decision === "agreed";
+  const changedSinceAgreedBy = ([buyer, supplier] as const).flatMap((d) => (d && d.decision === "agreed" && d.hash !== hash ? [d.party] : []));
+  let status: ClauseStatus;
+  if (agreed(buyer) && agreed(supplier)) status = "agreed";
+  else if ([buyer, supplier].some((d) => current(d) && d!.decision === "needs_change")) status = "needs-change";
+  else if (changedSinceAgreedBy.length > 0) status = "changed";
+  else if (agreed(buyer)) status = "agreed-by-buyer";
+  else if (agreed(supplier)) status = "agreed-by-supplier";
+  else status = "open";
+  return { clauseId, status, buyer, supplier, changedSinceAgreedBy };
+}
+
+export function scheduleStates(clauses: { id: string; hash: string }[], all: PartyDecision[]): ClauseState[] {
+  const latest = latestDecisions(all);
+  return clauses.map((c) => clauseState(c.id, c.hash, latest.get(c.id)));
+}
+
+/** Whether a clause still waits for this party: anything but its own valid agreement. */
+export function needsPartyAttention(state: ClauseState, party: Party): boolean {
+  return state.status !== "agreed" && state.status !== `agreed-by-${party}`;
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import type { Party } from "../roles";
+import { decisions, type PartyDecision } from "./clauseStatus";
+
+export interface SignoffView {
+  party: Party;
+  userName: string;
+  hash: string;
+  at: number;
+}
+
+/** Everything a member's screen needs to show agreement state; pushed live on every change. */
+export interface AgreementSnapshot {
+  /** 0 for the first negotiation, then one per amendment round. */
+  round: number;
+  /** Set while an effective agreement is in force and no amendment round is open. */
+  frozenAt: number | null;
+  reviewDueAt: number | null;
+  decisions: PartyDecision[];
+  /** This round's latest sign-off per party. */
+  signoffs: SignoffView[];
+}
+
+const clauseId = z.string().regex(/^[a-z2-7]{10,64}$/);
+
+/** POST /api/negotiations/:id/agreements */
+export const decisionSchema = z
+  .object({
+    clauseId,
+    decision: z.enum(decisions),
+    /** Why a change is needed: opens a shared thread on the clause. */
+    reason: z.string().trim().max(10_000).optional(),
+    /** The clause hash the member was looking at; a mismatch means the text moved on meanwhile. */
+    seenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  })
+  .refine((d) => d.decision === "agreed" || (d.reason?.length ?? 0) > 0, { message: "Say what needs to change.", path: ["reason"] });
+
+export const versionNameSchema = z.object({ name: z.string().trim().min(1).max(200) });
