@@ -1,7 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { decisionSchema } from "../../shared/agreements/snapshot";
-import { recordStatuses } from "../../server/agreements/versions";
-import { apiResponse, decideClause, loadAgreementSnapshot, readJson, readSchedule, requireApiActor } from "../utils/agreements.server";
+import { apiResponse, decideClause, loadAgreementSnapshot, readJson, readSchedule, recordStatuses, requireApiActor } from "../utils/agreements.server";
 
 /**
  * GET /api/negotiations/:id/agreements — every clause's status computed by the server from its own

@@ -9,6 +9,7 @@ import { requireAuth } from "../utils/auth.server";
 import { listMembers, negotiationSetup, requireMembership } from "../utils/negotiations.server";
 import { coverageRegimes, glossaryFor } from "../utils/knowledge.server";
 import { getLocale } from "../utils/locale.server";
+import { loadAgreementSnapshot } from "../utils/agreements.server";
 import { markClauseRead } from "../utils/notifications.server";
 
 // ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
@@ -28,21 +29,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (openClause) await markClauseRead(context.services.db, user.id, negotiation.id, openClause);
   const locale = getLocale(request, context);
   const setup = negotiationSetup(negotiation.setup_json);
+  const agreement = await loadAgreementSnapshot(context.services, negotiation.id);
   return {
+    agreement,
+    // A signed agreement in force is read-only for everyone until an amendment round opens.
+    canEdit: can(role, "edit") && !agreement.frozenAt,
+    canAgree: can(role, "agree"),
     knowledge: {
       glossary: glossaryFor(context.services.catalogue, locale),
       coverage: { regimes: coverageRegimes(context.services.catalogue, locale), applicable: setup.regimes, level: setup.level },
     },
     openClause,
     me: { id: user.id, name: user.name, role },
-    canEdit: can(role, "edit"),
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
     members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role, online: online.has(m.userId) })),
   };
 }
 
 export default function NegotiationPage() {
-  const { negotiation, me, canEdit, members, openClause, knowledge } = useLoaderData<typeof loader>();
+  const { negotiation, me, canEdit, canAgree, members, openClause, knowledge, agreement } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
   const loading = <p className="editor-loading">{t("editor.loading")}</p>;
@@ -68,6 +73,8 @@ export default function NegotiationPage() {
               initialClause={openClause}
               onRightsChanged={() => revalidator.revalidate()}
               knowledge={knowledge}
+              agreement={agreement}
+              canAgree={canAgree}
             />
           </Suspense>
         </ClientOnly>
@@ -84,6 +91,9 @@ export default function NegotiationPage() {
         </ul>
         <p>
           <Link to={`/negotiations/${negotiation.id}/members`}>{t("negotiation.manageMembers")}</Link>
+        </p>
+        <p>
+          <Link to={`/negotiations/${negotiation.id}/agreement`}>{t("agreement.page")}</Link>
         </p>
       </aside>
     </div>

@@ -6,7 +6,7 @@ import { requireApiAuth } from "./auth.server";
 export { decideClause } from "../../server/agreements/clauseDecisions";
 export { signOff } from "../../server/agreements/signOff";
 export { openRound, setReviewDate } from "../../server/agreements/rounds";
-export { getVersion, listVersions, saveVersion } from "../../server/agreements/versions";
+export { effectiveHistory, getVersion, listVersions, recordStatuses, saveVersion } from "../../server/agreements/versions";
 export { loadAgreementSnapshot } from "../../server/agreements/agreementSnapshot";
 export { readSchedule } from "../../server/agreements/scheduleDocument";
 export { apiResponse } from "./apiResponse.server";
@@ -19,3 +19,5 @@ export async function requireApiActor(context: AppLoadContext, negotiationId: st
   if (!member) throw json({ error: "No such negotiation, or you are not a member." }, { status: 404 });
   return { userId: user.id, name: user.name, role: member.role, isOwner: member.isOwner };
 }
+export { changesSince } from "../../server/agreements/redline";
+export { compareVersions } from "../../server/agreements/compareVersions";

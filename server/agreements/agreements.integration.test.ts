@@ -161,6 +161,16 @@ test("an amendment round needs only the changed clause re-agreed, and a second e
     return after?.progress.agreed === total - 1;
   }, "only the edited clause reopens");
   assert.equal(after!.clauses.filter((c) => c.status !== "agreed").length, 1);
+
+  // The redline against the agreement in force shows the supplier's words, attributed to them.
+  type Changes = { clauses: { id: string; change: string; segments: { text: string; kind: string; by?: string }[] }[]; people: Record<string, { name: string; role: string }> };
+  const changes = (await (await (await as("observer")).request(`/api/negotiations/${negotiationId}/changes`)).json()) as Changes;
+  const edited = changes.clauses.find((c) => c.id === after!.clauses[0]!.clauseId)!;
+  assert.equal(edited.change, "changed");
+  const inserted = edited.segments.filter((s) => s.kind === "inserted");
+  assert.equal(inserted.map((s) => s.text).join(""), " Amendment one.");
+  assert.deepEqual(changes.people[inserted[0]!.by!], { name: "Sam Supplier (Nimbus Cloud)", role: "supplier" });
+  assert.equal(changes.clauses.filter((c) => c.change !== "unchanged").length, 1, "nothing else changed");
   assert.equal((await post("buyer", "/signoff")).status, 409);
   for (const who of ["buyer", "supplier"]) await post(who, "/agreements", { clauseId: after!.clauses[0]!.clauseId, decision: "agreed" });
   assert.equal((await post("buyer", "/signoff")).json.effective, false);

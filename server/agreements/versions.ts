@@ -115,3 +115,24 @@ export async function getVersion(db: Kysely<Database>, negotiationId: string, ve
     state: row.ydoc_state,
   };
 }
+
+export interface EffectiveVersion extends VersionSummary {
+  signoffs: { party: Party; userName: string; at: number }[];
+}
+
+/** Every effective agreement with its two sign-offs, newest first; the first one is in force. */
+export async function effectiveHistory(db: Kysely<Database>, negotiationId: string): Promise<EffectiveVersion[]> {
+  const versions = (await listVersions(db, negotiationId)).filter((v) => v.kind === "effective");
+  if (versions.length === 0) return [];
+  const signoffs = await db
+    .selectFrom("signoffs as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select(["s.version_id", "s.party", "u.name", "s.at"])
+    .where("s.version_id", "in", versions.map((v) => v.id))
+    .orderBy("s.at")
+    .execute();
+  return versions.map((v) => ({
+    ...v,
+    signoffs: signoffs.filter((s) => s.version_id === v.id).map((s) => ({ party: s.party as Party, userName: s.name, at: s.at })),
+  }));
+}

@@ -1,4 +1,5 @@
 import { getNegotiation, listMembers, addMember } from "../../db/queries/negotiations";
+import { audit } from "../../db/queries/auditLog";
 import { insertInvitation, invitationById, invitationByTokenHash, updateInvitation, type Invitation } from "../../db/queries/invitations";
 import { newId } from "../../shared/ids";
 import { canManage, type Actor } from "../../shared/membership";
@@ -129,7 +130,10 @@ export async function acceptInvitation(services: Services, token: string, user: 
   const firstOfParty = party !== null && !members.some((m) => m.role === party);
   const existing = members.find((m) => m.userId === user.id);
   await services.db.transaction().execute(async (trx) => {
-    if (!existing) await addMember(trx, invitation.negotiation_id, user.id, role, firstOfParty);
+    if (!existing) {
+      await addMember(trx, invitation.negotiation_id, user.id, role, firstOfParty);
+      await audit(trx, { negotiationId: invitation.negotiation_id, userId: user.id, action: "member.joined", detail: { member: user.name, role, owner: firstOfParty } });
+    }
     await updateInvitation(trx, invitation.id, { accepted_at: Date.now(), accepted_by: user.id });
   });
   return invitation.negotiation_id;

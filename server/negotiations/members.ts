@@ -2,6 +2,7 @@ import { listMembers, removeMember, updateMember, type NegotiationMember } from 
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { canBeOwner, canManage, type Actor } from "../../shared/membership";
 import { partyOf, type Role } from "../../shared/roles";
+import { audit } from "../../db/queries/auditLog";
 import type { Services } from "../context";
 import { NegotiationError } from "./negotiationError";
 
@@ -19,28 +20,39 @@ function assertNotLastOwner(member: NegotiationMember, members: NegotiationMembe
   if (otherOwners.length === 0) throw new NegotiationError(409, "members.error.lastOwner");
 }
 
-export async function changeRole(services: Services, negotiationId: string, actor: Actor, userId: string, role: Role) {
+type ActingMember = Actor & { userId: string };
+
+export async function changeRole(services: Services, negotiationId: string, actor: ActingMember, userId: string, role: Role) {
   const { member, members } = await target(services, negotiationId, userId);
   if (!canManage(actor, member.role) || !canManage(actor, role)) throw new NegotiationError(403, "members.error.notAllowed");
   if (member.role === role) return;
   if (partyOf(role) !== partyOf(member.role)) assertNotLastOwner(member, members);
-  await updateMember(services.db, negotiationId, userId, { role, isOwner: member.isOwner && partyOf(role) === partyOf(member.role) });
+  await services.db.transaction().execute(async (trx) => {
+    await updateMember(trx, negotiationId, userId, { role, isOwner: member.isOwner && partyOf(role) === partyOf(member.role) });
+    await audit(trx, { negotiationId, userId: actor.userId, action: "member.role_changed", detail: { member: member.name, from: member.role, to: role } });
+  });
   // Rights change at once: the member's open editors reconnect and get the new rights.
   services.collaboration.revokeAccess(negotiationId, userId, CloseCode.rightsChanged);
 }
 
-export async function setOwner(services: Services, negotiationId: string, actor: Actor, userId: string, isOwner: boolean) {
+export async function setOwner(services: Services, negotiationId: string, actor: ActingMember, userId: string, isOwner: boolean) {
   const { member, members } = await target(services, negotiationId, userId);
   if (!canManage(actor, member.role) || !canBeOwner(member.role)) throw new NegotiationError(403, "members.error.notAllowed");
   if (!isOwner) assertNotLastOwner(member, members);
-  await updateMember(services.db, negotiationId, userId, { isOwner });
+  await services.db.transaction().execute(async (trx) => {
+    await updateMember(trx, negotiationId, userId, { isOwner });
+    await audit(trx, { negotiationId, userId: actor.userId, action: "member.role_changed", detail: { member: member.name, owner: isOwner } });
+  });
 }
 
 /** Removes a member; anyone may also remove themselves (leave), except a party's last owner. */
-export async function removeFromNegotiation(services: Services, negotiationId: string, actor: Actor & { userId: string }, userId: string) {
+export async function removeFromNegotiation(services: Services, negotiationId: string, actor: ActingMember, userId: string) {
   const { member, members } = await target(services, negotiationId, userId);
   if (actor.userId !== userId && !canManage(actor, member.role)) throw new NegotiationError(403, "members.error.notAllowed");
   assertNotLastOwner(member, members);
-  await removeMember(services.db, negotiationId, userId);
+  await services.db.transaction().execute(async (trx) => {
+    await removeMember(trx, negotiationId, userId);
+    await audit(trx, { negotiationId, userId: actor.userId, action: "member.removed", detail: { member: member.name, role: member.role } });
+  });
   services.collaboration.revokeAccess(negotiationId, userId, CloseCode.forbidden);
 }

@@ -6,6 +6,7 @@ import { withFreshIds } from "../../shared/editor/uniqueIds";
 import { translate, type Locale, type MessageKey } from "../../shared/i18n/index";
 import { scheduleFromSelection, selectClauses } from "../../shared/templates/selectClauses";
 import type { NewNegotiation } from "../../shared/templates/wizardAnswers";
+import { audit } from "../../db/queries/auditLog";
 import type { Services } from "../context";
 import { NegotiationError } from "./negotiationError";
 
@@ -27,6 +28,7 @@ export async function startNegotiation(services: Services, creatorId: string, in
     setup,
   });
   documents.create(id, doc);
+  await audit(db, { negotiationId: id, userId: creatorId, action: "member.joined", detail: { role: input.side, owner: true, started: input.start.kind } });
   return id;
 }
 

@@ -23,6 +23,13 @@ import { CoveragePanel, type CoverageSetup } from "../knowledge/CoveragePanel";
 import { GlossaryHint } from "../knowledge/GlossaryHint";
 import { glossaryPlugin } from "../knowledge/glossaryDecorations";
 import type { GlossaryEntry } from "../../utils/knowledge.server";
+import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
+import { can } from "../../../shared/permissions";
+import { partyOf } from "../../../shared/roles";
+import { agreementsPlugin } from "../agreements/agreementDecorations";
+import { AgreementSidebar } from "../agreements/AgreementSidebar";
+import { FrozenBanner } from "../agreements/FrozenBanner";
+import { useAgreementSnapshot } from "../agreements/useAgreements";
 
 export interface ScheduleEditorProps {
   negotiationId: string;
@@ -33,9 +40,13 @@ export interface ScheduleEditorProps {
   /** The server closed the connection because this member's role changed: reload the page's data. */
   onRightsChanged: () => void;
   knowledge: { glossary: GlossaryEntry[]; coverage: CoverageSetup };
+  agreement: AgreementSnapshot;
+  /** A party member with the right to agree (frozen or not: the sidebar knows). */
+  canAgree: boolean;
 }
 
-export default function ScheduleEditor({ negotiationId, user, canEdit, initialClause = null, onRightsChanged, knowledge }: ScheduleEditorProps) {
+export default function ScheduleEditor(props: ScheduleEditorProps) {
+  const { negotiationId, user, canEdit, initialClause = null, onRightsChanged, knowledge, canAgree } = props;
   const t = useT();
   const mount = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<CollaborationSession | null>(null);
@@ -49,6 +60,8 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
   const openThreads = useRef((clauseId: string) => setSelectedClause(clauseId));
   const glossary = useMemo(() => new Map(knowledge.glossary.map((g) => [g.id, g])), [knowledge.glossary]);
   const glossaryTerms = useRef(knowledge.glossary);
+  const [agreement, setAgreement] = useAgreementSnapshot(negotiationId, session, props.agreement);
+  const party = partyOf(user.role);
 
   useEffect(() => {
     const collab = new CollaborationSession(negotiationId, user.id);
@@ -66,6 +79,7 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
             yUndoPlugin(),
             uniqueIdsPlugin(),
             glossaryPlugin(glossaryTerms.current),
+            agreementsPlugin((status) => tRef.current(`agreement.status.${status}`)),
             threadsPlugin(
               (clauseId) => openThreads.current(clauseId),
               (count) => tRef.current("threads.marker", { count }),
@@ -123,7 +137,10 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
       <div className="schedule-status">
         {session && <PresenceBar session={session} me={user} />}
         {session && <ConnectionStatusFor session={session} />}
-        {!canEdit && (
+        {agreement.frozenAt && (
+          <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={canAgree || can(user.role, "moderate")} asReview={!party} />
+        )}
+        {!canEdit && !agreement.frozenAt && (
           <p className="read-only-badge" role="note">
             <strong>{t("editor.readOnly")}</strong> — {t("editor.readOnlyExplain")}
           </p>
@@ -138,6 +155,7 @@ export default function ScheduleEditor({ negotiationId, user, canEdit, initialCl
         </div>
         {session && view && (
           <div className="schedule-side-column">
+            <AgreementSidebar negotiationId={negotiationId} view={view} snapshot={agreement} onSnapshot={setAgreement} party={party} canAgree={canAgree} />
             <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} glossary={glossary} defaultLevel={knowledge.coverage.level} />
             <CoveragePanel view={view} setup={knowledge.coverage} canEdit={canEdit} />
             <ThreadsSidebar

@@ -5,6 +5,7 @@ import * as decoding from "lib0/decoding";
 import { CloseCode, collaborationPath } from "../../../shared/collaboration/closeCodes";
 import { CustomMessage } from "../../../shared/collaboration/messages";
 import type { ThreadView } from "../../../shared/threads";
+import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { PresenceUser } from "../../../shared/collaboration/presence";
 
 export type ConnectionState =
@@ -29,6 +30,7 @@ export class CollaborationSession {
   private rightsListeners = new Set<() => void>();
   private threadListeners = new Set<(thread: ThreadView) => void>();
   private resyncListeners = new Set<() => void>();
+  private agreementListeners = new Set<(snapshot: AgreementSnapshot) => void>();
 
   constructor(negotiationId: string, userId: string) {
     // Per user: two accounts in one browser profile never share unsent edits.
@@ -61,6 +63,10 @@ export class CollaborationSession {
       const thread = JSON.parse(decoding.readVarString(decoder)) as ThreadView;
       for (const l of this.threadListeners) l(thread);
     };
+    this.provider.messageHandlers[CustomMessage.agreements] = (_encoder, decoder) => {
+      const snapshot = JSON.parse(decoding.readVarString(decoder)) as AgreementSnapshot;
+      for (const l of this.agreementListeners) l(snapshot);
+    };
     this.provider.on("connection-close", (event: CloseEvent | null) => {
       // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
       if (event && event.code >= 4400 && event.code < 4500) this.closedWith = event.code;
@@ -87,6 +93,11 @@ export class CollaborationSession {
   onThread(listener: (thread: ThreadView) => void): () => void {
     this.threadListeners.add(listener);
     return () => this.threadListeners.delete(listener);
+  }
+
+  onAgreements(listener: (snapshot: AgreementSnapshot) => void): () => void {
+    this.agreementListeners.add(listener);
+    return () => this.agreementListeners.delete(listener);
   }
 
   /** After every (re)connection's sync: what was pushed while offline must be fetched. */

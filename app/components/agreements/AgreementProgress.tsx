@@ -1,0 +1,73 @@
+import { useId, useState } from "react";
+import type { Node as PMNode } from "prosemirror-model";
+import { TextSelection } from "prosemirror-state";
+import type { EditorView } from "prosemirror-view";
+import { needsPartyAttention, type ClauseState } from "../../../shared/agreements/clauseStatus";
+import { numberClauses } from "../../../shared/editor/numbering";
+import type { Party } from "../../../shared/roles";
+import { useT, type MessageKey } from "../../i18n";
+
+const filters = ["all", "mine", "changed", "needs-change", "open"] as const;
+type Filter = (typeof filters)[number];
+
+function matches(filter: Filter, state: ClauseState, party: Party | null): boolean {
+  if (filter === "all") return true;
+  if (filter === "mine") return party ? needsPartyAttention(state, party) : state.status !== "agreed";
+  return state.status === filter;
+}
+
+/** Moves the cursor into a clause's heading and shows it, so its threads and agreement follow. */
+function goToClause(view: EditorView, doc: PMNode, clauseId: string) {
+  let target = -1;
+  doc.descendants((node, pos) => {
+    if (target >= 0) return false;
+    if (node.type.name === "clause" && node.attrs.id === clauseId) target = pos + 2;
+    return node.type.name === "section" || node.type.name === "doc";
+  });
+  if (target < 0) return;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, target)).scrollIntoView());
+  view.focus();
+}
+
+/** "34 of 41 clauses agreed", and the clauses that still need attention, to jump to. */
+export function AgreementProgress({ view, states, party }: { view: EditorView; states: ClauseState[]; party: Party | null }) {
+  const t = useT();
+  const id = useId();
+  const [filter, setFilter] = useState<Filter>(party ? "mine" : "all");
+  const doc = view.state.doc;
+  const clauses = numberClauses(doc);
+  const agreed = states.filter((s) => s.status === "agreed").length;
+  const shown = clauses.flatMap((c, i) => (states[i] && matches(filter, states[i]!, party) ? [{ ...c, status: states[i]!.status }] : []));
+  return (
+    <section className="agreement-progress" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t("agreement.progress.title")}</h2>
+      <p id={`${id}-count`}>{t("agreement.progress.count", { agreed, total: states.length })}</p>
+      <progress value={agreed} max={Math.max(states.length, 1)} aria-labelledby={`${id}-count`} />
+      <details>
+        <summary>{t("agreement.progress.list")}</summary>
+        <label htmlFor={`${id}-filter`}>{t("agreement.filter")}</label>
+        <select id={`${id}-filter`} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+          {filters.map((f) => (
+            <option key={f} value={f}>
+              {t(`agreement.filter.${f}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        {shown.length === 0 ? (
+          <p className="hint">{t("agreement.filter.empty")}</p>
+        ) : (
+          <ul className="clause-outline">
+            {shown.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="link-button" onClick={() => goToClause(view, doc, c.id)}>
+                  {c.number} {c.heading || t("agreement.untitled")}
+                </button>{" "}
+                <span className={`agreement-badge status-${c.status}`}>{t(`agreement.status.${c.status}` as MessageKey)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect } from "react";
+import type { EditorView } from "prosemirror-view";
+import { clauseAt } from "../../../shared/editor/commands";
+import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
+import type { Party } from "../../../shared/roles";
+import { agreementsKey, decisionsMeta } from "./agreementDecorations";
+import { AgreementProgress } from "./AgreementProgress";
+import { ClauseAgreement } from "./ClauseAgreement";
+import { useClauseStates } from "./useAgreements";
+
+interface Props {
+  negotiationId: string;
+  view: EditorView;
+  snapshot: AgreementSnapshot;
+  onSnapshot: (snapshot: AgreementSnapshot) => void;
+  party: Party | null;
+  canAgree: boolean;
+}
+
+/** Progress over the whole schedule and the agreement on the clause holding the cursor. */
+export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, party, canAgree }: Props) {
+  const { states, hashes } = useClauseStates(view.state.doc, snapshot);
+  useEffect(() => {
+    view.dispatch(view.state.tr.setMeta(agreementsKey, decisionsMeta(snapshot.decisions)).setMeta("addToHistory", false));
+  }, [view, snapshot]);
+  const found = clauseAt(view.state.selection.$from);
+  const clauseId = found ? (view.state.doc.nodeAt(found.pos)!.attrs.id as string) : null;
+  const state = clauseId ? states.find((s) => s.clauseId === clauseId) : undefined;
+  return (
+    <>
+      <ClauseAgreement
+        negotiationId={negotiationId}
+        clause={clauseId && state ? { id: clauseId, hash: hashes.get(clauseId)!, state } : null}
+        agreeingParty={canAgree && !snapshot.frozenAt ? party : null}
+        onSnapshot={onSnapshot}
+      />
+      <AgreementProgress view={view} states={states} party={party} />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { useId, useState } from "react";
+import type { ClauseState, PartyDecision } from "../../../shared/agreements/clauseStatus";
+import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
+import { parties, type Party } from "../../../shared/roles";
+import { useFormatDateTime, useT, type MessageKey } from "../../i18n";
+import { postAgreementAction } from "./postAgreementAction";
+
+interface Props {
+  negotiationId: string;
+  clause: { id: string; hash: string; state: ClauseState } | null;
+  /** The reader's party when they may agree now (a party member, agreement not frozen). */
+  agreeingParty: Party | null;
+  onSnapshot: (snapshot: AgreementSnapshot) => void;
+}
+
+/** Where a party agrees to the clause holding the cursor, or asks for a change with a reason. */
+export function ClauseAgreement({ negotiationId, clause, agreeingParty, onSnapshot }: Props) {
+  const t = useT();
+  const formatTime = useFormatDateTime();
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const decide = async (decision: "agreed" | "needs_change") => {
+    if (!clause) return;
+    setBusy(true);
+    const result = await postAgreementAction(negotiationId, "agreements", {
+      clauseId: clause.id,
+      decision,
+      seenHash: clause.hash,
+      ...(decision === "needs_change" ? { reason } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error || t("agreement.error.network"));
+    setError(null);
+    if (decision === "needs_change") setReason("");
+    onSnapshot(result.snapshot);
+  };
+
+  const partyLine = (party: Party, d: PartyDecision | null) => {
+    const params = { party: t(`role.${party}`), name: d?.userName ?? "", time: d ? formatTime(d.at) : "" };
+    if (!d) return t("agreement.party.none", params);
+    if (d.decision === "needs_change") return t(d.hash === clause!.hash ? "agreement.party.needsChange" : "agreement.party.changed", params);
+    return t(d.hash === clause!.hash ? "agreement.party.agreed" : "agreement.party.changed", params);
+  };
+
+  const ownAgreed = !!clause && !!agreeingParty && clause.state[agreeingParty]?.decision === "agreed" && clause.state[agreeingParty]?.hash === clause.hash;
+  return (
+    <section className="clause-agreement" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t("agreement.clause.title")}</h2>
+      {!clause && <p className="hint">{t("agreement.clause.placeCursor")}</p>}
+      {clause && (
+        <>
+          <p>
+            <span className={`agreement-badge status-${clause.state.status}`}>{t(`agreement.status.${clause.state.status}` as MessageKey)}</span>
+          </p>
+          <ul className="party-decisions">
+            {parties.map((party) => (
+              <li key={party}>{partyLine(party, clause.state[party])}</li>
+            ))}
+          </ul>
+          {agreeingParty && (
+            <div className="agreement-actions">
+              <button type="button" onClick={() => void decide("agreed")} disabled={busy || ownAgreed}>
+                {t("agreement.agree")}
+              </button>
+              {ownAgreed && <p className="hint">{t("agreement.agreed")}</p>}
+              <details>
+                <summary>{t("agreement.needsChange")}</summary>
+                <label htmlFor={`${id}-reason`}>{t("agreement.reason")}</label>
+                <textarea id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={10_000} />
+                <button type="button" onClick={() => void decide("needs_change")} disabled={busy || reason.trim() === ""}>
+                  {t("agreement.sendNeedsChange")}
+                </button>
+              </details>
+            </div>
+          )}
+          {error && (
+            <p role="alert" className="form-error">
+              {error}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from "react";
+import { useT } from "../../i18n";
+
+const formats = ["docx", "pdf", "md"] as const;
+type Format = (typeof formats)[number];
+
+type Progress = { format: Format; received: number; total: number } | null;
+
+/**
+ * Download links for one version in each format. With JavaScript the download runs through
+ * fetch, so a long export shows that it is being prepared and how far the transfer is.
+ */
+export function ExportLinks({ href, label, threads }: { href: string; label: string; threads: boolean }) {
+  const t = useT();
+  const [progress, setProgress] = useState<Progress>(null);
+  const [error, setError] = useState(false);
+  const url = (format: Format) => `${href}?format=${format}${threads ? "&threads=1" : ""}`;
+
+  const download = async (event: React.MouseEvent, format: Format) => {
+    event.preventDefault();
+    setError(false);
+    setProgress({ format, received: 0, total: 0 });
+    try {
+      const res = await fetch(url(format));
+      if (!res.ok || !res.body) throw new Error(String(res.status));
+      const total = Number(res.headers.get("Content-Length")) || 0;
+      const reader = res.body.getReader();
+      const chunks: BlobPart[] = [];
+      let received = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.length;
+        setProgress({ format, received, total });
+      }
+      const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? `schedule.${format}`;
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob(chunks, { type: res.headers.get("Content-Type") ?? "application/octet-stream" }));
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      setProgress(null);
+    } catch {
+      setProgress(null);
+      setError(true);
+    }
+  };
+
+  return (
+    <span className="export-links">
+      {formats.map((format) => (
+        <a key={format} href={url(format)} onClick={(e) => void download(e, format)} aria-disabled={progress !== null}>
+          {t(`export.${format}`)}
+          <span className="visually-hidden"> {label}</span>
+        </a>
+      ))}
+      <span role="status" className="hint">
+        {progress &&
+          (progress.received === 0
+            ? t("export.preparing", { format: t(`export.${progress.format}`) })
+            : progress.total > 0
+              ? t("export.downloading", { percent: Math.round((progress.received / progress.total) * 100) })
+              : t("export.downloadingBytes", { kb: Math.round(progress.received / 1024) }))}
+      </span>
+      {error && (
+        <span role="alert" className="form-error">
+          {t("export.failed")}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from "react";
+import { Form, Link } from "@remix-run/react";
+import { useFormatDateTime, useT } from "../../i18n";
+import { ExportLinks } from "./ExportLinks";
+
+interface Version {
+  id: string;
+  number: number;
+  name: string;
+  kind: "named" | "effective";
+  createdBy: string;
+  createdAt: number;
+}
+
+/** Save a version, list them (open, export, changes since), and pick two to compare. */
+export function VersionList({ negotiationId, versions, busy }: { negotiationId: string; versions: Version[]; busy: boolean }) {
+  const t = useT();
+  const formatTime = useFormatDateTime();
+  const base = `/negotiations/${negotiationId}`;
+  const [threads, setThreads] = useState(false);
+  return (
+    <section aria-labelledby="versions-heading">
+      <h2 id="versions-heading">{t("versions.title")}</h2>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value="version" />
+        <label htmlFor="version-name">{t("versions.name")}</label>
+        <input id="version-name" name="name" required maxLength={200} placeholder={t("versions.namePlaceholder")} />
+        <button type="submit" disabled={busy}>
+          {t("versions.save")}
+        </button>
+      </Form>
+      <h3>{t("export.title")}</h3>
+      <p>
+        <label>
+          <input type="checkbox" checked={threads} onChange={(e) => setThreads(e.target.checked)} /> {t("export.withThreads")}
+        </label>
+      </p>
+      <p>
+        {t("versions.current")}: <ExportLinks href={`${base}/versions/current/export`} label={t("versions.current")} threads={threads} />
+      </p>
+      {versions.length === 0 ? (
+        <p className="hint">{t("versions.none")}</p>
+      ) : (
+        <>
+          <table className="data-table">
+            <caption className="visually-hidden">{t("versions.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("versions.col.version")}</th>
+                <th scope="col">{t("versions.col.saved")}</th>
+                <th scope="col">{t("versions.col.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    <Link to={`${base}/versions/${v.id}`}>{t("versions.label", { number: v.number, name: v.name })}</Link>
+                    {v.kind === "effective" && <span className="owner-badge"> {t("versions.effective")}</span>}
+                  </td>
+                  <td>
+                    {v.createdBy}, {formatTime(v.createdAt)}
+                  </td>
+                  <td className="row-actions">
+                    <Link to={`${base}/changes?since=${v.id}`}>
+                      {t("versions.changesSince")}
+                      <span className="visually-hidden"> {t("versions.label", { number: v.number, name: v.name })}</span>
+                    </Link>{" "}
+                    <ExportLinks href={`${base}/versions/${v.id}/export`} label={t("versions.label", { number: v.number, name: v.name })} threads={threads} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Form method="get" action={`${base}/compare`} className="inline-form">
+            <label htmlFor="compare-from">{t("versions.compareFrom")}</label>
+            <select id="compare-from" name="from" defaultValue={versions[versions.length > 1 ? 1 : 0]!.id}>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {t("versions.label", { number: v.number, name: v.name })}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="compare-to">{t("versions.compareTo")}</label>
+            <select id="compare-to" name="to" defaultValue="current">
+              <option value="current">{t("versions.current")}</option>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {t("versions.label", { number: v.number, name: v.name })}
+                </option>
+              ))}
+            </select>
+            <button type="submit">{t("versions.compare")}</button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useMemo, useState } from "react";
+import type { Node as PMNode } from "prosemirror-model";
+import { scheduleStates, type ClauseState } from "../../../shared/agreements/clauseStatus";
+import { clauseHashes } from "../../../shared/agreements/contentHash";
+import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
+import type { CollaborationSession } from "../editor/collaborationSession";
+
+/** The negotiation's agreement state: from the page, then from the server's pushes. */
+export function useAgreementSnapshot(
+  negotiationId: string,
+  session: CollaborationSession | null,
+  initial: AgreementSnapshot,
+): [AgreementSnapshot, (snapshot: AgreementSnapshot) => void] {
+  const [snapshot, setSnapshot] = useState(initial);
+  useEffect(() => setSnapshot(initial), [initial]);
+  useEffect(() => {
+    if (!session) return;
+    const offPush = session.onAgreements(setSnapshot);
+    // Pushes sent while this tab was offline are gone: fetch the state after every resync.
+    const offResync = session.onResync(() => {
+      fetch(`/api/negotiations/${negotiationId}/agreements`)
+        .then((res) => (res.ok ? (res.json() as Promise<AgreementSnapshot>) : null))
+        .then((data) => data && setSnapshot(data))
+        .catch(() => undefined);
+    });
+    return () => {
+      offPush();
+      offResync();
+    };
+  }, [negotiationId, session]);
+  return [snapshot, setSnapshot];
+}
+
+/**
+ * Each clause's status against the text on this screen. Display only: the server recomputes from
+ * its own copy whenever it matters (agreeing, signing off).
+ */
+export function useClauseStates(doc: PMNode, snapshot: AgreementSnapshot): { states: ClauseState[]; hashes: Map<string, string> } {
+  return useMemo(() => {
+    const clauses = clauseHashes(doc);
+    return { states: scheduleStates(clauses, snapshot.decisions), hashes: new Map(clauses.map((c) => [c.id, c.hash])) };
+  }, [doc, snapshot]);
+}
