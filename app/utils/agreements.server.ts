@@ -21,3 +21,6 @@ export async function requireApiActor(context: AppLoadContext, negotiationId: st
 }
 export { changesSince } from "../../server/agreements/redline";
 export { compareVersions } from "../../server/agreements/compareVersions";
+export { listAudit } from "../../db/queries/auditLog";
+export { auditCsv } from "../../server/agreements/auditCsv";
+export { exportFormats, exportVersion } from "../../server/agreements/exports/exportVersion";

@@ -3,6 +3,7 @@ import { insertDecision } from "../../db/queries/agreements";
 import { audit } from "../../db/queries/auditLog";
 import { clauseHashes } from "../../shared/agreements/contentHash";
 import type { AgreementSnapshot, decisionSchema } from "../../shared/agreements/snapshot";
+import { numberClauses } from "../../shared/editor/numbering";
 import { can } from "../../shared/permissions";
 import { partyOf, type Role } from "../../shared/roles";
 import type { Services } from "../context";
@@ -37,8 +38,10 @@ export async function decideClause(
   const party = partyOf(actor.role);
   if (!party || !can(actor.role, "agree")) throw new NegotiationError(403, "agreements.error.notParty");
   if (await isFrozen(services, negotiationId)) throw new NegotiationError(409, "agreements.error.frozen");
-  const clause = clauseHashes(readSchedule(services, negotiationId).doc).find((c) => c.id === input.clauseId);
+  const { doc } = readSchedule(services, negotiationId);
+  const clause = clauseHashes(doc).find((c) => c.id === input.clauseId);
   if (!clause) throw new NegotiationError(404, "agreements.error.noClause");
+  const { number, heading } = numberClauses(doc).find((c) => c.id === clause.id)!;
   if (input.seenHash && input.seenHash !== clause.hash) throw new NegotiationError(409, "agreements.error.changedMeanwhile");
   const thread =
     input.decision === "needs_change"
@@ -50,7 +53,7 @@ export async function decideClause(
       negotiationId,
       userId: actor.userId,
       action: input.decision === "agreed" ? "clause.agreed" : "clause.needs_change",
-      detail: { clauseId: clause.id, party, hash: clause.hash, ...(thread ? { threadId: thread.id } : {}) },
+      detail: { clauseId: clause.id, number, heading, party, hash: clause.hash, ...(thread ? { threadId: thread.id } : {}) },
     });
   });
   return publishAgreements(services, negotiationId);

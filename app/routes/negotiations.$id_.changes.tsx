@@ -1,0 +1,99 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { isRole, partyOf, type Party } from "../../shared/roles";
+import { DiffText } from "../components/schedule/DiffText";
+import editorStyles from "../styles/editor.css";
+import { useFormatDateTime, useT, type MessageKey } from "../i18n";
+import { requireAuth } from "../utils/auth.server";
+import { requireMembership } from "../utils/negotiations.server";
+import { changesSince, listVersions } from "../utils/agreements.server";
+import { NegotiationError } from "../utils/negotiationForms.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
+export const meta: MetaFunction = () => [{ title: "Changes — Common Ground" }];
+
+const querySchema = z.object({ since: z.string().regex(/^[a-z2-7]{10,64}$/).optional() });
+
+/** The redline: what changed in each clause since a version, and who changed it. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = requireAuth(request, context);
+  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
+  const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new Response("Unknown version.", { status: 400 });
+  try {
+    const { base, clauses, people } = await changesSince(context.services, negotiation.id, parsed.data.since ?? null);
+    const author = (by: string | null | undefined) => {
+      const person = by ? people[by] : undefined;
+      return person ? { name: person.name, party: isRole(person.role) ? partyOf(person.role) : null } : null;
+    };
+    return {
+      negotiation: { id: negotiation.id, title: negotiation.title },
+      base,
+      versions: (await listVersions(context.services.db, negotiation.id)).map((v) => ({ id: v.id, number: v.number, name: v.name })),
+      clauses: clauses
+        .filter((c) => c.change !== "unchanged")
+        .map((c) => ({
+          id: c.id,
+          number: c.number,
+          heading: c.heading,
+          change: c.change,
+          pieces: c.segments.map((s) => ({ text: s.text, kind: s.kind, author: s.kind === "same" ? null : author(s.by) })),
+        })),
+      unchanged: clauses.filter((c) => c.change === "unchanged").length,
+    };
+  } catch (error) {
+    if (error instanceof NegotiationError) throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+}
+
+export default function ChangesPage() {
+  const t = useT();
+  const formatTime = useFormatDateTime();
+  const { negotiation, base, versions, clauses, unchanged } = useLoaderData<typeof loader>();
+  const authors = (pieces: (typeof clauses)[number]["pieces"]) => {
+    const names = new Map<string, Party | null>();
+    for (const p of pieces) if (p.author) names.set(p.author.name, p.author.party);
+    return [...names].map(([name, party]) => (party ? `${name} (${t(`role.${party}`)})` : name)).join(", ");
+  };
+  return (
+    <section>
+      <p>
+        <Link to={`/negotiations/${negotiation.id}/agreement`}>← {t("agreement.page")}</Link>
+      </p>
+      <h1>{t("changes.title")}</h1>
+      {!base ? (
+        <p className="lead">{t("changes.noVersion")}</p>
+      ) : (
+        <>
+          <p className="lead">{t("changes.since", { version: t("versions.label", base), time: formatTime(base.createdAt) })}</p>
+          <Form method="get" className="inline-form">
+            <label htmlFor="since">{t("changes.pick")}</label>
+            <select id="since" name="since" defaultValue={base.id}>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {t("versions.label", v)}
+                </option>
+              ))}
+            </select>
+            <button type="submit">{t("changes.show")}</button>
+          </Form>
+          <p>{t("changes.summary", { changed: clauses.length, unchanged })}</p>
+          <div className="schedule-readonly">
+            {clauses.length === 0 && <p>{t("changes.none")}</p>}
+            {clauses.map((c) => (
+              <div key={c.id} className={`clause change-${c.change}`}>
+                <h2 className="clause-heading-plain">
+                  {c.number} {c.heading} <span className="change-label">{t(`changes.kind.${c.change}` as MessageKey)}</span>
+                </h2>
+                <DiffText pieces={c.pieces} />
+                <p className="clause-authors">{t("changes.by", { names: authors(c.pieces) })}</p>
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import JSZip from "jszip";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { startTestServer, type TestServer } from "../test/testServer";
+import { HttpClient } from "../test/httpClient";
+
+let server: TestServer;
+let negotiationId: string;
+let clauseId: string;
+const clients: Record<string, HttpClient> = {};
+
+async function as(who: string) {
+  if (!clients[who]) {
+    const c = new HttpClient(server.url);
+    await c.logIn(`${who}@demo.test`, "demo-password");
+    clients[who] = c;
+  }
+  return clients[who]!;
+}
+
+async function post(who: string, path: string, body: unknown) {
+  const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  assert.ok(res.ok, `${path}: ${res.status}`);
+}
+
+async function download(who: string, format: string, threads = true) {
+  return (await as(who)).request(`/negotiations/${negotiationId}/versions/current/export?format=${format}${threads ? "&threads=1" : ""}`);
+}
+
+async function docxText(bytes: ArrayBuffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  return xml.replace(/<w:p[ >]/g, "\n$&").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+}
+
+async function pdfText(bytes: ArrayBuffer): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
+  }
+  return pages.join("\n");
+}
+
+before(async () => {
+  server = await startTestServer();
+  const list = (await (await (await as("buyer")).request("/api/negotiations")).json()) as { id: string }[];
+  negotiationId = list[0]!.id;
+  const overview = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/agreements`)).json()) as { clauses: { clauseId: string }[] };
+  clauseId = overview.clauses[0]!.clauseId;
+  await post("buyer", "/threads", { clauseId, visibility: "internal", body: "INTERNAL-SECRET: our floor is ISO 27001." });
+  await post("supplier", "/threads", { clauseId, visibility: "shared", body: "SHARED-NOTE: we are certified since 2021." });
+  await post("buyer", "/agreements", { clauseId, decision: "agreed" });
+  await post("supplier", "/agreements", { clauseId, decision: "agreed" });
+});
+after(() => server.stop());
+
+test("every format carries the numbered clauses, the status per clause, the parties and the shared annex only", async () => {
+  const texts: Record<string, string> = {};
+  for (const format of ["md", "docx", "pdf"]) {
+    const res = await download("buyer", format);
+    assert.equal(res.status, 200, format);
+    assert.match(res.headers.get("content-disposition") ?? "", new RegExp(`attachment; filename="security-schedule-current-draft\\.${format}"`));
+    const bytes = await res.arrayBuffer();
+    assert.equal(Number(res.headers.get("content-length")), bytes.byteLength);
+    texts[format] = format === "md" ? new TextDecoder().decode(bytes) : format === "docx" ? await docxText(bytes) : await pdfText(bytes);
+  }
+  for (const [format, text] of Object.entries(texts)) {
+    const flat = text.replace(/\s+/g, " ");
+    assert.ok(flat.includes("1.1 Information security management"), `${format}: numbered clause`);
+    assert.ok(flat.includes("Acme Retail ⇄ Nimbus Cloud"), `${format}: title with its arrow`);
+    assert.ok(flat.includes("Buyer: Acme Retail") && flat.includes("Supplier: Nimbus Cloud"), `${format}: parties`);
+    assert.ok(/Status: Agreed — Bea Buyer \(Acme Retail\) \(Buyer\)/.test(flat), `${format}: status of the agreed clause with who agreed`);
+    assert.ok(flat.includes("Status: Open"), `${format}: status of an open clause`);
+    assert.ok(flat.includes("SHARED-NOTE: we are certified since 2021."), `${format}: shared thread in the annex`);
+    assert.ok(!flat.includes("INTERNAL-SECRET"), `${format}: never an internal note`);
+    assert.ok(flat.includes("Not signed off."), `${format}: sign-off state`);
+  }
+  assert.ok(!(await (await download("buyer", "md", false)).text()).includes("SHARED-NOTE"), "the annex only on request");
+});
+
+test("exports are for members only, validated, and recorded in the audit log", async () => {
+  assert.equal((await download("outsider", "pdf")).status, 404);
+  assert.equal((await download("observer", "md")).status, 200);
+  assert.equal((await download("buyer", "exe")).status, 400);
+  assert.equal((await (await as("buyer")).request(`/negotiations/${negotiationId}/versions/aaaaaaaaaaaaaaaaaaaaaaaaaa/export?format=md`)).status, 404);
+  const csv = await (await (await as("observer")).request(`/negotiations/${negotiationId}/audit.csv`)).text();
+  assert.match(csv, /^time_utc,member,action,description,detail_json\r\n/);
+  assert.match(csv, /Oscar Observer,export,Exported Current draft as MD/);
+  assert.match(csv, /Bea Buyer \(Acme Retail\),clause\.agreed,Agreed to clause 1\.1 Information security management for the Buyer/);
+  assert.equal((await (await as("outsider")).request(`/negotiations/${negotiationId}/audit.csv`)).status, 404);
+});

@@ -1,0 +1,31 @@
+import { audit } from "../../../db/queries/auditLog";
+import type { Locale } from "../../../shared/i18n/index";
+import type { Services } from "../../context";
+import { docxExport } from "./docxExport";
+import { buildExportDocument } from "./exportDocument";
+import { markdownExport } from "./markdownExport";
+import { pdfExport } from "./pdfExport";
+
+export const exportFormats = ["docx", "pdf", "md"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+const contentTypes: Record<ExportFormat, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  md: "text/markdown; charset=utf-8",
+};
+
+/** Renders a version (or the current draft) in one format, and records the export in the audit log. */
+export async function exportVersion(
+  services: Services,
+  negotiationId: string,
+  userId: string,
+  request: { versionId: string | "current"; format: ExportFormat; withThreads: boolean; locale: Locale },
+): Promise<{ body: Buffer; contentType: string; fileName: string }> {
+  const doc = await buildExportDocument(services, negotiationId, request.versionId, { locale: request.locale, withThreads: request.withThreads });
+  const body =
+    request.format === "docx" ? await docxExport(doc) : request.format === "pdf" ? await pdfExport(doc) : Buffer.from(markdownExport(doc), "utf8");
+  await audit(services.db, { negotiationId, userId, action: "export", detail: { what: doc.versionLabel, format: request.format, threads: request.withThreads } });
+  const slug = doc.versionLabel.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "schedule";
+  return { body, contentType: contentTypes[request.format], fileName: `security-schedule-${slug}.${request.format}` };
+}

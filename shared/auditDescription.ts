@@ -1,0 +1,42 @@
+// One sentence per audit entry, in the reader's language: the page and the CSV say the same.
+import type { MessageKey, Params } from "./i18n/index";
+
+export interface DescribableEntry {
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+type Translate = (key: MessageKey, params?: Params) => string;
+
+export function describeAuditEntry(entry: DescribableEntry, t: Translate): string {
+  const d = entry.detail;
+  const str = (key: string) => String(d[key] ?? "");
+  const role = (key: string) => (d[key] ? t(`role.${str(key)}` as MessageKey) : "");
+  switch (entry.action) {
+    case "member.joined":
+      return t(d.started ? "audit.started" : "audit.joined", { role: role("role") });
+    case "member.role_changed":
+      if (typeof d.owner === "boolean") return t(d.owner ? "audit.madeOwner" : "audit.unmadeOwner", { member: str("member") });
+      return t("audit.roleChanged", { member: str("member"), from: role("from"), to: role("to") });
+    case "member.removed":
+      return t("audit.removed", { member: str("member"), role: role("role") });
+    case "clause.agreed":
+      return t("audit.agreed", { clause: `${str("number")} ${str("heading")}`.trim(), party: role("party") });
+    case "clause.needs_change":
+      return t("audit.needsChange", { clause: `${str("number")} ${str("heading")}`.trim(), party: role("party") });
+    case "version.saved":
+      return t(d.kind === "effective" ? "audit.versionEffective" : "audit.versionSaved", { number: str("number"), name: str("name") });
+    case "signoff":
+      return t("audit.signoff", { party: role("party"), round: str("round") });
+    case "agreement.effective":
+      return t("audit.effective", { version: str("version") });
+    case "amendment.opened":
+      return t(d.kind === "review" ? "audit.reviewOpened" : "audit.amendmentOpened", { round: str("round") });
+    case "review_date.set":
+      return t("audit.reviewDate", { date: str("dueAt") });
+    case "export":
+      return t("audit.export", { what: str("what"), format: str("format").toUpperCase() });
+    default:
+      return entry.action;
+  }
+}
