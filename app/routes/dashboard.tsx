@@ -7,16 +7,28 @@ import { useFormatDateTime, useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { listNegotiationsForUser, requireMembership, setArchived } from "../utils/negotiations.server";
 import { unreadCounts } from "../utils/notifications.server";
+import { agreementProgress, reviewWarningMs } from "../utils/agreements.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard — Common Ground" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
-  const archived = new URL(request.url).searchParams.get("show") === "archived";
+  const show = new URL(request.url).searchParams.get("show");
+  const view = show === "archived" || show === "review" ? show : "active";
   const all = await listNegotiationsForUser(context.services.db, user.id);
   const unread = await unreadCounts(context.services.db, user.id);
-  const rows = all.map((n) => ({ ...n, unread: unread.get(n.id) ?? 0 }));
-  return { archived, negotiations: rows.filter((n) => n.archived === archived), counts: { active: all.filter((n) => !n.archived).length, archived: all.filter((n) => n.archived).length } };
+  const now = Date.now();
+  const dueForReview = (n: (typeof all)[number]) => n.reviewDueAt !== null && n.reviewDueAt <= now + reviewWarningMs;
+  const shown = all.filter((n) => (view === "archived" ? n.archived : view === "review" ? !n.archived && dueForReview(n) : !n.archived));
+  const negotiations = [];
+  for (const n of shown) {
+    negotiations.push({ ...n, unread: unread.get(n.id) ?? 0, dueForReview: dueForReview(n), progress: await agreementProgress(context.services, n.id) });
+  }
+  return {
+    view,
+    negotiations,
+    counts: { active: all.filter((n) => !n.archived).length, archived: all.filter((n) => n.archived).length, review: all.filter((n) => !n.archived && dueForReview(n)).length },
+  };
 }
 
 const archiveForm = z.object({ negotiationId: z.string().max(64), archived: z.enum(["0", "1"]) });
@@ -31,7 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { negotiations, archived, counts } = useLoaderData<typeof loader>();
+  const { negotiations, view, counts } = useLoaderData<typeof loader>();
+  const archived = view === "archived";
   const t = useT();
   const formatDateTime = useFormatDateTime();
   return (
@@ -43,15 +56,18 @@ export default function Dashboard() {
         </Link>
       </div>
       <nav aria-label={t("dashboard.filter")} className="tabs">
-        <Link to="/dashboard" aria-current={archived ? undefined : "page"}>
+        <Link to="/dashboard" aria-current={view === "active" ? "page" : undefined}>
           {t("dashboard.filter.active", { count: counts.active })}
+        </Link>
+        <Link to="/dashboard?show=review" aria-current={view === "review" ? "page" : undefined}>
+          {t("dashboard.filter.review", { count: counts.review })}
         </Link>
         <Link to="/dashboard?show=archived" aria-current={archived ? "page" : undefined}>
           {t("dashboard.filter.archived", { count: counts.archived })}
         </Link>
       </nav>
       {negotiations.length === 0 ? (
-        <p>{archived ? t("dashboard.emptyArchived") : t("dashboard.empty")}</p>
+        <p>{archived ? t("dashboard.emptyArchived") : view === "review" ? t("dashboard.emptyReview") : t("dashboard.empty")}</p>
       ) : (
         <table className="data-table">
           <thead>
@@ -59,6 +75,7 @@ export default function Dashboard() {
               <th scope="col">{t("dashboard.col.title")}</th>
               <th scope="col">{t("dashboard.col.role")}</th>
               <th scope="col">{t("dashboard.col.counterparty")}</th>
+              <th scope="col">{t("dashboard.col.agreement")}</th>
               <th scope="col">{t("dashboard.col.lastActivity")}</th>
               <th scope="col">
                 <span className="visually-hidden">{t("dashboard.col.actions")}</span>
@@ -83,6 +100,17 @@ export default function Dashboard() {
                   <span className={`role-badge role-${n.role}`}>{t(`role.${n.role}`)}</span>
                 </td>
                 <td>{counterparty(n.role, n)}</td>
+                <td>
+                  {n.frozenAt ? t("dashboard.inForce") : t("agreement.progress.count", n.progress)}
+                  {n.dueForReview && n.reviewDueAt && (
+                    <>
+                      {" "}
+                      <Link to={`/negotiations/${n.id}/agreement`} className="unread-badge">
+                        {t("dashboard.reviewDue", { time: formatDateTime(n.reviewDueAt) })}
+                      </Link>
+                    </>
+                  )}
+                </td>
                 <td>{formatDateTime(n.lastActivityAt)}</td>
                 <td>
                   <PostButton

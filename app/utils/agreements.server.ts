@@ -24,3 +24,4 @@ export { compareVersions } from "../../server/agreements/compareVersions";
 export { listAudit } from "../../db/queries/auditLog";
 export { auditCsv } from "../../server/agreements/auditCsv";
 export { exportFormats, exportVersion } from "../../server/agreements/exports/exportVersion";
+export { agreementProgress, reviewWarningMs } from "../../server/agreements/agreementProgress";

@@ -10,6 +10,9 @@ export interface NegotiationSummary {
   supplierOrg: string;
   lastActivityAt: number;
   archived: boolean;
+  /** Set while a signed agreement is in force and no amendment round is open. */
+  frozenAt: number | null;
+  reviewDueAt: number | null;
 }
 
 export interface NegotiationMember {
@@ -29,7 +32,7 @@ export async function listNegotiationsForUser(db: DB, userId: string): Promise<N
   const rows = await db
     .selectFrom("negotiation_members as m")
     .innerJoin("negotiations as n", "n.id", "m.negotiation_id")
-    .select(["n.id", "n.title", "m.role", "n.buyer_org", "n.supplier_org", "n.last_activity_at", "m.archived_at"])
+    .select(["n.id", "n.title", "m.role", "n.buyer_org", "n.supplier_org", "n.last_activity_at", "m.archived_at", "n.frozen_at", "n.review_due_at"])
     .where("m.user_id", "=", userId)
     .orderBy("n.last_activity_at", "desc")
     .execute();
@@ -41,6 +44,8 @@ export async function listNegotiationsForUser(db: DB, userId: string): Promise<N
     supplierOrg: r.supplier_org,
     lastActivityAt: r.last_activity_at,
     archived: r.archived_at !== null,
+    frozenAt: r.frozen_at,
+    reviewDueAt: r.review_due_at,
   }));
 }
 

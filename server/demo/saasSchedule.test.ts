@@ -15,3 +15,11 @@ test("the demo schedule is realistic: at least 6 sections and 20 clauses, each l
   for (const c of clauses) if (c.requirement) assert.ok(known.has(c.requirement), `${c.number} links to unknown requirement ${c.requirement}`);
   assert.equal(new Set(clauses.map((c) => c.id)).size, clauses.length, "clause ids are unique");
 });
+
+test("the pilot demo links each of its three clauses to a real requirement", async () => {
+  const { pilotDemoSchedule } = await import("./pilotSchedule");
+  const clauses = numberClauses(buildScheduleDoc(pilotDemoSchedule));
+  const known = new Set(loadCatalogue().requirements.map((r) => r.id));
+  assert.equal(clauses.length, 3);
+  for (const c of clauses) assert.ok(c.requirement && known.has(c.requirement), `${c.number} links to ${c.requirement}`);
+});

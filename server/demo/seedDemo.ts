@@ -6,6 +6,7 @@ import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
 import { hashPassword } from "../auth/passwords";
 import type { DocumentStore } from "../collaboration/documentStore";
 import { saasDemoSchedule } from "./saasSchedule";
+import { pilotDemoSchedule, pilotDemoTitle } from "./pilotSchedule";
 import { applicableRegimes } from "../../shared/templates/selectClauses";
 import type { ServiceContext } from "../../shared/templates/wizardAnswers";
 
@@ -43,6 +44,17 @@ export async function seedDemo(db: DB, documents: DocumentStore): Promise<boolea
   const members = demoUsers.flatMap((u) =>
     u.role ? [{ userId: ids.get(u.email)!, role: u.role, isOwner: u.role === "buyer" || u.role === "supplier" }] : [],
   );
+  // Older than the main demo, so lists (newest activity first) show the main demo on top.
+  const pilotId = await createNegotiation(db, {
+    title: pilotDemoTitle,
+    buyerOrg: "Acme Retail",
+    supplierOrg: "Nimbus Cloud",
+    createdBy: members[0]!.userId,
+    members,
+  });
+  await db.updateTable("negotiations").set({ last_activity_at: now - 24 * 60 * 60 * 1000 }).where("id", "=", pilotId).execute();
+  documents.create(pilotId, buildScheduleDoc(pilotDemoSchedule));
+
   const negotiationId = await createNegotiation(db, {
     title: demoNegotiationTitle,
     buyerOrg: "Acme Retail",

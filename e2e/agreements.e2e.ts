@@ -1,0 +1,105 @@
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "@playwright/test";
+import { test, expect, expectAccessible, logIn, watch } from "./fixtures";
+
+const pilot = "Backup service pilot — three-clause schedule";
+
+async function openPilotAs(browser: Browser, errors: string[], email: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "en-GB", acceptDownloads: true })).newPage();
+  watch(page, errors);
+  await logIn(page, email);
+  await page.getByRole("link", { name: pilot }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  return page;
+}
+
+const clause = (page: Page, heading: string) => page.locator(".schedule-editor .clause", { has: page.locator(".clause-heading", { hasText: heading }) });
+const progress = (page: Page) => page.getByRole("region", { name: "Agreement progress" });
+
+async function agree(page: Page, heading: string) {
+  await clause(page, heading).locator("p").first().click();
+  const panel = page.getByRole("region", { name: "Agreement on this clause" });
+  await panel.getByRole("button", { name: "Agree to this clause" }).click();
+  await expect(panel.getByText("Your party agrees to this text.")).toBeVisible();
+}
+
+async function signOff(page: Page, org: string, expected: RegExp) {
+  await page.getByRole("link", { name: "Agreement, versions and sign-off" }).click();
+  await page.getByRole("button", { name: `Sign off for ${org}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: expected })).toBeVisible();
+}
+
+test("both parties agree every clause and sign off; an amendment needs only the changed clause re-agreed; the redline names who changed what", async ({ browser, consoleErrors }) => {
+  const buyer = await openPilotAs(browser, consoleErrors, "buyer@demo.test");
+  const supplier = await openPilotAs(browser, consoleErrors, "supplier@demo.test");
+  await expect(progress(buyer)).toContainText("0 of 3 clauses agreed");
+
+  // Agreeing clause by clause; the other side's margin follows live.
+  await agree(buyer, "Backups");
+  await expect(clause(supplier, "Backups").locator(".agreement-badge")).toHaveText("Agreed by buyer");
+  await agree(supplier, "Backups");
+  await expect(clause(buyer, "Backups").locator(".agreement-badge")).toHaveText("Agreed");
+  for (const heading of ["Incident notification", "Return and deletion of data"]) {
+    await agree(buyer, heading);
+    await agree(supplier, heading);
+  }
+  await expect(progress(buyer)).toContainText("3 of 3 clauses agreed");
+  await expectAccessible(buyer);
+
+  await signOff(buyer, "Acme Retail", /Your sign-off is recorded/);
+  await expect(buyer.getByText("acceptance record, not a qualified electronic signature", { exact: false })).toBeVisible();
+  await expectAccessible(buyer);
+  await signOff(supplier, "Nimbus Cloud", /Both parties have signed off/);
+  await expect(supplier.getByRole("region", { name: "Effective agreements" }).getByRole("listitem")).toHaveCount(1);
+
+  // The agreement in force is read-only for everyone.
+  await buyer.getByRole("link", { name: `← ${pilot}` }).click();
+  await expect(buyer.getByRole("note").filter({ hasText: "In force since" })).toBeVisible();
+  await expect(buyer.getByRole("textbox", { name: "Security schedule editor" })).toHaveAttribute("aria-readonly", "true");
+
+  // The supplier opens an amendment round and changes one clause.
+  await supplier.getByRole("button", { name: "Open an amendment round" }).click();
+  await expect(supplier.getByRole("status").filter({ hasText: "An amendment round is open" })).toBeVisible();
+  await supplier.getByRole("link", { name: `← ${pilot}` }).click();
+  await expect(supplier.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  await clause(supplier, "Incident notification").locator("p").first().click();
+  await supplier.keyboard.press("End");
+  await supplier.keyboard.type(" Updated for the pilot.");
+  await expect(clause(buyer, "Incident notification").locator(".agreement-badge")).toHaveText("Changed since agreed");
+  await expect(clause(buyer, "Backups").locator(".agreement-badge")).toHaveText("Agreed");
+  await expect(progress(buyer)).toContainText("2 of 3 clauses agreed");
+
+  // The redline against the agreement in force shows the supplier's words, attributed.
+  await buyer.goto(buyer.url().replace(/\?.*$/, "") + "/changes");
+  const changed = buyer.locator(".clause", { hasText: "Incident notification" });
+  // However the words were split into insertions, each one names the supplier.
+  const insertions = changed.locator("ins");
+  await expect(insertions.first()).toContainText("Updated");
+  await expect(insertions.last()).toContainText("pilot.");
+  for (const title of await insertions.evaluateAll((els) => els.map((e) => e.getAttribute("title")))) {
+    expect(title).toBe("inserted by Sam Supplier (Nimbus Cloud), Supplier");
+  }
+  await expect(changed).toContainText("Changed by: Sam Supplier (Nimbus Cloud) (Supplier)");
+  await expect(buyer.getByText("1 clauses changed; 2 unchanged.")).toBeVisible();
+  await expectAccessible(buyer);
+
+  // Only the changed clause needs agreeing again, then both sign the amended text.
+  await agree(supplier, "Incident notification");
+  await buyer.goBack();
+  await agree(buyer, "Incident notification");
+  await expect(progress(buyer)).toContainText("3 of 3 clauses agreed");
+  await signOff(buyer, "Acme Retail", /Your sign-off is recorded/);
+  await signOff(supplier, "Nimbus Cloud", /Both parties have signed off/);
+  const history = supplier.getByRole("region", { name: "Effective agreements" }).getByRole("listitem");
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText("in force");
+
+  // The exported agreement carries the amended clause and its status.
+  const download = supplier.waitForEvent("download");
+  await supplier.getByRole("link", { name: "Markdown Version 2: Effective agreement, amendment 1" }).click();
+  const file = await readFile((await (await download).path())!, "utf8");
+  expect(file).toContain("### 1.2 Incident notification");
+  expect(file).toContain("Updated for the pilot.");
+  expect(file).toContain("*Status: Agreed — ");
+  expect(file).toContain("Signed off for Nimbus Cloud (Supplier) by Sam Supplier (Nimbus Cloud)");
+});
