@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from "../test/testServer";
 import { HttpClient } from "../test/httpClient";
 import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
+import { CloseCode } from "../../shared/collaboration/closeCodes";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
 
 type Overview = AgreementSnapshot & {
@@ -134,9 +135,13 @@ test("sign-off is refused with what is open, accepted when all is agreed, and th
   const before = (await collab("buyer")).fragment;
   const textBefore = firstClauseText(before);
   const supplier = await collab("supplier");
+  let closedWith: number | undefined;
+  supplier.provider.on("connection-close", (event: { code: number } | null) => (closedWith ??= event?.code));
   typeInFirstClause(supplier, " Sneaked in after signing.");
+  // The server refuses the edit and tells that client to drop its copy (it would resend it later).
+  await waitFor(() => closedWith === CloseCode.editsRefused, "the sneaky editor to be closed with 4409");
+  supplier.destroy();
   const observer = await collab("observer");
-  await new Promise((resolve) => setTimeout(resolve, 500));
   const fresh = await collab("advisor");
   assert.equal(firstClauseText(fresh.fragment), textBefore);
   assert.equal(firstClauseText(observer.fragment), textBefore);

@@ -54,16 +54,20 @@ describe("sign up", () => {
 });
 
 describe("log in and out", () => {
-  test("the demo buyer logs in through POST /login and sees the demo negotiation", async () => {
+  test("the demo buyer logs in through POST /login and sees the demo negotiations, most recent first", async () => {
     const client = new HttpClient(server.url);
     const res = await client.logIn("buyer@demo.test", "demo-password");
     assert.equal(res.status, 302);
     const api = await client.request("/api/negotiations");
     assert.equal(api.status, 200);
     const list = (await api.json()) as { id: string; title: string; role: string }[];
-    assert.equal(list.length, 1);
-    assert.equal(list[0]!.role, "buyer");
-    assert.equal(list[0]!.title, "Acme Retail ⇄ Nimbus Cloud — SaaS security schedule");
+    assert.deepEqual(
+      list.map((n) => [n.title, n.role]),
+      [
+        ["Acme Retail ⇄ Nimbus Cloud — SaaS security schedule", "buyer"],
+        ["Backup service pilot — three-clause schedule", "buyer"],
+      ],
+    );
   });
 
   test("every demo user gets their own role, the outsider an empty list", async () => {
@@ -77,7 +81,7 @@ describe("log in and out", () => {
       const client = new HttpClient(server.url);
       await client.logIn(email, "demo-password");
       const list = (await (await client.request("/api/negotiations")).json()) as { role: string }[];
-      assert.deepEqual(list.map((n) => n.role), role ? [role] : [], email);
+      assert.deepEqual(list.map((n) => n.role), role ? [role, role] : [], email);
     }
   });
 

@@ -57,7 +57,7 @@ export class CollaborationServer {
           const room = this.rooms.get(negotiationId);
           const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };
           const mayWrite = () => can(role, "edit") && !this.frozen.has(negotiationId);
-          const conn = new CollabConnection(ws, room, user, auth.sessionId, mayWrite, this.logger, this.metrics);
+          const conn = new CollabConnection(ws, room, user, auth.sessionId, mayWrite, can(role, "edit"), this.logger, this.metrics);
           this.perUser.set(auth.user.id, (this.perUser.get(auth.user.id) ?? 0) + 1);
           this.attach(ws, conn);
           room.join(conn);

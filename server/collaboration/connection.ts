@@ -32,6 +32,8 @@ export class CollabConnection {
     readonly sessionId: string,
     /** Asked per update: a negotiation can freeze (sign-off) while a member is connected. */
     private readonly mayWrite: () => boolean,
+    /** Whether the role edits at all (false for observers, whose editor cannot change anything). */
+    private readonly canEditRole: boolean,
     private readonly logger: Logger,
     private readonly metrics: CollaborationMetrics,
   ) {}
@@ -107,12 +109,16 @@ export class CollabConnection {
       throw new ProtocolError(`unknown sync step ${step}`);
     }
     const update = decoding.readVarUint8Array(decoder);
+    const decoded = Y.decodeUpdate(update); // a full parse first: a broken update must not reach the shared document
     if (!this.mayWrite()) {
       // Read-only members and frozen agreements still complete the handshake, but what is sent never lands.
       this.metrics.updatesDropped += 1;
+      const changesSomething = decoded.structs.length > 0 || decoded.ds.clients.size > 0;
+      // An editor whose text lost the race against a sign-off: tell it, so it does not keep (and
+      // later resend) edits nobody else has.
+      if (changesSomething && this.canEditRole) this.close(CloseCode.editsRefused, "the agreement is signed; these edits were not applied");
       return;
     }
-    Y.decodeUpdate(update); // a full parse first: a broken update must not reach the shared document
     this.metrics.updatesAccepted += 1;
     Y.applyUpdate(this.room.doc, update, this);
   }

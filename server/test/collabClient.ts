@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import { collaborationPath } from "../../shared/collaboration/closeCodes";
+import { CustomMessage } from "../../shared/collaboration/messages";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { HttpClient } from "./httpClient";
 
@@ -36,6 +37,8 @@ export function connectCollab(baseUrl: string, negotiationId: string, cookie: st
     disableBc: true,
     maxBackoffTime: 300,
   });
+  // Our pushes (threads, agreement state) are not for this client; y-websocket logs unknown types.
+  for (const type of Object.values(CustomMessage)) provider.messageHandlers[type] = () => undefined;
   return {
     doc,
     provider,

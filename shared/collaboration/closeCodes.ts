@@ -7,6 +7,11 @@ export const CloseCode = {
   unauthenticated: 4401,
   /** No longer a member of this negotiation. */
   forbidden: 4403,
+  /**
+   * Edits arrived for a schedule that is frozen (signed and in force). They were not applied; the
+   * client drops its local copy and loads the agreement as it is.
+   */
+  editsRefused: 4409,
   /** The member's role changed: reconnect to get the new rights. */
   rightsChanged: 4501,
   /** Too many messages in a short time: reconnect a little later. */

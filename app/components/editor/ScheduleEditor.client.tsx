@@ -57,6 +57,9 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
   const rightsChanged = useRef(onRightsChanged);
   rightsChanged.current = onRightsChanged;
   const [selectedClause, setSelectedClause] = useState<string | null>(initialClause);
+  // Bumped when the server refused this device's edits: the session starts over from the server.
+  const [generation, setGeneration] = useState(0);
+  const [editsRefused, setEditsRefused] = useState(false);
   const openThreads = useRef((clauseId: string) => setSelectedClause(clauseId));
   const glossary = useMemo(() => new Map(knowledge.glossary.map((g) => [g.id, g])), [knowledge.glossary]);
   const glossaryTerms = useRef(knowledge.glossary);
@@ -122,6 +125,11 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
     collab.doc.on("update", whenContent);
     whenContent();
     collab.onRightsChanged(() => rightsChanged.current());
+    collab.onEditsRefused(() => {
+      setEditsRefused(true);
+      setGeneration((g) => g + 1);
+      rightsChanged.current();
+    });
     setSession(collab);
     return () => {
       collab.doc.off("update", whenContent);
@@ -130,13 +138,18 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
       setView(null);
       setSession(null);
     };
-  }, [negotiationId, user.id, canEdit]);
+  }, [negotiationId, user.id, canEdit, generation]);
 
   return (
     <div className="schedule">
       <div className="schedule-status">
         {session && <PresenceBar session={session} me={user} />}
         {session && <ConnectionStatusFor session={session} />}
+        {editsRefused && (
+          <p className="form-error" role="alert">
+            {t("editor.editsRefused")}
+          </p>
+        )}
         {agreement.frozenAt && (
           <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={canAgree || can(user.role, "moderate")} asReview={!party} />
         )}

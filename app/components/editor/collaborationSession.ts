@@ -31,6 +31,7 @@ export class CollaborationSession {
   private threadListeners = new Set<(thread: ThreadView) => void>();
   private resyncListeners = new Set<() => void>();
   private agreementListeners = new Set<(snapshot: AgreementSnapshot) => void>();
+  private refusedListeners = new Set<() => void>();
 
   constructor(negotiationId: string, userId: string) {
     // Per user: two accounts in one browser profile never share unsent edits.
@@ -71,6 +72,13 @@ export class CollaborationSession {
       // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
       if (event && event.code >= 4400 && event.code < 4500) this.closedWith = event.code;
       if (event?.code === CloseCode.rightsChanged) for (const l of this.rightsListeners) l();
+      // Edits made as the agreement was being signed: nobody else has them, so this copy must go.
+      if (event?.code === CloseCode.editsRefused) {
+        this.unsynced = 0;
+        void this.local.clearData().then(() => {
+          for (const l of this.refusedListeners) l();
+        });
+      }
       this.emit();
     });
   }
@@ -93,6 +101,12 @@ export class CollaborationSession {
   onThread(listener: (thread: ThreadView) => void): () => void {
     this.threadListeners.add(listener);
     return () => this.threadListeners.delete(listener);
+  }
+
+  /** This device's copy was dropped (see CloseCode.editsRefused): start a fresh session. */
+  onEditsRefused(listener: () => void): () => void {
+    this.refusedListeners.add(listener);
+    return () => this.refusedListeners.delete(listener);
   }
 
   onAgreements(listener: (snapshot: AgreementSnapshot) => void): () => void {
