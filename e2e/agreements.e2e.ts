@@ -102,4 +102,33 @@ test("both parties agree every clause and sign off; an amendment needs only the 
   expect(file).toContain("Updated for the pilot.");
   expect(file).toContain("*Status: Agreed — ");
   expect(file).toContain("Signed off for Nimbus Cloud (Supplier) by Sam Supplier (Nimbus Cloud)");
+
+  // Versions read back, compare clause by clause, and the audit log records it all.
+  await supplier.getByRole("region", { name: "Effective agreements" }).getByRole("link", { name: "Version 1: Effective agreement", exact: true }).click();
+  await expect(supplier.getByRole("heading", { level: 1 })).toHaveText("Version 1: Effective agreement");
+  await expect(supplier.locator(".clause", { hasText: "Incident notification" })).not.toContainText("Updated for the pilot.");
+  await expectAccessible(supplier);
+  await supplier.goBack();
+  await supplier.getByLabel("Compare").selectOption({ label: "Version 1: Effective agreement" });
+  await supplier.getByLabel("with").selectOption({ label: "Version 2: Effective agreement, amendment 1" });
+  await supplier.getByRole("button", { name: "Compare" }).click();
+  await expect(supplier.getByRole("heading", { level: 2, name: /1\.2 Incident notification Changed/ })).toBeVisible();
+  await expect(supplier.locator("ins").first()).toContainText("Updated");
+  await expectAccessible(supplier);
+  await supplier.goBack();
+  await supplier.getByRole("link", { name: "Audit log" }).click();
+  await expect(supplier.getByRole("row").filter({ hasText: "Opened amendment round 1" })).toBeVisible();
+  await expect(supplier.getByRole("row").filter({ hasText: "Signed off for the Supplier (round 1)" })).toBeVisible();
+  await expect(supplier.getByRole("row").filter({ hasText: "Exported Version 2: Effective agreement, amendment 1 as MD" })).toBeVisible();
+  await expectAccessible(supplier);
+
+  // A review date soon puts the agreement on the dashboard's review list.
+  await supplier.goBack();
+  const soon = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  await supplier.getByLabel("Review date").fill(soon);
+  await supplier.getByRole("button", { name: "Set review date" }).click();
+  await expect(supplier.getByRole("status").filter({ hasText: "The review date is saved." })).toBeVisible();
+  await supplier.goto("/dashboard?show=review");
+  await expect(supplier.getByRole("row", { name: new RegExp(pilot) })).toContainText("Review due");
+  await expect(supplier.getByRole("row", { name: new RegExp(pilot) })).toContainText("Signed and in force");
 });

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiResponse, requireApiActor, signOff } from "../utils/agreements.server";
+import { getLocale } from "../utils/locale.server";
 
 /**
  * POST /api/negotiations/:id/signoff — a party owner signs off on the schedule as it is. 409 with
@@ -8,5 +9,5 @@ import { apiResponse, requireApiActor, signOff } from "../utils/agreements.serve
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireApiActor(context, params.id ?? "");
-  return apiResponse(request, context, () => signOff(context.services, params.id!, actor));
+  return apiResponse(request, context, () => signOff(context.services, params.id!, actor, getLocale(request, context)));
 }

@@ -10,6 +10,7 @@ import { useFormatDateTime, useT, type MessageKey } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { requireMembership } from "../utils/negotiations.server";
 import { NegotiationError } from "../utils/negotiationForms.server";
+import { getLocale } from "../utils/locale.server";
 import {
   effectiveHistory,
   listVersions,
@@ -67,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "signoff": {
-        const result = await signOff(services, negotiation.id, actor);
+        const result = await signOff(services, negotiation.id, actor, getLocale(request, context));
         return json<ActionResult>({ ok: true, message: result.effective ? "agreement.signoff.effective" : "agreement.signoff.recorded" });
       }
       case "round":

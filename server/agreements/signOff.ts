@@ -4,6 +4,7 @@ import { scheduleStates } from "../../shared/agreements/clauseStatus";
 import { clauseHashes, scheduleHash } from "../../shared/agreements/contentHash";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
 import { numberClauses } from "../../shared/editor/numbering";
+import { translate, type Locale } from "../../shared/i18n/index";
 import { partyOf } from "../../shared/roles";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
@@ -24,7 +25,12 @@ const reviewAfterMs = 365 * 24 * 60 * 60 * 1000;
  * Kysely's promises resolve as microtasks), so no edit from a socket can land between the check of
  * the text and the freeze. Keep it that way: no timers or network I/O in here.
  */
-export async function signOff(services: Services, negotiationId: string, actor: AgreementActor): Promise<AgreementSnapshot & { effective: boolean }> {
+export async function signOff(
+  services: Services,
+  negotiationId: string,
+  actor: AgreementActor,
+  locale: Locale,
+): Promise<AgreementSnapshot & { effective: boolean }> {
   const party = partyOf(actor.role);
   if (!party || !actor.isOwner) throw new NegotiationError(403, "agreements.error.notOwner");
   if (await isFrozen(services, negotiationId)) throw new NegotiationError(409, "agreements.error.alreadyEffective");
@@ -43,7 +49,7 @@ export async function signOff(services: Services, negotiationId: string, actor: 
     await trx.insertInto("signoffs").values({ negotiation_id: negotiationId, round, party, user_id: actor.userId, content_hash: hash, at: now, version_id: null }).execute();
     await audit(trx, { negotiationId, userId: actor.userId, action: "signoff", detail: { party, round, hash } });
     if (!otherSigned) return;
-    const version = await insertVersion(trx, { negotiationId, name: round === 0 ? "Effective agreement" : `Effective agreement, amendment ${round}`, kind: "effective", round, userId: actor.userId, schedule });
+    const version = await insertVersion(trx, { negotiationId, name: translate(locale, round === 0 ? "versions.effectiveName" : "versions.effectiveAmendmentName", { round }), kind: "effective", round, userId: actor.userId, schedule });
     await trx.updateTable("signoffs").set({ version_id: version.id }).where("negotiation_id", "=", negotiationId).where("round", "=", round).where("content_hash", "=", hash).execute();
     await trx.updateTable("negotiations").set({ frozen_at: now, review_due_at: now + reviewAfterMs }).where("id", "=", negotiationId).execute();
     await audit(trx, { negotiationId, userId: actor.userId, action: "agreement.effective", detail: { version: version.number, round, hash } });

@@ -526,6 +526,8 @@ export const en = {
   "dashboard.inForce": "Signed and in force",
   "dashboard.reviewDue": "Review due {time}",
   "editor.editsRefused": "Your last edits reached the server after the agreement was signed, so they were not kept. This is the signed text; to change it, open an amendment round.",
+  "versions.effectiveName": "Effective agreement",
+  "versions.effectiveAmendmentName": "Effective agreement, amendment {round}",
   "error.title": "Something went wrong",
   "error.notFound": "We could not find this page. Check the address or go back to your dashboard.",
   "error.forbidden": "You do not have access to this. Ask an owner of the negotiation to invite you.",
