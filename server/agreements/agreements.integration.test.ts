@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { HttpClient } from "../test/httpClient";
+import { demoClients } from "../test/httpClient";
 import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
@@ -16,18 +16,9 @@ type Overview = AgreementSnapshot & {
 
 let server: TestServer;
 let negotiationId: string;
-const clients: Record<string, HttpClient> = {};
+const as = demoClients(() => server.url);
 const pushes: AgreementSnapshot[] = [];
 const open: { close(): void }[] = [];
-
-async function as(who: string) {
-  if (!clients[who]) {
-    const c = new HttpClient(server.url);
-    await c.logIn(`${who}@demo.test`, "demo-password");
-    clients[who] = c;
-  }
-  return clients[who]!;
-}
 
 async function post(who: string, path: string, body: unknown = {}) {
   const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {

@@ -3,21 +3,12 @@ import assert from "node:assert/strict";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { HttpClient } from "../test/httpClient";
+import { demoClients } from "../test/httpClient";
 
 let server: TestServer;
 let negotiationId: string;
 let clauseId: string;
-const clients: Record<string, HttpClient> = {};
-
-async function as(who: string) {
-  if (!clients[who]) {
-    const c = new HttpClient(server.url);
-    await c.logIn(`${who}@demo.test`, "demo-password");
-    clients[who] = c;
-  }
-  return clients[who]!;
-}
+const as = demoClients(() => server.url);
 
 async function post(who: string, path: string, body: unknown) {
   const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {

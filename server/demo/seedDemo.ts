@@ -44,25 +44,15 @@ export async function seedDemo(db: DB, documents: DocumentStore): Promise<boolea
   const members = demoUsers.flatMap((u) =>
     u.role ? [{ userId: ids.get(u.email)!, role: u.role, isOwner: u.role === "buyer" || u.role === "supplier" }] : [],
   );
-  // Older than the main demo, so lists (newest activity first) show the main demo on top.
-  const pilotId = await createNegotiation(db, {
-    title: pilotDemoTitle,
-    buyerOrg: "Acme Retail",
-    supplierOrg: "Nimbus Cloud",
-    createdBy: members[0]!.userId,
-    members,
-  });
-  await db.updateTable("negotiations").set({ last_activity_at: now - 24 * 60 * 60 * 1000 }).where("id", "=", pilotId).execute();
-  documents.create(pilotId, buildScheduleDoc(pilotDemoSchedule));
-
-  const negotiationId = await createNegotiation(db, {
-    title: demoNegotiationTitle,
-    buyerOrg: "Acme Retail",
-    supplierOrg: "Nimbus Cloud",
-    createdBy: members[0]!.userId,
-    members,
-    setup: demoSetup,
-  });
-  documents.create(negotiationId, buildScheduleDoc(saasDemoSchedule));
+  // The pilot is a day older, so lists (newest activity first) show the main demo on top.
+  const negotiations = [
+    { title: pilotDemoTitle, schedule: pilotDemoSchedule, setup: undefined, lastActivityAt: now - 24 * 60 * 60 * 1000 },
+    { title: demoNegotiationTitle, schedule: saasDemoSchedule, setup: demoSetup, lastActivityAt: now },
+  ];
+  for (const n of negotiations) {
+    const id = await createNegotiation(db, { title: n.title, buyerOrg: "Acme Retail", supplierOrg: "Nimbus Cloud", createdBy: members[0]!.userId, members, setup: n.setup });
+    await db.updateTable("negotiations").set({ last_activity_at: n.lastActivityAt }).where("id", "=", id).execute();
+    documents.create(id, buildScheduleDoc(n.schedule));
+  }
   return true;
 }

@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { HttpClient } from "../test/httpClient";
+import { demoClients, HttpClient } from "../test/httpClient";
 import { connectCollab, sessionCookie, synced, waitFor } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import type { ThreadView } from "../../shared/threads";
@@ -14,18 +14,9 @@ import type { ThreadView } from "../../shared/threads";
 let server: TestServer;
 let negotiationId: string;
 let clauseIds: string[];
-const clients: Record<string, HttpClient> = {};
+const as = demoClients(() => server.url);
 const pushes: Record<string, ThreadView[]> = {};
 const sockets: WebSocket[] = [];
-
-async function as(who: string) {
-  if (!clients[who]) {
-    const c = new HttpClient(server.url);
-    await c.logIn(`${who}@demo.test`, "demo-password");
-    clients[who] = c;
-  }
-  return clients[who]!;
-}
 
 async function post(who: string, path: string, body: unknown) {
   const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {
