@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { scheduleHash } from "../../shared/agreements/contentHash";
@@ -6,6 +6,7 @@ import { can } from "../../shared/permissions";
 import { partyOf } from "../../shared/roles";
 import { PostButton } from "../components/PostButton";
 import { VersionList } from "../components/agreements/VersionList";
+import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { requireMembership } from "../utils/negotiations.server";
@@ -22,6 +23,8 @@ import {
   setReviewDate,
   signOff,
 } from "../utils/agreements.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.negotiation.title ?? ""} — Common Ground` }];
 

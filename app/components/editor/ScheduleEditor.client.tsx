@@ -170,7 +170,6 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           <div className="schedule-side-column">
             <AgreementSidebar negotiationId={negotiationId} view={view} snapshot={agreement} onSnapshot={setAgreement} party={party} canAgree={canAgree} />
             <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} glossary={glossary} defaultLevel={knowledge.coverage.level} />
-            <CoveragePanel view={view} setup={knowledge.coverage} canEdit={canEdit} />
             <ThreadsSidebar
               negotiationId={negotiationId}
               session={session}
@@ -179,6 +178,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
               selectedClauseId={selectedClause}
               onSelectClause={setSelectedClause}
             />
+            <CoveragePanel view={view} setup={knowledge.coverage} canEdit={canEdit} />
           </div>
         )}
       </div>
