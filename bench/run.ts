@@ -11,6 +11,7 @@ import { measureOpens, type OpenTimes } from "./historyRun";
 import type { LoadPlan } from "./loadProtocol";
 import { runLoad } from "./loadRun";
 import { describeMachine } from "./machine";
+import { agreementReport, measureAgreements } from "./agreementsRun";
 import { measureNegotiationPage, pageBudgetBytes } from "./pageWeight";
 import { loadReport, openReport, targetReport } from "./report";
 import { scheduleAsUpdate, seedLoadRooms } from "./seed";
@@ -91,6 +92,10 @@ async function main() {
     const verdict = weight.scriptBytes <= pageBudgetBytes ? "PASS" : "FAIL";
     log(`${verdict}  negotiation page JavaScript ≤ ${kb(pageBudgetBytes)} gzipped: ${kb(weight.scriptBytes)} in ${weight.scripts} scripts`);
   }
+
+  log("");
+  log("Agreements:");
+  for (const line of agreementReport(await measureAgreements(tempDir("agreements"), log))) log(line);
 }
 
 let interrupted = false;

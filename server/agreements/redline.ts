@@ -28,7 +28,11 @@ function clauseTexts(fragment: Y.XmlFragment): ClauseTexts {
  * replayed on top of the version's Yjs state, and every member's turn is diffed word by word.
  * Updates the version already contains change nothing and cost little.
  */
-export async function redlineSince(services: Services, negotiationId: string, baseState: Uint8Array): Promise<RedlineClause[]> {
+export async function redlineSince(
+  services: Pick<Services, "db"> & { documents: Pick<Services["documents"], "flush"> },
+  negotiationId: string,
+  baseState: Uint8Array,
+): Promise<RedlineClause[]> {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, baseState);
