@@ -30,6 +30,7 @@ async function signOff(page: Page, org: string, expected: RegExp) {
 }
 
 test("both parties agree every clause and sign off; an amendment needs only the changed clause re-agreed; the redline names who changed what", async ({ browser, consoleErrors }) => {
+  test.slow(); // one long story: two rounds of agreeing and signing, redline, versions, export
   const buyer = await openPilotAs(browser, consoleErrors, "buyer@demo.test");
   const supplier = await openPilotAs(browser, consoleErrors, "supplier@demo.test");
   await expect(progress(buyer)).toContainText("0 of 3 clauses agreed");
