@@ -5,6 +5,7 @@ import { scheduleHash } from "../../shared/agreements/contentHash";
 import { can } from "../../shared/permissions";
 import { partyOf } from "../../shared/roles";
 import { PostButton } from "../components/PostButton";
+import { useRevalidateOnFocus } from "../components/useRevalidateOnFocus";
 import { VersionList } from "../components/agreements/VersionList";
 import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
@@ -102,6 +103,7 @@ export default function AgreementPage() {
   const { negotiation, me, progress, waiting, signoffs, history, frozenAt, round, reviewDueAt } = data;
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  useRevalidateOnFocus(); // the other party may have agreed or signed meanwhile
   const org = (party: "buyer" | "supplier") => (party === "buyer" ? negotiation.buyerOrg : negotiation.supplierOrg);
   const clauseLink = (clauseId: string) => `/negotiations/${negotiation.id}?clause=${clauseId}`;
   const blocking = result?.blocking ?? [];

@@ -18,6 +18,7 @@ export function ExportLinks({ href, label, threads }: { href: string; label: str
 
   const download = async (event: React.MouseEvent, format: Format) => {
     event.preventDefault();
+    if (progress) return; // one download at a time
     setError(false);
     setProgress({ format, received: 0, total: 0 });
     try {
