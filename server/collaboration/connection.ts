@@ -11,6 +11,7 @@ import { AwarenessRejected, rewriteAwarenessUpdate } from "./awarenessIdentity";
 import { MessageType } from "./messageType";
 import type { CollaborationMetrics } from "./metrics";
 import type { Room } from "./room";
+import { updateProblem } from "./updateSchema";
 
 export const messageRateLimit = { perSecond: 100, burst: 400 };
 /** A client that does not read its messages must not make us buffer without end. */
@@ -110,6 +111,8 @@ export class CollabConnection {
     }
     const update = decoding.readVarUint8Array(decoder);
     const decoded = Y.decodeUpdate(update); // a full parse first: a broken update must not reach the shared document
+    const problem = updateProblem(decoded);
+    if (problem) throw new ProtocolError(`update does not fit the schedule: ${problem}`);
     if (!this.mayWrite()) {
       // Read-only members and frozen agreements still complete the handshake, but what is sent never lands.
       this.metrics.updatesDropped += 1;

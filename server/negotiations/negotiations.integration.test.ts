@@ -5,7 +5,7 @@ import SQLite from "better-sqlite3";
 import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { HttpClient } from "../test/httpClient";
-import { connectCollab, sessionCookie, synced, waitFor } from "../test/collabClient";
+import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor } from "../test/collabClient";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 
 let server: TestServer;
@@ -305,9 +305,9 @@ describe("the permission matrix: every role, a non-member and no session, for ev
       const writer = connectCollab(server.url, demoId, cookie);
       await synced(writer);
       const marker = `edit-by-${who}`;
-      (writer.fragment.get(0) as import("yjs").XmlElement).setAttribute("data-probe", marker);
+      typeInFirstClause(writer, ` ${marker}`);
       const reader = connectCollab(server.url, demoId, await sessionCookie(server.url, "buyer@demo.test"));
-      const seen = () => reader.provider.synced && (reader.fragment.get(0) as import("yjs").XmlElement).getAttribute("data-probe") === marker;
+      const seen = () => reader.provider.synced && firstClauseText(reader.fragment).includes(marker);
       if (expected === "edits") {
         await waitFor(seen, `${who}'s edit at another member`);
       } else {
