@@ -53,7 +53,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), userId: z.string().max(64) }),
 ]);
 
-type ActionResult = { ok: boolean; message: MessageKey; params?: Record<string, string>; link?: string };
+type ActionResult = { ok: boolean; message: MessageKey; params?: Record<string, string>; link?: string; mailFailed?: boolean };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = requireAuth(request, context);
@@ -69,12 +69,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "invite": {
-        const { link } = await invite(services, negotiation.id, actor, input, publicOrigin(request, context));
-        return json<ActionResult>({ ok: true, message: "members.invited", params: { email: input.email }, link });
+        const { link, mailed } = await invite(services, negotiation.id, actor, input, publicOrigin(request, context));
+        return json<ActionResult>({ ok: true, message: "members.invited", params: { email: input.email }, link, mailFailed: !mailed });
       }
       case "resend": {
-        const link = await resendInvitation(services, negotiation.id, actor, input.invitationId, publicOrigin(request, context));
-        return json<ActionResult>({ ok: true, message: "members.resent", link });
+        const { link, mailed } = await resendInvitation(services, negotiation.id, actor, input.invitationId, publicOrigin(request, context));
+        return json<ActionResult>({ ok: true, message: "members.resent", link, mailFailed: !mailed });
       }
       case "revoke":
         await revokeInvitation(services, negotiation.id, actor, input.invitationId);
@@ -112,6 +112,11 @@ export default function Members() {
       {result && (
         <div role={result.ok ? "status" : "alert"} className={result.ok ? "form-success" : "form-error"}>
           <p>{t(result.message, result.params)}</p>
+          {result.mailFailed && (
+            <p role="alert">
+              <strong>{t("members.mailFailed")}</strong>
+            </p>
+          )}
           {result.link && (
             <p className="invite-link">
               <label htmlFor="invite-link">{t("members.linkLabel")}</label>

@@ -33,7 +33,11 @@ async function requireManage(services: Services, negotiationId: string, actor: A
   }
 }
 
-/** Mails the link (or keeps it in the outbox) and returns it, so the inviter can copy it too. */
+/**
+ * Mails the link (or keeps it in the outbox) and returns it, so the inviter can copy it too. A
+ * mail server that refuses or is down does not undo the invitation: the inviter is told to pass the
+ * link on themselves.
+ */
 async function deliver(services: Services, invitation: Pick<Invitation, "email" | "role" | "negotiation_id">, token: string, origin: string, inviterName: string) {
   const link = `${origin}/invitations/${token}`;
   const negotiation = await getNegotiation(services.db, invitation.negotiation_id);
@@ -48,8 +52,14 @@ async function deliver(services: Services, invitation: Pick<Invitation, "email" 
       }),
     )
     .join("\n\n---\n\n");
-  await services.mailer.send({ to: invitation.email, subject: translate("en", "invitation.mail.subject", { title: negotiation?.title ?? "" }), text });
-  return link;
+  const mailed = await services.mailer
+    .send({ to: invitation.email, subject: translate("en", "invitation.mail.subject", { title: negotiation?.title ?? "" }), text })
+    .then(() => true)
+    .catch((error: unknown) => {
+      services.logger.error({ err: error, to: invitation.email }, "invitation mail could not be sent");
+      return false;
+    });
+  return { link, mailed };
 }
 
 export async function invite(
@@ -58,7 +68,7 @@ export async function invite(
   actor: Actor & { user: User },
   input: { email: string; role: Role },
   origin: string,
-): Promise<{ link: string; invitationId: string }> {
+): Promise<{ link: string; mailed: boolean; invitationId: string }> {
   await requireManage(services, negotiationId, actor, input.role);
   const members = await listMembers(services.db, negotiationId);
   if (members.some((m) => m.email === input.email)) throw new NegotiationError(409, "members.error.alreadyMember");
@@ -78,8 +88,7 @@ export async function invite(
     revoked_at: null,
   };
   await insertInvitation(services.db, invitation);
-  const link = await deliver(services, invitation, token, origin, actor.user.name);
-  return { link, invitationId: invitation.id };
+  return { ...(await deliver(services, invitation, token, origin, actor.user.name)), invitationId: invitation.id };
 }
 
 async function managedInvitation(services: Services, negotiationId: string, actor: Actor, invitationId: string) {

@@ -528,6 +528,7 @@ export const en = {
   "editor.editsRefused": "Your last edits reached the server after the agreement was signed, so they were not kept. This is the signed text; to change it, open an amendment round.",
   "versions.effectiveName": "Effective agreement",
   "versions.effectiveAmendmentName": "Effective agreement, amendment {round}",
+  "members.mailFailed": "The invitation mail could not be sent. Copy the link below and send it yourself; it works the same.",
   "error.title": "Something went wrong",
   "error.notFound": "We could not find this page. Check the address or go back to your dashboard.",
   "error.forbidden": "You do not have access to this. Ask an owner of the negotiation to invite you.",

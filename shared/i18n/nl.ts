@@ -529,6 +529,7 @@ export const nl: Record<MessageKey, string> = {
   "editor.editsRefused": "Uw laatste wijzigingen kwamen binnen nadat de overeenkomst was afgetekend en zijn dus niet bewaard. Dit is de ondertekende tekst; open een wijzigingsronde om haar te wijzigen.",
   "versions.effectiveName": "Geldende overeenkomst",
   "versions.effectiveAmendmentName": "Geldende overeenkomst, wijziging {round}",
+  "members.mailFailed": "De uitnodigingsmail kon niet worden verstuurd. Kopieer de link hieronder en stuur die zelf; hij werkt hetzelfde.",
   "error.title": "Er ging iets mis",
   "error.notFound": "We konden deze pagina niet vinden. Controleer het adres of ga terug naar je overzicht.",
   "error.forbidden": "Je hebt hier geen toegang toe. Vraag een eigenaar van de onderhandeling om je uit te nodigen.",
