@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { scheduleHash } from "../../shared/agreements/contentHash";
+import { reviewDateMs, reviewDateSchema, versionNameSchema } from "../../shared/agreements/snapshot";
 import { can } from "../../shared/permissions";
 import { partyOf } from "../../shared/roles";
 import { PostButton } from "../components/PostButton";
@@ -55,8 +56,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("signoff") }),
   z.object({ intent: z.literal("round") }),
-  z.object({ intent: z.literal("version"), name: z.string().trim().min(1).max(200) }),
-  z.object({ intent: z.literal("review"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  versionNameSchema.extend({ intent: z.literal("version") }),
+  reviewDateSchema.extend({ intent: z.literal("review") }),
 ]);
 
 type ActionResult = { ok: boolean; message: MessageKey; blocking?: { clauseId: string; number: string; heading: string; status: string }[] };
@@ -81,12 +82,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case "version":
         await saveVersion(services, negotiation.id, user.id, input.name);
         return json<ActionResult>({ ok: true, message: "versions.saved" });
-      case "review": {
-        const at = Date.parse(`${input.date}T00:00:00Z`);
-        if (Number.isNaN(at)) return json<ActionResult>({ ok: false, message: "agreement.error.invalid" }, { status: 400 });
-        await setReviewDate(services, negotiation.id, actor, at);
+      case "review":
+        await setReviewDate(services, negotiation.id, actor, reviewDateMs(input.date));
         return json<ActionResult>({ ok: true, message: "agreement.review.saved" });
-      }
     }
   } catch (error) {
     if (error instanceof NegotiationError) {

@@ -138,6 +138,14 @@ test("sign-off is refused with what is open, accepted when all is agreed, and th
   assert.equal(firstClauseText(observer.fragment), textBefore);
   assert.equal((await overview()).progress.agreed, (await overview()).progress.total, "still all agreed");
   assert.equal((await post("buyer", "/agreements", { clauseId: (await overview()).clauses[0]!.clauseId, decision: "agreed" })).status, 409);
+
+  // A year on by default; owners and advisors move it, with real calendar dates only.
+  const { reviewDueAt, frozenAt } = await overview();
+  assert.ok(Math.abs(reviewDueAt! - frozenAt! - 365 * 24 * 3600 * 1000) < 1000);
+  assert.equal((await post("observer", "/review-date", { date: "2027-03-01" })).status, 403);
+  assert.equal((await post("buyer", "/review-date", { date: "2027-02-30" })).status, 400);
+  assert.equal((await post("advisor", "/review-date", { date: "2027-03-01" })).status, 200);
+  assert.equal((await overview()).reviewDueAt, Date.UTC(2027, 2, 1));
 });
 
 test("an amendment round needs only the changed clause re-agreed, and a second effective version follows", async () => {

@@ -36,3 +36,16 @@ export const decisionSchema = z
   .refine((d) => d.decision === "agreed" || (d.reason?.length ?? 0) > 0, { message: "Say what needs to change.", path: ["reason"] });
 
 export const versionNameSchema = z.object({ name: z.string().trim().min(1).max(200) });
+
+/** A calendar date, YYYY-MM-DD, read as midnight UTC. */
+export const reviewDateSchema = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.")
+    // Round-tripping catches 2027-02-30, which Date.parse would quietly turn into 2 March.
+    .refine((d) => {
+      const ms = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+    }, "Not a calendar date."),
+});
+export const reviewDateMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
