@@ -132,13 +132,7 @@ export class CollaborationServer {
 
   /** Pushes a changed thread to the connections whose member may see it, and to no one else. */
   pushThread(negotiationId: string, thread: ThreadView) {
-    const room = this.rooms.peek(negotiationId);
-    if (!room) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, CustomMessage.thread);
-    encoding.writeVarString(encoder, JSON.stringify(thread));
-    const message = encoding.toUint8Array(encoder);
-    for (const conn of room.connections) if (canSeeThread(conn.user.role, thread)) conn.send(message);
+    this.push(negotiationId, CustomMessage.thread, thread, (conn) => canSeeThread(conn.user.role, thread));
   }
 
   /**
@@ -157,13 +151,18 @@ export class CollaborationServer {
 
   /** Agreement state is the same for every member: everyone connected gets it. */
   pushAgreements(negotiationId: string, snapshot: AgreementSnapshot) {
+    this.push(negotiationId, CustomMessage.agreements, snapshot, () => true);
+  }
+
+  /** One of our own message types, as JSON, to the connections of an open room that may have it. */
+  private push(negotiationId: string, type: number, payload: unknown, mayReceive: (conn: CollabConnection) => boolean) {
     const room = this.rooms.peek(negotiationId);
     if (!room) return;
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, CustomMessage.agreements);
-    encoding.writeVarString(encoder, JSON.stringify(snapshot));
+    encoding.writeVarUint(encoder, type);
+    encoding.writeVarString(encoder, JSON.stringify(payload));
     const message = encoding.toUint8Array(encoder);
-    for (const conn of room.connections) conn.send(message);
+    for (const conn of room.connections) if (mayReceive(conn)) conn.send(message);
   }
 
   /** Who has the negotiation open right now. */
