@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { progressOf } from "../../shared/agreements/clauseStatus";
 import { decisionSchema } from "../../shared/agreements/snapshot";
 import { apiResponse, decideClause, loadAgreementSnapshot, readJson, readSchedule, recordStatuses, requireApiActor } from "../utils/agreements.server";
 
@@ -8,10 +9,10 @@ import { apiResponse, decideClause, loadAgreementSnapshot, readJson, readSchedul
  */
 export async function loader({ context, params }: LoaderFunctionArgs) {
   await requireApiActor(context, params.id ?? "");
-  const { doc } = readSchedule(context.services, params.id!);
+  const doc = readSchedule(context.services, params.id!);
   const clauses = await recordStatuses(context.services.db, params.id!, doc);
   return json({
-    progress: { agreed: clauses.filter((c) => c.status === "agreed").length, total: clauses.length },
+    progress: progressOf(clauses),
     clauses,
     ...(await loadAgreementSnapshot(context.services, params.id!)),
   });

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { progressOf } from "../../shared/agreements/clauseStatus";
 import { scheduleHash } from "../../shared/agreements/contentHash";
 import { reviewDateMs, reviewDateSchema, versionNameSchema } from "../../shared/agreements/snapshot";
 import { can } from "../../shared/permissions";
@@ -34,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
   const { negotiation, role, isOwner } = await requireMembership(context, params.id ?? "", user.id);
   const { db } = context.services;
-  const { doc } = readSchedule(context.services, negotiation.id);
+  const doc = readSchedule(context.services, negotiation.id);
   const clauses = await recordStatuses(db, negotiation.id, doc);
   const snapshot = await loadAgreementSnapshot(context.services, negotiation.id);
   const currentHash = scheduleHash(doc);
@@ -45,7 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     round: snapshot.round,
     frozenAt: snapshot.frozenAt,
     reviewDueAt: snapshot.reviewDueAt,
-    progress: { agreed: clauses.filter((c) => c.status === "agreed").length, total: clauses.length },
+    progress: progressOf(clauses),
     waiting: clauses.filter((c) => c.status !== "agreed"),
     signoffs: snapshot.signoffs.map((s) => ({ ...s, current: s.hash === currentHash })),
     history: await effectiveHistory(db, negotiation.id),

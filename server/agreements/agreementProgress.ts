@@ -1,13 +1,11 @@
-import { latestDecisionRows } from "../../db/queries/agreements";
-import { scheduleStates } from "../../shared/agreements/clauseStatus";
-import { clauseHashes } from "../../shared/agreements/contentHash";
+import { progressOf } from "../../shared/agreements/clauseStatus";
 import type { Services } from "../context";
 import { readSchedule } from "./scheduleDocument";
+import { recordStatuses } from "./versions";
 
 /** "34 of 41 clauses agreed", from the live schedule and the parties' latest decisions. */
 export async function agreementProgress(services: Services, negotiationId: string): Promise<{ agreed: number; total: number }> {
-  const states = scheduleStates(clauseHashes(readSchedule(services, negotiationId).doc), await latestDecisionRows(services.db, negotiationId));
-  return { agreed: states.filter((s) => s.status === "agreed").length, total: states.length };
+  return progressOf(await recordStatuses(services.db, negotiationId, readSchedule(services, negotiationId)));
 }
 
 /** Review dates this close (or past) show as due on the dashboard. */

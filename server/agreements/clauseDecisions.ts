@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { insertDecision } from "../../db/queries/agreements";
 import { audit } from "../../db/queries/auditLog";
-import { clauseHashes } from "../../shared/agreements/contentHash";
+import { clauseHash } from "../../shared/agreements/contentHash";
 import type { AgreementSnapshot, decisionSchema } from "../../shared/agreements/snapshot";
-import { numberClauses } from "../../shared/editor/numbering";
+import { findClause } from "../../shared/editor/numbering";
 import { can } from "../../shared/permissions";
 import { partyOf, type Role } from "../../shared/roles";
 import type { Services } from "../context";
@@ -19,9 +19,10 @@ export interface AgreementActor {
   isOwner: boolean;
 }
 
-export async function isFrozen(services: Services, negotiationId: string): Promise<boolean> {
-  const row = await services.db.selectFrom("negotiations").select("frozen_at").where("id", "=", negotiationId).executeTakeFirstOrThrow();
-  return row.frozen_at !== null;
+/** Which round the negotiation is in, and whether its signed agreement is frozen. */
+export async function roundState(services: Services, negotiationId: string): Promise<{ round: number; frozen: boolean }> {
+  const row = await services.db.selectFrom("negotiations").select(["round", "frozen_at"]).where("id", "=", negotiationId).executeTakeFirstOrThrow();
+  return { round: row.round, frozen: row.frozen_at !== null };
 }
 
 /**
@@ -37,11 +38,10 @@ export async function decideClause(
 ): Promise<AgreementSnapshot> {
   const party = partyOf(actor.role);
   if (!party || !can(actor.role, "agree")) throw new NegotiationError(403, "agreements.error.notParty");
-  if (await isFrozen(services, negotiationId)) throw new NegotiationError(409, "agreements.error.frozen");
-  const { doc } = readSchedule(services, negotiationId);
-  const clause = clauseHashes(doc).find((c) => c.id === input.clauseId);
-  if (!clause) throw new NegotiationError(404, "agreements.error.noClause");
-  const { number, heading } = numberClauses(doc).find((c) => c.id === clause.id)!;
+  if ((await roundState(services, negotiationId)).frozen) throw new NegotiationError(409, "agreements.error.frozen");
+  const found = findClause(readSchedule(services, negotiationId), input.clauseId);
+  if (!found) throw new NegotiationError(404, "agreements.error.noClause");
+  const clause = { id: input.clauseId, hash: clauseHash(found.node), number: found.number, heading: found.node.firstChild?.textContent ?? "" };
   if (input.seenHash && input.seenHash !== clause.hash) throw new NegotiationError(409, "agreements.error.changedMeanwhile");
   const thread =
     input.decision === "needs_change"
@@ -53,7 +53,7 @@ export async function decideClause(
       negotiationId,
       userId: actor.userId,
       action: input.decision === "agreed" ? "clause.agreed" : "clause.needs_change",
-      detail: { clauseId: clause.id, number, heading, party, hash: clause.hash, ...(thread ? { threadId: thread.id } : {}) },
+      detail: { clauseId: clause.id, number: clause.number, heading: clause.heading, party, hash: clause.hash, ...(thread ? { threadId: thread.id } : {}) },
     });
   });
   return publishAgreements(services, negotiationId);

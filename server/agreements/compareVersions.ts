@@ -12,7 +12,7 @@ export interface ComparedSide {
 /** Two versions (or a version and the current draft), clause by clause. */
 export async function compareVersions(services: Services, negotiationId: string, fromId: string, toId: string) {
   const side = async (id: string) => {
-    if (id === "current") return { side: { id, label: null } as ComparedSide, model: scheduleModel(readSchedule(services, negotiationId).doc) };
+    if (id === "current") return { side: { id, label: null } as ComparedSide, model: scheduleModel(readSchedule(services, negotiationId)) };
     const version = await getVersion(services.db, negotiationId, id);
     return { side: { id, label: { number: version.number, name: version.name } } as ComparedSide, model: scheduleModel(scheduleFromJson(version.content)) };
   };

@@ -99,7 +99,6 @@ export async function changesSince(services: Services, negotiationId: string, ve
   const ids = [...new Set(clauses.flatMap((c) => c.segments.flatMap((s) => (s.by ? [s.by] : []))))];
   const people: ChangesSince["people"] = {};
   if (ids.length) {
-    services.documents.flush(); // updates accepted in the last few milliseconds count too
     const rows = await services.db
       .selectFrom("users as u")
       .leftJoin("negotiation_members as m", (join) => join.onRef("m.user_id", "=", "u.id").on("m.negotiation_id", "=", negotiationId))

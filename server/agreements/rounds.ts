@@ -5,7 +5,7 @@ import { partyOf } from "../../shared/roles";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { publishAgreements } from "./agreementSnapshot";
-import { isFrozen, type AgreementActor } from "./clauseDecisions";
+import { roundState, type AgreementActor } from "./clauseDecisions";
 
 /**
  * Opens an amendment round on an agreement in force: a new draft from the effective text, which
@@ -15,7 +15,7 @@ import { isFrozen, type AgreementActor } from "./clauseDecisions";
  */
 export async function openRound(services: Services, negotiationId: string, actor: AgreementActor): Promise<AgreementSnapshot> {
   if (!can(actor.role, "agree") && !can(actor.role, "moderate")) throw new NegotiationError(403, "agreements.error.cannotOpenRound");
-  if (!(await isFrozen(services, negotiationId))) throw new NegotiationError(409, "agreements.error.notEffective");
+  if (!(await roundState(services, negotiationId)).frozen) throw new NegotiationError(409, "agreements.error.notEffective");
   const kind = partyOf(actor.role) ? "amendment" : "review";
   await services.db.transaction().execute(async (trx) => {
     const { round } = await trx.selectFrom("negotiations").select("round").where("id", "=", negotiationId).executeTakeFirstOrThrow();

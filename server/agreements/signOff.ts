@@ -1,17 +1,15 @@
-import { latestDecisionRows, roundSignoffs } from "../../db/queries/agreements";
+import { roundSignoffs } from "../../db/queries/agreements";
 import { audit } from "../../db/queries/auditLog";
-import { scheduleStates } from "../../shared/agreements/clauseStatus";
-import { clauseHashes, scheduleHash } from "../../shared/agreements/contentHash";
+import { scheduleHash } from "../../shared/agreements/contentHash";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
-import { numberClauses } from "../../shared/editor/numbering";
 import { translate, type Locale } from "../../shared/i18n/index";
 import { partyOf } from "../../shared/roles";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { publishAgreements } from "./agreementSnapshot";
-import { isFrozen, type AgreementActor } from "./clauseDecisions";
-import { readSchedule } from "./scheduleDocument";
-import { insertVersion } from "./versions";
+import { roundState, type AgreementActor } from "./clauseDecisions";
+import { readScheduleWithState } from "./scheduleDocument";
+import { insertVersion, recordStatuses } from "./versions";
 
 const reviewAfterMs = 365 * 24 * 60 * 60 * 1000;
 
@@ -33,23 +31,22 @@ export async function signOff(
 ): Promise<AgreementSnapshot & { effective: boolean }> {
   const party = partyOf(actor.role);
   if (!party || !actor.isOwner) throw new NegotiationError(403, "agreements.error.notOwner");
-  if (await isFrozen(services, negotiationId)) throw new NegotiationError(409, "agreements.error.alreadyEffective");
-  const schedule = readSchedule(services, negotiationId);
-  const clauses = numberClauses(schedule.doc);
-  if (clauses.length === 0) throw new NegotiationError(409, "agreements.error.empty");
-  const states = scheduleStates(clauseHashes(schedule.doc), await latestDecisionRows(services.db, negotiationId));
-  const blocking = clauses.flatMap((c, i) => (states[i]!.status === "agreed" ? [] : [{ clauseId: c.id, number: c.number, heading: c.heading, status: states[i]!.status }]));
+  const { round, frozen } = await roundState(services, negotiationId);
+  if (frozen) throw new NegotiationError(409, "agreements.error.alreadyEffective");
+  const schedule = readScheduleWithState(services, negotiationId);
+  const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
+  if (statuses.length === 0) throw new NegotiationError(409, "agreements.error.empty");
+  const blocking = statuses.filter((s) => s.status !== "agreed").map(({ clauseId, number, heading, status }) => ({ clauseId, number, heading, status }));
   if (blocking.length > 0) throw new NegotiationError(409, "agreements.error.notAllAgreed", { blocking });
 
   const hash = scheduleHash(schedule.doc);
-  const { round } = await services.db.selectFrom("negotiations").select("round").where("id", "=", negotiationId).executeTakeFirstOrThrow();
   const otherSigned = (await roundSignoffs(services.db, negotiationId, round)).some((s) => s.party !== party && s.hash === hash);
   const now = Date.now();
   await services.db.transaction().execute(async (trx) => {
     await trx.insertInto("signoffs").values({ negotiation_id: negotiationId, round, party, user_id: actor.userId, content_hash: hash, at: now, version_id: null }).execute();
     await audit(trx, { negotiationId, userId: actor.userId, action: "signoff", detail: { party, round, hash } });
     if (!otherSigned) return;
-    const version = await insertVersion(trx, { negotiationId, name: translate(locale, round === 0 ? "versions.effectiveName" : "versions.effectiveAmendmentName", { round }), kind: "effective", round, userId: actor.userId, schedule });
+    const version = await insertVersion(trx, { negotiationId, name: translate(locale, round === 0 ? "versions.effectiveName" : "versions.effectiveAmendmentName", { round }), kind: "effective", round, userId: actor.userId, schedule, statuses });
     await trx.updateTable("signoffs").set({ version_id: version.id }).where("negotiation_id", "=", negotiationId).where("round", "=", round).where("content_hash", "=", hash).execute();
     await trx.updateTable("negotiations").set({ frozen_at: now, review_due_at: now + reviewAfterMs }).where("id", "=", negotiationId).execute();
     await audit(trx, { negotiationId, userId: actor.userId, action: "agreement.effective", detail: { version: version.number, round, hash } });

@@ -10,7 +10,7 @@ import { newId } from "../../shared/ids";
 import type { Party } from "../../shared/roles";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
-import { readSchedule } from "./scheduleDocument";
+import { readScheduleWithState } from "./scheduleDocument";
 
 /** A clause's agreement as recorded in a version, for exports of that version. */
 export interface RecordedClauseStatus {
@@ -47,7 +47,16 @@ export async function recordStatuses(db: Kysely<Database>, negotiationId: string
 /** Writes a version of the document as it is in `schedule`; inside the caller's transaction. */
 export async function insertVersion(
   db: Kysely<Database>,
-  input: { negotiationId: string; name: string; kind: "named" | "effective"; round: number; userId: string; schedule: { doc: PMNode; state: Uint8Array } },
+  input: {
+    negotiationId: string;
+    name: string;
+    kind: "named" | "effective";
+    round: number;
+    userId: string;
+    schedule: { doc: PMNode; state: Uint8Array };
+    /** Each clause's status against `schedule` (recordStatuses), kept with the version. */
+    statuses: RecordedClauseStatus[];
+  },
 ): Promise<VersionSummary> {
   const { doc, state } = input.schedule;
   const last = await db.selectFrom("versions").select((eb) => eb.fn.max("number").as("n")).where("negotiation_id", "=", input.negotiationId).executeTakeFirst();
@@ -74,7 +83,7 @@ export async function insertVersion(
       content_json: JSON.stringify(doc.toJSON()),
       content_hash: version.hash,
       ydoc_state: state,
-      status_json: JSON.stringify(await recordStatuses(db, input.negotiationId, doc)),
+      status_json: JSON.stringify(input.statuses),
     })
     .execute();
   await audit(db, { negotiationId: input.negotiationId, userId: input.userId, action: "version.saved", detail: { number: version.number, name: version.name, kind: version.kind } });
@@ -84,8 +93,9 @@ export async function insertVersion(
 /** "Save version": any member may, with a name of their choosing. */
 export async function saveVersion(services: Services, negotiationId: string, userId: string, name: string): Promise<VersionSummary> {
   const { round } = await services.db.selectFrom("negotiations").select("round").where("id", "=", negotiationId).executeTakeFirstOrThrow();
-  const schedule = readSchedule(services, negotiationId);
-  return services.db.transaction().execute((trx) => insertVersion(trx, { negotiationId, name, kind: "named", round, userId, schedule }));
+  const schedule = readScheduleWithState(services, negotiationId);
+  const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
+  return services.db.transaction().execute((trx) => insertVersion(trx, { negotiationId, name, kind: "named", round, userId, schedule, statuses }));
 }
 
 export async function listVersions(db: Kysely<Database>, negotiationId: string): Promise<VersionSummary[]> {

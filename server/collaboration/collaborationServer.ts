@@ -26,7 +26,7 @@ export class CollaborationServer {
   readonly rooms: RoomRegistry;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
   private readonly perUser = new Map<string, number>();
-  /** Negotiations whose schedule takes no edits: signed and in force, or being checked for sign-off. */
+  /** Negotiations whose schedule takes no edits: signed and in force, no amendment round open. */
   private readonly frozen = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
 
@@ -56,8 +56,8 @@ export class CollaborationServer {
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const room = this.rooms.get(negotiationId);
           const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };
-          const mayWrite = () => can(role, "edit") && !this.frozen.has(negotiationId);
-          const conn = new CollabConnection(ws, room, user, auth.sessionId, mayWrite, can(role, "edit"), this.logger, this.metrics);
+          const isFrozen = () => this.frozen.has(negotiationId);
+          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), isFrozen, this.logger, this.metrics);
           this.perUser.set(auth.user.id, (this.perUser.get(auth.user.id) ?? 0) + 1);
           this.attach(ws, conn);
           room.join(conn);
@@ -136,8 +136,8 @@ export class CollaborationServer {
   }
 
   /**
-   * Stops (or resumes) accepting edits at once, for every connection. Synchronous, so a sign-off
-   * can freeze the text it checks before any other update is handled.
+   * Stops (or resumes) accepting edits at once, for every connection: each asks per update.
+   * Synchronous, so the sign-off that checked the text freezes it before another update is handled.
    */
   setFrozen(negotiationId: string, frozen: boolean) {
     if (frozen) this.frozen.add(negotiationId);

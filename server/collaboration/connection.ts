@@ -31,10 +31,10 @@ export class CollabConnection {
     readonly room: Room,
     readonly user: PresenceUser,
     readonly sessionId: string,
+    /** Whether the member's role edits at all (observers do not). */
+    readonly canEdit: boolean,
     /** Asked per update: a negotiation can freeze (sign-off) while a member is connected. */
-    private readonly mayWrite: () => boolean,
-    /** Whether the role edits at all (false for observers, whose editor cannot change anything). */
-    private readonly canEditRole: boolean,
+    private readonly isFrozen: () => boolean,
     private readonly logger: Logger,
     private readonly metrics: CollaborationMetrics,
   ) {}
@@ -110,16 +110,19 @@ export class CollabConnection {
       throw new ProtocolError(`unknown sync step ${step}`);
     }
     const update = decoding.readVarUint8Array(decoder);
+    if (!this.canEdit) {
+      // Read-only members still complete the handshake, but what they send never lands.
+      this.metrics.updatesDropped += 1;
+      return;
+    }
     const decoded = Y.decodeUpdate(update); // a full parse first: a broken update must not reach the shared document
     const problem = updateProblem(decoded);
     if (problem) throw new ProtocolError(`update does not fit the schedule: ${problem}`);
-    if (!this.mayWrite()) {
-      // Read-only members and frozen agreements still complete the handshake, but what is sent never lands.
+    if (this.isFrozen()) {
       this.metrics.updatesDropped += 1;
-      const changesSomething = decoded.structs.length > 0 || decoded.ds.clients.size > 0;
       // An editor whose text lost the race against a sign-off: tell it, so it does not keep (and
-      // later resend) edits nobody else has.
-      if (changesSomething && this.canEditRole) this.close(CloseCode.editsRefused, "the agreement is signed; these edits were not applied");
+      // later resend) edits nobody else has. An empty sync reply changes nothing and is fine.
+      if (decoded.structs.length > 0 || decoded.ds.clients.size > 0) this.close(CloseCode.editsRefused, "the agreement is signed; these edits were not applied");
       return;
     }
     this.metrics.updatesAccepted += 1;

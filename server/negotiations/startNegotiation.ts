@@ -38,7 +38,7 @@ async function initialDocument(services: Services, creatorId: string, input: New
   if (start.kind === "copy") {
     // Not a member of the source: the same answer as for a missing one.
     if (!(await memberRole(services.db, start.fromNegotiationId, creatorId))) throw new NegotiationError(404, "wizard.error.copySource");
-    return withFreshIds(readSchedule(services, start.fromNegotiationId).doc);
+    return withFreshIds(readSchedule(services, start.fromNegotiationId));
   }
   const selection = selectClauses(services.catalogue, start.context);
   const excluded = new Set(start.exclude);

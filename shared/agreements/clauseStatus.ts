@@ -60,6 +60,11 @@ export function scheduleStates(clauses: { id: string; hash: string }[], all: Par
   return clauses.map((c) => clauseState(c.id, c.hash, latest.get(c.id)));
 }
 
+/** "34 of 41 clauses agreed". */
+export function progressOf(states: { status: ClauseStatus }[]): { agreed: number; total: number } {
+  return { agreed: states.filter((s) => s.status === "agreed").length, total: states.length };
+}
+
 /** Whether a clause still waits for this party: anything but its own valid agreement. */
 export function needsPartyAttention(state: ClauseState, party: Party): boolean {
   return state.status !== "agreed" && state.status !== `agreed-by-${party}`;

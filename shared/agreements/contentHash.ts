@@ -3,6 +3,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
+import { forEachClause } from "../editor/numbering";
 
 const hashJson = (value: unknown) => encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(value))));
 
@@ -30,10 +31,6 @@ export function scheduleHash(doc: PMNode): string {
 /** Every clause's id and hash, in document order. */
 export function clauseHashes(doc: PMNode): { id: string; hash: string }[] {
   const out: { id: string; hash: string }[] = [];
-  doc.forEach((section) =>
-    section.forEach((node) => {
-      if (node.type.name === "clause") out.push({ id: node.attrs.id as string, hash: clauseHash(node) });
-    }),
-  );
+  forEachClause(doc, (clause) => out.push({ id: clause.attrs.id as string, hash: clauseHash(clause) }));
   return out;
 }

@@ -7,21 +7,34 @@ export interface NumberedClause {
   requirement: string | null;
 }
 
-/** Clause numbers as readers see them (1.1, 1.2, 2.1 …), derived from position. */
-export function numberClauses(doc: PMNode): NumberedClause[] {
-  const out: NumberedClause[] = [];
-  doc.forEach((section, _offset, sectionIndex) => {
+/**
+ * Calls `visit` for every clause in document order, with its position and its number as readers
+ * see it (1.1, 1.2, 2.1 …), derived from position so it can never go stale after a move.
+ */
+export function forEachClause(doc: PMNode, visit: (clause: PMNode, pos: number, number: string) => void): void {
+  doc.forEach((section, sectionOffset, sectionIndex) => {
     let clauseIndex = 0;
-    section.forEach((child) => {
+    section.forEach((child, childOffset) => {
       if (child.type.name !== "clause") return;
       clauseIndex += 1;
-      out.push({
-        id: child.attrs.id,
-        number: `${sectionIndex + 1}.${clauseIndex}`,
-        heading: child.firstChild?.textContent ?? "",
-        requirement: child.attrs.requirement,
-      });
+      visit(child, sectionOffset + 1 + childOffset, `${sectionIndex + 1}.${clauseIndex}`);
     });
   });
+}
+
+export function numberClauses(doc: PMNode): NumberedClause[] {
+  const out: NumberedClause[] = [];
+  forEachClause(doc, (clause, _pos, number) => {
+    out.push({ id: clause.attrs.id, number, heading: clause.firstChild?.textContent ?? "", requirement: clause.attrs.requirement });
+  });
   return out;
+}
+
+/** The clause with this id, where it is and its number; null when it is not in the document. */
+export function findClause(doc: PMNode, clauseId: string): { node: PMNode; pos: number; number: string } | null {
+  let found: { node: PMNode; pos: number; number: string } | null = null;
+  forEachClause(doc, (node, pos, number) => {
+    if (!found && node.attrs.id === clauseId) found = { node, pos, number };
+  });
+  return found;
 }

@@ -1,9 +1,8 @@
-import { useId, useState } from "react";
-import type { Node as PMNode } from "prosemirror-model";
+import { useId, useMemo, useState } from "react";
 import { TextSelection } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
-import { needsPartyAttention, type ClauseState } from "../../../shared/agreements/clauseStatus";
-import { numberClauses } from "../../../shared/editor/numbering";
+import { needsPartyAttention, progressOf, type ClauseState } from "../../../shared/agreements/clauseStatus";
+import { findClause, numberClauses } from "../../../shared/editor/numbering";
 import type { Party } from "../../../shared/roles";
 import { useT, type MessageKey } from "../../i18n";
 
@@ -17,15 +16,11 @@ function matches(filter: Filter, state: ClauseState, party: Party | null): boole
 }
 
 /** Moves the cursor into a clause's heading and shows it, so its threads and agreement follow. */
-function goToClause(view: EditorView, doc: PMNode, clauseId: string) {
-  let target = -1;
-  doc.descendants((node, pos) => {
-    if (target >= 0) return false;
-    if (node.type.name === "clause" && node.attrs.id === clauseId) target = pos + 2;
-    return node.type.name === "section" || node.type.name === "doc";
-  });
-  if (target < 0) return;
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, target)).scrollIntoView());
+function goToClause(view: EditorView, clauseId: string) {
+  const found = findClause(view.state.doc, clauseId);
+  if (!found) return;
+  // +2: into the clause, then into its heading.
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.pos + 2)).scrollIntoView());
   view.focus();
 }
 
@@ -35,8 +30,9 @@ export function AgreementProgress({ view, states, party }: { view: EditorView; s
   const id = useId();
   const [filter, setFilter] = useState<Filter>(party ? "mine" : "all");
   const doc = view.state.doc;
-  const clauses = numberClauses(doc);
-  const agreed = states.filter((s) => s.status === "agreed").length;
+  // Only edits change the outline; the panel also re-renders for every cursor move.
+  const clauses = useMemo(() => numberClauses(doc), [doc]);
+  const { agreed } = progressOf(states);
   const shown = clauses.flatMap((c, i) => (states[i] && matches(filter, states[i]!, party) ? [{ ...c, status: states[i]!.status }] : []));
   return (
     <section className="agreement-progress" aria-labelledby={`${id}-heading`}>
@@ -59,7 +55,7 @@ export function AgreementProgress({ view, states, party }: { view: EditorView; s
           <ul className="clause-outline">
             {shown.map((c) => (
               <li key={c.id}>
-                <button type="button" className="link-button" onClick={() => goToClause(view, doc, c.id)}>
+                <button type="button" className="link-button" onClick={() => goToClause(view, c.id)}>
                   {c.number} {c.heading || t("agreement.untitled")}
                 </button>{" "}
                 <span className={`agreement-badge status-${c.status}`}>{t(`agreement.status.${c.status}` as MessageKey)}</span>

@@ -3,10 +3,9 @@ import type { EditorView } from "prosemirror-view";
 import { clauseAt } from "../../../shared/editor/commands";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { Party } from "../../../shared/roles";
-import { agreementsKey, decisionsMeta } from "./agreementDecorations";
+import { agreementsKey, decisionsMeta, marginState } from "./agreementDecorations";
 import { AgreementProgress } from "./AgreementProgress";
 import { ClauseAgreement } from "./ClauseAgreement";
-import { useClauseStates } from "./useAgreements";
 
 interface Props {
   negotiationId: string;
@@ -19,7 +18,7 @@ interface Props {
 
 /** Progress over the whole schedule and the agreement on the clause holding the cursor. */
 export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, party, canAgree }: Props) {
-  const { states, hashes } = useClauseStates(view.state.doc, snapshot);
+  const { states, hashes } = marginState(view.state);
   useEffect(() => {
     view.dispatch(view.state.tr.setMeta(agreementsKey, decisionsMeta(snapshot.decisions)).setMeta("addToHistory", false));
   }, [view, snapshot]);

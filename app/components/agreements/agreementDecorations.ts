@@ -1,51 +1,73 @@
-import { Plugin, PluginKey } from "prosemirror-state";
+import type { Node as PMNode } from "prosemirror-model";
+import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { clauseState, latestDecisions, type ClauseStatus, type PartyDecision } from "../../../shared/agreements/clauseStatus";
+import { clauseState, latestDecisions, type ClauseState, type ClauseStatus, type PartyDecision } from "../../../shared/agreements/clauseStatus";
 import { clauseHash } from "../../../shared/agreements/contentHash";
+import { forEachClause } from "../../../shared/editor/numbering";
 
 type Latest = ReturnType<typeof latestDecisions>;
-export const agreementsKey = new PluginKey<Latest>("agreements");
+export interface MarginState {
+  latest: Latest;
+  /**
+   * Each clause's status against the text on this screen, in document order, and its hash. Display
+   * only: the server recomputes from its own copy whenever it matters (agreeing, signing off).
+   */
+  states: ClauseState[];
+  hashes: Map<string, string>;
+  decorations: DecorationSet;
+}
+
+export const agreementsKey = new PluginKey<MarginState>("agreements");
 
 /** A transaction's meta that gives the margin the parties' decisions (it changes no text). */
 export const decisionsMeta = (decisions: PartyDecision[]): Latest => latestDecisions(decisions);
 
+export const marginState = (state: EditorState): MarginState => agreementsKey.getState(state)!;
+
 /**
  * A status badge in the margin of every clause (open, agreed by one side, agreed, changed since
- * agreed, needs change), recomputed against the text as it is typed.
+ * agreed, needs change), recomputed against the text as it is typed; the sidebar reads the same
+ * statuses. Only edits and new decisions recompute them; cursor moves reuse the state.
  */
-export function agreementsPlugin(label: (status: ClauseStatus) => string): Plugin<Latest> {
-  return new Plugin<Latest>({
+export function agreementsPlugin(label: (status: ClauseStatus) => string): Plugin<MarginState> {
+  const compute = (doc: PMNode, latest: Latest): MarginState => {
+    const decorations: Decoration[] = [];
+    const states: ClauseState[] = [];
+    const hashes = new Map<string, string>();
+    forEachClause(doc, (clause, pos) => {
+      const id = clause.attrs.id as string;
+      const hash = clauseHash(clause);
+      const state = clauseState(id, hash, latest.get(id));
+      const { status } = state;
+      states.push(state);
+      hashes.set(id, hash);
+      decorations.push(
+        Decoration.node(pos, pos + clause.nodeSize, { class: `status-${status}` }),
+        Decoration.widget(
+          pos + 1,
+          () => {
+            const badge = document.createElement("span");
+            badge.className = `agreement-badge status-${status}`;
+            badge.contentEditable = "false";
+            badge.textContent = label(status);
+            return badge;
+          },
+          { side: -1, key: `agreement-${status}`, ignoreSelection: true },
+        ),
+      );
+    });
+    return { latest, states, hashes, decorations: DecorationSet.create(doc, decorations) };
+  };
+  return new Plugin<MarginState>({
     key: agreementsKey,
     state: {
-      init: () => new Map(),
-      apply: (tr, value) => (tr.getMeta(agreementsKey) as Latest | undefined) ?? value,
-    },
-    props: {
-      decorations(state) {
-        const latest = agreementsKey.getState(state)!;
-        const decorations: Decoration[] = [];
-        state.doc.descendants((node, pos) => {
-          if (node.type.name === "section") return true;
-          if (node.type.name !== "clause") return false;
-          const { status } = clauseState(node.attrs.id as string, clauseHash(node), latest.get(node.attrs.id as string));
-          decorations.push(
-            Decoration.node(pos, pos + node.nodeSize, { class: `status-${status}` }),
-            Decoration.widget(
-              pos + 1,
-              () => {
-                const badge = document.createElement("span");
-                badge.className = `agreement-badge status-${status}`;
-                badge.contentEditable = "false";
-                badge.textContent = label(status);
-                return badge;
-              },
-              { side: -1, key: `agreement-${status}`, ignoreSelection: true },
-            ),
-          );
-          return false;
-        });
-        return DecorationSet.create(state.doc, decorations);
+      init: (_, state) => compute(state.doc, new Map()),
+      apply: (tr, value) => {
+        const latest = (tr.getMeta(agreementsKey) as Latest | undefined) ?? value.latest;
+        if (latest === value.latest && !tr.docChanged) return value;
+        return compute(tr.doc, latest);
       },
     },
+    props: { decorations: (state) => marginState(state).decorations },
   });
 }

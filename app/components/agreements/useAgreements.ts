@@ -1,7 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
-import type { Node as PMNode } from "prosemirror-model";
-import { scheduleStates, type ClauseState } from "../../../shared/agreements/clauseStatus";
-import { clauseHashes } from "../../../shared/agreements/contentHash";
+import { useEffect, useState } from "react";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { CollaborationSession } from "../editor/collaborationSession";
 
@@ -29,15 +26,4 @@ export function useAgreementSnapshot(
     };
   }, [negotiationId, session]);
   return [snapshot, setSnapshot];
-}
-
-/**
- * Each clause's status against the text on this screen. Display only: the server recomputes from
- * its own copy whenever it matters (agreeing, signing off).
- */
-export function useClauseStates(doc: PMNode, snapshot: AgreementSnapshot): { states: ClauseState[]; hashes: Map<string, string> } {
-  return useMemo(() => {
-    const clauses = clauseHashes(doc);
-    return { states: scheduleStates(clauses, snapshot.decisions), hashes: new Map(clauses.map((c) => [c.id, c.hash])) };
-  }, [doc, snapshot]);
 }

@@ -8,6 +8,18 @@ import type { ThreadView } from "../../../shared/threads";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { PresenceUser } from "../../../shared/collaboration/presence";
 
+/** Listeners of one kind of event; adding one returns how to remove it. */
+class Listeners<Args extends unknown[]> {
+  private readonly set = new Set<(...args: Args) => void>();
+  add(listener: (...args: Args) => void): () => void {
+    this.set.add(listener);
+    return () => this.set.delete(listener);
+  }
+  emit(...args: Args) {
+    for (const listener of this.set) listener(...args);
+  }
+}
+
 export type ConnectionState =
   | { kind: "connecting"; everConnected: boolean; unsynced: number }
   | { kind: "connected"; synced: boolean; unsynced: number }
@@ -26,12 +38,12 @@ export class CollaborationSession {
   private readonly unsyncedKey: string;
   private everConnected = false;
   private closedWith: number | null = null;
-  private listeners = new Set<(state: ConnectionState) => void>();
-  private rightsListeners = new Set<() => void>();
-  private threadListeners = new Set<(thread: ThreadView) => void>();
-  private resyncListeners = new Set<() => void>();
-  private agreementListeners = new Set<(snapshot: AgreementSnapshot) => void>();
-  private refusedListeners = new Set<() => void>();
+  private readonly stateChanged = new Listeners<[ConnectionState]>();
+  private readonly rightsChanged = new Listeners<[]>();
+  private readonly threadPushed = new Listeners<[ThreadView]>();
+  private readonly resynced = new Listeners<[]>();
+  private readonly agreementsPushed = new Listeners<[AgreementSnapshot]>();
+  private readonly editsRefused = new Listeners<[]>();
 
   constructor(negotiationId: string, userId: string) {
     // Per user: two accounts in one browser profile never share unsent edits.
@@ -56,28 +68,24 @@ export class CollaborationSession {
     });
     this.provider.on("sync", (isSynced: boolean) => {
       if (isSynced) this.unsynced = 0;
-      if (isSynced) for (const l of this.resyncListeners) l();
+      if (isSynced) this.resynced.emit();
       this.emit();
     });
-    // The server pushes threads on the same socket, as a message type y-websocket does not use.
-    this.provider.messageHandlers[CustomMessage.thread] = (_encoder, decoder) => {
-      const thread = JSON.parse(decoding.readVarString(decoder)) as ThreadView;
-      for (const l of this.threadListeners) l(thread);
+    // The server pushes threads and agreement state on the same socket, as message types
+    // y-websocket does not use, each carrying JSON.
+    const onPush = <T>(type: number, listeners: Listeners<[T]>) => {
+      this.provider.messageHandlers[type] = (_encoder, decoder) => listeners.emit(JSON.parse(decoding.readVarString(decoder)) as T);
     };
-    this.provider.messageHandlers[CustomMessage.agreements] = (_encoder, decoder) => {
-      const snapshot = JSON.parse(decoding.readVarString(decoder)) as AgreementSnapshot;
-      for (const l of this.agreementListeners) l(snapshot);
-    };
+    onPush(CustomMessage.thread, this.threadPushed);
+    onPush(CustomMessage.agreements, this.agreementsPushed);
     this.provider.on("connection-close", (event: CloseEvent | null) => {
       // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
       if (event && event.code >= 4400 && event.code < 4500) this.closedWith = event.code;
-      if (event?.code === CloseCode.rightsChanged) for (const l of this.rightsListeners) l();
+      if (event?.code === CloseCode.rightsChanged) this.rightsChanged.emit();
       // Edits made as the agreement was being signed: nobody else has them, so this copy must go.
       if (event?.code === CloseCode.editsRefused) {
         this.unsynced = 0;
-        void this.local.clearData().then(() => {
-          for (const l of this.refusedListeners) l();
-        });
+        void this.local.clearData().then(() => this.editsRefused.emit());
       }
       this.emit();
     });
@@ -90,41 +98,35 @@ export class CollaborationSession {
   }
 
   subscribe(listener: (state: ConnectionState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.stateChanged.add(listener);
   }
 
-  onRightsChanged(listener: () => void) {
-    this.rightsListeners.add(listener);
+  onRightsChanged(listener: () => void): () => void {
+    return this.rightsChanged.add(listener);
   }
 
   onThread(listener: (thread: ThreadView) => void): () => void {
-    this.threadListeners.add(listener);
-    return () => this.threadListeners.delete(listener);
+    return this.threadPushed.add(listener);
   }
 
   /** This device's copy was dropped (see CloseCode.editsRefused): start a fresh session. */
   onEditsRefused(listener: () => void): () => void {
-    this.refusedListeners.add(listener);
-    return () => this.refusedListeners.delete(listener);
+    return this.editsRefused.add(listener);
   }
 
   onAgreements(listener: (snapshot: AgreementSnapshot) => void): () => void {
-    this.agreementListeners.add(listener);
-    return () => this.agreementListeners.delete(listener);
+    return this.agreementsPushed.add(listener);
   }
 
   /** After every (re)connection's sync: what was pushed while offline must be fetched. */
   onResync(listener: () => void): () => void {
-    this.resyncListeners.add(listener);
-    return () => this.resyncListeners.delete(listener);
+    return this.resynced.add(listener);
   }
 
   private emit() {
     if (this.unsynced > 0) localStorage.setItem(this.unsyncedKey, String(this.unsynced));
     else localStorage.removeItem(this.unsyncedKey);
-    const state = this.state();
-    for (const l of this.listeners) l(state);
+    this.stateChanged.emit(this.state());
   }
 
   /** Everyone here now, one entry per member, from the server-set identities in awareness. */

@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "y-prosemirror";
+import { forEachClause } from "../../../shared/editor/numbering";
 
 export interface ThreadMarks {
   /** Open threads per clause id. */
@@ -10,7 +11,7 @@ export interface ThreadMarks {
   anchors: { threadId: string; start: unknown; end: unknown }[];
 }
 
-export const threadsKey = new PluginKey<ThreadMarks>("threads");
+export const threadsKey = new PluginKey<MarkerState>("threads");
 
 type Binding = { doc: Y.Doc; type: Y.XmlFragment; mapping: Map<Y.AbstractType<unknown>, unknown> };
 const bindingOf = (state: EditorState) => (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding;
@@ -37,50 +38,58 @@ export function relativeAnchor(state: EditorState, from: number, to: number): { 
   return { start: rel(from), end: rel(to) };
 }
 
+interface MarkerState {
+  marks: ThreadMarks;
+  decorations: DecorationSet;
+}
+
 /**
  * A marker on every clause with its number of open threads (a button that opens them), and a
  * highlight on every quoted range. `label(count, clauseId)` gives the marker its accessible name.
+ * Only edits and new thread data recompute them; cursor moves reuse the set.
  */
-export function threadsPlugin(onOpen: (clauseId: string) => void, label: (count: number) => string): Plugin<ThreadMarks> {
-  return new Plugin<ThreadMarks>({
+export function threadsPlugin(onOpen: (clauseId: string) => void, label: (count: number) => string): Plugin<MarkerState> {
+  const decorate = (state: EditorState, marks: ThreadMarks) => {
+    const decorations: Decoration[] = [];
+    forEachClause(state.doc, (clause, pos) => {
+      const id = clause.attrs.id as string;
+      const count = marks.counts[id] ?? 0;
+      decorations.push(
+        Decoration.widget(
+          pos + 1,
+          () => {
+            const button = document.createElement("button");
+            button.type = "button";
+            button.className = count > 0 ? "thread-marker has-threads" : "thread-marker";
+            button.contentEditable = "false";
+            button.textContent = count > 0 ? String(count) : "+";
+            button.setAttribute("aria-label", label(count));
+            button.addEventListener("click", () => onOpen(id));
+            return button;
+          },
+          { side: -1, key: `thread-marker-${id}-${count}`, ignoreSelection: true, stopEvent: () => true },
+        ),
+      );
+    });
+    for (const anchor of marks.anchors) {
+      const range = absoluteRange(state, anchor);
+      if (range) decorations.push(Decoration.inline(range.from, range.to, { class: "thread-quote", "data-thread": anchor.threadId }));
+    }
+    return DecorationSet.create(state.doc, decorations);
+  };
+  return new Plugin<MarkerState>({
     key: threadsKey,
     state: {
-      init: () => ({ counts: {}, anchors: [] }),
-      apply: (tr, value) => (tr.getMeta(threadsKey) as ThreadMarks | undefined) ?? value,
-    },
-    props: {
-      decorations(state) {
-        const marks = threadsKey.getState(state)!;
-        const decorations: Decoration[] = [];
-        state.doc.descendants((node, pos) => {
-          if (node.type.name === "section") return true;
-          if (node.type.name !== "clause") return false;
-          const id = node.attrs.id as string;
-          const count = marks.counts[id] ?? 0;
-          decorations.push(
-            Decoration.widget(
-              pos + 1,
-              () => {
-                const button = document.createElement("button");
-                button.type = "button";
-                button.className = count > 0 ? "thread-marker has-threads" : "thread-marker";
-                button.contentEditable = "false";
-                button.textContent = count > 0 ? String(count) : "+";
-                button.setAttribute("aria-label", label(count));
-                button.addEventListener("click", () => onOpen(id));
-                return button;
-              },
-              { side: -1, key: `thread-marker-${id}-${count}`, ignoreSelection: true, stopEvent: () => true },
-            ),
-          );
-          return false;
-        });
-        for (const anchor of marks.anchors) {
-          const range = absoluteRange(state, anchor);
-          if (range) decorations.push(Decoration.inline(range.from, range.to, { class: "thread-quote", "data-thread": anchor.threadId }));
-        }
-        return DecorationSet.create(state.doc, decorations);
+      init: (_, state) => {
+        const marks = { counts: {}, anchors: [] };
+        return { marks, decorations: decorate(state, marks) };
+      },
+      apply: (tr, value, _old, state) => {
+        const marks = (tr.getMeta(threadsKey) as ThreadMarks | undefined) ?? value.marks;
+        if (marks === value.marks && !tr.docChanged) return value;
+        return { marks, decorations: decorate(state, marks) };
       },
     },
+    props: { decorations: (state) => threadsKey.getState(state)!.decorations },
   });
 }

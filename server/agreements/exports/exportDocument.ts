@@ -1,4 +1,4 @@
-import type { ClauseStatus } from "../../../shared/agreements/clauseStatus";
+import { progressOf, type ClauseStatus } from "../../../shared/agreements/clauseStatus";
 import { scheduleHash } from "../../../shared/agreements/contentHash";
 import { scheduleFromJson, scheduleModel, type SectionModel } from "../../../shared/editor/scheduleModel";
 import { translate, type Locale, type MessageKey, type Params } from "../../../shared/i18n/index";
@@ -41,7 +41,7 @@ export async function buildExportDocument(
   let contentHash: string;
   let signoffs: ExportDocument["signoffs"] = [];
   if (versionId === "current") {
-    const { doc } = readSchedule(services, negotiationId);
+    const doc = readSchedule(services, negotiationId);
     model = scheduleModel(doc);
     statuses = await recordStatuses(services.db, negotiationId, doc);
     versionLabel = t("versions.current");
@@ -85,7 +85,7 @@ export async function buildExportDocument(
     versionLabel,
     contentHash,
     generatedAt: Date.now(),
-    progress: { agreed: statuses.filter((s) => s.status === "agreed").length, total: statuses.length },
+    progress: progressOf(statuses),
     sections,
     signoffs,
     threads,
