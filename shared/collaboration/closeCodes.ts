@@ -12,6 +12,16 @@ export const CloseCode = {
    * client drops its local copy and loads the agreement as it is.
    */
   editsRefused: 4409,
+  /**
+   * The schedule would grow past its size cap (MAX_SCHEDULE_BYTES). Not applied; the client drops
+   * its local copy like for editsRefused.
+   */
+  documentTooLarge: 4413,
+  /**
+   * An update that would leave the schedule outside its schema or break the clause-id rules. Not
+   * applied anywhere; the client drops its local copy and loads the schedule as the server has it.
+   */
+  updateRefused: 4422,
   /** The member's role changed: reconnect to get the new rights. */
   rightsChanged: 4501,
   /** Too many messages in a short time: reconnect a little later. */
