@@ -9,3 +9,6 @@ export function newId(): string {
   crypto.getRandomValues(bytes);
   return encodeBase32LowerCaseNoPadding(bytes);
 }
+
+/** What every id minted by newId looks like (26 characters), with room for longer ones. */
+export const scheduleIdPattern = /^[a-z2-7]{10,64}$/;

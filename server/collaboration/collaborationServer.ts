@@ -38,7 +38,7 @@ export class CollaborationServer {
     store: DocumentStore,
     options: { heartbeatMs?: number; idleUnloadMs?: number } = {},
   ) {
-    this.rooms = new RoomRegistry(store, metrics, logger, options.idleUnloadMs);
+    this.rooms = new RoomRegistry(store, metrics, logger, config.maxScheduleBytes, options.idleUnloadMs);
     this.heartbeat = setInterval(() => void this.checkConnections(), options.heartbeatMs ?? heartbeatMs);
     this.heartbeat.unref();
   }

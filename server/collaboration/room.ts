@@ -7,6 +7,7 @@ import type { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
 import type { CollaborationMetrics } from "./metrics";
 import type { Logger } from "../logger";
+import { ScheduleGuard } from "./scheduleGuard";
 
 /** Snapshot after this many updates while a room is open (full compaction happens at unload). */
 export const compactEveryUpdates = 500;
@@ -20,10 +21,14 @@ export const mergeEveryUpdates = 50_000;
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<CollabConnection>();
+  /** Every update from a connection passes this before it reaches `doc`. */
+  readonly guard: ScheduleGuard;
   private readonly owners = new Map<number, CollabConnection>();
   private updatesSinceCompaction = 0;
   private updatesSinceMerge = 0;
   private compactionTimer: NodeJS.Timeout | null = null;
+  /** While an admitted update and the fresh ids for its copies are applied: sent together. */
+  private held: { from: CollabConnection; updates: Uint8Array[] } | null = null;
 
   constructor(
     readonly negotiationId: string,
@@ -31,7 +36,9 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly metrics: CollaborationMetrics,
     private readonly logger: Logger,
+    maxScheduleBytes: number,
   ) {
+    this.guard = new ScheduleGuard(doc, maxScheduleBytes);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on("update", this.onDocUpdate);
@@ -40,15 +47,39 @@ export class Room {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     const from = this.isConnection(origin) ? origin : null;
-    this.store.append(this.negotiationId, update, from?.user.userId ?? null);
+    if (!from && !this.held) this.guard.mirror(update);
+    this.store.append(this.negotiationId, update, from?.user.userId ?? this.held?.from.user.userId ?? null);
+    if (this.held) this.held.updates.push(update);
+    else this.broadcast(update, from);
+    this.updatesSinceMerge += 1;
+    if (++this.updatesSinceCompaction >= compactEveryUpdates) this.scheduleCompaction();
+  };
+
+  private broadcast(update: Uint8Array, except: CollabConnection | null) {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
-    for (const conn of this.connections) if (conn !== from) conn.send(message);
-    this.updatesSinceMerge += 1;
-    if (++this.updatesSinceCompaction >= compactEveryUpdates) this.scheduleCompaction();
-  };
+    for (const conn of this.connections) if (conn !== except) conn.send(message);
+  }
+
+  /**
+   * Applies an update the guard admitted. When it copied clauses, the copies get fresh ids at once
+   * and everyone, the sender included, receives both as one message: nobody sees two clauses
+   * with one id.
+   */
+  applyAdmitted(update: Uint8Array, copies: Y.ID[], from: CollabConnection) {
+    if (copies.length === 0) return Y.applyUpdate(this.doc, update, from);
+    this.held = { from, updates: [] };
+    try {
+      Y.applyUpdate(this.doc, update, from);
+      this.guard.renameCopies(copies);
+    } finally {
+      const { updates } = this.held;
+      this.held = null;
+      this.broadcast(Y.mergeUpdates(updates), null);
+    }
+  }
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -139,6 +170,7 @@ export class Room {
   destroy() {
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
     this.awareness.destroy();
+    this.guard.destroy();
     this.doc.destroy();
   }
 }

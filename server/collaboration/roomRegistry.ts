@@ -17,6 +17,7 @@ export class RoomRegistry {
     private readonly store: DocumentStore,
     private readonly metrics: CollaborationMetrics,
     private readonly logger: Logger,
+    private readonly maxScheduleBytes: number,
     private readonly idleUnloadMs = 5_000,
   ) {}
 
@@ -26,7 +27,7 @@ export class RoomRegistry {
     if (!room) {
       // A negotiation made before it had a document still gets one, through the same code path.
       if (!this.store.exists(negotiationId)) this.store.create(negotiationId, buildScheduleDoc({ sections: [] }));
-      room = new Room(negotiationId, this.store.load(negotiationId), this.store, this.metrics, this.logger);
+      room = new Room(negotiationId, this.store.load(negotiationId), this.store, this.metrics, this.logger, this.maxScheduleBytes);
       this.rooms.set(negotiationId, room);
       this.metrics.rooms = this.rooms.size;
     }

@@ -1,54 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { JSDOM } from "jsdom";
 import * as Y from "yjs";
-import { EditorState, TextSelection } from "prosemirror-state";
-import type { Node as PMNode } from "prosemirror-model";
-import { prosemirrorToYDoc, ySyncPlugin } from "y-prosemirror";
+import { prosemirrorToYDoc } from "y-prosemirror";
 import { scheduleFragmentName, scheduleSchema as s } from "./schema";
 import { buildScheduleDoc } from "./scheduleTemplate";
-import { uniqueIdsPlugin } from "./uniqueIds";
-import { insertClause, moveClause, deleteClause } from "./commands";
+import { createPeers, pick, positionsWhere, random, randomEdit, type Peer, type Rng } from "./testing/randomEditors";
 
-// Real ProseMirror views (in jsdom) bound through y-prosemirror, as in the browser, so the test
-// covers our schema, commands and id plugin under the sync plugin everyone runs.
-const dom = new JSDOM("<!doctype html><html><body></body></html>");
-Object.assign(globalThis, {
-  window: dom.window,
-  document: dom.window.document,
-  navigator: dom.window.navigator,
-  MutationObserver: dom.window.MutationObserver,
-  getComputedStyle: dom.window.getComputedStyle,
-});
-const { EditorView } = await import("prosemirror-view");
-type View = InstanceType<typeof EditorView>;
-
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
-}
-
-interface Peer {
-  doc: Y.Doc;
-  view: View;
-  inbox: Uint8Array[];
-}
-
-function createPeers(count: number, initial: Uint8Array): Peer[] {
-  const peers: Peer[] = [];
-  for (let i = 0; i < count; i++) {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, initial);
-    const view = new EditorView(document.createElement("div"), {
-      state: EditorState.create({ schema: s, plugins: [ySyncPlugin(doc.getXmlFragment(scheduleFragmentName)), uniqueIdsPlugin()] }),
-    });
-    peers.push({ doc, view, inbox: [] });
-  }
+/** Every peer's own updates reach every other peer's inbox. */
+function meshNetwork(peers: Peer[]): Peer[] {
   for (const peer of peers) {
     peer.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === "network") return;
@@ -56,51 +15,6 @@ function createPeers(count: number, initial: Uint8Array): Peer[] {
     });
   }
   return peers;
-}
-
-function positionsWhere(doc: PMNode, pred: (node: PMNode) => boolean): { node: PMNode; pos: number }[] {
-  const out: { node: PMNode; pos: number }[] = [];
-  doc.descendants((node, pos) => {
-    if (pred(node)) out.push({ node, pos });
-  });
-  return out;
-}
-
-type Rng = () => number;
-const pick = <T>(rng: Rng, items: T[]): T | undefined => items[Math.floor(rng() * items.length)];
-
-/** One random edit, made the way a user would make it: through a transaction on the view. */
-function randomEdit(view: View, rng: Rng, step: number) {
-  const { state } = view;
-  const paragraphs = positionsWhere(state.doc, (n) => n.type === s.nodes.paragraph);
-  const clauses = positionsWhere(state.doc, (n) => n.type === s.nodes.clause);
-  const inClause = (at: { pos: number }) => TextSelection.create(state.doc, at.pos + 2);
-  const roll = rng();
-  if (roll < 0.4) {
-    const p = pick(rng, paragraphs)!;
-    const at = p.pos + 1 + Math.floor(rng() * (p.node.content.size + 1));
-    view.dispatch(state.tr.insertText(`w${step} `, at));
-  } else if (roll < 0.5) {
-    const p = pick(rng, paragraphs.filter((x) => x.node.content.size > 1));
-    if (p) view.dispatch(state.tr.split(p.pos + 1 + Math.floor(rng() * p.node.content.size)));
-  } else if (roll < 0.6) {
-    // Join: delete from the end of one paragraph to the start of the next in the same clause.
-    const p = pick(rng, paragraphs.filter((x) => state.doc.resolve(x.pos + x.node.nodeSize).nodeAfter?.type === s.nodes.paragraph));
-    if (p) view.dispatch(state.tr.delete(p.pos + p.node.nodeSize - 1, p.pos + p.node.nodeSize + 1));
-  } else if (roll < 0.72) {
-    const c = pick(rng, clauses)!;
-    moveClause(rng() < 0.5 ? -1 : 1)(state.apply(state.tr.setSelection(inClause(c))), view.dispatch);
-  } else if (roll < 0.84) {
-    // Copy: paste the clause again right after itself, id and all; the id plugin must re-id it.
-    const c = pick(rng, clauses)!;
-    view.dispatch(state.tr.insert(c.pos + c.node.nodeSize, c.node));
-  } else if (roll < 0.92) {
-    const c = pick(rng, clauses)!;
-    insertClause(state.apply(state.tr.setSelection(inClause(c))), view.dispatch);
-  } else if (clauses.length > 2) {
-    const c = pick(rng, clauses)!;
-    deleteClause(state.apply(state.tr.setSelection(inClause(c))), view.dispatch);
-  }
 }
 
 function deliverSome(peers: Peer[], rng: Rng) {
@@ -131,7 +45,7 @@ for (const seed of [1, 7, 42, 1234, 9001, 31337]) {
         { heading: "Two", clauses: [4, 5].map((i) => ({ heading: `C${i}`, requirement: `req-${i}`, body: ["delta epsilon"] })) },
       ],
     });
-    const peers = createPeers(3, Y.encodeStateAsUpdate(prosemirrorToYDoc(start, scheduleFragmentName)));
+    const peers = meshNetwork(createPeers(3, Y.encodeStateAsUpdate(prosemirrorToYDoc(start, scheduleFragmentName))));
     for (let step = 0; step < 80; step++) {
       randomEdit(pick(rng, peers)!.view, rng, step);
       if (rng() < 0.3) deliverSome(peers, rng);

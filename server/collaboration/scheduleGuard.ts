@@ -1,0 +1,101 @@
+// The server is the authority on the schedule's shape. Yjs cannot take an update back once it is
+// applied, so every update is first applied to a replica of the room's document (the candidate)
+// and checked there; only an update that leaves the replica valid is applied to the room, sent to
+// others and stored. Both documents receive the same updates in the same order, so they stay
+// identical. A refused update has changed the replica, which is then rebuilt from the room: that
+// costs a copy of the document, paid only by someone who sends what no editor sends (and who is
+// disconnected for it).
+import * as Y from "yjs";
+import { scheduleFragmentName } from "../../shared/editor/schema";
+import { newId } from "../../shared/ids";
+import { checkTransaction, type ShapeCheck } from "./transactionShape";
+
+export type Verdict = { ok: true; copies: Y.ID[] } | { ok: false; reason: string; tooLarge?: boolean };
+
+export class ScheduleGuard {
+  private candidate!: Y.Doc;
+  private check: ShapeCheck | null = null;
+  /**
+   * An upper bound of the encoded document's size: the exact size at the last measurement plus
+   * every accepted update since (an update never grows the encoding by more than its own length).
+   * Measured exactly only when the bound crosses the cap.
+   */
+  private sizeBound = 0;
+
+  constructor(
+    private readonly room: Y.Doc,
+    private readonly maxBytes: number,
+  ) {
+    this.rebuild();
+  }
+
+  private rebuild() {
+    this.candidate?.destroy();
+    this.candidate = new Y.Doc({ gc: this.room.gc });
+    const state = Y.encodeStateAsUpdate(this.room);
+    this.sizeBound = state.byteLength;
+    Y.applyUpdate(this.candidate, state);
+    const fragment = this.candidate.getXmlFragment(scheduleFragmentName);
+    // One applyUpdate can run several transactions (Yjs tidies formatting in a follow-up one):
+    // a problem found in any of them stands.
+    this.candidate.on("afterTransaction", (tr: Y.Transaction) => {
+      const check = checkTransaction(tr, fragment);
+      if (!this.check) this.check = check;
+      else if (!this.check.problem) this.check = { problem: check.problem, copies: [...this.check.copies, ...check.copies] };
+    });
+  }
+
+  /**
+   * Tries `update` on the replica. When the verdict is ok the caller must apply the same update
+   * to the room's document, and then renameCopies, before anything else touches either
+   * (synchronously, as Room.applyAdmitted does).
+   */
+  admit(update: Uint8Array): Verdict {
+    this.check = null;
+    let verdict: Verdict;
+    try {
+      Y.applyUpdate(this.candidate, update);
+      const store = this.candidate.store;
+      // Set by the afterTransaction listener during applyUpdate (TypeScript cannot see that).
+      const check = this.check as ShapeCheck | null;
+      if (check?.problem) verdict = { ok: false, reason: check.problem };
+      else if (store.pendingStructs !== null || store.pendingDs !== null) verdict = { ok: false, reason: "the update builds on changes the server does not have" };
+      else verdict = this.withinSize(update.byteLength, check?.copies ?? []);
+    } catch (error) {
+      verdict = { ok: false, reason: `the update could not be applied (${(error as Error).message.slice(0, 80)})` };
+    }
+    if (!verdict.ok) this.rebuild();
+    return verdict;
+  }
+
+  private withinSize(updateBytes: number, copies: Y.ID[]): Verdict {
+    this.sizeBound += updateBytes;
+    if (this.sizeBound <= this.maxBytes) return { ok: true, copies };
+    this.sizeBound = Y.encodeStateAsUpdate(this.candidate).byteLength;
+    if (this.sizeBound <= this.maxBytes) return { ok: true, copies };
+    return { ok: false, tooLarge: true, reason: `the schedule would exceed its size limit of ${Math.round(this.maxBytes / 1024)} KiB` };
+  }
+
+  /**
+   * Gives the clauses an admitted update copied fresh ids, in the room and then the replica.
+   * The room sends the update and this fix together (Room.applyAdmitted).
+   */
+  renameCopies(copies: Y.ID[]) {
+    const before = Y.encodeStateVector(this.candidate);
+    Y.transact(this.room, () => {
+      for (const id of copies) (((Y.getItem(this.room.store, id) as Y.Item).content as Y.ContentType).type as Y.XmlElement).setAttribute("id", newId());
+    });
+    Y.applyUpdate(this.candidate, Y.encodeStateAsUpdate(this.room, before));
+  }
+
+  /** An update the room applied without asking (the server's own writes): the replica follows. */
+  mirror(update: Uint8Array) {
+    Y.applyUpdate(this.candidate, update);
+    this.sizeBound += update.byteLength;
+  }
+
+  destroy() {
+    this.candidate.destroy();
+  }
+}
+
