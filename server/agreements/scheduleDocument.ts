@@ -1,7 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import * as Y from "yjs";
-import { yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
-import { scheduleFragmentName, scheduleSchema } from "../../shared/editor/schema";
+import { scheduleFragmentName } from "../../shared/editor/schema";
+import { readStoredSchedule } from "../collaboration/storedSchedule";
 import type { Services } from "../context";
 
 /**
@@ -19,7 +19,8 @@ function withScheduleDoc<T>(services: Services, negotiationId: string, read: (yd
   }
 }
 
-const toProseMirror = (ydoc: Y.Doc) => yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(scheduleFragmentName), scheduleSchema);
+/** Reads only: y-prosemirror's converter would "repair" by deleting from the live document. */
+const toProseMirror = (ydoc: Y.Doc) => readStoredSchedule(ydoc.getXmlFragment(scheduleFragmentName)).doc;
 
 /** The schedule as it is now. */
 export function readSchedule(services: Services, negotiationId: string): PMNode {

@@ -1,8 +1,10 @@
+import type * as Y from "yjs";
 import type { Logger } from "../logger";
 import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
 import type { DocumentStore } from "./documentStore";
 import type { CollaborationMetrics } from "./metrics";
 import { Room } from "./room";
+import { repairStoredSchedule } from "./storedSchedule";
 
 /**
  * Open rooms by negotiation. A room is loaded on first join and unloaded (after a compacting
@@ -27,11 +29,25 @@ export class RoomRegistry {
     if (!room) {
       // A negotiation made before it had a document still gets one, through the same code path.
       if (!this.store.exists(negotiationId)) this.store.create(negotiationId, buildScheduleDoc({ sections: [] }));
-      room = new Room(negotiationId, this.store.load(negotiationId), this.store, this.metrics, this.logger, this.maxScheduleBytes);
+      const doc = this.store.load(negotiationId);
+      this.repair(negotiationId, doc);
+      room = new Room(negotiationId, doc, this.store, this.metrics, this.logger, this.maxScheduleBytes);
       this.rooms.set(negotiationId, room);
       this.metrics.rooms = this.rooms.size;
     }
     return room;
+  }
+
+  /** A document stored before every update was checked may not fit: it opens repaired, and saved so. */
+  private repair(negotiationId: string, doc: Y.Doc) {
+    const store = (update: Uint8Array) => this.store.append(negotiationId, update, null);
+    doc.on("update", store);
+    try {
+      const problem = repairStoredSchedule(doc);
+      if (problem) this.logger.warn({ negotiationId, problem }, "stored schedule did not fit the schema; repaired as the browsers showed it");
+    } finally {
+      doc.off("update", store);
+    }
   }
 
   /** The open room, if any, without loading it. */

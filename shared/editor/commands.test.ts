@@ -5,7 +5,7 @@ import { scheduleSchema as s } from "./schema";
 import { buildScheduleDoc } from "./scheduleTemplate";
 import { numberClauses } from "./numbering";
 import { deleteClause, insertClause, insertSection, moveClause } from "./commands";
-import { fixIds, idsNeedFixing } from "./uniqueIds";
+import { fixIds, idsNeedFixing, uniqueIdsPlugin } from "./uniqueIds";
 
 const template = {
   sections: [
@@ -69,6 +69,17 @@ test("a pasted copy of a clause gets a fresh id; the original keeps its own", ()
   const ids = numberClauses(fixed.doc).map((c) => c.id);
   assert.equal(ids[0], clauses[0]!.id);
   assert.notEqual(ids[2], clauses[0]!.id);
+  assert.equal(new Set(ids).size, ids.length);
+});
+
+test("a copy pasted before its original gets the fresh id: the original keeps its identity", () => {
+  const state = EditorState.create({ doc: buildScheduleDoc(template), plugins: [uniqueIdsPlugin()] });
+  const original = state.doc.child(0).child(1);
+  // Paste the copy at the start of section A, before the original.
+  const next = state.apply(state.tr.insert(1 + state.doc.child(0).child(0).nodeSize, original));
+  const ids = numberClauses(next.doc).map((c) => c.id);
+  assert.notEqual(ids[0], original.attrs.id, "the copy, first in order, was given a new id");
+  assert.equal(ids[1], original.attrs.id, "the original kept its id");
   assert.equal(new Set(ids).size, ids.length);
 });
 

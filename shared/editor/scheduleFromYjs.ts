@@ -2,9 +2,9 @@
 // converter repairs what does not fit by deleting Yjs items, which on the server would turn a
 // read (an export, a dashboard) into an edit of the live or even a frozen document. This one
 // either returns a document that passes ProseMirror's checks, or says where the shape breaks.
-import type { Mark, Node as PMNode } from "prosemirror-model";
+import { Fragment, type Mark, type Node as PMNode, type NodeType } from "prosemirror-model";
 import * as Y from "yjs";
-import { scheduleIdPattern } from "../ids";
+import { newId, scheduleIdPattern } from "../ids";
 import { isSafeHref, scheduleSchema } from "./schema";
 
 export class ScheduleShapeError extends Error {}
@@ -49,72 +49,108 @@ export function markProblem(name: string, value: unknown): string | null {
   return null;
 }
 
-function readText(text: Y.XmlText, path: string): PMNode[] {
+/**
+ * How a read treats what does not fit: strictly (it throws, saying where) or leniently (it leaves
+ * the misfit out and lets ProseMirror fill what a node requires, the way a browser would show it).
+ */
+interface ReadMode {
+  strict: boolean;
+  /** Clause ids already used, so a lenient read gives copies (and id-less clauses) fresh ones. */
+  clauseIds: Set<string>;
+}
+
+const misfit = (mode: ReadMode, path: string, problem: string): null => {
+  if (mode.strict) fail(path, problem);
+  return null;
+};
+
+function readText(text: Y.XmlText, path: string, mode: ReadMode): PMNode[] {
   const out: PMNode[] = [];
   for (const delta of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-    if (typeof delta.insert !== "string") fail(path, "only text belongs in a text run");
+    if (typeof delta.insert !== "string") {
+      misfit(mode, path, "only text belongs in a text run");
+      continue;
+    }
     const marks: Mark[] = [];
     for (const [name, value] of Object.entries(delta.attributes ?? {})) {
       const problem = markProblem(name, value);
-      if (problem) fail(path, problem);
-      if (value !== null) marks.push(scheduleSchema.mark(name, value as Record<string, unknown>));
+      if (problem) misfit(mode, path, problem);
+      else if (value !== null) marks.push(scheduleSchema.mark(name, value as Record<string, unknown>));
     }
-    if ((delta.insert as string).length > 0) out.push(scheduleSchema.text(delta.insert as string, marks));
+    if (delta.insert.length > 0) out.push(scheduleSchema.text(delta.insert, marks));
   }
   return out;
 }
 
-function readElement(element: Y.XmlElement, path: string): PMNode {
-  const type = scheduleSchema.nodes[element.nodeName];
-  if (!type || element.nodeName === "doc" || element.nodeName === "text") fail(path, `unknown element "${element.nodeName.slice(0, 40)}"`);
-  const attrs = element.getAttributes() as Record<string, unknown>;
-  for (const [key, value] of Object.entries(attrs)) {
+function readAttributes(element: Y.XmlElement, path: string, mode: ReadMode): Record<string, unknown> {
+  const attrs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(element.getAttributes() as Record<string, unknown>)) {
     const problem = attributeProblem(element.nodeName, key, value);
-    if (problem) fail(path, problem);
+    if (problem) misfit(mode, path, problem);
+    else attrs[key] = value;
   }
-  if (element.nodeName === "clause" && attrs.id === undefined) fail(path, "a clause needs an id");
-  const children = readChildren(element, `${path}/${element.nodeName}`);
-  try {
-    const node = type!.create(attrs, children);
-    node.check();
-    return node;
-  } catch (error) {
-    return fail(path, `${element.nodeName} does not fit the schema (${(error as Error).message.slice(0, 120)})`);
+  if (element.nodeName === "clause") {
+    const id = attrs.id as string | undefined;
+    if (id === undefined) misfit(mode, path, "a clause needs an id");
+    else if (mode.clauseIds.has(id)) misfit(mode, "schedule", `clause id ${id} appears twice`);
+    if (id === undefined || mode.clauseIds.has(id)) attrs.id = newId();
+    mode.clauseIds.add(attrs.id as string);
   }
+  return attrs;
 }
 
-function readChildren(parent: Y.XmlElement | Y.XmlFragment, path: string): PMNode[] {
+function readElement(element: Y.XmlElement, path: string, mode: ReadMode): PMNode | null {
+  const type = scheduleSchema.nodes[element.nodeName];
+  if (!type || type === scheduleSchema.topNodeType || type.isText) return misfit(mode, path, `unknown element "${element.nodeName.slice(0, 40)}"`);
+  const attrs = readAttributes(element, path, mode);
+  const children = readChildren(element, `${path}/${element.nodeName}`, mode);
+  return fitted(type, attrs, children, path, mode);
+}
+
+/** The node with these children, if they fit its content expression; leniently, made to fit. */
+function fitted(type: NodeType, attrs: Record<string, unknown> | null, children: PMNode[], path: string, mode: ReadMode): PMNode | null {
+  if (type.validContent(Fragment.from(children))) return type.create(attrs, children);
+  if (mode.strict) return fail(path, `${type.name} does not fit the schema`);
+  const kept: PMNode[] = [];
+  let match = type.contentMatch;
+  for (const child of children) {
+    const fill = match.fillBefore(Fragment.from(child));
+    if (!fill || !type.allowsMarks(child.marks)) continue; // a child that cannot belong here is left out
+    fill.forEach((node) => kept.push(node));
+    kept.push(child);
+    match = match.matchFragment(fill)!.matchType(child.type)!;
+  }
+  match.fillBefore(Fragment.empty, true)?.forEach((node) => kept.push(node));
+  return type.createChecked(attrs, kept);
+}
+
+function readChildren(parent: Y.XmlElement | Y.XmlFragment, path: string, mode: ReadMode): PMNode[] {
   const out: PMNode[] = [];
   parent.toArray().forEach((child, index) => {
     const at = `${path}[${index}]`;
-    if (child instanceof Y.XmlText) out.push(...readText(child, at));
-    else if (child instanceof Y.XmlElement) out.push(readElement(child, at));
-    else fail(at, "only XML elements and text belong in a schedule");
+    if (child instanceof Y.XmlText) out.push(...readText(child, at, mode));
+    else if (child instanceof Y.XmlElement) {
+      const node = readElement(child, at, mode);
+      if (node) out.push(node);
+    } else misfit(mode, at, "only XML elements and text belong in a schedule");
   });
   return out;
 }
 
-/** Clause ids are unique across the schedule (threads and agreements hang on them). */
-function checkUniqueClauseIds(doc: PMNode) {
-  const seen = new Set<string>();
-  doc.forEach((section) =>
-    section.forEach((child) => {
-      if (child.type.name !== "clause") return;
-      const id = child.attrs.id as string;
-      if (seen.has(id)) fail("schedule", `clause id ${id} appears twice`);
-      seen.add(id);
-    }),
-  );
-}
-
 /** The schedule in `fragment`, checked against the schema and the clause-id rules. Never writes. */
 export function scheduleFromYjs(fragment: Y.XmlFragment): PMNode {
-  const doc = scheduleSchema.topNodeType.create(null, readChildren(fragment, "schedule"));
-  try {
-    doc.check();
-  } catch (error) {
-    fail("schedule", (error as Error).message.slice(0, 120));
-  }
-  checkUniqueClauseIds(doc);
-  return doc;
+  return read(fragment, true);
+}
+
+/**
+ * The schedule as far as it fits, for documents stored before the server checked every update:
+ * what does not fit is left out, and clauses without a (unique) id get a fresh one. Never writes.
+ */
+export function scheduleFromYjsLeniently(fragment: Y.XmlFragment): PMNode {
+  return read(fragment, false);
+}
+
+function read(fragment: Y.XmlFragment, strict: boolean): PMNode {
+  const mode = { strict, clauseIds: new Set<string>() };
+  return fitted(scheduleSchema.topNodeType, null, readChildren(fragment, "schedule", mode), "schedule", mode)!;
 }

@@ -20,6 +20,9 @@ class Listeners<Args extends unknown[]> {
   }
 }
 
+/** Close codes after which the server kept none of this device's unsent edits. */
+export type RefusedCode = typeof CloseCode.editsRefused | typeof CloseCode.updateRefused | typeof CloseCode.documentTooLarge;
+
 export type ConnectionState =
   | { kind: "connecting"; everConnected: boolean; unsynced: number }
   | { kind: "connected"; synced: boolean; unsynced: number }
@@ -43,7 +46,7 @@ export class CollaborationSession {
   private readonly threadPushed = new Listeners<[ThreadView]>();
   private readonly resynced = new Listeners<[]>();
   private readonly agreementsPushed = new Listeners<[AgreementSnapshot]>();
-  private readonly editsRefused = new Listeners<[]>();
+  private readonly editsRefused = new Listeners<[RefusedCode]>();
 
   constructor(negotiationId: string, userId: string) {
     // Per user: two accounts in one browser profile never share unsent edits.
@@ -82,10 +85,12 @@ export class CollaborationSession {
       // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
       if (event && event.code >= 4400 && event.code < 4500) this.closedWith = event.code;
       if (event?.code === CloseCode.rightsChanged) this.rightsChanged.emit();
-      // Edits made as the agreement was being signed: nobody else has them, so this copy must go.
-      if (event?.code === CloseCode.editsRefused) {
+      // Edits the server did not take (made as the agreement was being signed, or that the
+      // schedule cannot hold): nobody else has them, so this copy must go, or it would resend them.
+      const code = event?.code;
+      if (code === CloseCode.editsRefused || code === CloseCode.updateRefused || code === CloseCode.documentTooLarge) {
         this.unsynced = 0;
-        void this.local.clearData().then(() => this.editsRefused.emit());
+        void this.local.clearData().then(() => this.editsRefused.emit(code));
       }
       this.emit();
     });
@@ -110,7 +115,7 @@ export class CollaborationSession {
   }
 
   /** This device's copy was dropped (see CloseCode.editsRefused): start a fresh session. */
-  onEditsRefused(listener: () => void): () => void {
+  onEditsRefused(listener: (code: RefusedCode) => void): () => void {
     return this.editsRefused.add(listener);
   }
 
