@@ -12,6 +12,7 @@ import type { LoadPlan } from "./loadProtocol";
 import { runLoad } from "./loadRun";
 import { describeMachine } from "./machine";
 import { agreementReport, measureAgreements } from "./agreementsRun";
+import { measureValidation, validationReport } from "./validationRun";
 import { measureNegotiationPage, pageBudgetBytes } from "./pageWeight";
 import { loadReport, openReport, targetReport } from "./report";
 import { scheduleAsUpdate, seedLoadRooms } from "./seed";
@@ -72,6 +73,7 @@ async function main() {
   const reference = await withServer(startReferenceServer(), (server) => runLoad(server, plan(server.origin, false, seedUpdate), log));
   log("");
   log(loadReport(config, ours, reference));
+  log(validationReport(measureValidation()));
   log("");
 
   log(`Seeding a negotiation with ${config.historyUpdates} updates of history…`);
