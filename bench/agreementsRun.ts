@@ -111,7 +111,7 @@ export async function measureAgreements(dataDir: string, log: (line: string) => 
       updates: turns * updatesPerTurn,
       turns,
       redlineMs: redline.ms,
-      changedClauses: redline.result.filter((c) => c.change !== "unchanged").length,
+      changedClauses: redline.result.clauses.filter((c) => c.change !== "unchanged").length,
       clauses: doc.sections.flatMap((s) => s.clauses).length,
       exports,
     };

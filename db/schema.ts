@@ -134,6 +134,8 @@ export interface ClauseAgreementsTable {
   content_hash: string;
   user_id: string;
   thread_id: string | null;
+  /** The reason given with a needs_change on the schedule structure (migration 0008). */
+  reason: string | null;
   at: number;
 }
 

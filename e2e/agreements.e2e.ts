@@ -15,6 +15,7 @@ async function openPilotAs(browser: Browser, errors: string[], email: string): P
 
 const clause = (page: Page, heading: string) => page.locator(".schedule-editor .clause", { has: page.locator(".clause-heading", { hasText: heading }) });
 const progress = (page: Page) => page.getByRole("region", { name: "Agreement progress" });
+const structureBadge = (page: Page) => page.locator(".schedule-editor .schedule-section > .agreement-badge");
 
 async function agree(page: Page, heading: string) {
   await clause(page, heading).locator("p").first().click();
@@ -23,17 +24,25 @@ async function agree(page: Page, heading: string) {
   await expect(panel.getByText("Your party agrees to this text.")).toBeVisible();
 }
 
+/** The section headings, their order and which clauses they hold: agreed from a section heading. */
+async function agreeStructure(page: Page) {
+  await page.locator(".schedule-editor .section-heading").click();
+  const panel = page.getByRole("region", { name: "Agreement on the schedule structure" });
+  await panel.getByRole("button", { name: "Agree to the structure" }).click();
+  await expect(panel.getByText("Your party agrees to this structure.")).toBeVisible();
+}
+
 async function signOff(page: Page, org: string, expected: RegExp) {
   await page.getByRole("link", { name: "Agreement, versions and sign-off" }).click();
   await page.getByRole("button", { name: `Sign off for ${org}` }).click();
   await expect(page.getByRole("status").filter({ hasText: expected })).toBeVisible();
 }
 
-test("both parties agree every clause and sign off; an amendment needs only the changed clause re-agreed; the redline names who changed what", async ({ browser, consoleErrors }) => {
+test("both parties agree every clause and the structure and sign off; an amendment needs only what changed re-agreed; the redline and the sign-off screen name what changed", async ({ browser, consoleErrors }) => {
   test.slow(); // one long story: two rounds of agreeing and signing, redline, versions, export
   const buyer = await openPilotAs(browser, consoleErrors, "buyer@demo.test");
   const supplier = await openPilotAs(browser, consoleErrors, "supplier@demo.test");
-  await expect(progress(buyer)).toContainText("0 of 3 clauses agreed");
+  await expect(progress(buyer)).toContainText("0 of 4 agreed (clauses and structure)");
 
   // Agreeing clause by clause; the other side's margin follows live.
   await agree(buyer, "Backups");
@@ -44,7 +53,11 @@ test("both parties agree every clause and sign off; an amendment needs only the 
     await agree(buyer, heading);
     await agree(supplier, heading);
   }
-  await expect(progress(buyer)).toContainText("3 of 3 clauses agreed");
+  await expect(progress(buyer)).toContainText("3 of 4 agreed");
+  await agreeStructure(buyer);
+  await expect(structureBadge(supplier)).toHaveText("Structure: Agreed by buyer");
+  await agreeStructure(supplier);
+  await expect(progress(buyer)).toContainText("4 of 4 agreed");
   await expectAccessible(buyer);
 
   await signOff(buyer, "Acme Retail", /Your sign-off is recorded/);
@@ -68,7 +81,13 @@ test("both parties agree every clause and sign off; an amendment needs only the 
   await supplier.keyboard.type(" Updated for the pilot.");
   await expect(clause(buyer, "Incident notification").locator(".agreement-badge")).toHaveText("Changed since agreed");
   await expect(clause(buyer, "Backups").locator(".agreement-badge")).toHaveText("Agreed");
-  await expect(progress(buyer)).toContainText("2 of 3 clauses agreed");
+  await expect(progress(buyer)).toContainText("3 of 4 agreed");
+  // A section heading is in no clause: changing it reopens the structure instead.
+  await supplier.locator(".schedule-editor .section-heading").click();
+  await supplier.keyboard.press("End");
+  await supplier.keyboard.type(" (amended)");
+  await expect(structureBadge(buyer)).toHaveText("Structure: Changed since agreed");
+  await expect(progress(buyer)).toContainText("2 of 4 agreed");
 
   // The redline against the agreement in force shows the supplier's words, attributed.
   await buyer.goto(buyer.url().replace(/\?.*$/, "") + "/changes");
@@ -82,14 +101,28 @@ test("both parties agree every clause and sign off; an amendment needs only the 
   }
   await expect(changed).toContainText("Changed by: Sam Supplier (Nimbus Cloud) (Supplier)");
   await expect(buyer.getByText("1 clauses changed; 2 unchanged.")).toBeVisible();
+  const structure = buyer.getByRole("region", { name: "Schedule structure: headings and order" });
+  await expect(structure).toContainText("Heading of section 1: “Backup service pilot” became “Backup service pilot (amended)”");
+  await expect(structure).toContainText("Changed by: Sam Supplier (Nimbus Cloud) (Supplier)");
   await expectAccessible(buyer);
 
-  // Only the changed clause needs agreeing again, then both sign the amended text.
+  // Only what changed needs agreeing again, then both sign the amended text.
   await agree(supplier, "Incident notification");
+  await agreeStructure(supplier);
   await buyer.goBack();
   await agree(buyer, "Incident notification");
-  await expect(progress(buyer)).toContainText("3 of 3 clauses agreed");
-  await signOff(buyer, "Acme Retail", /Your sign-off is recorded/);
+  await agreeStructure(buyer);
+  await expect(progress(buyer)).toContainText("4 of 4 agreed");
+  // The sign-off screen says exactly what is signed beyond the agreement in force.
+  await buyer.getByRole("link", { name: "Agreement, versions and sign-off" }).click();
+  const since = buyer.getByRole("region", { name: "What you sign: changes since the agreement in force" });
+  await expect(since.getByRole("listitem")).toHaveText([
+    "Heading of section 1: “Backup service pilot” became “Backup service pilot (amended)”",
+    "Clause 1.2 Incident notification: Changed",
+  ]);
+  await expectAccessible(buyer);
+  await buyer.getByRole("button", { name: "Sign off for Acme Retail" }).click();
+  await expect(buyer.getByRole("status").filter({ hasText: /Your sign-off is recorded/ })).toBeVisible();
   await signOff(supplier, "Nimbus Cloud", /Both parties have signed off/);
   const history = supplier.getByRole("region", { name: "Effective agreements" }).getByRole("listitem");
   await expect(history).toHaveCount(2);
@@ -99,6 +132,7 @@ test("both parties agree every clause and sign off; an amendment needs only the 
   const download = supplier.waitForEvent("download");
   await supplier.getByRole("link", { name: "Markdown Version 2: Effective agreement, amendment 1" }).click();
   const file = await readFile((await (await download).path())!, "utf8");
+  expect(file).toContain("## 1. Backup service pilot (amended)");
   expect(file).toContain("### 1.2 Incident notification");
   expect(file).toContain("Updated for the pilot.");
   expect(file).toContain("*Status: Agreed — ");
@@ -114,7 +148,8 @@ test("both parties agree every clause and sign off; an amendment needs only the 
   await supplier.getByLabel("with").selectOption({ label: "Version 2: Effective agreement, amendment 1" });
   await supplier.getByRole("button", { name: "Compare" }).click();
   await expect(supplier.getByRole("heading", { level: 2, name: /1\.2 Incident notification Changed/ })).toBeVisible();
-  await expect(supplier.locator("ins").first()).toContainText("Updated");
+  await expect(supplier.locator(".schedule-readonly ins").first()).toContainText("Updated");
+  await expect(supplier.getByRole("region", { name: "Schedule structure: headings and order" })).toContainText("“Backup service pilot” became “Backup service pilot (amended)”");
   await expectAccessible(supplier);
   await supplier.goBack();
   await supplier.getByRole("link", { name: "Audit log" }).click();

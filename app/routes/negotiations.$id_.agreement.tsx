@@ -3,12 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { progressOf } from "../../shared/agreements/clauseStatus";
 import { scheduleHash } from "../../shared/agreements/contentHash";
+import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import { reviewDateMs, reviewDateSchema, versionNameSchema } from "../../shared/agreements/snapshot";
 import { can } from "../../shared/permissions";
 import { partyOf } from "../../shared/roles";
 import { PostButton } from "../components/PostButton";
 import { useRevalidateOnFocus } from "../components/useRevalidateOnFocus";
 import { VersionList } from "../components/agreements/VersionList";
+import { useStructureSentences } from "../components/agreements/StructureChangeList";
 import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
@@ -16,6 +18,7 @@ import { requireMembership } from "../utils/negotiations.server";
 import { NegotiationError } from "../utils/negotiationForms.server";
 import { getLocale } from "../utils/locale.server";
 import {
+  compareVersions,
   effectiveHistory,
   listVersions,
   loadAgreementSnapshot,
@@ -40,6 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const snapshot = await loadAgreementSnapshot(context.services, negotiation.id);
   const currentHash = scheduleHash(doc);
   const party = partyOf(role);
+  const history = await effectiveHistory(db, negotiation.id);
   return {
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
     me: { party, canSign: !!party && isOwner, canOpenRound: can(role, "agree") || can(role, "moderate"), canSetReview: (!!party && isOwner) || can(role, "moderate") },
@@ -49,8 +53,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     progress: progressOf(clauses),
     waiting: clauses.filter((c) => c.status !== "agreed"),
     signoffs: snapshot.signoffs.map((s) => ({ ...s, current: s.hash === currentHash })),
-    history: await effectiveHistory(db, negotiation.id),
+    history,
+    sinceInForce: snapshot.frozenAt || !history[0] ? null : await changesSinceInForce(context.services, negotiation.id, history[0]),
     versions: await listVersions(db, negotiation.id),
+  };
+}
+
+/** What a sign-off in an amendment round would sign beyond the agreement in force. */
+async function changesSinceInForce(services: Parameters<typeof compareVersions>[0], negotiationId: string, inForce: { id: string; number: number; name: string }) {
+  const { clauses, structure } = await compareVersions(services, negotiationId, inForce.id, "current");
+  return {
+    version: { number: inForce.number, name: inForce.name },
+    clauses: clauses.flatMap((c) => {
+      if (c.kind === "unchanged") return [];
+      const clause = c.kind === "removed" ? c.from : c.to;
+      return [{ id: clause.id, number: clause.number, heading: clause.heading, kind: c.kind }];
+    }),
+    structure,
   };
 }
 
@@ -99,12 +118,16 @@ export default function AgreementPage() {
   const t = useT();
   const formatTime = useFormatDateTime();
   const data = useLoaderData<typeof loader>();
-  const { negotiation, me, progress, waiting, signoffs, history, frozenAt, round, reviewDueAt } = data;
+  const { negotiation, me, progress, waiting, signoffs, history, frozenAt, round, reviewDueAt, sinceInForce } = data;
+  const sentences = useStructureSentences();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   useRevalidateOnFocus(); // the other party may have agreed or signed meanwhile
   const org = (party: "buyer" | "supplier") => (party === "buyer" ? negotiation.buyerOrg : negotiation.supplierOrg);
-  const clauseLink = (clauseId: string) => `/negotiations/${negotiation.id}?clause=${clauseId}`;
+  // The structure has no clause to open: its link opens the schedule, whose headings it covers.
+  const clauseLink = (clauseId: string) => `/negotiations/${negotiation.id}${clauseId === structureUnitId ? "" : `?clause=${clauseId}`}`;
+  const unitName = (c: { clauseId: string; number: string; heading: string }) =>
+    c.clauseId === structureUnitId ? t("agreement.structure.name") : `${c.number} ${c.heading || t("agreement.untitled")}`;
   const blocking = result?.blocking ?? [];
   return (
     <section className="agreement-page">
@@ -126,9 +149,7 @@ export default function AgreementPage() {
             <ul>
               {blocking.map((b) => (
                 <li key={b.clauseId}>
-                  <Link to={clauseLink(b.clauseId)}>
-                    {b.number} {b.heading || t("agreement.untitled")}
-                  </Link>{" "}
+                  <Link to={clauseLink(b.clauseId)}>{unitName(b)}</Link>{" "}
                   — {t(`agreement.status.${b.status}` as MessageKey)}
                 </li>
               ))}
@@ -147,9 +168,7 @@ export default function AgreementPage() {
             <ul>
               {waiting.map((c) => (
                 <li key={c.clauseId}>
-                  <Link to={clauseLink(c.clauseId)}>
-                    {c.number} {c.heading || t("agreement.untitled")}
-                  </Link>{" "}
+                  <Link to={clauseLink(c.clauseId)}>{unitName(c)}</Link>{" "}
                   <span className={`agreement-badge status-${c.status}`}>{t(`agreement.status.${c.status}` as MessageKey)}</span>
                 </li>
               ))}
@@ -161,6 +180,36 @@ export default function AgreementPage() {
       <section aria-labelledby="signoff-heading">
         <h2 id="signoff-heading">{t("agreement.signoff.title")}</h2>
         <p className="hint">{t("agreement.signoff.notEsignature")}</p>
+        {sinceInForce && (
+          <section className="since-in-force" aria-labelledby="since-heading">
+            <h3 id="since-heading">{t("agreement.since.title")}</h3>
+            {sinceInForce.clauses.length === 0 && sinceInForce.structure.sections.length === 0 && sinceInForce.structure.moves.length === 0 ? (
+              <p>{t("agreement.since.none", { version: t("versions.label", sinceInForce.version) })}</p>
+            ) : (
+              <>
+                <p>{t("agreement.since.intro", { version: t("versions.label", sinceInForce.version) })}</p>
+                <ul>
+                  {sinceInForce.structure.sections.flatMap((c) => sentences.section(c).map((line) => <li key={`${c.key}-${line}`}>{line}</li>))}
+                  {sinceInForce.structure.moves.map((m) => (
+                    <li key={`move-${m.clauseId}`}>{sentences.move(m)}</li>
+                  ))}
+                  {sinceInForce.clauses.map((c) => (
+                    <li key={`${c.kind}-${c.id}`}>
+                      {c.kind === "removed" ? (
+                        t("agreement.since.clause", { number: c.number, heading: c.heading, change: t(`compare.kind.${c.kind}`) })
+                      ) : (
+                        <Link to={clauseLink(c.id)}>{t("agreement.since.clause", { number: c.number, heading: c.heading, change: t(`compare.kind.${c.kind}`) })}</Link>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <p>
+              <Link to={`/negotiations/${negotiation.id}/changes`}>{t("agreement.since.redline")}</Link>
+            </p>
+          </section>
+        )}
         {!frozenAt && (
           <ul>
             {(["buyer", "supplier"] as const).map((party) => {

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isRole, partyOf, type Party } from "../../shared/roles";
 import { DiffText } from "../components/schedule/DiffText";
+import { StructureChangeList } from "../components/agreements/StructureChangeList";
 import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
@@ -15,14 +16,14 @@ export const meta: MetaFunction = () => [{ title: "Changes — Common Ground" }]
 
 const querySchema = z.object({ since: z.string().regex(/^[a-z2-7]{10,64}$/).optional() });
 
-/** The redline: what changed in each clause since a version, and who changed it. */
+/** The redline: what changed in the structure and in each clause since a version, and who changed it. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
   const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new Response("Unknown version.", { status: 400 });
   try {
-    const { base, clauses, people } = await changesSince(context.services, negotiation.id, parsed.data.since ?? null);
+    const { base, clauses, sections, moves, people } = await changesSince(context.services, negotiation.id, parsed.data.since ?? null);
     const author = (by: string | null | undefined) => {
       const person = by ? people[by] : undefined;
       return person ? { name: person.name, party: isRole(person.role) ? partyOf(person.role) : null } : null;
@@ -41,6 +42,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           pieces: c.segments.map((s) => ({ text: s.text, kind: s.kind, author: s.kind === "same" ? null : author(s.by) })),
         })),
       unchanged: clauses.filter((c) => c.change === "unchanged").length,
+      structure: {
+        sections: sections.map(({ segments, by, ...c }) => ({
+          ...c,
+          pieces: segments.map((s) => ({ text: s.text, kind: s.kind, author: s.kind === "same" ? null : author(s.by) })),
+          authors: by.flatMap((id) => author(id) ?? []),
+        })),
+        moves: moves.map(({ by, ...m }) => ({ ...m, authors: by.flatMap((id) => author(id) ?? []) })),
+      },
     };
   } catch (error) {
     if (error instanceof NegotiationError) throw new Response("Not found", { status: 404 });
@@ -51,7 +60,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function ChangesPage() {
   const t = useT();
   const formatTime = useFormatDateTime();
-  const { negotiation, base, versions, clauses, unchanged } = useLoaderData<typeof loader>();
+  const { negotiation, base, versions, clauses, unchanged, structure } = useLoaderData<typeof loader>();
   const authors = (pieces: (typeof clauses)[number]["pieces"]) => {
     const names = new Map<string, Party | null>();
     for (const p of pieces) if (p.author) names.set(p.author.name, p.author.party);
@@ -80,8 +89,9 @@ export default function ChangesPage() {
             <button type="submit">{t("changes.show")}</button>
           </Form>
           <p>{t("changes.summary", { changed: clauses.length, unchanged })}</p>
+          <StructureChangeList changes={structure} />
           <div className="schedule-readonly">
-            {clauses.length === 0 && <p>{t("changes.none")}</p>}
+            {clauses.length === 0 && structure.sections.length === 0 && structure.moves.length === 0 && <p>{t("changes.none")}</p>}
             {clauses.map((c) => (
               <div key={c.id} className={`clause change-${c.change}`}>
                 <h2 className="clause-heading-plain">

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { clauseText } from "../../shared/editor/scheduleModel";
 import { DiffText } from "../components/schedule/DiffText";
+import { StructureChangeList } from "../components/agreements/StructureChangeList";
 import editorStyles from "../styles/editor.css";
 import { useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
@@ -16,20 +17,24 @@ export const meta: MetaFunction = () => [{ title: "Compare versions — Common G
 const side = z.union([z.literal("current"), z.string().regex(/^[a-z2-7]{10,64}$/)]);
 const querySchema = z.object({ from: side, to: side.default("current") });
 
-/** Two versions side by side, clause by clause: added, removed, moved, changed (word by word). */
+/**
+ * Two versions side by side: the structure (headings, sections and clauses moved), then clause by
+ * clause: added, removed, moved, changed (word by word).
+ */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
   const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new Response("Choose two versions to compare.", { status: 400 });
   try {
-    const { from, to, clauses } = await compareVersions(context.services, negotiation.id, parsed.data.from, parsed.data.to);
+    const { from, to, clauses, structure } = await compareVersions(context.services, negotiation.id, parsed.data.from, parsed.data.to);
     const rows = clauses.map((c) => {
       if (c.kind === "added") return { id: c.to.id, number: c.to.number, heading: c.to.heading, kind: c.kind, moved: null, pieces: [{ text: clauseText(c.to), kind: "inserted" as const }] };
       if (c.kind === "removed") return { id: c.from.id, number: c.from.number, heading: c.from.heading, kind: c.kind, moved: null, pieces: [{ text: clauseText(c.from), kind: "deleted" as const }] };
       return { id: c.to.id, number: c.to.number, heading: c.to.heading, kind: c.kind, moved: c.moved ? { from: c.from.number, to: c.to.number } : null, pieces: c.parts };
     });
-    return { negotiation: { id: negotiation.id, title: negotiation.title }, from, to, rows };
+    const sections = structure.sections.map((c) => ({ ...c, pieces: c.kind === "changed" ? c.parts : undefined }));
+    return { negotiation: { id: negotiation.id, title: negotiation.title }, from, to, rows, structure: { sections, moves: structure.moves } };
   } catch (error) {
     if (error instanceof NegotiationError) throw new Response("Not found", { status: 404 });
     throw error;
@@ -38,7 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function ComparePage() {
   const t = useT();
-  const { negotiation, from, to, rows } = useLoaderData<typeof loader>();
+  const { negotiation, from, to, rows, structure } = useLoaderData<typeof loader>();
   const label = (s: typeof from) => (s.label ? t("versions.label", s.label) : t("versions.current"));
   const differing = rows.filter((c) => c.kind !== "unchanged" || c.moved);
   return (
@@ -48,8 +53,9 @@ export default function ComparePage() {
       </p>
       <h1>{t("compare.title", { from: label(from), to: label(to) })}</h1>
       <p className="lead">{t("compare.summary", { changed: differing.length, unchanged: rows.length - differing.length })}</p>
+      <StructureChangeList changes={structure} />
       <div className="schedule-readonly">
-        {differing.length === 0 && <p>{t("compare.same")}</p>}
+        {differing.length === 0 && structure.sections.length === 0 && structure.moves.length === 0 && <p>{t("compare.same")}</p>}
         {differing.map((c) => {
           const tags = [t(`compare.kind.${c.kind}`), ...(c.moved ? [t("compare.moved", c.moved)] : [])];
           return (

@@ -5,6 +5,7 @@ import * as parties from "./0003_parties_and_invitations";
 import * as threads from "./0004_threads";
 import * as historyWatermark from "./0005_history_watermark";
 import * as agreements from "./0006_agreements";
+import * as structureAgreements from "./0008_structure_agreements";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0004_threads": threads,
   "0005_history_watermark": historyWatermark,
   "0006_agreements": agreements,
+  "0008_structure_agreements": structureAgreements,
 };

@@ -10,7 +10,7 @@ export async function latestDecisionRows(db: Db, negotiationId: string): Promise
   const rows = await db
     .selectFrom("clause_agreements as a")
     .innerJoin("users as u", "u.id", "a.user_id")
-    .select(["a.clause_id", "a.party", "a.decision", "a.content_hash", "a.user_id", "u.name", "a.at", "a.thread_id"])
+    .select(["a.clause_id", "a.party", "a.decision", "a.content_hash", "a.user_id", "u.name", "a.at", "a.thread_id", "a.reason"])
     .where("a.negotiation_id", "=", negotiationId)
     .where(({ eb, selectFrom }) =>
       eb(
@@ -34,12 +34,13 @@ export async function latestDecisionRows(db: Db, negotiationId: string): Promise
     userName: r.name,
     at: r.at,
     threadId: r.thread_id,
+    reason: r.reason,
   }));
 }
 
 export async function insertDecision(
   db: Db,
-  row: { negotiationId: string; clauseId: string; party: Party; decision: Decision; hash: string; userId: string; threadId: string | null; at: number },
+  row: { negotiationId: string; clauseId: string; party: Party; decision: Decision; hash: string; userId: string; threadId: string | null; reason: string | null; at: number },
 ) {
   await db
     .insertInto("clause_agreements")
@@ -51,6 +52,7 @@ export async function insertDecision(
       content_hash: row.hash,
       user_id: row.userId,
       thread_id: row.threadId,
+      reason: row.reason,
       at: row.at,
     })
     .execute();

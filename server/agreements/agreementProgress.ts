@@ -3,7 +3,7 @@ import type { Services } from "../context";
 import { readSchedule } from "./scheduleDocument";
 import { recordStatuses } from "./versions";
 
-/** "34 of 41 clauses agreed", from the live schedule and the parties' latest decisions. */
+/** "34 of 42 agreed" (clauses and the structure), from the live schedule and the parties' latest decisions. */
 export async function agreementProgress(services: Services, negotiationId: string): Promise<{ agreed: number; total: number }> {
   return progressOf(await recordStatuses(services.db, negotiationId, readSchedule(services, negotiationId)));
 }

@@ -1,9 +1,12 @@
+import type { Node as PMNode } from "prosemirror-model";
 import type { z } from "zod";
 import { insertDecision } from "../../db/queries/agreements";
 import { audit } from "../../db/queries/auditLog";
 import { clauseHash } from "../../shared/agreements/contentHash";
+import { structureHash, structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot, decisionSchema } from "../../shared/agreements/snapshot";
 import { findClause } from "../../shared/editor/numbering";
+import { translate, type Locale } from "../../shared/i18n/index";
 import { can } from "../../shared/permissions";
 import { partyOf, type Role } from "../../shared/roles";
 import type { Services } from "../context";
@@ -25,9 +28,18 @@ export async function roundState(services: Services, negotiationId: string): Pro
   return { round: row.round, frozen: row.frozen_at !== null };
 }
 
+/** The unit a decision is about, as the server holds it now; null when there is no such clause. */
+function decidedUnit(doc: PMNode, unitId: string, locale: Locale) {
+  if (unitId === structureUnitId) return { id: unitId, hash: structureHash(doc), number: "", heading: translate(locale, "agreement.structure.name"), isStructure: true };
+  const found = findClause(doc, unitId);
+  if (!found) return null;
+  return { id: unitId, hash: clauseHash(found.node), number: found.number, heading: found.node.firstChild?.textContent ?? "", isStructure: false };
+}
+
 /**
- * A party agrees to a clause, or asks for a change (which opens a shared thread with the reason).
- * The hash is the server's own, of the clause as the server holds it now; a client's `seenHash`
+ * A party agrees to a clause or to the schedule's structure, or asks for a change (on a clause
+ * that opens a shared thread with the reason; on the structure the reason stays with the decision).
+ * The hash is the server's own, of the unit as the server holds it now; a client's `seenHash`
  * only guards against agreeing to text that changed while the member was reading it.
  */
 export async function decideClause(
@@ -35,25 +47,27 @@ export async function decideClause(
   negotiationId: string,
   actor: AgreementActor,
   input: z.infer<typeof decisionSchema>,
+  locale: Locale = "en",
 ): Promise<AgreementSnapshot> {
   const party = partyOf(actor.role);
   if (!party || !can(actor.role, "agree")) throw new NegotiationError(403, "agreements.error.notParty");
   if ((await roundState(services, negotiationId)).frozen) throw new NegotiationError(409, "agreements.error.frozen");
-  const found = findClause(readSchedule(services, negotiationId), input.clauseId);
-  if (!found) throw new NegotiationError(404, "agreements.error.noClause");
-  const clause = { id: input.clauseId, hash: clauseHash(found.node), number: found.number, heading: found.node.firstChild?.textContent ?? "" };
-  if (input.seenHash && input.seenHash !== clause.hash) throw new NegotiationError(409, "agreements.error.changedMeanwhile");
+  const unit = decidedUnit(readSchedule(services, negotiationId), input.clauseId, locale);
+  if (!unit) throw new NegotiationError(404, "agreements.error.noClause");
+  if (input.seenHash && input.seenHash !== unit.hash) throw new NegotiationError(409, "agreements.error.changedMeanwhile");
+  const needsChange = input.decision === "needs_change";
   const thread =
-    input.decision === "needs_change"
-      ? await createThread(services, negotiationId, actor, { clauseId: clause.id, visibility: "shared", body: input.reason!, anchor: null, quote: null })
+    needsChange && !unit.isStructure
+      ? await createThread(services, negotiationId, actor, { clauseId: unit.id, visibility: "shared", body: input.reason!, anchor: null, quote: null })
       : null;
+  const reason = needsChange && unit.isStructure ? input.reason! : null;
   await services.db.transaction().execute(async (trx) => {
-    await insertDecision(trx, { negotiationId, clauseId: clause.id, party, decision: input.decision, hash: clause.hash, userId: actor.userId, threadId: thread?.id ?? null, at: Date.now() });
+    await insertDecision(trx, { negotiationId, clauseId: unit.id, party, decision: input.decision, hash: unit.hash, userId: actor.userId, threadId: thread?.id ?? null, reason, at: Date.now() });
     await audit(trx, {
       negotiationId,
       userId: actor.userId,
       action: input.decision === "agreed" ? "clause.agreed" : "clause.needs_change",
-      detail: { clauseId: clause.id, number: clause.number, heading: clause.heading, party, hash: clause.hash, ...(thread ? { threadId: thread.id } : {}) },
+      detail: { clauseId: unit.id, number: unit.number, heading: unit.heading, party, hash: unit.hash, ...(thread ? { threadId: thread.id } : {}), ...(reason ? { reason } : {}) },
     });
   });
   return publishAgreements(services, negotiationId);

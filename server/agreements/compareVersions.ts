@@ -1,4 +1,5 @@
 import { compareSchedules, type ClauseComparison } from "../../shared/agreements/compareSchedules";
+import { compareStructure, scheduleStructure, type StructureChanges } from "../../shared/agreements/scheduleStructure";
 import { scheduleFromJson, scheduleModel } from "../../shared/editor/scheduleModel";
 import type { Services } from "../context";
 import { readSchedule } from "./scheduleDocument";
@@ -9,15 +10,24 @@ export interface ComparedSide {
   label: { number: number; name: string } | null;
 }
 
-/** Two versions (or a version and the current draft), clause by clause. */
-export async function compareVersions(services: Services, negotiationId: string, fromId: string, toId: string) {
+/** Two versions (or a version and the current draft), clause by clause, and their structure. */
+export async function compareVersions(
+  services: Services,
+  negotiationId: string,
+  fromId: string,
+  toId: string,
+): Promise<{ from: ComparedSide; to: ComparedSide; clauses: ClauseComparison[]; structure: StructureChanges }> {
   const side = async (id: string) => {
-    if (id === "current") return { side: { id, label: null } as ComparedSide, model: scheduleModel(readSchedule(services, negotiationId)) };
+    if (id === "current") return { side: { id, label: null } as ComparedSide, doc: readSchedule(services, negotiationId) };
     const version = await getVersion(services.db, negotiationId, id);
-    return { side: { id, label: { number: version.number, name: version.name } } as ComparedSide, model: scheduleModel(scheduleFromJson(version.content)) };
+    return { side: { id, label: { number: version.number, name: version.name } } as ComparedSide, doc: scheduleFromJson(version.content) };
   };
   const from = await side(fromId);
   const to = await side(toId);
-  const clauses: ClauseComparison[] = compareSchedules(from.model, to.model);
-  return { from: from.side, to: to.side, clauses };
+  const structure = compareStructure(scheduleStructure(from.doc), scheduleStructure(to.doc));
+  // The structure knows sections: a clause that changed section without changing its place in
+  // reading order moved, and clauses carried along by a moved section did not.
+  const moved = new Set(structure.moves.map((m) => m.clauseId));
+  const clauses = compareSchedules(scheduleModel(from.doc), scheduleModel(to.doc)).map((c) => (c.kind === "added" || c.kind === "removed" ? c : { ...c, moved: moved.has(c.to.id) }));
+  return { from: from.side, to: to.side, clauses, structure };
 }

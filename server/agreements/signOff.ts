@@ -1,6 +1,7 @@
 import { roundSignoffs } from "../../db/queries/agreements";
 import { audit } from "../../db/queries/auditLog";
 import { scheduleHash } from "../../shared/agreements/contentHash";
+import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
 import { translate, type Locale } from "../../shared/i18n/index";
 import { partyOf } from "../../shared/roles";
@@ -14,10 +15,10 @@ import { insertVersion, recordStatuses } from "./versions";
 const reviewAfterMs = 365 * 24 * 60 * 60 * 1000;
 
 /**
- * A party owner signs off on the schedule as it is now. Refused, with the clauses that block it,
- * unless every clause is agreed by both parties. When the other party has signed the same text
- * (same schedule hash) in this round, that text becomes the effective agreement: a version,
- * frozen, with a review date a year on.
+ * A party owner signs off on the schedule as it is now. Refused, with what blocks it, unless every
+ * clause and the schedule's structure (headings and order, decision 007) are agreed by both
+ * parties. When the other party has signed the same text (same schedule hash) in this round, that
+ * text becomes the effective agreement: a version, frozen, with a review date a year on.
  *
  * Checking and freezing happen without yielding to the event loop (better-sqlite3 is synchronous;
  * Kysely's promises resolve as microtasks), so no edit from a socket can land between the check of
@@ -35,7 +36,7 @@ export async function signOff(
   if (frozen) throw new NegotiationError(409, "agreements.error.alreadyEffective");
   const schedule = readScheduleWithState(services, negotiationId);
   const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
-  if (statuses.length === 0) throw new NegotiationError(409, "agreements.error.empty");
+  if (statuses.every((s) => s.clauseId === structureUnitId)) throw new NegotiationError(409, "agreements.error.empty");
   const blocking = statuses.filter((s) => s.status !== "agreed").map(({ clauseId, number, heading, status }) => ({ clauseId, number, heading, status }));
   if (blocking.length > 0) throw new NegotiationError(409, "agreements.error.notAllAgreed", { blocking });
 

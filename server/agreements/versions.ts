@@ -4,7 +4,8 @@ import { audit } from "../../db/queries/auditLog";
 import type { Database } from "../../db/schema";
 import { latestDecisionRows } from "../../db/queries/agreements";
 import { scheduleStates, type ClauseStatus } from "../../shared/agreements/clauseStatus";
-import { clauseHashes, scheduleHash } from "../../shared/agreements/contentHash";
+import { scheduleHash } from "../../shared/agreements/contentHash";
+import { agreementUnits, structureUnitId } from "../../shared/agreements/scheduleStructure";
 import { numberClauses } from "../../shared/editor/numbering";
 import { newId } from "../../shared/ids";
 import type { Party } from "../../shared/roles";
@@ -12,8 +13,9 @@ import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { readScheduleWithState } from "./scheduleDocument";
 
-/** A clause's agreement as recorded in a version, for exports of that version. */
+/** A clause's (or the structure's) agreement as recorded in a version, for exports of that version. */
 export interface RecordedClauseStatus {
+  /** A clause id, or `structureUnitId` for the schedule's structure (number and heading empty). */
   clauseId: string;
   number: string;
   heading: string;
@@ -32,15 +34,19 @@ export interface VersionSummary {
   hash: string;
 }
 
-/** Each clause's status against the given document, from the parties' latest decisions. */
+/**
+ * Each clause's status against the given document, from the parties' latest decisions, and last
+ * the structure's: every unit a sign-off needs agreed by both.
+ */
 export async function recordStatuses(db: Kysely<Database>, negotiationId: string, doc: PMNode): Promise<RecordedClauseStatus[]> {
-  const states = scheduleStates(clauseHashes(doc), await latestDecisionRows(db, negotiationId));
-  return numberClauses(doc).map((clause, i) => {
+  const states = scheduleStates(agreementUnits(doc), await latestDecisionRows(db, negotiationId));
+  const labels = [...numberClauses(doc), { id: structureUnitId, number: "", heading: "" }];
+  return labels.map((unit, i) => {
     const state = states[i]!;
     const agreedBy = [state.buyer, state.supplier].flatMap((d) =>
       d && d.decision === "agreed" && !state.changedSinceAgreedBy.includes(d.party) ? [{ party: d.party, userName: d.userName, at: d.at }] : [],
     );
-    return { clauseId: clause.id, number: clause.number, heading: clause.heading, status: state.status, agreedBy };
+    return { clauseId: unit.id, number: unit.number, heading: unit.heading, status: state.status, agreedBy };
   });
 }
 

@@ -16,6 +16,7 @@ const decision = (party: "buyer" | "supplier", hash: string, at: number, d: Part
   userName: party,
   at,
   threadId: null,
+  reason: null,
 });
 
 test("the hash follows the clause's text, not its id or position", () => {

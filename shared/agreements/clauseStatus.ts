@@ -14,6 +14,8 @@ export interface PartyDecision {
   userName: string;
   at: number;
   threadId: string | null;
+  /** Why a change is needed, when asked for on the structure (a clause's reason is its thread). */
+  reason: string | null;
 }
 
 export type ClauseStatus = "open" | "needs-change" | "agreed-by-buyer" | "agreed-by-supplier" | "agreed" | "changed";
@@ -60,7 +62,7 @@ export function scheduleStates(clauses: { id: string; hash: string }[], all: Par
   return clauses.map((c) => clauseState(c.id, c.hash, latest.get(c.id)));
 }
 
-/** "34 of 41 clauses agreed". */
+/** "34 of 42 agreed": any list of units (clauses, the structure). */
 export function progressOf(states: { status: ClauseStatus }[]): { agreed: number; total: number } {
   return { agreed: states.filter((s) => s.status === "agreed").length, total: states.length };
 }

@@ -18,7 +18,7 @@ export function wordDiff(from: string, to: string): WordPart[] {
 }
 
 /** Ids in both sequences that keep their relative order (a longest common subsequence). */
-function inOrder(a: string[], b: string[]): Set<string> {
+export function inOrder(a: string[], b: string[]): Set<string> {
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);

@@ -5,7 +5,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { forEachClause } from "../editor/numbering";
 
-const hashJson = (value: unknown) => encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(value))));
+export const hashJson = (value: unknown): string => encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(value))));
 
 // Unchanged clauses are the same node objects from one edit to the next, so most hashes are reused.
 const hashCache = new WeakMap<PMNode, string>();

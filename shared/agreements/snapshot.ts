@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Party } from "../roles";
 import { decisions, type PartyDecision } from "./clauseStatus";
+import { structureUnitId } from "./scheduleStructure";
 
 export interface SignoffView {
   party: Party;
@@ -21,16 +22,17 @@ export interface AgreementSnapshot {
   signoffs: SignoffView[];
 }
 
-const clauseId = z.string().regex(/^[a-z2-7]{10,64}$/);
+/** A clause's id, or the schedule's structure (section headings, order, which clauses it holds). */
+const unitId = z.union([z.string().regex(/^[a-z2-7]{10,64}$/), z.literal(structureUnitId)]);
 
 /** POST /api/negotiations/:id/agreements */
 export const decisionSchema = z
   .object({
-    clauseId,
+    clauseId: unitId,
     decision: z.enum(decisions),
-    /** Why a change is needed: opens a shared thread on the clause. */
+    /** Why a change is needed: opens a shared thread on a clause; kept with the decision on the structure. */
     reason: z.string().trim().max(10_000).optional(),
-    /** The clause hash the member was looking at; a mismatch means the text moved on meanwhile. */
+    /** The unit's hash the member was looking at; a mismatch means it moved on meanwhile. */
     seenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   })
   .refine((d) => d.decision === "agreed" || (d.reason?.length ?? 0) > 0, { message: "Say what needs to change.", path: ["reason"] });

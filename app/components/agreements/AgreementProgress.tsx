@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from "react";
 import { TextSelection } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { needsPartyAttention, progressOf, type ClauseState } from "../../../shared/agreements/clauseStatus";
+import { structureUnitId } from "../../../shared/agreements/scheduleStructure";
 import { findClause, numberClauses } from "../../../shared/editor/numbering";
 import type { Party } from "../../../shared/roles";
 import { useT, type MessageKey } from "../../i18n";
@@ -15,30 +16,34 @@ function matches(filter: Filter, state: ClauseState, party: Party | null): boole
   return state.status === filter;
 }
 
-/** Moves the cursor into a clause's heading and shows it, so its threads and agreement follow. */
-function goToClause(view: EditorView, clauseId: string) {
-  const found = findClause(view.state.doc, clauseId);
+/**
+ * Moves the cursor into a clause's heading (for the structure: the first section's heading) and
+ * shows it, so its threads and agreement follow.
+ */
+function goToUnit(view: EditorView, unitId: string) {
+  const found = unitId === structureUnitId ? { pos: 0 } : findClause(view.state.doc, unitId);
   if (!found) return;
-  // +2: into the clause, then into its heading.
+  // +2: into the clause (or section), then into its heading.
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.pos + 2)).scrollIntoView());
   view.focus();
 }
 
-/** "34 of 41 clauses agreed", and the clauses that still need attention, to jump to. */
-export function AgreementProgress({ view, states, party }: { view: EditorView; states: ClauseState[]; party: Party | null }) {
+/** "34 of 42 agreed", and the clauses (and the structure) that still need attention, to jump to. */
+export function AgreementProgress({ view, states, structure, party }: { view: EditorView; states: ClauseState[]; structure: ClauseState; party: Party | null }) {
   const t = useT();
   const id = useId();
   const [filter, setFilter] = useState<Filter>(party ? "mine" : "all");
   const doc = view.state.doc;
   // Only edits change the outline; the panel also re-renders for every cursor move.
   const clauses = useMemo(() => numberClauses(doc), [doc]);
-  const { agreed } = progressOf(states);
-  const shown = clauses.flatMap((c, i) => (states[i] && matches(filter, states[i]!, party) ? [{ ...c, status: states[i]!.status }] : []));
+  const { agreed, total } = progressOf([...states, structure]);
+  const units = [{ id: structureUnitId, label: t("agreement.structure.name"), state: structure }, ...clauses.map((c, i) => ({ id: c.id, label: `${c.number} ${c.heading || t("agreement.untitled")}`, state: states[i] }))];
+  const shown = units.flatMap((u) => (u.state && matches(filter, u.state, party) ? [{ id: u.id, label: u.label, status: u.state.status }] : []));
   return (
     <section className="agreement-progress" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t("agreement.progress.title")}</h2>
-      <p id={`${id}-count`}>{t("agreement.progress.count", { agreed, total: states.length })}</p>
-      <progress value={agreed} max={Math.max(states.length, 1)} aria-labelledby={`${id}-count`} />
+      <p id={`${id}-count`}>{t("agreement.progress.count", { agreed, total })}</p>
+      <progress value={agreed} max={total} aria-labelledby={`${id}-count`} />
       <details>
         <summary>{t("agreement.progress.list")}</summary>
         <label htmlFor={`${id}-filter`}>{t("agreement.filter")}</label>
@@ -55,8 +60,8 @@ export function AgreementProgress({ view, states, party }: { view: EditorView; s
           <ul className="clause-outline">
             {shown.map((c) => (
               <li key={c.id}>
-                <button type="button" className="link-button" onClick={() => goToClause(view, c.id)}>
-                  {c.number} {c.heading || t("agreement.untitled")}
+                <button type="button" className="link-button" onClick={() => goToUnit(view, c.id)}>
+                  {c.label}
                 </button>{" "}
                 <span className={`agreement-badge status-${c.status}`}>{t(`agreement.status.${c.status}` as MessageKey)}</span>
               </li>

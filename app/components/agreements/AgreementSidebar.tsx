@@ -16,24 +16,33 @@ interface Props {
   canAgree: boolean;
 }
 
-/** Progress over the whole schedule and the agreement on the clause holding the cursor. */
+/** Progress over the whole schedule and the agreement on the clause (or heading) holding the cursor. */
 export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, party, canAgree }: Props) {
-  const { states, hashes } = marginState(view.state);
+  const { states, hashes, structure } = marginState(view.state);
   useEffect(() => {
     view.dispatch(view.state.tr.setMeta(agreementsKey, decisionsMeta(snapshot.decisions)).setMeta("addToHistory", false));
   }, [view, snapshot]);
-  const found = clauseAt(view.state.selection.$from);
+  const { $from } = view.state.selection;
+  const found = clauseAt($from);
   const clauseId = found ? (view.state.doc.nodeAt(found.pos)!.attrs.id as string) : null;
   const state = clauseId ? states.find((s) => s.clauseId === clauseId) : undefined;
+  // A section heading belongs to the structure, the one unit that covers every heading.
+  const unit =
+    $from.parent.type.name === "section_heading"
+      ? { id: structure.state.clauseId, hash: structure.hash, state: structure.state, structure: true }
+      : clauseId && state
+        ? { id: clauseId, hash: hashes.get(clauseId)!, state, structure: false }
+        : null;
   return (
     <>
       <ClauseAgreement
         negotiationId={negotiationId}
-        clause={clauseId && state ? { id: clauseId, hash: hashes.get(clauseId)!, state } : null}
+        clause={unit}
+        inForce={snapshot.round > 0}
         agreeingParty={canAgree && !snapshot.frozenAt ? party : null}
         onSnapshot={onSnapshot}
       />
-      <AgreementProgress view={view} states={states} party={party} />
+      <AgreementProgress view={view} states={states} structure={structure.state} party={party} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { Link } from "@remix-run/react";
 import type { ClauseState, PartyDecision } from "../../../shared/agreements/clauseStatus";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import { parties, type Party } from "../../../shared/roles";
@@ -7,14 +8,20 @@ import { postAgreementAction } from "./postAgreementAction";
 
 interface Props {
   negotiationId: string;
-  clause: { id: string; hash: string; state: ClauseState } | null;
+  /** The clause holding the cursor, or the schedule's structure when it is in a section heading. */
+  clause: { id: string; hash: string; state: ClauseState; structure: boolean } | null;
+  /** An agreement has been in force: the page can say what changed since. */
+  inForce: boolean;
   /** The reader's party when they may agree now (a party member, agreement not frozen). */
   agreeingParty: Party | null;
   onSnapshot: (snapshot: AgreementSnapshot) => void;
 }
 
-/** Where a party agrees to the clause holding the cursor, or asks for a change with a reason. */
-export function ClauseAgreement({ negotiationId, clause, agreeingParty, onSnapshot }: Props) {
+/**
+ * Where a party agrees to the clause holding the cursor (or, from a section heading, to the
+ * schedule's structure), or asks for a change with a reason.
+ */
+export function ClauseAgreement({ negotiationId, clause, inForce, agreeingParty, onSnapshot }: Props) {
   const t = useT();
   const formatTime = useFormatDateTime();
   const id = useId();
@@ -41,15 +48,23 @@ export function ClauseAgreement({ negotiationId, clause, agreeingParty, onSnapsh
   const partyLine = (party: Party, d: PartyDecision | null) => {
     const params = { party: t(`role.${party}`), name: d?.userName ?? "", time: d ? formatTime(d.at) : "" };
     if (!d) return t("agreement.party.none", params);
-    if (d.decision === "needs_change") return t(d.hash === clause!.hash ? "agreement.party.needsChange" : "agreement.party.changed", params);
+    if (d.decision === "needs_change" && d.hash !== clause!.hash) return t("agreement.party.changed", params);
+    if (d.decision === "needs_change") return d.reason ? t("agreement.party.needsChangeReason", { ...params, reason: d.reason }) : t("agreement.party.needsChange", params);
     return t(d.hash === clause!.hash ? "agreement.party.agreed" : "agreement.party.changed", params);
   };
 
   const ownAgreed = !!clause && !!agreeingParty && clause.state[agreeingParty]?.decision === "agreed" && clause.state[agreeingParty]?.hash === clause.hash;
+  const structure = !!clause?.structure;
   return (
     <section className="clause-agreement" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t("agreement.clause.title")}</h2>
+      <h2 id={`${id}-heading`}>{t(structure ? "agreement.structure.title" : "agreement.clause.title")}</h2>
       {!clause && <p className="hint">{t("agreement.clause.placeCursor")}</p>}
+      {structure && <p className="hint">{t("agreement.structure.explain")}</p>}
+      {structure && inForce && (
+        <p>
+          <Link to={`/negotiations/${negotiationId}/agreement`}>{t("agreement.structure.seeChanges")}</Link>
+        </p>
+      )}
       {clause && (
         <>
           <p>
@@ -63,12 +78,12 @@ export function ClauseAgreement({ negotiationId, clause, agreeingParty, onSnapsh
           {agreeingParty && (
             <div className="agreement-actions">
               <button type="button" onClick={() => void decide("agreed")} disabled={busy || ownAgreed}>
-                {t("agreement.agree")}
+                {t(structure ? "agreement.structure.agree" : "agreement.agree")}
               </button>
-              {ownAgreed && <p className="hint">{t("agreement.agreed")}</p>}
+              {ownAgreed && <p className="hint">{t(structure ? "agreement.structure.agreed" : "agreement.agreed")}</p>}
               <details>
                 <summary>{t("agreement.needsChange")}</summary>
-                <label htmlFor={`${id}-reason`}>{t("agreement.reason")}</label>
+                <label htmlFor={`${id}-reason`}>{t(structure ? "agreement.structure.reason" : "agreement.reason")}</label>
                 <textarea id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={10_000} />
                 <button type="button" onClick={() => void decide("needs_change")} disabled={busy || reason.trim() === ""}>
                   {t("agreement.sendNeedsChange")}

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import { clauseState, latestDecisions, type ClauseState, type ClauseStatus, type PartyDecision } from "../../../shared/agreements/clauseStatus";
 import { clauseHash } from "../../../shared/agreements/contentHash";
+import { structureHash, structureUnitId } from "../../../shared/agreements/scheduleStructure";
 import { forEachClause } from "../../../shared/editor/numbering";
 
 type Latest = ReturnType<typeof latestDecisions>;
@@ -14,6 +15,8 @@ export interface MarginState {
    */
   states: ClauseState[];
   hashes: Map<string, string>;
+  /** The schedule structure's status (headings, order, membership) and hash, likewise. */
+  structure: { state: ClauseState; hash: string };
   decorations: DecorationSet;
 }
 
@@ -24,12 +27,21 @@ export const decisionsMeta = (decisions: PartyDecision[]): Latest => latestDecis
 
 export const marginState = (state: EditorState): MarginState => agreementsKey.getState(state)!;
 
+const badge = (status: ClauseStatus, text: string) => () => {
+  const element = document.createElement("span");
+  element.className = `agreement-badge status-${status}`;
+  element.contentEditable = "false";
+  element.textContent = text;
+  return element;
+};
+
 /**
  * A status badge in the margin of every clause (open, agreed by one side, agreed, changed since
- * agreed, needs change), recomputed against the text as it is typed; the sidebar reads the same
- * statuses. Only edits and new decisions recompute them; cursor moves reuse the state.
+ * agreed, needs change), and of every section heading for the structure they belong to,
+ * recomputed against the text as it is typed; the sidebar reads the same statuses. Only edits and
+ * new decisions recompute them; cursor moves reuse the state.
  */
-export function agreementsPlugin(label: (status: ClauseStatus) => string): Plugin<MarginState> {
+export function agreementsPlugin(label: (status: ClauseStatus) => string, structureLabel: (status: ClauseStatus) => string): Plugin<MarginState> {
   const compute = (doc: PMNode, latest: Latest): MarginState => {
     const decorations: Decoration[] = [];
     const states: ClauseState[] = [];
@@ -43,20 +55,16 @@ export function agreementsPlugin(label: (status: ClauseStatus) => string): Plugi
       hashes.set(id, hash);
       decorations.push(
         Decoration.node(pos, pos + clause.nodeSize, { class: `status-${status}` }),
-        Decoration.widget(
-          pos + 1,
-          () => {
-            const badge = document.createElement("span");
-            badge.className = `agreement-badge status-${status}`;
-            badge.contentEditable = "false";
-            badge.textContent = label(status);
-            return badge;
-          },
-          { side: -1, key: `agreement-${status}`, ignoreSelection: true },
-        ),
+        Decoration.widget(pos + 1, badge(status, label(status)), { side: -1, key: `agreement-${status}`, ignoreSelection: true }),
       );
     });
-    return { latest, states, hashes, decorations: DecorationSet.create(doc, decorations) };
+    const hash = structureHash(doc);
+    const structure = clauseState(structureUnitId, hash, latest.get(structureUnitId));
+    doc.forEach((section, offset) => {
+      const status = structure.status;
+      decorations.push(Decoration.widget(offset + 1, badge(status, structureLabel(status)), { side: -1, key: `structure-${status}`, ignoreSelection: true }));
+    });
+    return { latest, states, hashes, structure: { state: structure, hash }, decorations: DecorationSet.create(doc, decorations) };
   };
   return new Plugin<MarginState>({
     key: agreementsKey,

@@ -82,7 +82,10 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
             yUndoPlugin(),
             uniqueIdsPlugin(),
             glossaryPlugin(glossaryTerms.current),
-            agreementsPlugin((status) => tRef.current(`agreement.status.${status}`)),
+            agreementsPlugin(
+              (status) => tRef.current(`agreement.status.${status}`),
+              (status) => tRef.current("agreement.structure.badge", { status: tRef.current(`agreement.status.${status}`) }),
+            ),
             threadsPlugin(
               (clauseId) => openThreads.current(clauseId),
               (count) => tRef.current("threads.marker", { count }),
