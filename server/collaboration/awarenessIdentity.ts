@@ -1,31 +1,37 @@
+import type * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { z } from "zod";
 import type { PresenceUser } from "../../shared/collaboration/presence";
+import { placeableCursor } from "./cursorPosition";
 
-// What a client may put in its awareness state. Everything else is dropped, and `user` is always
-// replaced by the server's record of who is connected, so no one can appear as somebody else.
-const id = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
-const relativePosition = z.object({
-  type: id.nullable().optional(),
-  tname: z.string().max(200).nullable().optional(),
-  item: id.nullable().optional(),
-  assoc: z.number().int().optional(),
-});
-const clientState = z.object({
-  cursor: z.object({ anchor: relativePosition, head: relativePosition }).nullable().optional(),
-});
+// What a client may put in its awareness state: a cursor, checked on its own (see below). Anything
+// else is dropped, and `user` is always replaced by the server's record of who is connected, so no
+// one can appear as somebody else.
+const clientState = z.object({ cursor: z.unknown() });
+/** Our browsers send about 250 characters; this leaves room without parsing megabytes per message. */
+export const maxAwarenessStateChars = 4096;
 
 export class AwarenessRejected extends Error {}
 
+/** Who sent an awareness update, as the server knows them. */
+export interface AwarenessSender {
+  user: PresenceUser;
+  /** Members who may not edit have no cursor to show: theirs is always dropped. */
+  canEdit: boolean;
+  owns(clientId: number): boolean;
+}
+
 /**
  * Rewrites an awareness update from one connection: it may only speak for its own Yjs client id
- * (bound on first use), its state is validated, and its identity is the authenticated member's.
+ * (bound on first use), its identity is the authenticated member's, and its cursor is kept only
+ * when it can be placed in `doc` (otherwise it becomes null: the member stays present). A cursor
+ * that does not resolve would make y-prosemirror throw in every other browser.
  * y-websocket clients echo every awareness change they see, other people's included; those
  * entries are dropped here, so an echo (or a forgery) can never change or remove someone else.
  * Returns null when nothing of the sender's own remains.
  */
-export function rewriteAwarenessUpdate(update: Uint8Array, user: PresenceUser, owns: (clientId: number) => boolean): Uint8Array | null {
+export function rewriteAwarenessUpdate(update: Uint8Array, sender: AwarenessSender, doc: Y.Doc): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   if (count > 64) throw new AwarenessRejected("too many states in one awareness update");
@@ -33,13 +39,15 @@ export function rewriteAwarenessUpdate(update: Uint8Array, user: PresenceUser, o
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const raw: unknown = JSON.parse(decoding.readVarString(decoder));
-    if (!owns(clientId)) continue;
+    const json = decoding.readVarString(decoder);
+    if (json.length > maxAwarenessStateChars) throw new AwarenessRejected("awareness state too large");
+    if (!sender.owns(clientId)) continue;
+    const raw: unknown = JSON.parse(json);
     let state: unknown = null;
     if (raw !== null) {
       const parsed = clientState.safeParse(raw);
       if (!parsed.success) throw new AwarenessRejected(`invalid awareness state: ${parsed.error.issues[0]?.message}`);
-      state = { ...parsed.data, user };
+      state = { cursor: sender.canEdit ? placeableCursor(parsed.data.cursor, doc) : null, user: sender.user };
     }
     kept.push({ clientId, clock, state });
   }

@@ -82,7 +82,8 @@ export class CollabConnection {
         break;
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder);
-        const rewritten = rewriteAwarenessUpdate(update, this.user, (id) => this.room.owns(this, id));
+        const sender = { user: this.user, canEdit: this.canEdit, owns: (id: number) => this.room.owns(this, id) };
+        const rewritten = rewriteAwarenessUpdate(update, sender, this.room.doc);
         if (rewritten) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, rewritten, this);
         break;
       }

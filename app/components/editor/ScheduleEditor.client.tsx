@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { EditorState, type Command } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
-import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from "y-prosemirror";
+import { ySyncPlugin, yUndoPlugin } from "y-prosemirror";
 import { scheduleFragmentName, scheduleSchema } from "../../../shared/editor/schema";
 import { uniqueIdsPlugin } from "../../../shared/editor/uniqueIds";
 import type { PresenceUser } from "../../../shared/collaboration/presence";
@@ -9,6 +9,7 @@ import type { Role } from "../../../shared/roles";
 import { useT } from "../../i18n";
 import { CollaborationSession, type ConnectionState } from "./collaborationSession";
 import { cursorLabel } from "./cursorLabel";
+import { remoteCursorsPlugin } from "./remoteCursors";
 import { editorKeymaps } from "./editorKeymap";
 import { confirmDeleteClause, promptLink } from "./dialogs";
 import { Toolbar } from "./Toolbar";
@@ -78,7 +79,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           schema: scheduleSchema,
           plugins: [
             ySyncPlugin(fragment),
-            yCursorPlugin(collab.provider.awareness, { cursorBuilder: cursorLabel }),
+            remoteCursorsPlugin(collab.provider.awareness, cursorLabel),
             yUndoPlugin(),
             uniqueIdsPlugin(),
             glossaryPlugin(glossaryTerms.current),
