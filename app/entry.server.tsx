@@ -5,6 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce";
+import { isDatabaseBusy } from "../db/connection";
+import { noteDatabaseBusy } from "../server/http/databaseBusy";
 
 const abortDelay = 5_000;
 
@@ -44,4 +46,10 @@ export default function handleRequest(
     );
     setTimeout(abort, abortDelay);
   });
+}
+
+/** Remix's own logging, except that a database locked by another process is a 503 (server/http/databaseBusy.ts). */
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+  if (isDatabaseBusy(error)) return noteDatabaseBusy(context);
+  if (!request.signal.aborted) console.error(error);
 }

@@ -21,9 +21,17 @@ export function openDatabase(dataDir: string): OpenedDatabase {
   // only an OS crash or power loss can drop the last commits. See docs/decisions/0003.
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // better-sqlite3 waits for a lock synchronously, so this is how long one write may stall the whole
+  // process when another process (a backup, a sqlite3 shell) holds the database. Callers that meet
+  // SQLITE_BUSY retry later (DocumentStore) or answer 503 (server/http/databaseBusy.ts).
+  sqlite.pragma("busy_timeout = 100");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, sqlite };
+}
+
+/** SQLITE_BUSY and its variants: another connection holds a lock we waited for in vain. */
+export function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof SQLite.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code);
 }
 
 export async function migrateToLatest(db: DB): Promise<void> {

@@ -19,9 +19,10 @@ export interface SessionsTable {
   created_at: number;
 }
 
-export interface LoginFailuresTable {
+/** One row per attempt a budget counts (server/rateLimits/budgets.ts names the subjects). */
+export interface RateLimitEventsTable {
   id: Generated<number>;
-  /** "email:<address>" or "ip:<address>" */
+  /** "<budget>:<key>", e.g. "email:ann@example.org" or "signup-ip:203.0.113.7" */
   subject: string;
   at: number;
 }
@@ -178,7 +179,7 @@ export interface AuditLogTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
+  rate_limit_events: RateLimitEventsTable;
   negotiations: NegotiationsTable;
   negotiation_members: NegotiationMembersTable;
   doc_updates: DocUpdatesTable;

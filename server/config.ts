@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy, trustProxyProblem, type TrustProxy } from "./http/trustProxy";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -14,7 +15,16 @@ const envSchema = z.object({
     .url()
     .refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://")
     .optional(),
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("0")
+    .superRefine((value, ctx) => {
+      const problem = trustProxyProblem(value);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }),
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
+  NEGOTIATIONS_PER_USER_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(20),
   SMTP_URL: z
     .string()
     .refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://")
@@ -31,7 +41,10 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   /** Origin (scheme://host[:port]) that browsers use to reach us, when behind a proxy. */
   publicOrigin: string | null;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** Budgets against bulk abuse; see server/rateLimits/budgets.ts. */
+  signupsPerAddressPerHour: number;
+  negotiationsPerUserPerDay: number;
   secureCookies: boolean;
   smtpUrl: string | null;
   mailFrom: string;
@@ -60,7 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.DEMO === "1",
     logLevel: e.LOG_LEVEL,
     publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
-    trustProxy: e.TRUST_PROXY === "1",
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    signupsPerAddressPerHour: e.SIGNUPS_PER_ADDRESS_PER_HOUR,
+    negotiationsPerUserPerDay: e.NEGOTIATIONS_PER_USER_PER_DAY,
     secureCookies: production,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,

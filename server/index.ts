@@ -2,7 +2,8 @@ import fs from "node:fs";
 import http from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, loadConfig } from "./config";
-import { createLogger } from "./logger";
+import { createLogger, giveUpOnStdoutAfter } from "./logger";
+import { killAfter } from "./shutdownWatchdog";
 import { migrateToLatest, openDatabase } from "../db/connection";
 import { createHttpApp } from "./http/createHttpApp";
 import { serverBuildPath } from "./paths";
@@ -64,13 +65,22 @@ async function main() {
     );
   }
 
+  // Shutdown ends within 10 s whatever is pending: open requests get 4 s, then their connections
+  // are cut; at 8 s the process exits with what it has; at 9 s a worker thread kills it, should the
+  // main thread hang in a synchronous write or exit handler. Log lines stdout will not take by 7 s
+  // are dropped (logger.ts), so the final flush at exit cannot wait forever either.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    giveUpOnStdoutAfter(7_000);
+    killAfter(9_000);
+    setTimeout(() => {
+      logger.warn("shutdown did not finish in 8 s; exiting with work still pending");
+      process.exit(1);
+    }, 8_000).unref();
+    setTimeout(() => server.closeAllConnections(), 4_000).unref();
     logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => server.closeAllConnections(), 10_000);
-    force.unref();
     collaboration.shutdown();
     documents.flush();
     server.close(async () => {

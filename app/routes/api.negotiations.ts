@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { newNegotiationSchema } from "../../shared/templates/wizardAnswers";
 import { requireApiAuth } from "../utils/auth.server";
-import { getLocale } from "../utils/locale.server";
+import { getLocale, serverT } from "../utils/locale.server";
 import { listNegotiationsForUser } from "../utils/negotiations.server";
-import { NegotiationError, startNegotiation } from "../utils/negotiationForms.server";
+import { NegotiationError, RateLimitedError, retryAfter, startNegotiation } from "../utils/negotiationForms.server";
 import { readJson } from "../utils/readJson.server";
 
 /** GET /api/negotiations — the caller's negotiations as [{id, title, role}]. */
@@ -23,6 +23,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ id }, { status: 201 });
   } catch (error) {
     if (error instanceof NegotiationError) return json({ error: error.messageKey }, { status: error.status });
+    if (error instanceof RateLimitedError) {
+      const { seconds, minutes } = retryAfter(error.retryAfterMs);
+      const t = serverT(request, context);
+      return json({ error: t(error.messageKey, { minutes }) }, { status: 429, headers: { "Retry-After": String(seconds) } });
+    }
     throw error;
   }
 }

@@ -11,6 +11,7 @@ const statusMessages: Record<string, MessageKey> = {
   revoked: "invitation.revoked",
   expired: "invitation.expired",
   used: "invitation.used",
+  void: "invitation.noLongerAllowed",
 };
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {

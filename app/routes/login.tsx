@@ -1,17 +1,14 @@
-import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "../components/Field";
 import { useT, type MessageKey } from "../i18n";
-import { emailSchema, logIn, safeRedirectPath, sessionCookieHeader } from "../utils/auth.server";
+import { emailSchema, logIn, retryAfter, safeRedirectPath, sessionCookieHeader } from "../utils/auth.server";
+import { retryAfterHeaders } from "../utils/retryAfterHeaders";
 
 export const meta: MetaFunction = () => [{ title: "Log in — Common Ground" }];
 
-// Document requests take headers from here, so Retry-After from the action reaches the client.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = retryAfterHeaders;
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   if (context.auth) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
@@ -39,9 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (result.error === "rateLimited") {
-    const seconds = Math.ceil(result.retryAfterMs / 1000);
+    const { seconds, minutes } = retryAfter(result.retryAfterMs);
     return json<LoginError>(
-      { error: "login.error.rateLimited", params: { minutes: Math.ceil(seconds / 60) }, email },
+      { error: "login.error.rateLimited", params: { minutes }, email },
       { status: 429, headers: { "Retry-After": String(seconds) } },
     );
   }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { can } from "../../shared/permissions";
@@ -10,7 +10,6 @@ import { listMembers, negotiationSetup, requireMembership } from "../utils/negot
 import { coverageRegimes, glossaryFor } from "../utils/knowledge.server";
 import { getLocale } from "../utils/locale.server";
 import { loadAgreementSnapshot } from "../utils/agreements.server";
-import { markClauseRead } from "../utils/notifications.server";
 
 // ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
 const ScheduleEditor = lazy(() => import("../components/editor/ScheduleEditor.client"));
@@ -26,7 +25,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const online = context.services.collaboration.onlineUserIds(negotiation.id);
   const param = new URL(request.url).searchParams.get("clause");
   const openClause = param && /^[a-z2-7]{10,64}$/.test(param) ? param : null;
-  if (openClause) await markClauseRead(context.services.db, user.id, negotiation.id, openClause);
   const locale = getLocale(request, context);
   const setup = negotiationSetup(negotiation.setup_json);
   const agreement = await loadAgreementSnapshot(context.services, negotiation.id);
@@ -50,6 +48,17 @@ export default function NegotiationPage() {
   const { negotiation, me, canEdit, canAgree, members, openClause, knowledge, agreement } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
+  // Opening the page at a clause (a notification's link) reads what was said there; a POST,
+  // because a GET (a prefetch, a crawler, a link preview) must change nothing. Should it fail, the
+  // mention merely stays unread.
+  useEffect(() => {
+    if (!openClause) return;
+    void fetch(`/api/negotiations/${negotiation.id}/notifications/read`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ clauseId: openClause }),
+    }).catch(() => undefined);
+  }, [negotiation.id, openClause]);
   const loading = <p className="editor-loading">{t("editor.loading")}</p>;
   return (
     <div className="negotiation-layout">

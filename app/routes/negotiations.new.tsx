@@ -9,9 +9,12 @@ import { useT, type MessageKey, type Translate } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { getLocale } from "../utils/locale.server";
 import { listNegotiationsForUser } from "../utils/negotiations.server";
-import { NegotiationError, parseWizardForm, selectClauses, startNegotiation } from "../utils/negotiationForms.server";
+import { NegotiationError, parseWizardForm, RateLimitedError, retryAfter, selectClauses, startNegotiation } from "../utils/negotiationForms.server";
+import { retryAfterHeaders } from "../utils/retryAfterHeaders";
 
 export const meta: MetaFunction = () => [{ title: "New negotiation — Common Ground" }];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
@@ -30,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseWizardForm(form, catalogue.requirements.map((r) => r.id));
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[i.path.length - 1])))];
-    return json({ values, errorFields: fields, preview: null, error: null as MessageKey | null }, { status: 400 });
+    return json({ values, errorFields: fields, preview: null, error: null as MessageKey | null, errorParams: {} }, { status: 400 });
   }
   const input = parsed.data;
   if (form.get("intent") === "preview" && input.start.kind === "template") {
@@ -47,14 +50,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
         reasons: c.reasons,
       })),
     };
-    return json({ values, errorFields: [] as string[], preview, error: null as MessageKey | null });
+    return json({ values, errorFields: [] as string[], preview, error: null as MessageKey | null, errorParams: {} });
   }
   try {
     const id = await startNegotiation(context.services, user.id, input, getLocale(request, context));
     return redirect(`/negotiations/${id}`);
   } catch (error) {
     if (error instanceof NegotiationError) {
-      return json({ values, errorFields: [] as string[], preview: null, error: error.messageKey }, { status: error.status });
+      return json({ values, errorFields: [] as string[], preview: null, error: error.messageKey, errorParams: {} }, { status: error.status });
+    }
+    if (error instanceof RateLimitedError) {
+      const { seconds, minutes } = retryAfter(error.retryAfterMs);
+      return json(
+        { values, errorFields: [] as string[], preview: null, error: error.messageKey, errorParams: { minutes } },
+        { status: 429, headers: { "Retry-After": String(seconds) } },
+      );
     }
     throw error;
   }
@@ -83,7 +93,7 @@ export default function NewNegotiation() {
       <p className="lead">{t("wizard.intro")}</p>
       {data?.error && (
         <p role="alert" className="form-error">
-          {t(data.error)}
+          {t(data.error, data.errorParams)}
         </p>
       )}
       {data && data.errorFields.length > 0 && (

@@ -3,9 +3,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "../components/Field";
 import { useT, type MessageKey } from "../i18n";
-import { changePassword, invalidateOtherSessions, passwordSchema, requireAuth } from "../utils/auth.server";
+import { changePassword, invalidateOtherSessions, passwordSchema, requireAuth, retryAfter } from "../utils/auth.server";
+import { retryAfterHeaders } from "../utils/retryAfterHeaders";
 
 export const meta: MetaFunction = () => [{ title: "Settings — Common Ground" }];
+
+export const headers = retryAfterHeaders;
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
@@ -39,11 +42,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     sessionId: auth.sessionId,
     currentPassword: parsed.data.currentPassword,
     newPassword: parsed.data.newPassword,
+    ip: context.clientIp,
   });
-  if (result.ok) closeOtherConnections();
-  return result.ok
-    ? json<SettingsResult>({ form: "password", ok: true, message: "settings.password.changed" })
-    : json<SettingsResult>({ form: "password", ok: false, message: "settings.password.wrongCurrent" }, { status: 400 });
+  if (result.ok) {
+    closeOtherConnections();
+    return json<SettingsResult>({ form: "password", ok: true, message: "settings.password.changed" });
+  }
+  if (result.error === "rateLimited") {
+    const { seconds, minutes } = retryAfter(result.retryAfterMs);
+    return json<SettingsResult>(
+      { form: "password", ok: false, message: "login.error.rateLimited", params: { minutes } },
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
+  }
+  return json<SettingsResult>({ form: "password", ok: false, message: "settings.password.wrongCurrent" }, { status: 400 });
 }
 
 export default function Settings() {

@@ -4,9 +4,12 @@ import { z } from "zod";
 import { Field } from "../components/Field";
 import { useT, type MessageKey } from "../i18n";
 import { getLocale } from "../utils/locale.server";
-import { emailSchema, nameSchema, passwordSchema, safeRedirectPath, sessionCookieHeader, signUp } from "../utils/auth.server";
+import { emailSchema, nameSchema, passwordSchema, retryAfter, safeRedirectPath, sessionCookieHeader, signUp } from "../utils/auth.server";
+import { retryAfterHeaders } from "../utils/retryAfterHeaders";
 
 export const meta: MetaFunction = () => [{ title: "Sign up — Common Ground" }];
+
+export const headers = retryAfterHeaders;
 
 export function loader({ context }: LoaderFunctionArgs) {
   if (context.auth) throw redirect("/dashboard");
@@ -26,7 +29,11 @@ const fieldMessages: Record<string, MessageKey> = {
   password: "signup.error.password",
 };
 
-type SignupErrors = { fields: Partial<Record<"name" | "email" | "password", MessageKey>>; values: { name?: string; email?: string } };
+type SignupErrors = {
+  fields: Partial<Record<"name" | "email" | "password", MessageKey>>;
+  values: { name?: string; email?: string };
+  error?: { key: MessageKey; params: Record<string, number> };
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const raw = Object.fromEntries(await request.formData());
@@ -40,7 +47,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return json<SignupErrors>({ fields, values }, { status: 400 });
   }
-  const result = await signUp(context.services.db, parsed.data);
+  const { db, config } = context.services;
+  const result = await signUp(db, { ...parsed.data, ip: context.clientIp }, config.signupsPerAddressPerHour);
+  if (!result.ok && result.error === "rateLimited") {
+    const { seconds, minutes } = retryAfter(result.retryAfterMs);
+    return json<SignupErrors>(
+      { fields: {}, values, error: { key: "signup.error.rateLimited", params: { minutes } } },
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
+  }
   if (!result.ok) {
     return json<SignupErrors>({ fields: { email: "signup.error.emailTaken" }, values }, { status: 409 });
   }
@@ -60,6 +75,11 @@ export default function Signup() {
   return (
     <section className="narrow">
       <h1>{t("signup.title")}</h1>
+      {data?.error && (
+        <p role="alert" className="form-error">
+          {t(data.error.key, data.error.params)}
+        </p>
+      )}
       <Form method="post">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label={t("signup.name")} name="name" autoComplete="name" required maxLength={100} defaultValue={data?.values.name} error={error(data?.fields.name)} />

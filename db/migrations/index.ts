@@ -6,6 +6,7 @@ import * as threads from "./0004_threads";
 import * as historyWatermark from "./0005_history_watermark";
 import * as agreements from "./0006_agreements";
 import * as structureAgreements from "./0008_structure_agreements";
+import * as rateLimitEvents from "./0009_rate_limit_events";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0005_history_watermark": historyWatermark,
   "0006_agreements": agreements,
   "0008_structure_agreements": structureAgreements,
+  "0009_rate_limit_events": rateLimitEvents,
 };

@@ -28,6 +28,19 @@ export async function pendingInvitations(db: DB, negotiationId: string): Promise
     .execute();
 }
 
+/** Revokes the invitations still waiting to bring someone into `role`, except `keepId`. */
+export async function revokePendingInvitationsInto(db: DB, negotiationId: string, role: string, keepId: string, now = Date.now()): Promise<void> {
+  await db
+    .updateTable("invitations")
+    .set({ revoked_at: now })
+    .where("negotiation_id", "=", negotiationId)
+    .where("role", "=", role)
+    .where("id", "!=", keepId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .execute();
+}
+
 export async function updateInvitation(db: DB, id: string, change: Partial<Pick<Invitation, "token_hash" | "expires_at" | "revoked_at" | "accepted_at" | "accepted_by" | "role">>) {
   await db.updateTable("invitations").set(change).where("id", "=", id).execute();
 }

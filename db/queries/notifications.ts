@@ -1,25 +1,43 @@
+import type { ExpressionBuilder } from "kysely";
 import type { DB } from "../connection";
+import type { Database } from "../schema";
+import type { Role } from "../../shared/roles";
+
+type Joined = Database & { n: Database["notifications"]; t: Database["threads"]; m: Database["negotiation_members"] };
+
+/**
+ * A notification counts only while its reader is still a member who may see the thread: the rule
+ * of canSeeThread (shared/threads.ts), in SQL. A party's role name is its party's name, and
+ * advisors and observers have no party, so `t.party = m.role` is "an internal thread of my party".
+ */
+function stillVisible(eb: ExpressionBuilder<Joined, "n" | "t" | "m">) {
+  return eb.or([eb("t.visibility", "=", "shared"), eb("t.party", "=", eb.ref("m.role"))]);
+}
+
+function visibleNotifications(db: DB, userId: string) {
+  return db
+    .selectFrom("notifications as n")
+    .innerJoin("threads as t", (join) => join.onRef("t.id", "=", "n.thread_id").onRef("t.negotiation_id", "=", "n.negotiation_id"))
+    .innerJoin("negotiation_members as m", (join) => join.onRef("m.negotiation_id", "=", "n.negotiation_id").onRef("m.user_id", "=", "n.user_id"))
+    .where("n.user_id", "=", userId)
+    .where(stillVisible);
+}
 
 export async function unreadCounts(db: DB, userId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom("notifications")
-    .select(["negotiation_id", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .groupBy("negotiation_id")
+  const rows = await visibleNotifications(db, userId)
+    .select(["n.negotiation_id", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("n.read_at", "is", null)
+    .groupBy("n.negotiation_id")
     .execute();
-  return new Map(rows.map((r) => [r.negotiation_id, Number(r.n)]));
+  return new Map(rows.map((r) => [r.negotiation_id, Number(r.count)]));
 }
 
 export async function listNotifications(db: DB, userId: string) {
-  return db
-    .selectFrom("notifications as n")
+  return visibleNotifications(db, userId)
     .innerJoin("comments as c", "c.id", "n.comment_id")
     .innerJoin("users as u", "u.id", "c.author_id")
-    .innerJoin("threads as t", "t.id", "n.thread_id")
     .innerJoin("negotiations as g", "g.id", "n.negotiation_id")
     .select(["n.id", "n.created_at", "n.read_at", "u.name as author", "c.body", "c.deleted_at", "t.clause_id", "g.id as negotiation_id", "g.title"])
-    .where("n.user_id", "=", userId)
     .orderBy("n.id", "desc")
     .limit(100)
     .execute();
@@ -39,4 +57,29 @@ export async function markClauseRead(db: DB, userId: string, negotiationId: stri
     .where("read_at", "is", null)
     .where("thread_id", "in", (eb) => eb.selectFrom("threads").select("threads.id").where("threads.clause_id", "=", clauseId))
     .execute();
+}
+
+/**
+ * After a role change: the notifications of threads the member can no longer see go, so they
+ * cannot come back should the rule at read time ever change. `role` is the new role.
+ */
+export async function dropNotificationsOutOfSight(db: DB, negotiationId: string, userId: string, role: Role): Promise<void> {
+  await db
+    .deleteFrom("notifications")
+    .where("negotiation_id", "=", negotiationId)
+    .where("user_id", "=", userId)
+    .where("thread_id", "in", (eb) =>
+      eb
+        .selectFrom("threads")
+        .select("threads.id")
+        .where("threads.negotiation_id", "=", negotiationId)
+        .where("threads.visibility", "!=", "shared")
+        .where((w) => w.or([w("threads.party", "is", null), w("threads.party", "!=", role)])),
+    )
+    .execute();
+}
+
+/** A member who leaves or is removed takes nothing of the negotiation's threads along. */
+export async function dropNotificationsOfMember(db: DB, negotiationId: string, userId: string): Promise<void> {
+  await db.deleteFrom("notifications").where("negotiation_id", "=", negotiationId).where("user_id", "=", userId).execute();
 }

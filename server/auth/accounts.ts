@@ -3,7 +3,9 @@ import type { DB } from "../../db/connection";
 import type { User } from "../../db/schema";
 import { newId } from "../../shared/ids";
 import { dummyPasswordHash, hashPassword, maxPasswordLength, minPasswordLength, verifyPassword } from "./passwords";
-import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from "./loginRateLimit";
+import { passwordAccepted, reservePasswordGuess } from "./loginRateLimit";
+import { reserve } from "../rateLimits/ledger";
+import { signupBudget } from "../rateLimits/budgets";
 import { createSession, invalidateOtherSessions } from "./sessions";
 
 export const emailSchema = z
@@ -15,9 +17,22 @@ export const emailSchema = z
 export const passwordSchema = z.string().min(minPasswordLength).max(maxPasswordLength);
 export const nameSchema = z.string().trim().min(1).max(100);
 
-export type SignUpResult = { ok: true; token: string; expiresAt: number; user: User } | { ok: false; error: "emailTaken" };
+export type SignUpResult =
+  | { ok: true; token: string; expiresAt: number; user: User }
+  | { ok: false; error: "emailTaken" }
+  | { ok: false; error: "rateLimited"; retryAfterMs: number };
 
-export async function signUp(db: DB, input: { name: string; email: string; password: string }): Promise<SignUpResult> {
+/**
+ * A new account. Every attempt from one address counts, taken emails too: the answer tells
+ * whether an address has an account, so it is as much a guess as a sign-up.
+ */
+export async function signUp(
+  db: DB,
+  input: { name: string; email: string; password: string; ip: string },
+  signupsPerHour: number,
+): Promise<SignUpResult> {
+  const budget = await reserve(db, [signupBudget(input.ip, signupsPerHour)]);
+  if (!budget.ok) return { ok: false, error: "rateLimited", retryAfterMs: budget.retryAfterMs };
   const existing = await db.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
   if (existing) return { ok: false, error: "emailTaken" };
   const user: User = {
@@ -45,24 +60,25 @@ export type LogInResult =
   | { ok: false; error: "rateLimited"; retryAfterMs: number };
 
 export async function logIn(db: DB, input: { email: string; password: string; ip: string }): Promise<LogInResult> {
-  const retryAfterMs = await loginRetryAfterMs(db, input.email, input.ip);
-  if (retryAfterMs > 0) return { ok: false, error: "rateLimited", retryAfterMs };
+  const guess = await reservePasswordGuess(db, input.email, input.ip);
+  if (!guess.ok) return { ok: false, error: "rateLimited", retryAfterMs: guess.retryAfterMs };
   const user = await db.selectFrom("users").selectAll().where("email", "=", input.email).executeTakeFirst();
   const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !valid) {
-    await recordLoginFailure(db, input.email, input.ip);
-    return { ok: false, error: "invalid" };
-  }
-  await clearLoginFailures(db, input.email);
+  if (!user || !valid) return { ok: false, error: "invalid" };
+  await passwordAccepted(db, input.email, guess);
   const session = await createSession(db, user.id);
   return { ok: true, user, ...session };
 }
 
 export async function changePassword(
   db: DB,
-  input: { user: User; sessionId: string; currentPassword: string; newPassword: string },
-): Promise<{ ok: true } | { ok: false; error: "wrongCurrent" }> {
+  input: { user: User; sessionId: string; currentPassword: string; newPassword: string; ip: string },
+): Promise<{ ok: true } | { ok: false; error: "wrongCurrent" } | { ok: false; error: "rateLimited"; retryAfterMs: number }> {
+  // Someone holding a stolen session could otherwise guess the password here without limit.
+  const guess = await reservePasswordGuess(db, input.user.email, input.ip);
+  if (!guess.ok) return { ok: false, error: "rateLimited", retryAfterMs: guess.retryAfterMs };
   if (!(await verifyPassword(input.user.password_hash, input.currentPassword))) return { ok: false, error: "wrongCurrent" };
+  await passwordAccepted(db, input.user.email, guess);
   await db
     .updateTable("users")
     .set({ password_hash: await hashPassword(input.newPassword) })

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connection";
+import { forget, release, reserve, type Budget, type Reservation } from "../rateLimits/ledger";
 
-// Failures are counted in SQLite, not in memory, so a restart does not reset an attacker's budget.
+// Attempts are counted in SQLite, not in memory, so a restart does not reset an attacker's budget.
 export const loginRateLimit = {
   windowMs: 15 * 60 * 1000,
   maxFailuresPerEmail: 10,
@@ -9,43 +10,25 @@ export const loginRateLimit = {
 };
 
 const emailSubject = (email: string) => `email:${email}`;
-const ipSubject = (ip: string) => `ip:${ip}`;
 
-/** Milliseconds until the caller may try again, or 0 when not limited. */
-export async function loginRetryAfterMs(db: DB, email: string, ip: string, now = Date.now()): Promise<number> {
-  const since = now - loginRateLimit.windowMs;
-  const waits = await Promise.all(
-    [
-      [emailSubject(email), loginRateLimit.maxFailuresPerEmail] as const,
-      [ipSubject(ip), loginRateLimit.maxFailuresPerIp] as const,
-    ].map(async ([subject, max]) => {
-      const rows = await db
-        .selectFrom("login_failures")
-        .select("at")
-        .where("subject", "=", subject)
-        .where("at", ">", since)
-        .orderBy("at", "desc")
-        .limit(max)
-        .execute();
-      if (rows.length < max) return 0;
-      // The oldest of the last `max` failures leaving the window frees one attempt.
-      return rows[max - 1]!.at + loginRateLimit.windowMs - now;
-    }),
-  );
-  return Math.max(0, ...waits);
+function passwordBudgets(email: string, ip: string): Budget[] {
+  return [
+    { subject: emailSubject(email), max: loginRateLimit.maxFailuresPerEmail, windowMs: loginRateLimit.windowMs },
+    { subject: `ip:${ip}`, max: loginRateLimit.maxFailuresPerIp, windowMs: loginRateLimit.windowMs },
+  ];
 }
 
-export async function recordLoginFailure(db: DB, email: string, ip: string, now = Date.now()): Promise<void> {
-  await db
-    .insertInto("login_failures")
-    .values([
-      { subject: emailSubject(email), at: now },
-      { subject: ipSubject(ip), at: now },
-    ])
-    .execute();
-  await db.deleteFrom("login_failures").where("at", "<", now - loginRateLimit.windowMs).execute();
+/**
+ * Counts a password guess as a failure before the password is checked: the login form and the
+ * password change in settings share one budget per account and one per client address. A wrong
+ * guess keeps its count; a right one gives it back (passwordAccepted).
+ */
+export function reservePasswordGuess(db: DB, email: string, ip: string, now = Date.now()): Promise<Reservation> {
+  return reserve(db, passwordBudgets(email, ip), now);
 }
 
-export async function clearLoginFailures(db: DB, email: string): Promise<void> {
-  await db.deleteFrom("login_failures").where("subject", "=", emailSubject(email)).execute();
+/** The right password: the account's failures are forgotten and this guess is not counted. */
+export async function passwordAccepted(db: DB, email: string, reservation: { ids: number[] }): Promise<void> {
+  await release(db, reservation.ids);
+  await forget(db, emailSubject(email));
 }

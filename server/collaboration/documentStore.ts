@@ -6,6 +6,7 @@ import { scheduleFragmentName } from "../../shared/editor/schema";
 import type { Logger } from "../logger";
 import type { CollaborationMetrics } from "./metrics";
 import { HistoryMerger } from "./historyMerger";
+import { isDatabaseBusy } from "../../db/connection";
 
 export const historyBucketMs = 10 * 60 * 1000;
 
@@ -121,9 +122,13 @@ export class DocumentStore {
       this.metrics.recordFlush(now - batch[0]!.at);
     } catch (error) {
       // Keep the updates for the next attempt: clients also still hold them and resend on reconnect.
+      // A lock held by another process is expected to pass (a backup): a warning, and a retry soon,
+      // but not so soon that the busy timeouts (100 ms each, blocking) take much of the event loop.
       this.pending = batch.concat(this.pending);
-      this.logger.error({ err: error, updates: batch.length }, "persisting document updates failed");
-      this.flushTimer ??= setTimeout(() => this.flush(), 1000);
+      const busy = isDatabaseBusy(error);
+      if (busy) this.logger.warn({ updates: batch.length }, "database locked by another process; document updates wait for the next attempt");
+      else this.logger.error({ err: error, updates: batch.length }, "persisting document updates failed");
+      this.flushTimer ??= setTimeout(() => this.flush(), busy ? 500 : 1000);
     }
   }
 

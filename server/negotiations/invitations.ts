@@ -1,18 +1,20 @@
-import { getNegotiation, listMembers, addMember } from "../../db/queries/negotiations";
+import { getNegotiation, listMembers, addMember, type NegotiationMember } from "../../db/queries/negotiations";
 import { audit } from "../../db/queries/auditLog";
-import { insertInvitation, invitationById, invitationByTokenHash, updateInvitation, type Invitation } from "../../db/queries/invitations";
+import { insertInvitation, invitationById, invitationByTokenHash, revokePendingInvitationsInto, updateInvitation, type Invitation } from "../../db/queries/invitations";
 import { newId } from "../../shared/ids";
 import { canManage, type Actor } from "../../shared/membership";
 import { partyOf, type Role } from "../../shared/roles";
 import { translate } from "../../shared/i18n/index";
 import type { User } from "../../db/schema";
+import type { DB } from "../../db/connection";
 import type { Services } from "../context";
 import { randomToken, tokenHash, tokenPattern } from "../auth/tokens";
 import { NegotiationError } from "./negotiationError";
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
-export type InvitationStatus = "valid" | "revoked" | "expired" | "used";
+/** "void": its sender may no longer invite for its role (see acceptInvitation). */
+export type InvitationStatus = "valid" | "revoked" | "expired" | "used" | "void";
 
 export function invitationStatus(invitation: Invitation, now = Date.now()): InvitationStatus {
   if (invitation.revoked_at) return "revoked";
@@ -21,16 +23,18 @@ export function invitationStatus(invitation: Invitation, now = Date.now()): Invi
   return "valid";
 }
 
-async function otherPartyHasMembers(services: Services, negotiationId: string, actor: Actor) {
+function otherPartyHasMembers(members: NegotiationMember[], actor: Actor) {
   const party = partyOf(actor.role);
-  const members = await listMembers(services.db, negotiationId);
   return members.some((m) => partyOf(m.role) !== null && partyOf(m.role) !== party);
 }
 
+/** Whether `actor` may bring someone into `role` given the members as they are now. */
+function mayInvite(members: NegotiationMember[], actor: Actor | null, role: Role) {
+  return canManage(actor, role, actor ? otherPartyHasMembers(members, actor) : true);
+}
+
 async function requireManage(services: Services, negotiationId: string, actor: Actor, role: Role) {
-  if (!canManage(actor, role, await otherPartyHasMembers(services, negotiationId, actor))) {
-    throw new NegotiationError(403, "members.error.notAllowed");
-  }
+  if (!mayInvite(await listMembers(services.db, negotiationId), actor, role)) throw new NegotiationError(403, "members.error.notAllowed");
 }
 
 /**
@@ -117,33 +121,51 @@ export async function findInvitation(services: Services, token: string) {
   const invitation = await invitationByTokenHash(services.db, tokenHash(token));
   if (!invitation) return null;
   const negotiation = await getNegotiation(services.db, invitation.negotiation_id);
+  if (!negotiation) return null;
   const inviter = await services.db.selectFrom("users").select("name").where("id", "=", invitation.invited_by).executeTakeFirst();
-  return negotiation ? { invitation, negotiation, inviterName: inviter?.name ?? "", status: invitationStatus(invitation) } : null;
+  return { invitation, negotiation, inviterName: inviter?.name ?? "", status: await currentStatus(services.db, invitation) };
+}
+
+/** The invitation's status under the rules as they are now, in the order acceptance checks them. */
+async function currentStatus(db: DB, invitation: Invitation): Promise<InvitationStatus> {
+  const status = invitationStatus(invitation);
+  if (status === "used") return status;
+  const members = await listMembers(db, invitation.negotiation_id);
+  const inviter = members.find((m) => m.userId === invitation.invited_by) ?? null;
+  return mayInvite(members, inviter, invitation.role as Role) ? status : "void";
 }
 
 /**
  * Joins the invitation's negotiation with its role. Only the invited address may accept, once,
- * before it expires. The first member of a party becomes its owner.
+ * before it expires, and only while its sender could still send it: an invitation into the other
+ * party, sent before that party had anyone, is void once the party has its own members. The first
+ * member of a party becomes its owner, and the other party's invitations into it are revoked: from
+ * then on that party alone decides who joins it.
  */
 export async function acceptInvitation(services: Services, token: string, user: User): Promise<string> {
   const found = await findInvitation(services, token);
   if (!found) throw new NegotiationError(404, "invitation.notFound");
-  const { invitation, status } = found;
-  if (status === "revoked") throw new NegotiationError(410, "invitation.revoked");
-  if (status === "expired") throw new NegotiationError(410, "invitation.expired");
-  if (status === "used") throw new NegotiationError(410, "invitation.used");
-  if (invitation.email !== user.email) throw new NegotiationError(403, "invitation.wrongEmail");
-  const role = invitation.role as Role;
-  const members = await listMembers(services.db, invitation.negotiation_id);
-  const party = partyOf(role);
-  const firstOfParty = party !== null && !members.some((m) => m.role === party);
-  const existing = members.find((m) => m.userId === user.id);
+  const negotiationId = found.invitation.negotiation_id;
+  // Checked and written in one transaction (it holds the only connection), so two invitations
+  // accepted at the same moment cannot both find the party empty.
   await services.db.transaction().execute(async (trx) => {
-    if (!existing) {
-      await addMember(trx, invitation.negotiation_id, user.id, role, firstOfParty);
-      await audit(trx, { negotiationId: invitation.negotiation_id, userId: user.id, action: "member.joined", detail: { member: user.name, role, owner: firstOfParty } });
+    const invitation = (await invitationById(trx, negotiationId, found.invitation.id))!;
+    const status = await currentStatus(trx, invitation);
+    if (status === "used") throw new NegotiationError(410, "invitation.used");
+    if (invitation.email !== user.email) throw new NegotiationError(403, "invitation.wrongEmail");
+    if (status === "void") throw new NegotiationError(403, "invitation.noLongerAllowed");
+    if (status === "revoked") throw new NegotiationError(410, "invitation.revoked");
+    if (status === "expired") throw new NegotiationError(410, "invitation.expired");
+    const role = invitation.role as Role;
+    const members = await listMembers(trx, negotiationId);
+    const party = partyOf(role);
+    const firstOfParty = party !== null && !members.some((m) => m.role === party);
+    if (!members.some((m) => m.userId === user.id)) {
+      await addMember(trx, negotiationId, user.id, role, firstOfParty);
+      await audit(trx, { negotiationId, userId: user.id, action: "member.joined", detail: { member: user.name, role, owner: firstOfParty } });
     }
+    if (firstOfParty) await revokePendingInvitationsInto(trx, negotiationId, role, invitation.id);
     await updateInvitation(trx, invitation.id, { accepted_at: Date.now(), accepted_by: user.id });
   });
-  return invitation.negotiation_id;
+  return negotiationId;
 }

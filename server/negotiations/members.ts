@@ -3,6 +3,7 @@ import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { canBeOwner, canManage, type Actor } from "../../shared/membership";
 import { partyOf, type Role } from "../../shared/roles";
 import { audit } from "../../db/queries/auditLog";
+import { dropNotificationsOfMember, dropNotificationsOutOfSight } from "../../db/queries/notifications";
 import type { Services } from "../context";
 import { NegotiationError } from "./negotiationError";
 
@@ -29,6 +30,7 @@ export async function changeRole(services: Services, negotiationId: string, acto
   if (partyOf(role) !== partyOf(member.role)) assertNotLastOwner(member, members);
   await services.db.transaction().execute(async (trx) => {
     await updateMember(trx, negotiationId, userId, { role, isOwner: member.isOwner && partyOf(role) === partyOf(member.role) });
+    await dropNotificationsOutOfSight(trx, negotiationId, userId, role);
     await audit(trx, { negotiationId, userId: actor.userId, action: "member.role_changed", detail: { member: member.name, from: member.role, to: role } });
   });
   // Rights change at once: the member's open editors reconnect and get the new rights.
@@ -52,6 +54,7 @@ export async function removeFromNegotiation(services: Services, negotiationId: s
   assertNotLastOwner(member, members);
   await services.db.transaction().execute(async (trx) => {
     await removeMember(trx, negotiationId, userId);
+    await dropNotificationsOfMember(trx, negotiationId, userId);
     await audit(trx, { negotiationId, userId: actor.userId, action: "member.removed", detail: { member: member.name, role: member.role } });
   });
   services.collaboration.revokeAccess(negotiationId, userId, CloseCode.forbidden);

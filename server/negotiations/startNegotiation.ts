@@ -9,6 +9,8 @@ import type { NewNegotiation } from "../../shared/templates/wizardAnswers";
 import { audit } from "../../db/queries/auditLog";
 import type { Services } from "../context";
 import { NegotiationError } from "./negotiationError";
+import { reserve } from "../rateLimits/ledger";
+import { negotiationBudget, RateLimitedError } from "../rateLimits/budgets";
 
 /**
  * Starts a negotiation: the row, its creator as owner of their party, and its document, made
@@ -17,6 +19,9 @@ import { NegotiationError } from "./negotiationError";
 export async function startNegotiation(services: Services, creatorId: string, input: NewNegotiation, locale: Locale): Promise<string> {
   const { db, documents } = services;
   const doc = await initialDocument(services, creatorId, input, locale);
+  // Counted once the request is known to be valid, so a mistyped form costs nothing.
+  const budget = await reserve(db, [negotiationBudget(creatorId, services.config.negotiationsPerUserPerDay)]);
+  if (!budget.ok) throw new RateLimitedError("wizard.error.rateLimited", budget.retryAfterMs);
   const [buyerOrg, supplierOrg] = input.side === "buyer" ? [input.ourOrg, input.counterpartyOrg] : [input.counterpartyOrg, input.ourOrg];
   const setup = input.start.kind === "template" ? setupRecord(services, input.start) : { start: input.start.kind };
   const id = await createNegotiation(db, {

@@ -164,6 +164,15 @@ describe("mentions", () => {
     assert.match(await (await supplier.request("/dashboard")).text(), /1 new mentions/);
     const link = list.match(/href="(\/negotiations\/[a-z2-7]+\?clause=[a-z2-7]+)"/)![1]!;
     assert.equal((await supplier.request(link)).status, 200);
+    // The opened page marks the clause's mentions read with a POST; the GET itself changes nothing.
+    const [, negotiation, clause] = link.match(/\/negotiations\/([a-z2-7]+)\?clause=([a-z2-7]+)/)!;
+    assert.match(await (await supplier.request("/dashboard")).text(), /1 new mentions/);
+    const read = await supplier.request(`/api/negotiations/${negotiation}/notifications/read`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ clauseId: clause }),
+    });
+    assert.equal(read.status, 200);
     assert.doesNotMatch(await (await supplier.request("/dashboard")).text(), /new mentions/);
   });
 });

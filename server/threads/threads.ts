@@ -83,6 +83,8 @@ export async function actOnThread(services: Services, negotiationId: string, thr
 }
 
 export async function actOnComment(services: Services, negotiationId: string, commentId: string, actor: ThreadActor, input: z.infer<typeof commentActionSchema>) {
+  // The role now, not when the comment was written: a member demoted to observer no longer writes.
+  requireComment(actor);
   const comment = await services.db.selectFrom("comments").select(["thread_id", "author_id", "deleted_at"]).where("id", "=", commentId).executeTakeFirst();
   if (!comment) throw new NegotiationError(404, "threads.error.notFound");
   const thread = await visibleThread(services, negotiationId, comment.thread_id, actor);

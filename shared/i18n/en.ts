@@ -31,6 +31,7 @@ export const en = {
   "signup.error.email": "Enter a valid email address, such as name@example.com.",
   "signup.error.password": "Choose a password of at least 10 and at most 200 characters.",
   "signup.error.emailTaken": "An account with this email address already exists. Log in instead, or use another address.",
+  "signup.error.rateLimited": "Too many sign-ups from your network. Try again in {minutes} minutes.",
 
   "login.title": "Log in",
   "login.email": "Email address",
@@ -149,6 +150,7 @@ export const en = {
   "wizard.error.title": "Give the negotiation a title of 3 to 200 characters.",
   "wizard.error.org": "Enter the organisation's name (at most 200 characters).",
   "wizard.error.copySource": "That negotiation cannot be copied: it does not exist or you are not a member. Choose another one.",
+  "wizard.error.rateLimited": "You have started as many negotiations as one account may start in a day. Try again in {minutes} minutes.",
   "service.saas": "SaaS / cloud service",
   "service.saas.hint": "Software the supplier runs for you, reached over the internet.",
   "service.managed": "Managed IT services",
@@ -263,6 +265,7 @@ export const en = {
   "invitation.used": "This invitation has already been used. Log in to open the negotiation.",
   "invitation.wrongEmail": "This invitation is for another email address. Log in with that address.",
   "invitation.wrongEmail.detail": "This invitation is for {email}, but you are logged in as {current}. Log out and log in as {email}.",
+  "invitation.noLongerAllowed": "This invitation is no longer valid: since it was sent, its side of the negotiation has got members of its own, or the person who sent it may no longer invite for it. Ask a member of that side for a new invitation.",
   "invitation.mail.subject": "Invitation: {title}",
   "invitation.mail.body": "{inviter} invites you to negotiate \"{title}\" on Common Ground as {role}.\n\nOpen this link within 7 days to accept:\n{link}",
   "outbox.title": "Outbox (demo mode)",
@@ -556,6 +559,7 @@ export const en = {
   "error.generic": "An unexpected error occurred. Try again; if it keeps happening, contact support.",
   "error.unauthorized": "You are not logged in. Log in and try again.",
   "error.csrf": "This request came from another site and was refused.",
+  "error.busy": "The server is busy saving other changes. Try again in a moment; nothing of yours was changed.",
   "error.badRequest": "The request was not understood: {detail}",
   "error.backHome": "Back to the start page",
 } as const;

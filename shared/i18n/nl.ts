@@ -32,6 +32,7 @@ export const nl: Record<MessageKey, string> = {
   "signup.error.email": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
   "signup.error.password": "Kies een wachtwoord van minstens 10 en hoogstens 200 tekens.",
   "signup.error.emailTaken": "Er bestaat al een account met dit e-mailadres. Log in, of gebruik een ander adres.",
+  "signup.error.rateLimited": "Te veel aanmeldingen vanaf je netwerk. Probeer het over {minutes} minuten opnieuw.",
 
   "login.title": "Inloggen",
   "login.email": "E-mailadres",
@@ -150,6 +151,7 @@ export const nl: Record<MessageKey, string> = {
   "wizard.error.title": "Geef de onderhandeling een titel van 3 tot 200 tekens.",
   "wizard.error.org": "Vul de naam van de organisatie in (hoogstens 200 tekens).",
   "wizard.error.copySource": "Die onderhandeling kan niet worden gekopieerd: ze bestaat niet of je bent geen deelnemer. Kies een andere.",
+  "wizard.error.rateLimited": "Je hebt zoveel onderhandelingen gestart als één account per dag mag starten. Probeer het over {minutes} minuten opnieuw.",
   "service.saas": "SaaS / clouddienst",
   "service.saas.hint": "Software die de leverancier voor je draait en die je via internet gebruikt.",
   "service.managed": "Beheerde IT-diensten",
@@ -264,6 +266,7 @@ export const nl: Record<MessageKey, string> = {
   "invitation.used": "Deze uitnodiging is al gebruikt. Log in om de onderhandeling te openen.",
   "invitation.wrongEmail": "Deze uitnodiging is voor een ander e-mailadres. Log in met dat adres.",
   "invitation.wrongEmail.detail": "Deze uitnodiging is voor {email}, maar je bent ingelogd als {current}. Log uit en log in als {email}.",
+  "invitation.noLongerAllowed": "Deze uitnodiging is niet meer geldig: sinds ze is verstuurd heeft die kant van de onderhandeling eigen deelnemers gekregen, of mag de afzender er niet meer voor uitnodigen. Vraag een deelnemer van die kant om een nieuwe uitnodiging.",
   "invitation.mail.subject": "Uitnodiging: {title}",
   "invitation.mail.body": "{inviter} nodigt je uit om op Common Ground te onderhandelen over \"{title}\" als {role}.\n\nOpen deze link binnen 7 dagen om te accepteren:\n{link}",
   "outbox.title": "Uitgaande post (demomodus)",
@@ -557,6 +560,7 @@ export const nl: Record<MessageKey, string> = {
   "error.generic": "Er trad een onverwachte fout op. Probeer het opnieuw; blijft het gebeuren, neem dan contact op met support.",
   "error.unauthorized": "Je bent niet ingelogd. Log in en probeer het opnieuw.",
   "error.csrf": "Dit verzoek kwam van een andere site en is geweigerd.",
+  "error.busy": "De server is bezig andere wijzigingen op te slaan. Probeer het zo opnieuw; er is niets van jou gewijzigd.",
   "error.badRequest": "Het verzoek werd niet begrepen: {detail}",
   "error.backHome": "Terug naar de startpagina",
 };

@@ -8,6 +8,7 @@ import { loadThreads } from "../../threads/threadStore";
 import { loadAgreementSnapshot } from "../agreementSnapshot";
 import { readSchedule } from "../scheduleDocument";
 import { effectiveHistory, getVersion, recordStatuses, type RecordedClauseStatus } from "../versions";
+import { withSafeLinks } from "./safeLinks";
 
 /** Everything an export shows, whatever the format, already in the reader's language. */
 export interface ExportDocument {
@@ -61,7 +62,8 @@ export async function buildExportDocument(
   }
 
   const byClause = new Map(statuses.map((s) => [s.clauseId, s]));
-  const sections = model.map((s) => ({
+  // Stored versions predate any check the editor makes today, so links are checked here again.
+  const sections = withSafeLinks(model).map((s) => ({
     ...s,
     clauses: s.clauses.map((c) => ({ ...c, status: byClause.get(c.id)?.status ?? ("open" as const), agreedBy: byClause.get(c.id)?.agreedBy ?? [] })),
   }));

@@ -1,8 +1,18 @@
 import type { Block, Run } from "../../../shared/editor/scheduleModel";
 import { headerLines, signoffLines, statusLine, type ExportDocument } from "./exportDocument";
 
-// Markdown has no escape-free text: characters that would start markup are escaped.
-const escape = (text: string) => text.replace(/([\\`*_{}[\]<>#|!~])/g, "\\$1").replace(/^(\s*)([-+]|\d+\.)(\s)/gm, "$1\\$2$3");
+// Markdown has no escape-free text: characters that would start markup (links and images need
+// "[", raw HTML and autolinks "<", emphasis, headings, lists, quotes) are escaped, in the schedule
+// and in comments alike.
+const escape = (text: string) => text.replace(/([\\`*_{}[\]<>#|!~])/g, "\\$1").replace(/^(\s*)([-+=]|\d+[.)])/gm, "$1\\$2");
+
+// A link destination that cannot end early or smuggle in a title or markup: everything but plain
+// URL characters is percent-encoded (encodeURIComponent leaves ( ) ' ! * alone, so those by hand).
+const destination = (href: string) =>
+  href.replace(/[^A-Za-z0-9\-._~:/?#@$&+,;=%]/g, (c) => {
+    const encoded = encodeURIComponent(c);
+    return encoded === c ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encoded;
+  });
 
 function run(r: Run): string {
   if ("lineBreak" in r) return "  \n";
@@ -10,7 +20,7 @@ function run(r: Run): string {
   if (!text.trim()) return text;
   if (r.bold) text = `**${text}**`;
   if (r.italic) text = `*${text}*`;
-  if (r.href) text = `[${text}](${r.href.replace(/[()\s]/g, encodeURIComponent)})`;
+  if (r.href) text = `[${text}](${destination(r.href)})`;
   return text;
 }
 
@@ -45,7 +55,7 @@ export function markdownExport(doc: ExportDocument): string {
     for (const thread of doc.threads) {
       out.push(`### ${escape(t("export.thread", { clause: thread.clause }))}${thread.resolved ? ` (${t("export.resolved")})` : ""}`, "");
       if (thread.quote) out.push(`> ${escape(t("export.quote", { quote: thread.quote }))}`, "");
-      for (const c of thread.comments) out.push(`**${escape(c.author)}**, ${doc.formatTime(c.at)}:`, "", ...c.body.split("\n").map((l) => `> ${l}`), "");
+      for (const c of thread.comments) out.push(`**${escape(c.author)}**, ${doc.formatTime(c.at)}:`, "", ...c.body.split("\n").map((l) => `> ${escape(l)}`), "");
     }
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n");

@@ -1,0 +1,30 @@
+import type { MessageKey } from "../../shared/i18n/index";
+import type { Budget } from "./ledger";
+
+const hour = 60 * 60 * 1000;
+
+/** Accounts made from one client address: a script cannot mint members (or probe emails) in bulk. */
+export function signupBudget(ip: string, perHour: number): Budget {
+  return { subject: `signup-ip:${ip}`, max: perHour, windowMs: hour };
+}
+
+/** Negotiations one account may start per day: each is a document the server keeps and serves. */
+export function negotiationBudget(userId: string, perDay: number): Budget {
+  return { subject: `negotiations-user:${userId}`, max: perDay, windowMs: 24 * hour };
+}
+
+/** A spent budget: the route answers 429 with Retry-After and this message. */
+export class RateLimitedError extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly retryAfterMs: number,
+  ) {
+    super(messageKey);
+  }
+}
+
+/** The Retry-After header's seconds, and the minutes that messages ("try again in {minutes} minutes") show. */
+export function retryAfter(ms: number): { seconds: number; minutes: number } {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return { seconds, minutes: Math.ceil(seconds / 60) };
+}
