@@ -30,6 +30,7 @@ const envSchema = z.object({
     .refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Common Ground <no-reply@common-ground.invalid>"),
+  MAX_SCHEDULE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
 });
 
 export interface Config {
@@ -48,6 +49,8 @@ export interface Config {
   secureCookies: boolean;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Largest encoded Yjs document a schedule may grow to; updates beyond it are refused. */
+  maxScheduleBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: production,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    maxScheduleBytes: e.MAX_SCHEDULE_BYTES,
   };
 }

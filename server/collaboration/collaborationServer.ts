@@ -16,9 +16,14 @@ import { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
 import type { CollaborationMetrics } from "./metrics";
 import { RoomRegistry } from "./roomRegistry";
+import { ByteBudget, perAddressBytes, perMemberBytes } from "./byteBudget";
+import proxyaddr from "proxy-addr";
+import { proxyTrust } from "../http/trustProxy";
 
 export const maxMessageBytes = 2 * 1024 * 1024;
 export const maxConnectionsPerUser = 20;
+/** Open connections from one client address (an office behind one NAT has many members). */
+export const maxConnectionsPerAddress = 200;
 const heartbeatMs = 30_000;
 
 /** The WebSocket side of the server: y-websocket protocol on /collab/:negotiationId. */
@@ -26,6 +31,9 @@ export class CollaborationServer {
   readonly rooms: RoomRegistry;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
   private readonly perUser = new Map<string, number>();
+  private readonly perAddress = new Map<string, number>();
+  private readonly memberBytes = new ByteBudget(perMemberBytes.burst, perMemberBytes.perMinute);
+  private readonly addressBytes = new ByteBudget(perAddressBytes.burst, perAddressBytes.perMinute);
   /** Negotiations whose schedule takes no edits: signed and in force, no amendment round open. */
   private readonly frozen = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
@@ -51,15 +59,18 @@ export class CollaborationServer {
         if (!decision.ok) return refuse(socket, decision.status, decision.message);
         const { auth, role, negotiationId } = decision;
         if (decision.frozen) this.frozen.add(negotiationId);
-        const count = this.perUser.get(auth.user.id) ?? 0;
-        if (count >= maxConnectionsPerUser) return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
+        const address = clientAddress(req, this.config.trustProxy);
+        if ((this.perUser.get(auth.user.id) ?? 0) >= maxConnectionsPerUser) return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
+        if ((this.perAddress.get(address) ?? 0) >= maxConnectionsPerAddress) return refuse(socket, 429, "Too many open connections from this address. Try again later.");
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const room = this.rooms.get(negotiationId);
           const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };
           const isFrozen = () => this.frozen.has(negotiationId);
-          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), isFrozen, this.logger, this.metrics);
-          this.perUser.set(auth.user.id, (this.perUser.get(auth.user.id) ?? 0) + 1);
-          this.attach(ws, conn);
+          const spend = (bytes: number) => this.memberBytes.take(auth.user.id, bytes) && this.addressBytes.take(address, bytes);
+          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), isFrozen, spend, this.logger, this.metrics);
+          count(this.perUser, auth.user.id, +1);
+          count(this.perAddress, address, +1);
+          this.attach(ws, conn, address);
           room.join(conn);
         });
       })
@@ -69,7 +80,7 @@ export class CollaborationServer {
       });
   }
 
-  private attach(ws: WebSocket, conn: CollabConnection) {
+  private attach(ws: WebSocket, conn: CollabConnection, address: string) {
     ws.on("message", (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return conn.close(CloseCode.malformedMessage, "text frames are not part of the protocol");
       conn.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -77,9 +88,8 @@ export class CollaborationServer {
     ws.on("pong", () => (conn.alive = true));
     ws.on("error", (error) => this.logger.debug({ err: error }, "collaboration socket error"));
     ws.on("close", () => {
-      const left = (this.perUser.get(conn.user.userId) ?? 1) - 1;
-      if (left > 0) this.perUser.set(conn.user.userId, left);
-      else this.perUser.delete(conn.user.userId);
+      count(this.perUser, conn.user.userId, -1);
+      count(this.perAddress, address, -1);
       conn.room.leave(conn);
       this.rooms.released(conn.room);
     });
@@ -91,6 +101,8 @@ export class CollaborationServer {
    * the event loop between connections a thousand rechecks would hold up everyone's updates.
    */
   private async checkConnections() {
+    this.memberBytes.prune();
+    this.addressBytes.prune();
     for (const room of this.rooms.all()) {
       for (const conn of [...room.connections]) {
         if (!conn.alive) {
@@ -177,6 +189,17 @@ export class CollaborationServer {
     this.rooms.unloadAll();
     this.wss.close();
   }
+}
+
+function count(counts: Map<string, number>, key: string, change: 1 | -1) {
+  const next = (counts.get(key) ?? 0) + change;
+  if (next > 0) counts.set(key, next);
+  else counts.delete(key);
+}
+
+/** The client's address as the HTTP side sees it: X-Forwarded-For only from our own proxies. */
+function clientAddress(req: IncomingMessage, trust: Config["trustProxy"]): string {
+  return proxyaddr(req, proxyTrust(trust));
 }
 
 function refuse(socket: Duplex, status: number, message: string) {

@@ -11,11 +11,15 @@ import { AwarenessRejected, rewriteAwarenessUpdate } from "./awarenessIdentity";
 import { MessageType } from "./messageType";
 import type { CollaborationMetrics } from "./metrics";
 import type { Room } from "./room";
+import { hasMissingDependencies } from "./missingDependencies";
 import { updateProblem } from "./updateSchema";
 
 export const messageRateLimit = { perSecond: 100, burst: 400 };
 /** A client that does not read its messages must not make us buffer without end. */
 const maxBufferedBytes = 16 * 1024 * 1024;
+
+/** Updates with missing dependencies tolerated in a row before the connection is closed. */
+const maxMissingInARow = 8;
 
 class ProtocolError extends Error {}
 
@@ -25,6 +29,7 @@ export class CollabConnection {
   alive = true;
   private tokens = messageRateLimit.burst;
   private lastRefill = Date.now();
+  private missingInARow = 0;
 
   constructor(
     readonly socket: WebSocket,
@@ -35,6 +40,8 @@ export class CollabConnection {
     readonly canEdit: boolean,
     /** Asked per update: a negotiation can freeze (sign-off) while a member is connected. */
     private readonly isFrozen: () => boolean,
+    /** Takes a message's bytes from the member's and the address's budgets; false when spent. */
+    private readonly spend: (bytes: number) => boolean,
     private readonly logger: Logger,
     private readonly metrics: CollaborationMetrics,
   ) {}
@@ -57,6 +64,10 @@ export class CollabConnection {
     if (this.socket.readyState !== WebSocket.OPEN) return; // closing: the room may already be saved
     if (!this.takeToken()) {
       this.reject(CloseCode.rateLimited, "too many messages; reconnect in a moment");
+      return;
+    }
+    if (!this.spend(data.byteLength)) {
+      this.reject(CloseCode.rateLimited, "too much data in a short time; reconnect in a minute");
       return;
     }
     try {
@@ -118,7 +129,8 @@ export class CollabConnection {
     }
     const decoded = Y.decodeUpdate(update); // a full parse first: a broken update must not reach the shared document
     const problem = updateProblem(decoded);
-    if (problem) throw new ProtocolError(`update does not fit the schedule: ${problem}`);
+    if (problem) return this.refuse(CloseCode.updateRefused, `update does not fit the schedule: ${problem}`);
+    if (hasMissingDependencies(decoded, Y.decodeStateVector(Y.encodeStateVector(this.room.doc)))) return this.askForMissing();
     if (this.isFrozen()) {
       this.metrics.updatesDropped += 1;
       // An editor whose text lost the race against a sign-off: tell it, so it does not keep (and
@@ -126,8 +138,32 @@ export class CollabConnection {
       if (decoded.structs.length > 0 || decoded.ds.clients.size > 0) this.close(CloseCode.editsRefused, "the agreement is signed; these edits were not applied");
       return;
     }
+    const verdict = this.room.guard.admit(update);
+    if (!verdict.ok) return this.refuse(verdict.tooLarge ? CloseCode.documentTooLarge : CloseCode.updateRefused, verdict.reason);
+    this.missingInARow = 0;
     this.metrics.updatesAccepted += 1;
-    Y.applyUpdate(this.room.doc, update, this);
+    this.room.applyAdmitted(update, verdict.copies, this);
+  }
+
+  /** Refused edits: the browser drops its local copy (it holds changes no one else will get). */
+  private refuse(code: number, reason: string) {
+    this.metrics.updatesDropped += 1;
+    this.logger.warn({ userId: this.user.userId, negotiationId: this.room.negotiationId, code }, `collaboration update refused: ${reason}`);
+    this.reject(code, reason);
+  }
+
+  /**
+   * An update that builds on changes we do not have is dropped, never kept pending. An honest
+   * client gets there when its own updates overtake what it synced from another tab; a sync step 1
+   * makes it send everything we lack. One that keeps doing it is not honest.
+   */
+  private askForMissing() {
+    this.metrics.updatesDropped += 1;
+    if (++this.missingInARow > maxMissingInARow) return this.reject(CloseCode.malformedMessage, "updates keep building on changes the server does not have");
+    const request = encoding.createEncoder();
+    encoding.writeVarUint(request, MessageType.sync);
+    syncProtocol.writeSyncStep1(request, this.room.doc);
+    this.send(encoding.toUint8Array(request));
   }
 
   private takeToken(): boolean {

@@ -7,7 +7,9 @@ import { uniqueIdsPlugin } from "../../../shared/editor/uniqueIds";
 import type { PresenceUser } from "../../../shared/collaboration/presence";
 import type { Role } from "../../../shared/roles";
 import { useT } from "../../i18n";
-import { CollaborationSession, type ConnectionState } from "./collaborationSession";
+import { CollaborationSession, type ConnectionState, type RefusedCode } from "./collaborationSession";
+import { CloseCode } from "../../../shared/collaboration/closeCodes";
+import type { MessageKey } from "../../i18n";
 import { cursorLabel } from "./cursorLabel";
 import { remoteCursorsPlugin } from "./remoteCursors";
 import { editorKeymaps } from "./editorKeymap";
@@ -60,7 +62,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
   const [selectedClause, setSelectedClause] = useState<string | null>(initialClause);
   // Bumped when the server refused this device's edits: the session starts over from the server.
   const [generation, setGeneration] = useState(0);
-  const [editsRefused, setEditsRefused] = useState(false);
+  const [editsRefused, setEditsRefused] = useState<RefusedCode | null>(null);
   const openThreads = useRef((clauseId: string) => setSelectedClause(clauseId));
   const glossary = useMemo(() => new Map(knowledge.glossary.map((g) => [g.id, g])), [knowledge.glossary]);
   const glossaryTerms = useRef(knowledge.glossary);
@@ -129,8 +131,8 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
     collab.doc.on("update", whenContent);
     whenContent();
     collab.onRightsChanged(() => rightsChanged.current());
-    collab.onEditsRefused(() => {
-      setEditsRefused(true);
+    collab.onEditsRefused((code) => {
+      setEditsRefused(code);
       setGeneration((g) => g + 1);
       rightsChanged.current();
     });
@@ -151,7 +153,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
         {session && <ConnectionStatusFor session={session} />}
         {editsRefused && (
           <p className="form-error" role="alert">
-            {t("editor.editsRefused")}
+            {t(refusedMessage[editsRefused])}
           </p>
         )}
         {agreement.frozenAt && (
@@ -200,6 +202,13 @@ function ConnectionStatusFor({ session }: { session: CollaborationSession }) {
 }
 
 // useSyncExternalStore needs a stable snapshot between changes.
+/** What to tell someone whose unsent edits the server did not keep, by close code. */
+const refusedMessage: Record<RefusedCode, MessageKey> = {
+  [CloseCode.editsRefused]: "editor.editsRefused",
+  [CloseCode.updateRefused]: "editor.updateRefused",
+  [CloseCode.documentTooLarge]: "editor.documentTooLarge",
+};
+
 const snapshots = new WeakMap<CollaborationSession, { key: string; state: ConnectionState }>();
 function cachedState(session: CollaborationSession): ConnectionState {
   const state = session.state();
