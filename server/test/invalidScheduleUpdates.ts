@@ -85,7 +85,7 @@ export function invalidUpdates(options: { maxScheduleBytes: number }): InvalidUp
     refused("a Y.Map among a clause's children", (f, r) => insertInClause(f, r, new Y.Map())),
     refused("an embed in a text run", (f, r) => runOf(anyParagraph(f, r)).insertEmbed(0, { image: "https://evil.example/x.png" })),
     refused("an attribute on a text run", (f, r) => runOf(anyParagraph(f, r)).setAttribute("onmouseover", "alert(1)")),
-    refused("an unknown root type", (f, r, doc) => {
+    refused("an unknown root type", (_fragment, r, doc) => {
       const kind = r.int(0, 3);
       if (kind === 0) doc.getText("evil").insert(0, "free storage");
       else if (kind === 1) doc.getMap("settings").set("admin", true);
