@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export const demoPassword = "demo-password";
@@ -38,4 +38,27 @@ export async function logIn(page: Page, email: string, password = demoPassword) 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** A clause paragraph's text as its author wrote it, without other people's caret labels. */
+export function textOf(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".remote-cursor").forEach((c) => c.remove());
+    return copy.textContent ?? "";
+  });
+}
+
+/** The clause whose heading says `heading`. */
+export const clause = (page: Page, heading: string) => page.locator(".clause", { has: page.locator(".clause-heading", { hasText: heading }) });
+
+/** A fresh browser context logged in as `email`, on the demo negotiation, connected. */
+export async function openDemoAs(browser: Browser, errors: string[], email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  watch(page, errors);
+  await logIn(page, email);
+  await page.getByRole("link", { name: /Acme Retail ⇄ Nimbus Cloud/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  return page;
 }

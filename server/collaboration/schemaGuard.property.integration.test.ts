@@ -184,13 +184,15 @@ async function orphanRound(log: string[]) {
   }
 }
 
-/** A connection that keeps sending such updates (and never what they build on) is closed with 4400. */
+/**
+ * A connection that keeps sending such updates (and never what they build on) is closed with 4400,
+ * even while it dutifully answers the server's sync requests with nothing.
+ */
 async function orphanFloodRound(log: string[]) {
   const sender = pickEditor();
   const scratchClient = clientId();
   const copy = sender.peer.scratchCopy(scratchClient);
   log.push(`${sender.who} keeps sending updates with missing dependencies`);
-  sender.peer.answersSyncRequests = false;
   for (let i = 0; i < 100 && sender.peer.open; i++) {
     sender.peer.sendUpdate(orphanUpdate(copy, random).orphan);
     await sender.peer.barrier().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { JSDOM } from "jsdom";
+import "../../../shared/editor/testing/browserGlobals";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -12,14 +12,6 @@ import type { PresenceUser } from "../../../shared/collaboration/presence";
 
 // A real ProseMirror view (in jsdom) with the plugins the editor runs, fed remote awareness and
 // document updates the way the provider feeds them.
-const dom = new JSDOM("<!doctype html><html><body></body></html>");
-Object.assign(globalThis, {
-  window: dom.window,
-  document: dom.window.document,
-  navigator: dom.window.navigator,
-  MutationObserver: dom.window.MutationObserver,
-  getComputedStyle: dom.window.getComputedStyle,
-});
 const { EditorView } = await import("prosemirror-view");
 const { remoteCursorsPlugin } = await import("./remoteCursors");
 const { cursorLabel } = await import("./cursorLabel");

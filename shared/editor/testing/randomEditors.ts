@@ -1,7 +1,7 @@
 // Test support: real ProseMirror views (in jsdom) bound through y-prosemirror, as in the browser,
 // making random edits the way users make them. Used by the convergence test here and by the
 // server's schema-guard test, which puts the same honest editors behind the guard.
-import { JSDOM } from "jsdom";
+import "./browserGlobals";
 import * as Y from "yjs";
 import { EditorState, TextSelection } from "prosemirror-state";
 import type { Node as PMNode } from "prosemirror-model";
@@ -10,14 +10,6 @@ import { scheduleFragmentName, scheduleSchema as s } from "../schema";
 import { uniqueIdsPlugin } from "../uniqueIds";
 import { insertClause, moveClause, deleteClause } from "../commands";
 
-const dom = new JSDOM("<!doctype html><html><body></body></html>");
-Object.assign(globalThis, {
-  window: dom.window,
-  document: dom.window.document,
-  navigator: dom.window.navigator,
-  MutationObserver: dom.window.MutationObserver,
-  getComputedStyle: dom.window.getComputedStyle,
-});
 const { EditorView } = await import("prosemirror-view");
 export type View = InstanceType<typeof EditorView>;
 
