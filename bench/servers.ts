@@ -27,6 +27,8 @@ export function startOurServer(dataDir: string): Promise<RunningServer> {
     DATA_DIR: dataDir,
     DEMO: "0",
     LOG_LEVEL: "warn",
+    // A thousand simulated members connect from this one address within a second.
+    COLLAB_CONNECTS_PER_MINUTE: "100000",
   }));
 }
 

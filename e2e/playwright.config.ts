@@ -58,6 +58,8 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       DEMO: "1",
       LOG_LEVEL: "warn",
+      // The tests share the demo members and run in parallel, each page load a new connection.
+      COLLAB_CONNECTS_PER_MINUTE: "1000",
     },
   },
 });

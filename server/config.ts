@@ -30,6 +30,7 @@ const envSchema = z.object({
     .refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Common Ground <no-reply@common-ground.invalid>"),
+  COLLAB_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   MAX_SCHEDULE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
 });
 
@@ -51,6 +52,8 @@ export interface Config {
   mailFrom: string;
   /** Largest encoded Yjs document a schedule may grow to; updates beyond it are refused. */
   maxScheduleBytes: number;
+  /** Collaboration connections a member may open per minute (an address: 20 times as many). */
+  collabConnectsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     maxScheduleBytes: e.MAX_SCHEDULE_BYTES,
+    collabConnectsPerMinute: e.COLLAB_CONNECTS_PER_MINUTE,
   };
 }

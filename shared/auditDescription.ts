@@ -1,5 +1,6 @@
 // One sentence per audit entry, in the reader's language: the page and the CSV say the same.
 import type { MessageKey, Params } from "./i18n/index";
+import { structureUnitId } from "./agreements/scheduleStructure";
 
 export interface DescribableEntry {
   action: string;
@@ -21,8 +22,10 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate): strin
     case "member.removed":
       return t("audit.removed", { member: str("member"), role: role("role") });
     case "clause.agreed":
+      if (d.clauseId === structureUnitId) return t("audit.structureAgreed", { party: role("party") });
       return t("audit.agreed", { clause: `${str("number")} ${str("heading")}`.trim(), party: role("party") });
     case "clause.needs_change":
+      if (d.clauseId === structureUnitId) return t("audit.structureNeedsChange", { party: role("party") });
       return t("audit.needsChange", { clause: `${str("number")} ${str("heading")}`.trim(), party: role("party") });
     case "version.saved":
       return t(d.kind === "effective" ? "audit.versionEffective" : "audit.versionSaved", { number: str("number"), name: str("name") });

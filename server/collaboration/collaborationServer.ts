@@ -16,7 +16,7 @@ import { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
 import type { CollaborationMetrics } from "./metrics";
 import { RoomRegistry } from "./roomRegistry";
-import { ByteBudget, perAddressBytes, perMemberBytes } from "./byteBudget";
+import { Budget, perAddressBytes, perMemberBytes, upgradeBudgets } from "./budgets";
 import proxyaddr from "proxy-addr";
 import { proxyTrust } from "../http/trustProxy";
 
@@ -32,8 +32,10 @@ export class CollaborationServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
   private readonly perUser = new Map<string, number>();
   private readonly perAddress = new Map<string, number>();
-  private readonly memberBytes = new ByteBudget(perMemberBytes.burst, perMemberBytes.perMinute);
-  private readonly addressBytes = new ByteBudget(perAddressBytes.burst, perAddressBytes.perMinute);
+  private readonly memberBytes = new Budget(perMemberBytes.burst, perMemberBytes.perMinute);
+  private readonly addressBytes = new Budget(perAddressBytes.burst, perAddressBytes.perMinute);
+  private readonly memberUpgrades: Budget;
+  private readonly addressUpgrades: Budget;
   /** Negotiations whose schedule takes no edits: signed and in force, no amendment round open. */
   private readonly frozen = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
@@ -46,6 +48,9 @@ export class CollaborationServer {
     store: DocumentStore,
     options: { heartbeatMs?: number; idleUnloadMs?: number } = {},
   ) {
+    const upgrades = upgradeBudgets(config.collabConnectsPerMinute);
+    this.memberUpgrades = new Budget(upgrades.member.burst, upgrades.member.perMinute);
+    this.addressUpgrades = new Budget(upgrades.address.burst, upgrades.address.perMinute);
     this.rooms = new RoomRegistry(store, metrics, logger, config.maxScheduleBytes, options.idleUnloadMs);
     this.heartbeat = setInterval(() => void this.checkConnections(), options.heartbeatMs ?? heartbeatMs);
     this.heartbeat.unref();
@@ -54,12 +59,15 @@ export class CollaborationServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     // Attached first: a reset during the handshake would otherwise be an unhandled 'error'.
     socket.on("error", (error) => this.logger.debug({ err: error }, "upgrade socket error"));
+    const address = clientAddress(req, this.config.trustProxy);
+    // Before any work: the session lookup and the first sync are what a reconnect flood costs.
+    if (!this.addressUpgrades.take(address, 1)) return refuse(socket, 429, "Too many new connections from this address. Try again in a minute.");
     authorizeUpgrade(req, this.db, this.config)
       .then((decision) => {
         if (!decision.ok) return refuse(socket, decision.status, decision.message);
         const { auth, role, negotiationId } = decision;
         if (decision.frozen) this.frozen.add(negotiationId);
-        const address = clientAddress(req, this.config.trustProxy);
+        if (!this.memberUpgrades.take(auth.user.id, 1)) return refuse(socket, 429, "Too many new connections for this account. Try again in a minute.");
         if ((this.perUser.get(auth.user.id) ?? 0) >= maxConnectionsPerUser) return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
         if ((this.perAddress.get(address) ?? 0) >= maxConnectionsPerAddress) return refuse(socket, 429, "Too many open connections from this address. Try again later.");
         this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -101,8 +109,7 @@ export class CollaborationServer {
    * the event loop between connections a thousand rechecks would hold up everyone's updates.
    */
   private async checkConnections() {
-    this.memberBytes.prune();
-    this.addressBytes.prune();
+    for (const budget of [this.memberBytes, this.addressBytes, this.memberUpgrades, this.addressUpgrades]) budget.prune();
     for (const room of this.rooms.all()) {
       for (const conn of [...room.connections]) {
         if (!conn.alive) {

@@ -112,6 +112,7 @@ export class CollabConnection {
     if (step === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
       Y.decodeStateVector(stateVector); // throws on garbage before we compute a reply from it
+      if (decoder.pos !== decoder.arr.length) throw new ProtocolError("trailing bytes after message");
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MessageType.sync);
       syncProtocol.writeSyncStep2(reply, this.room.doc, stateVector);

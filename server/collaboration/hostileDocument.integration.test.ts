@@ -29,7 +29,7 @@ before(async () => {
   const list = (await (await (await as("buyer")).request("/api/negotiations")).json()) as { id: string; title: string }[];
   pilotId = list.find((n) => /pilot/i.test(n.title))!.id;
   saasId = list.find((n) => !/pilot/i.test(n.title))!.id;
-  for (const who of ["buyer", "supplier"]) cookies[who] = await sessionCookie(server.url, `${who}@demo.test`);
+  for (const who of ["buyer", "supplier", "observer"]) cookies[who] = await sessionCookie(server.url, `${who}@demo.test`);
 });
 after(async () => {
   for (const c of open) c.destroy();
@@ -161,4 +161,23 @@ test("a document stored broken before the checks reads without being written, an
   await synced(editor);
   await waitFor(() => !editor.fragment.toString().includes("stored before the checks"), "the repaired document");
   scheduleFromYjs(editor.fragment);
+});
+
+test("a member cannot reconnect without end: past COLLAB_CONNECTS_PER_MINUTE, new connections get 429", async () => {
+  const statuses: (number | "open")[] = [];
+  for (let i = 0; i < 65; i++) {
+    statuses.push(
+      await new Promise<number | "open">((resolve) => {
+        const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${pilotId}`, { headers: { Cookie: cookies.observer!, Origin: server.url } });
+        ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on("open", () => (ws.close(), resolve("open")));
+        ws.on("error", () => undefined);
+      }),
+    );
+  }
+  const opened = statuses.filter((s) => s === "open").length;
+  assert.ok(opened >= 55 && opened <= 61, `about a minute's budget (60) opened: ${opened}`);
+  assert.equal(statuses.at(-1), 429);
+  const other = join("supplier", pilotId);
+  await synced(other); // someone else is not affected
 });

@@ -45,7 +45,8 @@ const cookies: Record<string, string> = {};
 const peers: SyncPeer[] = [];
 
 before(async () => {
-  server = await startTestServer();
+  // The fuzzers reconnect after every close, thousands of times a minute, on purpose.
+  server = await startTestServer({ env: { COLLAB_CONNECTS_PER_MINUTE: "1000000" } });
   for (const who of ["buyer", "supplier", "advisor", "observer"]) cookies[who] = await sessionCookie(server.url, `${who}@demo.test`);
   negotiationId = await pilotNegotiationId(server.url);
 });

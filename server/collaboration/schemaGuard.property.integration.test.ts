@@ -43,7 +43,8 @@ const stateVector = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc)
 const content = (member: Member) => JSON.stringify(assertValidSchedule(member.peer.doc, member.who).toJSON());
 
 before(async () => {
-  server = await startTestServer({ env: { MAX_SCHEDULE_BYTES: String(maxScheduleBytes) } });
+  // Every refused peer reconnects with a fresh document, many times a minute.
+  server = await startTestServer({ env: { MAX_SCHEDULE_BYTES: String(maxScheduleBytes), COLLAB_CONNECTS_PER_MINUTE: "100000" } });
   for (const who of [...editorRoles, "observer"]) cookies[who] = await sessionCookie(server.url, `${who}@demo.test`);
   negotiationId = await pilotNegotiationId(server.url);
 });

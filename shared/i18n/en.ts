@@ -516,6 +516,8 @@ export const en = {
   "audit.removed": "Removed {member} ({role})",
   "audit.agreed": "Agreed to clause {clause} for the {party}",
   "audit.needsChange": "Asked for a change to clause {clause} for the {party}",
+  "audit.structureAgreed": "Agreed to the schedule structure (section headings and clause order) for the {party}",
+  "audit.structureNeedsChange": "Asked for a change to the schedule structure for the {party}",
   "audit.versionSaved": "Saved version {number}: {name}",
   "audit.versionEffective": "Recorded version {number} ({name}) as signed by both parties",
   "audit.signoff": "Signed off for the {party} (round {round})",

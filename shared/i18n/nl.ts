@@ -517,6 +517,8 @@ export const nl: Record<MessageKey, string> = {
   "audit.removed": "Verwijderde {member} ({role})",
   "audit.agreed": "Stemde in met artikel {clause} namens de {party}",
   "audit.needsChange": "Vroeg om een wijziging van artikel {clause} namens de {party}",
+  "audit.structureAgreed": "Stemde in met de structuur van het schema (kopjes van de secties en volgorde van de artikelen) namens de {party}",
+  "audit.structureNeedsChange": "Vroeg om een wijziging van de structuur van het schema namens de {party}",
   "audit.versionSaved": "Sloeg versie {number} op: {name}",
   "audit.versionEffective": "Legde versie {number} ({name}) vast als door beide partijen afgetekend",
   "audit.signoff": "Tekende af namens de {party} (ronde {round})",
