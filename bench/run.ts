@@ -73,7 +73,7 @@ async function main() {
   const reference = await withServer(startReferenceServer(), (server) => runLoad(server, plan(server.origin, false, seedUpdate), log));
   log("");
   log(loadReport(config, ours, reference));
-  log(validationReport(measureValidation()));
+  for (const kind of ["keystrokes", "formatting"] as const) log(validationReport(measureValidation(kind)));
   log("");
 
   log(`Seeding a negotiation with ${config.historyUpdates} updates of history…`);

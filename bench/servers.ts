@@ -29,6 +29,7 @@ export function startOurServer(dataDir: string): Promise<RunningServer> {
     LOG_LEVEL: "warn",
     // A thousand simulated members connect from this one address within a second.
     COLLAB_CONNECTS_PER_MINUTE: "100000",
+    COLLAB_CONNECTIONS_PER_ADDRESS: "100000",
   }));
 }
 

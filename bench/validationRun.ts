@@ -1,6 +1,7 @@
-// What the server's checks cost per update, in process: the same keystroke updates applied to a
-// room's document plainly, and through everything a connection does first (full decode, the
-// vocabulary check, the dependency check, the guard's replica and its shape check).
+// What the server's checks cost per update, in process: the same updates applied to a room's
+// document plainly, and through everything a connection does first (full decode, the vocabulary
+// check, the dependency check, the guard). Keystrokes take the guard's short way; formatting is
+// tried on its replica.
 import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import { scheduleFragmentName } from "../shared/editor/schema";
@@ -10,6 +11,7 @@ import { updateProblem } from "../server/collaboration/updateSchema";
 import { scheduleAsUpdate } from "./seed";
 
 export interface ValidationCost {
+  kind: "keystrokes" | "formatting";
   updates: number;
   plainUs: number;
   checkedUs: number;
@@ -18,7 +20,8 @@ export interface ValidationCost {
 }
 
 /** Keystrokes from `writers` members typing into different paragraphs of the demo schedule. */
-function keystrokes(initial: Uint8Array, count: number, writers: number): Uint8Array[] {
+/** Keystrokes, or (`formatting`) bold set on a character: an edit the guard tries on its replica. */
+function edits(initial: Uint8Array, count: number, writers: number, formatting: boolean): Uint8Array[] {
   const docs = Array.from({ length: writers }, () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, initial);
@@ -31,7 +34,8 @@ function keystrokes(initial: Uint8Array, count: number, writers: number): Uint8A
     const clause = sections[(i % writers) % sections.length]!.get(1) as Y.XmlElement;
     const text = (clause.get(1) as Y.XmlElement).get(0) as Y.XmlText;
     const before = Y.encodeStateVector(doc);
-    text.insert(Math.min(text.length, 5), "x");
+    if (formatting) text.format(i % Math.max(1, text.length - 1), 1, { bold: i % 2 === 0 ? {} : null });
+    else text.insert(Math.min(text.length, 5), "x");
     out.push(Y.encodeStateAsUpdate(doc, before));
   }
   return out;
@@ -43,9 +47,9 @@ function roomDoc(initial: Uint8Array): Y.Doc {
   return doc;
 }
 
-export function measureValidation(count = 5_000, writers = 10): ValidationCost {
+export function measureValidation(kind: ValidationCost["kind"], count = 5_000, writers = 10): ValidationCost {
   const initial = scheduleAsUpdate();
-  const updates = keystrokes(initial, count, writers);
+  const updates = edits(initial, count, writers, kind === "formatting");
   // Both phases timed update by update in one loop, so machine noise hits them alike.
   const run = () => {
     const room = roomDoc(initial);
@@ -56,7 +60,7 @@ export function measureValidation(count = 5_000, writers = 10): ValidationCost {
       const t0 = performance.now();
       const decoded = Y.decodeUpdate(u);
       if (updateProblem(decoded) || hasMissingDependencies(decoded, Y.decodeStateVector(Y.encodeStateVector(room)))) throw new Error("refused");
-      const verdict = guard.admit(u);
+      const verdict = guard.admit(u, decoded);
       if (!verdict.ok) throw new Error(verdict.reason);
       const t1 = performance.now();
       Y.applyUpdate(room, u);
@@ -69,12 +73,12 @@ export function measureValidation(count = 5_000, writers = 10): ValidationCost {
   run(); // warm-up: everything JIT-compiled before it is timed
   const { validationUs, plainUs } = run();
   const checkedUs = plainUs + validationUs;
-  return { updates: count, plainUs, checkedUs, validationUs };
+  return { kind, updates: count, plainUs, checkedUs, validationUs };
 }
 
 export function validationReport(cost: ValidationCost): string {
   const us = (n: number) => `${n.toFixed(1)} µs`;
-  return `Validation: ${cost.updates} keystrokes of 10 members on the demo schedule: applied plainly ${us(cost.plainUs)} each, checked and applied ${us(cost.checkedUs)} each (validation adds ${us(cost.validationUs)})`;
+  return `Validation, ${cost.updates} ${cost.kind === "keystrokes" ? "keystrokes" : "bold on/off edits"} of 10 members on the demo schedule: applied plainly ${us(cost.plainUs)} each, checked and applied ${us(cost.checkedUs)} each (validation adds ${us(cost.validationUs)})`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(validationReport(measureValidation()));
+if (import.meta.url === `file://${process.argv[1]}`) for (const kind of ["keystrokes", "formatting"] as const) console.log(validationReport(measureValidation(kind)));

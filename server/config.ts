@@ -31,6 +31,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Common Ground <no-reply@common-ground.invalid>"),
   COLLAB_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  COLLAB_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
   MAX_SCHEDULE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
 });
 
@@ -54,6 +55,8 @@ export interface Config {
   maxScheduleBytes: number;
   /** Collaboration connections a member may open per minute (an address: 20 times as many). */
   collabConnectsPerMinute: number;
+  /** Collaboration connections open at once from one client address. */
+  collabConnectionsPerAddress: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     maxScheduleBytes: e.MAX_SCHEDULE_BYTES,
     collabConnectsPerMinute: e.COLLAB_CONNECTS_PER_MINUTE,
+    collabConnectionsPerAddress: e.COLLAB_CONNECTIONS_PER_ADDRESS,
   };
 }

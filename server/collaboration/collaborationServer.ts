@@ -22,8 +22,6 @@ import { proxyTrust } from "../http/trustProxy";
 
 export const maxMessageBytes = 2 * 1024 * 1024;
 export const maxConnectionsPerUser = 20;
-/** Open connections from one client address (an office behind one NAT has many members). */
-export const maxConnectionsPerAddress = 200;
 const heartbeatMs = 30_000;
 
 /** The WebSocket side of the server: y-websocket protocol on /collab/:negotiationId. */
@@ -69,7 +67,7 @@ export class CollaborationServer {
         if (decision.frozen) this.frozen.add(negotiationId);
         if (!this.memberUpgrades.take(auth.user.id, 1)) return refuse(socket, 429, "Too many new connections for this account. Try again in a minute.");
         if ((this.perUser.get(auth.user.id) ?? 0) >= maxConnectionsPerUser) return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
-        if ((this.perAddress.get(address) ?? 0) >= maxConnectionsPerAddress) return refuse(socket, 429, "Too many open connections from this address. Try again later.");
+        if ((this.perAddress.get(address) ?? 0) >= this.config.collabConnectionsPerAddress) return refuse(socket, 429, "Too many open connections from this address. Try again later.");
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const room = this.rooms.get(negotiationId);
           const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };

@@ -140,7 +140,7 @@ export class CollabConnection {
       if (decoded.structs.length > 0 || decoded.ds.clients.size > 0) this.close(CloseCode.editsRefused, "the agreement is signed; these edits were not applied");
       return;
     }
-    const verdict = this.room.guard.admit(update);
+    const verdict = this.room.guard.admit(update, decoded);
     if (!verdict.ok) return this.refuse(verdict.tooLarge ? CloseCode.documentTooLarge : CloseCode.updateRefused, verdict.reason);
     // Only new content clears the count: an answer to our sync step 1 that brings nothing we lack
     // (it still repeats the sender's deletions) is no progress.

@@ -4,11 +4,16 @@
 // others and stored. Both documents receive the same updates in the same order, so they stay
 // identical. A refused update has changed the replica, which is then rebuilt from the room: that
 // costs a copy of the document, paid only by someone who sends what no editor sends (and who is
-// disconnected for it).
+// disconnected for it). Keystrokes (plainTyping.ts) need no trial: they go straight to the room
+// and reach the replica later, merged, before the next update that does need one.
 import * as Y from "yjs";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { newId } from "../../shared/ids";
+import { isPlainTyping } from "./plainTyping";
 import { checkTransaction, type ShapeCheck } from "./transactionShape";
+
+/** How often the replica takes up the keystrokes it has not seen yet, when nothing else asks it to. */
+const catchUpEveryMs = 2000;
 
 export type Verdict = { ok: true; copies: Y.ID[] } | { ok: false; reason: string; tooLarge?: boolean };
 
@@ -21,6 +26,10 @@ export class ScheduleGuard {
    * Measured exactly only when the bound crosses the cap.
    */
   private sizeBound = 0;
+  /** Updates the room has and the replica does not yet (keystrokes, the room's own writes), in order. */
+  private behind: Uint8Array[] = [];
+  private catchUpTimer: NodeJS.Timeout | null = null;
+  private catchingUp = false;
 
   constructor(
     private readonly room: Y.Doc,
@@ -31,6 +40,7 @@ export class ScheduleGuard {
 
   private rebuild() {
     this.candidate?.destroy();
+    this.behind = [];
     this.candidate = new Y.Doc({ gc: this.room.gc });
     const state = Y.encodeStateAsUpdate(this.room);
     this.sizeBound = state.byteLength;
@@ -39,6 +49,7 @@ export class ScheduleGuard {
     // One applyUpdate can run several transactions (Yjs tidies formatting in a follow-up one):
     // a problem found in any of them stands.
     this.candidate.on("afterTransaction", (tr: Y.Transaction) => {
+      if (this.catchingUp) return; // the room has admitted these already
       const check = checkTransaction(tr, fragment);
       if (!this.check) this.check = check;
       else if (!this.check.problem) this.check = { problem: check.problem, copies: [...this.check.copies, ...check.copies] };
@@ -50,7 +61,13 @@ export class ScheduleGuard {
    * to the room's document, and then renameCopies, before anything else touches either
    * (synchronously, as Room.applyAdmitted does).
    */
-  admit(update: Uint8Array): Verdict {
+  admit(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): Verdict {
+    if (isPlainTyping(decoded, this.room) && this.sizeBound + update.byteLength <= this.maxBytes) {
+      this.sizeBound += update.byteLength;
+      this.follow(update);
+      return { ok: true, copies: [] };
+    }
+    this.catchUp();
     this.check = null;
     let verdict: Verdict;
     try {
@@ -71,7 +88,7 @@ export class ScheduleGuard {
   private withinSize(updateBytes: number, copies: Y.ID[]): Verdict {
     this.sizeBound += updateBytes;
     if (this.sizeBound <= this.maxBytes) return { ok: true, copies };
-    this.sizeBound = Y.encodeStateAsUpdate(this.candidate).byteLength;
+    this.sizeBound = Y.encodeStateAsUpdate(this.candidate).byteLength; // caught up: admit did
     if (this.sizeBound <= this.maxBytes) return { ok: true, copies };
     return { ok: false, tooLarge: true, reason: `the schedule would exceed its size limit of ${Math.round(this.maxBytes / 1024)} KiB` };
   }
@@ -81,6 +98,7 @@ export class ScheduleGuard {
    * The room sends the update and this fix together (Room.applyAdmitted).
    */
   renameCopies(copies: Y.ID[]) {
+    this.catchUp();
     const before = Y.encodeStateVector(this.candidate);
     Y.transact(this.room, () => {
       for (const id of copies) (((Y.getItem(this.room.store, id) as Y.Item).content as Y.ContentType).type as Y.XmlElement).setAttribute("id", newId());
@@ -90,11 +108,34 @@ export class ScheduleGuard {
 
   /** An update the room applied without asking (the server's own writes): the replica follows. */
   mirror(update: Uint8Array) {
-    Y.applyUpdate(this.candidate, update);
     this.sizeBound += update.byteLength;
+    this.follow(update);
+  }
+
+  /** Queues an update for the replica; it must keep the room's order, so everything queues. */
+  private follow(update: Uint8Array) {
+    this.behind.push(update);
+    this.catchUpTimer ??= setTimeout(() => this.catchUp(), catchUpEveryMs);
+    this.catchUpTimer.unref?.();
+  }
+
+  /** The replica takes what it missed, as one merged update (far cheaper than one by one). */
+  private catchUp() {
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = null;
+    if (this.behind.length === 0) return;
+    const behind = this.behind;
+    this.behind = [];
+    this.catchingUp = true;
+    try {
+      Y.applyUpdate(this.candidate, behind.length === 1 ? behind[0]! : Y.mergeUpdates(behind));
+    } finally {
+      this.catchingUp = false;
+    }
   }
 
   destroy() {
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     this.candidate.destroy();
   }
 }
