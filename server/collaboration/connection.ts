@@ -131,8 +131,8 @@ export class CollabConnection {
     const decoded = Y.decodeUpdate(update); // a full parse first: a broken update must not reach the shared document
     const problem = updateProblem(decoded);
     if (problem) return this.refuse(CloseCode.updateRefused, `update does not fit the schedule: ${problem}`);
-    const known = Y.decodeStateVector(Y.encodeStateVector(this.room.doc));
-    if (hasMissingDependencies(decoded, known)) return this.askForMissing();
+    const store = this.room.doc.store;
+    if (hasMissingDependencies(decoded, store)) return this.askForMissing();
     if (this.isFrozen()) {
       this.metrics.updatesDropped += 1;
       // An editor whose text lost the race against a sign-off: tell it, so it does not keep (and
@@ -144,7 +144,8 @@ export class CollabConnection {
     if (!verdict.ok) return this.refuse(verdict.tooLarge ? CloseCode.documentTooLarge : CloseCode.updateRefused, verdict.reason);
     // Only new content clears the count: an answer to our sync step 1 that brings nothing we lack
     // (it still repeats the sender's deletions) is no progress.
-    if (decoded.structs.some((struct) => struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0))) this.missingInARow = 0;
+    const bringsNew = decoded.structs.some((struct) => struct.id.clock + struct.length > Y.getState(store, struct.id.client));
+    if (bringsNew) this.missingInARow = 0;
     this.metrics.updatesAccepted += 1;
     this.room.applyAdmitted(update, verdict.copies, this);
   }

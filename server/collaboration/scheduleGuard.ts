@@ -5,15 +5,19 @@
 // identical. A refused update has changed the replica, which is then rebuilt from the room: that
 // costs a copy of the document, paid only by someone who sends what no editor sends (and who is
 // disconnected for it). Keystrokes (plainTyping.ts) need no trial: they go straight to the room
-// and reach the replica later, merged, before the next update that does need one.
+// and reach the replica later, in batches, before the next update that does need one.
 import * as Y from "yjs";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { newId } from "../../shared/ids";
 import { isPlainTyping } from "./plainTyping";
 import { checkTransaction, type ShapeCheck } from "./transactionShape";
 
-/** How often the replica takes up the keystrokes it has not seen yet, when nothing else asks it to. */
-const catchUpEveryMs = 2000;
+/**
+ * How soon the replica takes up the keystrokes it has not seen yet, when nothing else asks it to:
+ * about once a second, at a random moment, so that a hundred busy rooms do not all catch up in
+ * the same tick and hold up everyone's updates.
+ */
+const catchUpDelayMs = () => 500 + Math.random() * 1000;
 
 export type Verdict = { ok: true; copies: Y.ID[] } | { ok: false; reason: string; tooLarge?: boolean };
 
@@ -115,11 +119,14 @@ export class ScheduleGuard {
   /** Queues an update for the replica; it must keep the room's order, so everything queues. */
   private follow(update: Uint8Array) {
     this.behind.push(update);
-    this.catchUpTimer ??= setTimeout(() => this.catchUp(), catchUpEveryMs);
+    this.catchUpTimer ??= setTimeout(() => this.catchUp(), catchUpDelayMs());
     this.catchUpTimer.unref?.();
   }
 
-  /** The replica takes what it missed, as one merged update (far cheaper than one by one). */
+  /**
+   * The replica takes what it missed, in one transaction (Y.mergeUpdates would be superlinear in
+   * the number of updates).
+   */
   private catchUp() {
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     this.catchUpTimer = null;
@@ -128,7 +135,9 @@ export class ScheduleGuard {
     this.behind = [];
     this.catchingUp = true;
     try {
-      Y.applyUpdate(this.candidate, behind.length === 1 ? behind[0]! : Y.mergeUpdates(behind));
+      Y.transact(this.candidate, () => {
+        for (const update of behind) Y.applyUpdate(this.candidate, update);
+      });
     } finally {
       this.catchingUp = false;
     }
