@@ -123,10 +123,7 @@ export class ScheduleGuard {
     this.catchUpTimer.unref?.();
   }
 
-  /**
-   * The replica takes what it missed, in one transaction (Y.mergeUpdates would be superlinear in
-   * the number of updates).
-   */
+  /** The replica takes what it missed, in one transaction. */
   private catchUp() {
     if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     this.catchUpTimer = null;
@@ -135,6 +132,8 @@ export class ScheduleGuard {
     this.behind = [];
     this.catchingUp = true;
     try {
+      // One by one in one transaction: measured cheaper than Y.mergeUpdates first, or a diff
+      // from the room (which re-encodes the room's whole delete set).
       Y.transact(this.candidate, () => {
         for (const update of behind) Y.applyUpdate(this.candidate, update);
       });
