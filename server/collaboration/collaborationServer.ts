@@ -16,7 +16,7 @@ import { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
 import type { CollaborationMetrics } from "./metrics";
 import { RoomRegistry } from "./roomRegistry";
-import { Budget, perAddressBytes, perMemberBytes, upgradeBudgets } from "./budgets";
+import { perAddressBytes, perMemberBytes, TokenBuckets, upgradeBudgets } from "./tokenBuckets";
 import proxyaddr from "proxy-addr";
 import { proxyTrust } from "../http/trustProxy";
 
@@ -30,10 +30,10 @@ export class CollaborationServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
   private readonly perUser = new Map<string, number>();
   private readonly perAddress = new Map<string, number>();
-  private readonly memberBytes = new Budget(perMemberBytes.burst, perMemberBytes.perMinute);
-  private readonly addressBytes = new Budget(perAddressBytes.burst, perAddressBytes.perMinute);
-  private readonly memberUpgrades: Budget;
-  private readonly addressUpgrades: Budget;
+  private readonly memberBytes = new TokenBuckets(perMemberBytes.burst, perMemberBytes.perMinute);
+  private readonly addressBytes = new TokenBuckets(perAddressBytes.burst, perAddressBytes.perMinute);
+  private readonly memberUpgrades: TokenBuckets;
+  private readonly addressUpgrades: TokenBuckets;
   /** Negotiations whose schedule takes no edits: signed and in force, no amendment round open. */
   private readonly frozen = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
@@ -47,8 +47,8 @@ export class CollaborationServer {
     options: { heartbeatMs?: number; idleUnloadMs?: number } = {},
   ) {
     const upgrades = upgradeBudgets(config.collabConnectsPerMinute);
-    this.memberUpgrades = new Budget(upgrades.member.burst, upgrades.member.perMinute);
-    this.addressUpgrades = new Budget(upgrades.address.burst, upgrades.address.perMinute);
+    this.memberUpgrades = new TokenBuckets(upgrades.member.burst, upgrades.member.perMinute);
+    this.addressUpgrades = new TokenBuckets(upgrades.address.burst, upgrades.address.perMinute);
     this.rooms = new RoomRegistry(store, metrics, logger, config.maxScheduleBytes, options.idleUnloadMs);
     this.heartbeat = setInterval(() => void this.checkConnections(), options.heartbeatMs ?? heartbeatMs);
     this.heartbeat.unref();

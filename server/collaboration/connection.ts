@@ -7,14 +7,14 @@ import { WebSocket } from "ws";
 import type { PresenceUser } from "../../shared/collaboration/presence";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import type { Logger } from "../logger";
-import { AwarenessRejected, rewriteAwarenessUpdate } from "./awarenessIdentity";
+import { AwarenessRejected, rewriteAwarenessUpdate, type AwarenessSender } from "./awarenessIdentity";
 import { MessageType } from "./messageType";
 import type { CollaborationMetrics } from "./metrics";
 import type { Room } from "./room";
 import { hasMissingDependencies } from "./missingDependencies";
+import { perConnectionMessages, TokenBucket } from "./tokenBuckets";
 import { updateProblem } from "./updateSchema";
 
-export const messageRateLimit = { perSecond: 100, burst: 400 };
 /** A client that does not read its messages must not make us buffer without end. */
 const maxBufferedBytes = 16 * 1024 * 1024;
 
@@ -27,8 +27,9 @@ class ProtocolError extends Error {}
 export class CollabConnection {
   readonly clientIds = new Set<number>();
   alive = true;
-  private tokens = messageRateLimit.burst;
-  private lastRefill = Date.now();
+  private readonly messages = new TokenBucket(perConnectionMessages.burst, perConnectionMessages.perMinute);
+  /** Who sends this connection's awareness updates, as the server knows them. */
+  private readonly awarenessSender: AwarenessSender;
   private missingInARow = 0;
 
   constructor(
@@ -44,7 +45,9 @@ export class CollabConnection {
     private readonly spend: (bytes: number) => boolean,
     private readonly logger: Logger,
     private readonly metrics: CollaborationMetrics,
-  ) {}
+  ) {
+    this.awarenessSender = { user, canEdit, owns: (id) => room.owns(this, id) };
+  }
 
   send(message: Uint8Array) {
     if (this.socket.readyState !== WebSocket.OPEN) return;
@@ -62,7 +65,7 @@ export class CollabConnection {
 
   handleMessage(data: Uint8Array) {
     if (this.socket.readyState !== WebSocket.OPEN) return; // closing: the room may already be saved
-    if (!this.takeToken()) {
+    if (!this.messages.take(1)) {
       this.reject(CloseCode.rateLimited, "too many messages; reconnect in a moment");
       return;
     }
@@ -93,8 +96,7 @@ export class CollabConnection {
         break;
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder);
-        const sender = { user: this.user, canEdit: this.canEdit, owns: (id: number) => this.room.owns(this, id) };
-        const rewritten = rewriteAwarenessUpdate(update, sender, this.room.doc);
+        const rewritten = rewriteAwarenessUpdate(update, this.awarenessSender, this.room.doc);
         if (rewritten) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, rewritten, this);
         break;
       }
@@ -169,14 +171,5 @@ export class CollabConnection {
     encoding.writeVarUint(request, MessageType.sync);
     syncProtocol.writeSyncStep1(request, this.room.doc);
     this.send(encoding.toUint8Array(request));
-  }
-
-  private takeToken(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(messageRateLimit.burst, this.tokens + ((now - this.lastRefill) / 1000) * messageRateLimit.perSecond);
-    this.lastRefill = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 }

@@ -119,8 +119,9 @@ export class ScheduleGuard {
   /** Queues an update for the replica; it must keep the room's order, so everything queues. */
   private follow(update: Uint8Array) {
     this.behind.push(update);
-    this.catchUpTimer ??= setTimeout(() => this.catchUp(), catchUpDelayMs());
-    this.catchUpTimer.unref?.();
+    if (this.catchUpTimer) return;
+    this.catchUpTimer = setTimeout(() => this.catchUp(), catchUpDelayMs());
+    this.catchUpTimer.unref();
   }
 
   /** The replica takes what it missed, in one transaction. */

@@ -6,7 +6,7 @@ import { WebSocket } from "ws";
 import { collaborationPath } from "../../shared/collaboration/closeCodes";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { MessageType } from "../collaboration/messageType";
-import { messageRateLimit } from "../collaboration/connection";
+import { perConnectionMessages } from "../collaboration/tokenBuckets";
 
 export interface Closed {
   code: number;
@@ -14,7 +14,7 @@ export interface Closed {
 }
 
 /** Stays below the server's per-connection budget, so only the test's own floods are refused. */
-const pace = { perSecond: messageRateLimit.perSecond * 0.8, burst: messageRateLimit.burst * 0.75 };
+const pace = { perSecond: (perConnectionMessages.perMinute / 60) * 0.8, burst: perConnectionMessages.burst * 0.75 };
 
 /**
  * A y-websocket peer over a bare socket, for tests that must see exactly what happens on the wire:

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Budget } from "./budgets";
+import { TokenBuckets } from "./tokenBuckets";
 
 test("a budget allows a burst, refuses beyond it and refills with time", () => {
-  const budget = new Budget(1000, 600);
+  const budget = new TokenBuckets(1000, 600);
   assert.equal(budget.take("a", 800, 0), true);
   assert.equal(budget.take("a", 300, 0), false, "over the burst");
   assert.equal(budget.take("b", 1000, 0), true, "each key has its own");
