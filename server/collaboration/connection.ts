@@ -12,6 +12,7 @@ import { MessageType } from "./messageType";
 import type { CollaborationMetrics } from "./metrics";
 import type { Room } from "./room";
 import { hasMissingDependencies } from "./missingDependencies";
+import { partlyKnownProblem } from "./partlyKnownStructs";
 import { perConnectionMessages, TokenBucket } from "./tokenBuckets";
 import { updateProblem } from "./updateSchema";
 
@@ -135,6 +136,8 @@ export class CollabConnection {
     if (problem) return this.refuse(CloseCode.updateRefused, `update does not fit the schedule: ${problem}`);
     const store = this.room.doc.store;
     if (hasMissingDependencies(decoded, store)) return this.askForMissing();
+    const misplaced = partlyKnownProblem(decoded, this.room.doc);
+    if (misplaced) return this.refuse(CloseCode.updateRefused, misplaced);
     if (this.isFrozen()) {
       this.metrics.updatesDropped += 1;
       // An editor whose text lost the race against a sign-off: tell it, so it does not keep (and

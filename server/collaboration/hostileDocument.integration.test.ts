@@ -43,11 +43,15 @@ function join(who: string, negotiationId: string): CollabClient {
 }
 
 /** A socket of a member's own, speaking the protocol by hand; collects what the server sends. */
-function hostileSocket(who: string, negotiationId: string): Promise<{ ws: WebSocket; received: Uint8Array[]; closed: Promise<number> }> {
+function hostileSocket(who: string, negotiationId: string): Promise<{ ws: WebSocket; received: Uint8Array[]; closed: Promise<number | "still open"> }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${negotiationId}`, { headers: { Cookie: cookies[who]!, Origin: server.url } });
     const received: Uint8Array[] = [];
-    const closed = new Promise<number>((r) => ws.on("close", (code) => r(code)));
+    // Bounded, so that a server that keeps a hostile socket open fails the test instead of hanging it.
+    const closed = new Promise<number | "still open">((r) => {
+      ws.on("close", (code) => r(code));
+      setTimeout(() => r("still open"), 15_000).unref();
+    });
     ws.on("message", (data: Buffer) => received.push(new Uint8Array(data)));
     ws.on("open", () => resolve({ ws, received, closed }));
     ws.on("error", reject);
@@ -100,6 +104,38 @@ test("poisoned structure is refused with 4422 and breaks nobody's pages", async 
   const { clauses } = (await agreements.json()) as { clauses: { clauseId: unknown }[] };
   assert.ok(clauses.every((c) => typeof c.clauseId === "string"));
   assert.equal((await buyer.request(`/negotiations/${saasId}/versions/current/export?format=md`)).status, 200);
+});
+
+test("a change under ids the server already has, naming another place, is refused with 4422", async () => {
+  const supplier = join("supplier", saasId);
+  await synced(supplier);
+  // Two copies that write as one Yjs client: the second reuses the ids the first already sent.
+  const copyAs = (clientID: number) => {
+    const copy = new Y.Doc();
+    copy.clientID = clientID;
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(supplier.doc));
+    return copy;
+  };
+  const change = (doc: Y.Doc, edit: (clause: Y.XmlElement) => void) => {
+    const before = Y.encodeStateVector(doc);
+    const section = doc.getXmlFragment(scheduleFragmentName).get(0) as Y.XmlElement;
+    doc.transact(() => edit(section.toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "clause") as Y.XmlElement));
+    return Y.encodeStateAsUpdate(doc, before);
+  };
+  const [first, second] = [copyAs(2_024_111), copyAs(2_024_111)];
+  const hostile = await hostileSocket("buyer", saasId);
+  hostile.ws.send(updateMessage(change(first, (clause) => clause.setAttribute("requirement", "access-control"))));
+  const supplierClause = () => (supplier.fragment.get(0) as Y.XmlElement).toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "clause") as Y.XmlElement;
+  await waitFor(() => supplierClause().getAttribute("requirement") === "access-control", "the first, valid change");
+  hostile.ws.send(updateMessage(change(second, (clause) => ((clause.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Hostile!"))));
+  assert.equal(await hostile.closed, CloseCode.updateRefused);
+
+  const reader = join("observer", saasId);
+  await synced(reader);
+  for (const fragment of [supplier.fragment, reader.fragment]) {
+    scheduleFromYjs(fragment);
+    assert.ok(!fragment.toString().includes("Hostile!"));
+  }
 });
 
 test("an update whose dependencies are missing is never kept: the server asks for them, and closes a sender that keeps at it", async () => {

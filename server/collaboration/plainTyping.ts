@@ -3,15 +3,9 @@
 // recognised from the decoded update and the room's document alone, without trying them on the
 // guard's replica (which would double the cost of every keystroke).
 import * as Y from "yjs";
+import { storedStruct } from "./storedStruct";
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
-
-/** A struct already in `store`, or null when the store does not have that id. */
-function stored(store: Y.Doc["store"], id: Y.ID): Y.Item | Y.GC | null {
-  const structs = store.clients.get(id.client);
-  if (!structs || id.clock >= Y.getState(store, id.client)) return null;
-  return structs[Y.findIndexSS(structs, id.clock)] as Y.Item | Y.GC;
-}
 
 const isTextItem = (struct: Y.Item | Y.GC | null): boolean =>
   struct instanceof Y.Item && struct.parent instanceof Y.XmlText && (struct.content instanceof Y.ContentString || struct.content instanceof Y.ContentFormat || struct.deleted);
@@ -23,7 +17,7 @@ const isTextItem = (struct: Y.Item | Y.GC | null): boolean =>
  */
 export function isPlainTyping(update: DecodedUpdate, room: Y.Doc): boolean {
   const earlier = new Map<number, number>(); // client → end of this update's text structs so far
-  const isText = (id: Y.ID | null) => id !== null && (isTextItem(stored(room.store, id)) || id.clock < (earlier.get(id.client) ?? -1));
+  const isText = (id: Y.ID | null) => id !== null && (isTextItem(storedStruct(room.store, id)) || id.clock < (earlier.get(id.client) ?? -1));
   for (const struct of update.structs) {
     // Decoded items that inherit their place name no parent; a text item is placed by its origins.
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString) || struct.parent !== null || struct.parentSub !== null) return false;
