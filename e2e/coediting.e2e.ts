@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible, openDemoAs, textOf, clause } from "./fixtures";
 
 /**

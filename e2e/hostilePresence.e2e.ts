@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { WebSocket } from "ws";
 import * as encoding from "lib0/encoding";
 import { test, expect, demoPassword, openDemoAs, textOf, clause } from "./fixtures";

@@ -9,6 +9,7 @@ export function useAgreementSnapshot(
   initial: AgreementSnapshot,
 ): [AgreementSnapshot, (snapshot: AgreementSnapshot) => void] {
   const [snapshot, setSnapshot] = useState(initial);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a revalidated loader snapshot replaces the pushed one
   useEffect(() => setSnapshot(initial), [initial]);
   useEffect(() => {
     if (!session) return;

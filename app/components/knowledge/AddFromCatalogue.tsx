@@ -18,6 +18,7 @@ export function AddFromCatalogue({ view, linked, defaultLevel }: { view: EditorV
   const [level, setLevel] = useState<LevelName>(defaultLevel);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- clears the hits of the previous search
     if (q.trim().length < 2 && !category) return setHits([]);
     const controller = new AbortController();
     const params = new URLSearchParams({ q: q.trim().length < 2 ? "" : q, category });

@@ -26,6 +26,7 @@ export function KnowledgeSidebar({ view, role, canEdit, glossary, defaultLevel }
   const terms = found ? termsBetween(view.state, found.pos, found.pos + view.state.doc.nodeAt(found.pos)!.nodeSize) : [];
   const [entry, setEntry] = useState<View | null>(null);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- clears the entry of the previous requirement
     if (!requirement) return setEntry(null);
     let cancelled = false;
     fetch(`/api/knowledge/${encodeURIComponent(requirement)}`)

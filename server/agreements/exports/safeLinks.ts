@@ -10,6 +10,7 @@ import type { SectionModel } from "../../../shared/editor/scheduleModel";
 export function exportHref(href: string | undefined): string | undefined {
   if (!isSafeHref(href)) return undefined;
   const trimmed = href.trim();
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   return /[\u0000-\u001f\u007f]/.test(trimmed) ? undefined : trimmed;
 }
 
