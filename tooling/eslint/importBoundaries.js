@@ -9,6 +9,10 @@
 // the importing file, so `../../db/x` and `./../db/x` count alike. Static imports, `export … from` and
 // `import("…")` with a literal are checked.
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// The project root, two folders up from this file, whichever folder ESLint was started in.
+const root = fileURLToPath(new URL("../../", import.meta.url));
 
 const SERVER_ONLY = /\.server\.tsx?$/;
 
@@ -36,7 +40,6 @@ const importBoundaries = {
     },
   },
   create(context) {
-    const root = context.cwd;
     const filename = context.filename;
     const relativeFile = path.relative(root, filename).split(path.sep);
     const fromFolder = relativeFile.length > 1 ? relativeFile[0] : null;
