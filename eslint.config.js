@@ -27,7 +27,7 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "shared/**/*.ts"],
+    files: ["app/**/*.{ts,tsx}", "shared/**/*.{ts,tsx}"],
     plugins: { "common-ground": commonGround },
     rules: { "common-ground/import-boundaries": "error" },
   },
