@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLocale } from "../../shared/i18n/index";
 import { safeRedirectPath } from "../utils/auth.server";
-import { localeCookieHeader } from "../utils/locale.server";
+import { localeCookieHeader, setUserLocale } from "../utils/locale.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -9,7 +9,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = safeRedirectPath(form.get("redirectTo"), "/");
   if (!isLocale(locale)) return redirect(back);
   if (context.auth) {
-    await context.services.db.updateTable("users").set({ locale }).where("id", "=", context.auth.user.id).execute();
+    await setUserLocale(context.services.db, context.auth.user.id, locale);
   }
   return redirect(back, { headers: { "Set-Cookie": localeCookieHeader(locale) } });
 }

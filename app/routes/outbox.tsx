@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useFormatDateTime, useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
+import { outboxFor } from "../utils/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox — Common Ground" }];
 
@@ -13,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireAuth(request, context);
   const { config, db } = context.services;
   if (!config.seedDemo || config.smtpUrl) throw new Response("Not found", { status: 404 });
-  const messages = await db.selectFrom("outbox").selectAll().where("to_email", "=", user.email).orderBy("id", "desc").limit(100).execute();
+  const messages = await outboxFor(db, user.email);
   return { messages: messages.map((m) => ({ id: m.id, to: m.to_email, subject: m.subject, body: m.body, at: m.created_at })) };
 }
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { z } from "zod";
 import { Field } from "../components/Field";
 import { useT, type MessageKey } from "../i18n";
-import { getLocale } from "../utils/locale.server";
+import { getLocale, setUserLocale } from "../utils/locale.server";
 import { emailSchema, nameSchema, passwordSchema, retryAfter, safeRedirectPath, sessionCookieHeader, signUp } from "../utils/auth.server";
 import { retryAfterHeaders } from "../utils/retryAfterHeaders";
 
@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json<SignupErrors>({ fields: { email: "signup.error.emailTaken" }, values }, { status: 409 });
   }
   // Keep the language the visitor was reading in as their saved preference.
-  await context.services.db.updateTable("users").set({ locale: getLocale(request, context) }).where("id", "=", result.user.id).execute();
+  await setUserLocale(context.services.db, result.user.id, getLocale(request, context));
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
     headers: { "Set-Cookie": sessionCookieHeader(context, result.token, result.expiresAt) },
   });

@@ -2,6 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { isLocale, negotiateLocale, translate, type Locale, type MessageKey, type Params } from "../../shared/i18n/index";
 import { readCookie } from "../../server/auth/sessionCookie";
 
+export { setUserLocale } from "../../db/queries/users";
+
 export const localeCookieName = "lang";
 
 /** A signed-in user's saved choice wins, then the language cookie, then the browser's languages. */

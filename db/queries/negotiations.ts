@@ -1,6 +1,7 @@
 import type { DB } from "../connection";
 import { newId } from "../../shared/ids";
 import { isRole, type Role } from "../../shared/roles";
+import { negotiationSetupSchema, type NegotiationSetup } from "../../shared/templates/negotiationSetup";
 
 export interface NegotiationSummary {
   id: string;
@@ -68,6 +69,45 @@ export async function getNegotiation(db: DB, negotiationId: string) {
   return db.selectFrom("negotiations").selectAll().where("id", "=", negotiationId).executeTakeFirst();
 }
 
+/** The title and the two parties' organisations, as documents name them. */
+export async function negotiationParties(db: DB, negotiationId: string) {
+  return db.selectFrom("negotiations").select(["title", "buyer_org", "supplier_org"]).where("id", "=", negotiationId).executeTakeFirstOrThrow();
+}
+
+export interface NegotiationState {
+  round: number;
+  /** A signed agreement is in force and no amendment round is open: the schedule takes no edits. */
+  frozen: boolean;
+  frozenAt: number | null;
+  reviewDueAt: number | null;
+}
+
+/** The one reading of which round a negotiation is in and whether its schedule is frozen. */
+export async function negotiationState(db: DB, negotiationId: string): Promise<NegotiationState> {
+  const row = await db.selectFrom("negotiations").select(["round", "frozen_at", "review_due_at"]).where("id", "=", negotiationId).executeTakeFirstOrThrow();
+  return { round: row.round, frozen: row.frozen_at !== null, frozenAt: row.frozen_at, reviewDueAt: row.review_due_at };
+}
+
+/** Inside the transaction of the sign-off that made the agreement effective (server/agreements/frozenState.ts). */
+export async function freezeNegotiation(db: DB, negotiationId: string, at: number, reviewDueAt: number): Promise<void> {
+  await db.updateTable("negotiations").set({ frozen_at: at, review_due_at: reviewDueAt }).where("id", "=", negotiationId).execute();
+}
+
+/** Unfreezes into the next round; returns its number. Inside a transaction (server/agreements/frozenState.ts). */
+export async function openNextRound(db: DB, negotiationId: string): Promise<number> {
+  const { round } = await negotiationState(db, negotiationId);
+  await db.updateTable("negotiations").set({ round: round + 1, frozen_at: null }).where("id", "=", negotiationId).execute();
+  return round + 1;
+}
+
+export async function setReviewDueAt(db: DB, negotiationId: string, dueAt: number): Promise<void> {
+  await db.updateTable("negotiations").set({ review_due_at: dueAt }).where("id", "=", negotiationId).execute();
+}
+
+export async function touchNegotiation(db: DB, negotiationId: string, at: number): Promise<void> {
+  await db.updateTable("negotiations").set({ last_activity_at: at }).where("id", "=", negotiationId).execute();
+}
+
 export async function listMembers(db: DB, negotiationId: string): Promise<NegotiationMember[]> {
   const rows = await db
     .selectFrom("negotiation_members as m")
@@ -87,7 +127,7 @@ export async function createNegotiation(
     supplierOrg: string;
     createdBy: string;
     members: { userId: string; role: Role; isOwner?: boolean }[];
-    setup?: unknown;
+    setup?: NegotiationSetup;
   },
 ): Promise<string> {
   const id = newId();
@@ -103,7 +143,7 @@ export async function createNegotiation(
         created_by: input.createdBy,
         created_at: now,
         last_activity_at: now,
-        setup_json: input.setup === undefined ? null : JSON.stringify(input.setup),
+        setup_json: input.setup === undefined ? null : JSON.stringify(negotiationSetupSchema.parse(input.setup)),
       })
       .execute();
     await trx

@@ -23,6 +23,14 @@ function visibleNotifications(db: DB, userId: string) {
     .where(stillVisible);
 }
 
+/** A comment that mentions these users notifies each of them. */
+export async function insertNotifications(db: DB, userIds: string[], about: { negotiationId: string; threadId: string; commentId: string; at: number }): Promise<void> {
+  await db
+    .insertInto("notifications")
+    .values(userIds.map((userId) => ({ user_id: userId, negotiation_id: about.negotiationId, thread_id: about.threadId, comment_id: about.commentId, created_at: about.at, read_at: null })))
+    .execute();
+}
+
 export async function unreadCounts(db: DB, userId: string): Promise<Map<string, number>> {
   const rows = await visibleNotifications(db, userId)
     .select(["n.negotiation_id", (eb) => eb.fn.countAll<number>().as("count")])

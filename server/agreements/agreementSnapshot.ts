@@ -1,18 +1,16 @@
-import { latestDecisionRows, roundSignoffs } from "../../db/queries/agreements";
+import { latestDecisionRows } from "../../db/queries/clauseAgreements";
+import { negotiationState } from "../../db/queries/negotiations";
+import { roundSignoffs } from "../../db/queries/signoffs";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
 import type { Services } from "../context";
 
 export async function loadAgreementSnapshot(services: Services, negotiationId: string): Promise<AgreementSnapshot> {
-  const negotiation = await services.db
-    .selectFrom("negotiations")
-    .select(["round", "frozen_at", "review_due_at"])
-    .where("id", "=", negotiationId)
-    .executeTakeFirstOrThrow();
-  const signoffs = await roundSignoffs(services.db, negotiationId, negotiation.round);
+  const state = await negotiationState(services.db, negotiationId);
+  const signoffs = await roundSignoffs(services.db, negotiationId, state.round);
   return {
-    round: negotiation.round,
-    frozenAt: negotiation.frozen_at,
-    reviewDueAt: negotiation.review_due_at,
+    round: state.round,
+    frozenAt: state.frozenAt,
+    reviewDueAt: state.reviewDueAt,
     decisions: await latestDecisionRows(services.db, negotiationId),
     signoffs: signoffs.map(({ party, userName, hash, at }) => ({ party, userName, hash, at })),
   };

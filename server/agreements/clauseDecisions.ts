@@ -1,6 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { z } from "zod";
-import { insertDecision } from "../../db/queries/agreements";
+import { insertDecision } from "../../db/queries/clauseAgreements";
+import { negotiationState } from "../../db/queries/negotiations";
 import { audit } from "../../db/queries/auditLog";
 import { clauseHash } from "../../shared/agreements/contentHash";
 import { structureHash, structureUnitId } from "../../shared/agreements/scheduleStructure";
@@ -20,12 +21,6 @@ export interface AgreementActor {
   name: string;
   role: Role;
   isOwner: boolean;
-}
-
-/** Which round the negotiation is in, and whether its signed agreement is frozen. */
-export async function roundState(services: Services, negotiationId: string): Promise<{ round: number; frozen: boolean }> {
-  const row = await services.db.selectFrom("negotiations").select(["round", "frozen_at"]).where("id", "=", negotiationId).executeTakeFirstOrThrow();
-  return { round: row.round, frozen: row.frozen_at !== null };
 }
 
 /** The unit a decision is about, as the server holds it now; null when there is no such clause. */
@@ -51,7 +46,7 @@ export async function decideClause(
 ): Promise<AgreementSnapshot> {
   const party = partyOf(actor.role);
   if (!party || !can(actor.role, "agree")) throw new NegotiationError(403, "agreements.error.notParty");
-  if ((await roundState(services, negotiationId)).frozen) throw new NegotiationError(409, "agreements.error.frozen");
+  if ((await negotiationState(services.db, negotiationId)).frozen) throw new NegotiationError(409, "agreements.error.frozen");
   const unit = decidedUnit(readSchedule(services, negotiationId), input.clauseId, locale);
   if (!unit) throw new NegotiationError(404, "agreements.error.noClause");
   if (input.seenHash && input.seenHash !== unit.hash) throw new NegotiationError(409, "agreements.error.changedMeanwhile");

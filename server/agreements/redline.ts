@@ -5,6 +5,8 @@ import { applyChange, type Segment } from "../../shared/agreements/attributedTex
 import { compareStructure, scheduleStructure, type ClauseMove, type SectionChange, type StructureSection } from "../../shared/agreements/scheduleStructure";
 import { scheduleFragmentName, scheduleSchema } from "../../shared/editor/schema";
 import { clauseText, scheduleModel } from "../../shared/editor/scheduleModel";
+import { updatesWithAuthors } from "../../db/queries/documents";
+import { namesWithRoles } from "../../db/queries/users";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { getVersion, listVersions } from "./versions";
@@ -68,7 +70,7 @@ export async function redlineSince(
     doc.on("update", () => (changed = true));
 
     services.documents.flush(); // updates accepted in the last few milliseconds count too
-    const rows = await services.db.selectFrom("doc_updates").select(["user_id", "data"]).where("negotiation_id", "=", negotiationId).orderBy("id").execute();
+    const rows = await updatesWithAuthors(services.db, negotiationId);
     for (let i = 0; i < rows.length; ) {
       const by = rows[i]!.user_id;
       changed = false;
@@ -157,13 +159,7 @@ export async function changesSince(services: Services, negotiationId: string, ve
   const ids = [...new Set([...authors, ...redline.sections.flatMap((s) => s.by), ...redline.moves.flatMap((m) => m.by)])];
   const people: ChangesSince["people"] = {};
   if (ids.length) {
-    const rows = await services.db
-      .selectFrom("users as u")
-      .leftJoin("negotiation_members as m", (join) => join.onRef("m.user_id", "=", "u.id").on("m.negotiation_id", "=", negotiationId))
-      .select(["u.id", "u.name", "m.role"])
-      .where("u.id", "in", ids)
-      .execute();
-    for (const r of rows) people[r.id] = { name: r.name, role: r.role };
+    for (const r of await namesWithRoles(services.db, negotiationId, ids)) people[r.id] = { name: r.name, role: r.role };
   }
   return { base: { id: chosen.id, number: chosen.number, name: chosen.name, createdAt: chosen.createdAt }, ...redline, people };
 }

@@ -1,5 +1,6 @@
-import { roundSignoffs } from "../../db/queries/agreements";
 import { audit } from "../../db/queries/auditLog";
+import { freezeNegotiation, negotiationState } from "../../db/queries/negotiations";
+import { insertSignoff, linkSignoffsToVersion, roundSignoffs } from "../../db/queries/signoffs";
 import { scheduleHash } from "../../shared/agreements/contentHash";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
@@ -8,7 +9,8 @@ import { partyOf } from "../../shared/roles";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { publishAgreements } from "./agreementSnapshot";
-import { roundState, type AgreementActor } from "./clauseDecisions";
+import type { AgreementActor } from "./clauseDecisions";
+import { changeFrozenState } from "./frozenState";
 import { readScheduleWithState } from "./scheduleDocument";
 import { insertVersion, recordStatuses } from "./versions";
 
@@ -32,7 +34,7 @@ export async function signOff(
 ): Promise<AgreementSnapshot & { effective: boolean }> {
   const party = partyOf(actor.role);
   if (!party || !actor.isOwner) throw new NegotiationError(403, "agreements.error.notOwner");
-  const { round, frozen } = await roundState(services, negotiationId);
+  const { round, frozen } = await negotiationState(services.db, negotiationId);
   if (frozen) throw new NegotiationError(409, "agreements.error.alreadyEffective");
   const schedule = readScheduleWithState(services, negotiationId);
   const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
@@ -43,18 +45,14 @@ export async function signOff(
   const hash = scheduleHash(schedule.doc);
   const otherSigned = (await roundSignoffs(services.db, negotiationId, round)).some((s) => s.party !== party && s.hash === hash);
   const now = Date.now();
-  await services.db.transaction().execute(async (trx) => {
-    await trx.insertInto("signoffs").values({ negotiation_id: negotiationId, round, party, user_id: actor.userId, content_hash: hash, at: now, version_id: null }).execute();
+  await changeFrozenState(services, negotiationId, async (trx) => {
+    await insertSignoff(trx, { negotiationId, round, party, userId: actor.userId, hash, at: now });
     await audit(trx, { negotiationId, userId: actor.userId, action: "signoff", detail: { party, round, hash } });
     if (!otherSigned) return;
     const version = await insertVersion(trx, { negotiationId, name: translate(locale, round === 0 ? "versions.effectiveName" : "versions.effectiveAmendmentName", { round }), kind: "effective", round, userId: actor.userId, schedule, statuses });
-    await trx.updateTable("signoffs").set({ version_id: version.id }).where("negotiation_id", "=", negotiationId).where("round", "=", round).where("content_hash", "=", hash).execute();
-    await trx.updateTable("negotiations").set({ frozen_at: now, review_due_at: now + reviewAfterMs }).where("id", "=", negotiationId).execute();
+    await linkSignoffsToVersion(trx, negotiationId, round, hash, version.id);
+    await freezeNegotiation(trx, negotiationId, now, now + reviewAfterMs);
     await audit(trx, { negotiationId, userId: actor.userId, action: "agreement.effective", detail: { version: version.number, round, hash } });
   });
-  if (otherSigned) {
-    services.collaboration.setFrozen(negotiationId, true);
-    services.collaboration.reconnectAll(negotiationId);
-  }
   return { ...(await publishAgreements(services, negotiationId)), effective: otherSigned };
 }

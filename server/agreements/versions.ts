@@ -1,8 +1,10 @@
-import type { Kysely } from "kysely";
 import type { Node as PMNode } from "prosemirror-model";
 import { audit } from "../../db/queries/auditLog";
-import type { Database } from "../../db/schema";
-import { latestDecisionRows } from "../../db/queries/agreements";
+import type { DB } from "../../db/connection";
+import { latestDecisionRows } from "../../db/queries/clauseAgreements";
+import { negotiationState } from "../../db/queries/negotiations";
+import { signoffsOfVersions } from "../../db/queries/signoffs";
+import { insertVersionRow, lastVersionNumber, versionRow, versionRows } from "../../db/queries/versions";
 import { scheduleStates, type ClauseStatus } from "../../shared/agreements/clauseStatus";
 import { scheduleHash } from "../../shared/agreements/contentHash";
 import { agreementUnits, structureUnitId } from "../../shared/agreements/scheduleStructure";
@@ -38,7 +40,7 @@ export interface VersionSummary {
  * Each clause's status against the given document, from the parties' latest decisions, and last
  * the structure's: every unit a sign-off needs agreed by both.
  */
-export async function recordStatuses(db: Kysely<Database>, negotiationId: string, doc: PMNode): Promise<RecordedClauseStatus[]> {
+export async function recordStatuses(db: DB, negotiationId: string, doc: PMNode): Promise<RecordedClauseStatus[]> {
   const states = scheduleStates(agreementUnits(doc), await latestDecisionRows(db, negotiationId));
   const labels = [...numberClauses(doc), { id: structureUnitId, number: "", heading: "" }];
   return labels.map((unit, i) => {
@@ -52,7 +54,7 @@ export async function recordStatuses(db: Kysely<Database>, negotiationId: string
 
 /** Writes a version of the document as it is in `schedule`; inside the caller's transaction. */
 export async function insertVersion(
-  db: Kysely<Database>,
+  db: DB,
   input: {
     negotiationId: string;
     name: string;
@@ -65,58 +67,48 @@ export async function insertVersion(
   },
 ): Promise<VersionSummary> {
   const { doc, state } = input.schedule;
-  const last = await db.selectFrom("versions").select((eb) => eb.fn.max("number").as("n")).where("negotiation_id", "=", input.negotiationId).executeTakeFirst();
   const version = {
     id: newId(),
-    number: Number(last?.n ?? 0) + 1,
+    number: (await lastVersionNumber(db, input.negotiationId)) + 1,
     name: input.name,
     kind: input.kind,
     round: input.round,
     createdAt: Date.now(),
     hash: scheduleHash(doc),
   };
-  await db
-    .insertInto("versions")
-    .values({
-      id: version.id,
-      negotiation_id: input.negotiationId,
-      number: version.number,
-      name: version.name,
-      kind: version.kind,
-      round: version.round,
-      created_by: input.userId,
-      created_at: version.createdAt,
-      content_json: JSON.stringify(doc.toJSON()),
-      content_hash: version.hash,
-      ydoc_state: state,
-      status_json: JSON.stringify(input.statuses),
-    })
-    .execute();
+  await insertVersionRow(db, {
+    id: version.id,
+    negotiation_id: input.negotiationId,
+    number: version.number,
+    name: version.name,
+    kind: version.kind,
+    round: version.round,
+    created_by: input.userId,
+    created_at: version.createdAt,
+    content_json: JSON.stringify(doc.toJSON()),
+    content_hash: version.hash,
+    ydoc_state: state,
+    status_json: JSON.stringify(input.statuses),
+  });
   await audit(db, { negotiationId: input.negotiationId, userId: input.userId, action: "version.saved", detail: { number: version.number, name: version.name, kind: version.kind } });
   return { ...version, createdBy: input.userId };
 }
 
 /** "Save version": any member may, with a name of their choosing. */
 export async function saveVersion(services: Services, negotiationId: string, userId: string, name: string): Promise<VersionSummary> {
-  const { round } = await services.db.selectFrom("negotiations").select("round").where("id", "=", negotiationId).executeTakeFirstOrThrow();
+  const { round } = await negotiationState(services.db, negotiationId);
   const schedule = readScheduleWithState(services, negotiationId);
   const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
   return services.db.transaction().execute((trx) => insertVersion(trx, { negotiationId, name, kind: "named", round, userId, schedule, statuses }));
 }
 
-export async function listVersions(db: Kysely<Database>, negotiationId: string): Promise<VersionSummary[]> {
-  const rows = await db
-    .selectFrom("versions as v")
-    .innerJoin("users as u", "u.id", "v.created_by")
-    .select(["v.id", "v.number", "v.name", "v.kind", "v.round", "u.name as createdBy", "v.created_at", "v.content_hash"])
-    .where("v.negotiation_id", "=", negotiationId)
-    .orderBy("v.number", "desc")
-    .execute();
+export async function listVersions(db: DB, negotiationId: string): Promise<VersionSummary[]> {
+  const rows = await versionRows(db, negotiationId);
   return rows.map((r) => ({ id: r.id, number: r.number, name: r.name, kind: r.kind as VersionSummary["kind"], round: r.round, createdBy: r.createdBy, createdAt: r.created_at, hash: r.content_hash }));
 }
 
-export async function getVersion(db: Kysely<Database>, negotiationId: string, versionId: string) {
-  const row = await db.selectFrom("versions").selectAll().where("negotiation_id", "=", negotiationId).where("id", "=", versionId).executeTakeFirst();
+export async function getVersion(db: DB, negotiationId: string, versionId: string) {
+  const row = await versionRow(db, negotiationId, versionId);
   if (!row) throw new NegotiationError(404, "versions.error.notFound");
   return {
     id: row.id,
@@ -137,16 +129,10 @@ export interface EffectiveVersion extends VersionSummary {
 }
 
 /** Every effective agreement with its two sign-offs, newest first; the first one is in force. */
-export async function effectiveHistory(db: Kysely<Database>, negotiationId: string): Promise<EffectiveVersion[]> {
+export async function effectiveHistory(db: DB, negotiationId: string): Promise<EffectiveVersion[]> {
   const versions = (await listVersions(db, negotiationId)).filter((v) => v.kind === "effective");
   if (versions.length === 0) return [];
-  const signoffs = await db
-    .selectFrom("signoffs as s")
-    .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.version_id", "s.party", "u.name", "s.at"])
-    .where("s.version_id", "in", versions.map((v) => v.id))
-    .orderBy("s.at")
-    .execute();
+  const signoffs = await signoffsOfVersions(db, versions.map((v) => v.id));
   return versions.map((v) => ({
     ...v,
     signoffs: signoffs.filter((s) => s.version_id === v.id).map((s) => ({ party: s.party as Party, userName: s.name, at: s.at })),

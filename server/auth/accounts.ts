@@ -7,6 +7,7 @@ import { passwordAccepted, reservePasswordGuess } from "./loginRateLimit";
 import { reserve } from "../rateLimits/ledger";
 import { signupBudget } from "../rateLimits/budgets";
 import { createSession, invalidateOtherSessions } from "./sessions";
+import { emailTaken, insertUser, setPasswordHash, userByEmail } from "../../db/queries/users";
 
 export const emailSchema = z
   .string()
@@ -33,8 +34,7 @@ export async function signUp(
 ): Promise<SignUpResult> {
   const budget = await reserve(db, [signupBudget(input.ip, signupsPerHour)]);
   if (!budget.ok) return { ok: false, error: "rateLimited", retryAfterMs: budget.retryAfterMs };
-  const existing = await db.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
-  if (existing) return { ok: false, error: "emailTaken" };
+  if (await emailTaken(db, input.email)) return { ok: false, error: "emailTaken" };
   const user: User = {
     id: newId(),
     email: input.email,
@@ -44,7 +44,7 @@ export async function signUp(
     created_at: Date.now(),
   };
   try {
-    await db.insertInto("users").values(user).execute();
+    await insertUser(db, user);
   } catch (error) {
     // Two sign-ups racing for one address: the unique index decides.
     if (error instanceof Error && /UNIQUE/.test(error.message)) return { ok: false, error: "emailTaken" };
@@ -62,7 +62,7 @@ export type LogInResult =
 export async function logIn(db: DB, input: { email: string; password: string; ip: string }): Promise<LogInResult> {
   const guess = await reservePasswordGuess(db, input.email, input.ip);
   if (!guess.ok) return { ok: false, error: "rateLimited", retryAfterMs: guess.retryAfterMs };
-  const user = await db.selectFrom("users").selectAll().where("email", "=", input.email).executeTakeFirst();
+  const user = await userByEmail(db, input.email);
   const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) return { ok: false, error: "invalid" };
   await passwordAccepted(db, input.email, guess);
@@ -79,11 +79,7 @@ export async function changePassword(
   if (!guess.ok) return { ok: false, error: "rateLimited", retryAfterMs: guess.retryAfterMs };
   if (!(await verifyPassword(input.user.password_hash, input.currentPassword))) return { ok: false, error: "wrongCurrent" };
   await passwordAccepted(db, input.user.email, guess);
-  await db
-    .updateTable("users")
-    .set({ password_hash: await hashPassword(input.newPassword) })
-    .where("id", "=", input.user.id)
-    .execute();
+  await setPasswordHash(db, input.user.id, await hashPassword(input.newPassword));
   // Whoever knew the old password may still hold a session: end them all but this one.
   await invalidateOtherSessions(db, input.user.id, input.sessionId);
   return { ok: true };

@@ -1,6 +1,7 @@
 import { randomToken, tokenHash, tokenPattern } from "./tokens";
 import type { DB } from "../../db/connection";
 import type { User } from "../../db/schema";
+import { deleteSession, deleteSessionsOfUserExcept, insertSession, sessionWithUser, setSessionExpiry } from "../../db/queries/sessions";
 
 // Sessions as in the Lucia guide: the client holds a random token, the database only its SHA-256,
 // so a leaked database cannot be replayed as cookies.
@@ -21,10 +22,7 @@ export const sessionIdFromToken = tokenHash;
 export async function createSession(db: DB, userId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
   const token = randomToken();
   const expiresAt = now + sessionLifetimeMs;
-  await db
-    .insertInto("sessions")
-    .values({ id: sessionIdFromToken(token), user_id: userId, expires_at: expiresAt, created_at: now })
-    .execute();
+  await insertSession(db, { id: sessionIdFromToken(token), userId, expiresAt, createdAt: now });
   return { token, expiresAt };
 }
 
@@ -35,36 +33,26 @@ export async function validateSessionToken(db: DB, token: string, now = Date.now
 
 /** Checks a session by its stored id (the token's hash), renewing it when due. */
 export async function validateSession(db: DB, sessionId: string, now = Date.now()): Promise<ValidSession | null> {
-  const row = await db
-    .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["sessions.expires_at", "users.id", "users.email", "users.name", "users.password_hash", "users.locale", "users.created_at"])
-    .where("sessions.id", "=", sessionId)
-    .executeTakeFirst();
+  const row = await sessionWithUser(db, sessionId);
   if (!row) return null;
   const { expires_at, ...user } = row;
   if (now >= expires_at) {
-    await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+    await deleteSession(db, sessionId);
     return null;
   }
   if (expires_at - now < renewWhenLessThanMs) {
     const expiresAt = now + sessionLifetimeMs;
-    await db.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", sessionId).execute();
+    await setSessionExpiry(db, sessionId, expiresAt);
     return { sessionId, user, expiresAt, renewed: true };
   }
   return { sessionId, user, expiresAt: expires_at, renewed: false };
 }
 
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
-  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+  await deleteSession(db, sessionId);
 }
 
 /** Signs the user out everywhere except the session making the request; returns how many ended. */
 export async function invalidateOtherSessions(db: DB, userId: string, keepSessionId: string): Promise<number> {
-  const result = await db
-    .deleteFrom("sessions")
-    .where("user_id", "=", userId)
-    .where("id", "!=", keepSessionId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteSessionsOfUserExcept(db, userId, keepSessionId);
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { memberRole } from "../../db/queries/negotiations";
+import { memberRole, negotiationState } from "../../db/queries/negotiations";
 import { collaborationPath } from "../../shared/collaboration/closeCodes";
 import type { Role } from "../../shared/roles";
 import type { DB } from "../../db/connection";
@@ -28,8 +28,7 @@ export async function authorizeUpgrade(req: IncomingMessage, db: DB, config: Con
   const role = await memberRole(db, negotiationId, auth.user.id);
   // Same answer for "no such negotiation" and "not yours": ids cannot be probed.
   if (!role) return { ok: false, status: 404, message: "No such negotiation, or you are not a member." };
-  const negotiation = await db.selectFrom("negotiations").select("frozen_at").where("id", "=", negotiationId).executeTakeFirst();
-  return { ok: true, negotiationId, auth, role, frozen: negotiation?.frozen_at != null };
+  return { ok: true, negotiationId, auth, role, frozen: (await negotiationState(db, negotiationId)).frozen };
 }
 
 /** Re-checks a live connection: its session may have ended or its role changed since it joined. */

@@ -9,6 +9,7 @@ import { CustomMessage } from "../../shared/collaboration/messages";
 import { canSeeThread, type ThreadView } from "../../shared/threads";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
 import type { DB } from "../../db/connection";
+import { negotiationState } from "../../db/queries/negotiations";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { authorizeUpgrade, currentRole } from "./authorizeUpgrade";
@@ -34,7 +35,10 @@ export class CollaborationServer {
   private readonly addressBytes = new TokenBuckets(perAddressBytes.burst, perAddressBytes.perMinute);
   private readonly memberUpgrades: TokenBuckets;
   private readonly addressUpgrades: TokenBuckets;
-  /** Negotiations whose schedule takes no edits: signed and in force, no amendment round open. */
+  /**
+   * Negotiations whose schedule takes no edits (negotiationState's `frozen`), as last read: on each
+   * upgrade, and after each change (followFrozenState). Every update asks, so a set, not a query.
+   */
   private readonly frozen = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
 
@@ -64,7 +68,7 @@ export class CollaborationServer {
       .then((decision) => {
         if (!decision.ok) return refuse(socket, decision.status, decision.message);
         const { auth, role, negotiationId } = decision;
-        if (decision.frozen) this.frozen.add(negotiationId);
+        this.noteFrozen(negotiationId, decision.frozen);
         if (!this.memberUpgrades.take(auth.user.id, 1)) return refuse(socket, 429, "Too many new connections for this account. Try again in a minute.");
         if ((this.perUser.get(auth.user.id) ?? 0) >= maxConnectionsPerUser) return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
         if ((this.perAddress.get(address) ?? 0) >= this.config.collabConnectionsPerAddress) return refuse(socket, 429, "Too many open connections from this address. Try again later.");
@@ -153,16 +157,24 @@ export class CollaborationServer {
   }
 
   /**
-   * Stops (or resumes) accepting edits at once, for every connection: each asks per update.
-   * Synchronous, so the sign-off that checked the text freezes it before another update is handled.
+   * After a committed change to whether the schedule is frozen (server/agreements/frozenState.ts):
+   * every connection stops (or resumes) taking edits at once, as each asks per update; when it did
+   * change, everyone reconnects.
    */
-  setFrozen(negotiationId: string, frozen: boolean) {
+  async followFrozenState(negotiationId: string) {
+    const { frozen } = await negotiationState(this.db, negotiationId);
+    if (frozen === this.frozen.has(negotiationId)) return;
+    this.noteFrozen(negotiationId, frozen);
+    this.reconnectAll(negotiationId);
+  }
+
+  private noteFrozen(negotiationId: string, frozen: boolean) {
     if (frozen) this.frozen.add(negotiationId);
     else this.frozen.delete(negotiationId);
   }
 
   /** Everyone reconnects, and so gets the editing rights that now apply (and the page reloads its data). */
-  reconnectAll(negotiationId: string) {
+  private reconnectAll(negotiationId: string) {
     for (const conn of this.rooms.peek(negotiationId)?.connections ?? []) conn.close(CloseCode.rightsChanged, "agreement state changed");
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from "../logger";
 import type { CollaborationMetrics } from "./metrics";
 import { HistoryMerger } from "./historyMerger";
 import { isDatabaseBusy } from "../../db/connection";
+import { prepareDocumentStatements } from "../../db/queries/documents";
 
 export const historyBucketMs = 10 * 60 * 1000;
 
@@ -38,28 +39,7 @@ export class DocumentStore {
     private readonly metrics: CollaborationMetrics,
     private readonly flushDelayMs = 40,
   ) {
-    this.stmts = {
-      insertUpdate: sqlite.prepare("insert into doc_updates (negotiation_id, data, user_id, created_at) values (?, ?, ?, ?)"),
-      touchNegotiation: sqlite.prepare("update negotiations set last_activity_at = ? where id = ?"),
-      snapshot: sqlite.prepare("select state, through_update_id from doc_snapshots where negotiation_id = ?"),
-      updatesSince: sqlite.prepare("select data from doc_updates where negotiation_id = ? and id > ? order by id"),
-      maxUpdateId: sqlite.prepare("select coalesce(max(id), 0) as id from doc_updates where negotiation_id = ?"),
-      countSince: sqlite.prepare("select count(*) as n from doc_updates where negotiation_id = ? and id > ?"),
-      upsertSnapshot: sqlite.prepare(
-        `insert into doc_snapshots (negotiation_id, state, through_update_id, content_json, updated_at) values (?, ?, ?, ?, ?)
-         on conflict (negotiation_id) do update set state = excluded.state, through_update_id = excluded.through_update_id,
-           content_json = excluded.content_json, updated_at = excluded.updated_at`,
-      ),
-      historySince: sqlite.prepare(
-        "select id, user_id, created_at, data, merged_count from doc_updates where negotiation_id = ? and id <= ? and created_at >= ? order by id",
-      ),
-      mergedThrough: sqlite.prepare("select history_merged_through as through from doc_snapshots where negotiation_id = ?"),
-      setMergedThrough: sqlite.prepare("update doc_snapshots set history_merged_through = ? where negotiation_id = ?"),
-      updateSnapshotState: sqlite.prepare("update doc_snapshots set state = ?, through_update_id = ?, updated_at = ? where negotiation_id = ?"),
-      oldestSince: sqlite.prepare("select min(created_at) as at from doc_updates where negotiation_id = ? and id > ?"),
-      replaceMerged: sqlite.prepare("update doc_updates set data = ?, created_at = ?, merged_count = ? where id = ?"),
-      deleteUpdate: sqlite.prepare("delete from doc_updates where id = ?"),
-    };
+    this.stmts = prepareDocumentStatements(sqlite);
   }
 
   /** Creates a negotiation's document from a ProseMirror doc: the only way documents are born. */
@@ -73,8 +53,8 @@ export class DocumentStore {
   load(negotiationId: string): Y.Doc {
     this.flush();
     const doc = new Y.Doc({ gc: true });
-    const snapshot = this.stmts.snapshot.get(negotiationId) as { state: Buffer; through_update_id: number } | undefined;
-    const updates = this.stmts.updatesSince.all(negotiationId, snapshot?.through_update_id ?? 0) as { data: Buffer }[];
+    const snapshot = this.stmts.snapshot.get(negotiationId);
+    const updates = this.stmts.updatesSince.all(negotiationId, snapshot?.through_update_id ?? 0);
     // One transaction, update by update: Y.mergeUpdates grows much faster than linearly with the
     // number of updates, which would stall the server on a room whose compaction fell behind.
     Y.transact(doc, () => {
@@ -85,7 +65,7 @@ export class DocumentStore {
   }
 
   exists(negotiationId: string): boolean {
-    return this.stmts.snapshot.get(negotiationId) !== undefined || (this.stmts.maxUpdateId.get(negotiationId) as { id: number }).id > 0;
+    return this.stmts.snapshot.get(negotiationId) !== undefined || this.stmts.maxUpdateId.get(negotiationId)!.id > 0;
   }
 
   append(negotiationId: string, data: Uint8Array, userId: string | null): void {
@@ -133,8 +113,8 @@ export class DocumentStore {
   }
 
   updatesSinceSnapshot(negotiationId: string): number {
-    const snapshot = this.stmts.snapshot.get(negotiationId) as { through_update_id: number } | undefined;
-    return (this.stmts.countSince.get(negotiationId, snapshot?.through_update_id ?? 0) as { n: number }).n;
+    const snapshot = this.stmts.snapshot.get(negotiationId);
+    return this.stmts.countSince.get(negotiationId, snapshot?.through_update_id ?? 0)!.n;
   }
 
   /**
@@ -145,7 +125,7 @@ export class DocumentStore {
    */
   snapshot(negotiationId: string, doc: Y.Doc): void {
     this.flush();
-    const through = (this.stmts.maxUpdateId.get(negotiationId) as { id: number }).id;
+    const through = this.stmts.maxUpdateId.get(negotiationId)!.id;
     const result = this.stmts.updateSnapshotState.run(Y.encodeStateAsUpdate(doc), through, Date.now(), negotiationId);
     if (result.changes === 0) void this.compact(negotiationId, doc);
   }
@@ -157,7 +137,7 @@ export class DocumentStore {
    */
   compact(negotiationId: string, doc: Y.Doc): Promise<void> {
     this.flush();
-    const through = (this.stmts.maxUpdateId.get(negotiationId) as { id: number }).id;
+    const through = this.stmts.maxUpdateId.get(negotiationId)!.id;
     const content = JSON.stringify(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(scheduleFragmentName)));
     this.stmts.upsertSnapshot.run(negotiationId, Y.encodeStateAsUpdate(doc), through, content, Date.now());
     const previous = this.merging.get(negotiationId) ?? Promise.resolve();
@@ -179,13 +159,13 @@ export class DocumentStore {
    * worker answers are still the rows written after.
    */
   private async mergeHistory(negotiationId: string, through: number): Promise<void> {
-    type Row = { id: number; user_id: string | null; created_at: number; data: Buffer; merged_count: number };
-    const previousThrough = (this.stmts.mergedThrough.get(negotiationId) as { through: number } | undefined)?.through ?? 0;
-    const oldestNew = (this.stmts.oldestSince.get(negotiationId, previousThrough) as { at: number | null }).at;
+    const previousThrough = this.stmts.mergedThrough.get(negotiationId)?.through ?? 0;
+    const oldestNew = this.stmts.oldestSince.get(negotiationId, previousThrough)!.at;
     if (oldestNew === null) return;
     const from = Math.floor(oldestNew / historyBucketMs) * historyBucketMs;
-    const groups = new Map<string, Row[]>();
-    for (const row of this.stmts.historySince.all(negotiationId, through, from) as Row[]) {
+    const rows = this.stmts.historySince.all(negotiationId, through, from);
+    const groups = new Map<string, typeof rows>();
+    for (const row of rows) {
       const key = `${row.user_id ?? ""}|${Math.floor(row.created_at / historyBucketMs)}`;
       const group = groups.get(key);
       if (group) group.push(row);

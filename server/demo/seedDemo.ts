@@ -1,6 +1,6 @@
 import type { DB } from "../../db/connection";
 import { newId } from "../../shared/ids";
-import { createNegotiation } from "../../db/queries/negotiations";
+import { createNegotiation, touchNegotiation } from "../../db/queries/negotiations";
 import type { Role } from "../../shared/roles";
 import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
 import { hashPassword } from "../auth/passwords";
@@ -9,11 +9,13 @@ import { saasDemoSchedule } from "./saasSchedule";
 import { pilotDemoSchedule, pilotDemoTitle } from "./pilotSchedule";
 import { applicableRegimes } from "../../shared/templates/selectClauses";
 import type { ServiceContext } from "../../shared/templates/wizardAnswers";
+import type { NegotiationSetup } from "../../shared/templates/negotiationSetup";
+import { anyUserExists, insertUser } from "../../db/queries/users";
 
 export const demoPassword = "demo-password";
 // An online marketplace (NIS2 digital provider) whose SaaS supplier processes customer data.
 const demoContext: ServiceContext = { service: "saas", data: "personal", criticality: "important", rules: ["nis2", "gdpr"] };
-const demoSetup = { start: "demo", context: demoContext, level: "standard", regimes: applicableRegimes(demoContext) };
+const demoSetup: NegotiationSetup = { start: "demo", context: demoContext, level: "standard", regimes: applicableRegimes(demoContext) };
 
 export const demoNegotiationTitle = "Acme Retail ⇄ Nimbus Cloud — SaaS security schedule";
 
@@ -27,18 +29,14 @@ export const demoUsers: { email: string; name: string; role: Role | null }[] = [
 
 /** Seeds the demo on an empty database; returns false (and does nothing) when users already exist. */
 export async function seedDemo(db: DB, documents: DocumentStore): Promise<boolean> {
-  const existing = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
-  if (existing) return false;
+  if (await anyUserExists(db)) return false;
   const passwordHash = await hashPassword(demoPassword);
   const now = Date.now();
   const ids = new Map<string, string>();
   for (const u of demoUsers) {
     const id = newId();
     ids.set(u.email, id);
-    await db
-      .insertInto("users")
-      .values({ id, email: u.email, name: u.name, password_hash: passwordHash, locale: null, created_at: now })
-      .execute();
+    await insertUser(db, { id, email: u.email, name: u.name, password_hash: passwordHash, locale: null, created_at: now });
   }
   // The buyer and the supplier each own their party, as the first member of a party does.
   const members = demoUsers.flatMap((u) =>
@@ -51,7 +49,7 @@ export async function seedDemo(db: DB, documents: DocumentStore): Promise<boolea
   ];
   for (const n of negotiations) {
     const id = await createNegotiation(db, { title: n.title, buyerOrg: "Acme Retail", supplierOrg: "Nimbus Cloud", createdBy: members[0]!.userId, members, setup: n.setup });
-    await db.updateTable("negotiations").set({ last_activity_at: n.lastActivityAt }).where("id", "=", id).execute();
+    await touchNegotiation(db, id, n.lastActivityAt);
     documents.create(id, buildScheduleDoc(n.schedule));
   }
   return true;

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import type { DB } from "../../db/connection";
 import type { Logger } from "../logger";
+import { insertOutboxMail } from "../../db/queries/outbox";
 
 export interface Mail {
   to: string;
@@ -28,7 +29,7 @@ export function createMailer(smtpUrl: string | null, from: string, db: DB, logge
   }
   return {
     async send(mail) {
-      await db.insertInto("outbox").values({ to_email: mail.to, subject: mail.subject, body: mail.text, created_at: Date.now() }).execute();
+      await insertOutboxMail(db, { to: mail.to, subject: mail.subject, body: mail.text });
       logger.info({ to: mail.to, subject: mail.subject, body: mail.text }, "mail not sent (no SMTP_URL): kept in the outbox");
     },
   };

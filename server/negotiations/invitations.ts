@@ -1,4 +1,5 @@
 import { getNegotiation, listMembers, addMember, type NegotiationMember } from "../../db/queries/negotiations";
+import { userName } from "../../db/queries/users";
 import { audit } from "../../db/queries/auditLog";
 import { insertInvitation, invitationById, invitationByTokenHash, revokePendingInvitationsInto, updateInvitation, type Invitation } from "../../db/queries/invitations";
 import { newId } from "../../shared/ids";
@@ -122,8 +123,7 @@ export async function findInvitation(services: Services, token: string) {
   if (!invitation) return null;
   const negotiation = await getNegotiation(services.db, invitation.negotiation_id);
   if (!negotiation) return null;
-  const inviter = await services.db.selectFrom("users").select("name").where("id", "=", invitation.invited_by).executeTakeFirst();
-  return { invitation, negotiation, inviterName: inviter?.name ?? "", status: await currentStatus(services.db, invitation) };
+  return { invitation, negotiation, inviterName: (await userName(services.db, invitation.invited_by)) ?? "", status: await currentStatus(services.db, invitation) };
 }
 
 /** The invitation's status under the rules as they are now, in the order acceptance checks them. */

@@ -6,6 +6,7 @@ import { withFreshIds } from "../../shared/editor/uniqueIds";
 import { translate, type Locale, type MessageKey } from "../../shared/i18n/index";
 import { scheduleFromSelection, selectClauses } from "../../shared/templates/selectClauses";
 import type { NewNegotiation } from "../../shared/templates/wizardAnswers";
+import type { NegotiationSetup } from "../../shared/templates/negotiationSetup";
 import { audit } from "../../db/queries/auditLog";
 import type { Services } from "../context";
 import { NegotiationError } from "./negotiationError";
@@ -23,7 +24,7 @@ export async function startNegotiation(services: Services, creatorId: string, in
   const budget = await reserve(db, [negotiationBudget(creatorId, services.config.negotiationsPerUserPerDay)]);
   if (!budget.ok) throw new RateLimitedError("wizard.error.rateLimited", budget.retryAfterMs);
   const [buyerOrg, supplierOrg] = input.side === "buyer" ? [input.ourOrg, input.counterpartyOrg] : [input.counterpartyOrg, input.ourOrg];
-  const setup = input.start.kind === "template" ? setupRecord(services, input.start) : { start: input.start.kind };
+  const setup: NegotiationSetup = input.start.kind === "template" ? setupRecord(services, input.start) : { start: input.start.kind };
   const id = await createNegotiation(db, {
     title: input.title,
     buyerOrg,
@@ -56,7 +57,7 @@ async function initialDocument(services: Services, creatorId: string, input: New
 }
 
 /** What the wizard decided and why, kept so later views can say why each clause is there. */
-function setupRecord(services: Services, start: Extract<NewNegotiation["start"], { kind: "template" }>) {
+function setupRecord(services: Services, start: Extract<NewNegotiation["start"], { kind: "template" }>): NegotiationSetup {
   const selection = selectClauses(services.catalogue, start.context);
   return {
     start: "template",

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { deleteEvents, deleteEventsOf, insertEvents, latestEventTimes, pruneEvents } from "../../db/queries/rateLimitEvents";
 
 /** At most `max` counted attempts per `windowMs` for one subject ("<budget>:<key>"). */
 export interface Budget {
@@ -19,33 +20,22 @@ export async function reserve(db: DB, budgets: Budget[], now = Date.now()): Prom
   return db.transaction().execute(async (trx) => {
     let retryAfterMs = 0;
     for (const budget of budgets) {
-      await trx.deleteFrom("rate_limit_events").where("subject", "=", budget.subject).where("at", "<=", now - budget.windowMs).execute();
-      const recent = await trx
-        .selectFrom("rate_limit_events")
-        .select("at")
-        .where("subject", "=", budget.subject)
-        .orderBy("at", "desc")
-        .limit(budget.max)
-        .execute();
+      await pruneEvents(trx, budget.subject, now - budget.windowMs);
+      const recent = await latestEventTimes(trx, budget.subject, budget.max);
       // The oldest of the last `max` attempts leaving the window frees one.
-      if (recent.length >= budget.max) retryAfterMs = Math.max(retryAfterMs, recent[budget.max - 1]!.at + budget.windowMs - now, 1);
+      if (recent.length >= budget.max) retryAfterMs = Math.max(retryAfterMs, recent[budget.max - 1]! + budget.windowMs - now, 1);
     }
     if (retryAfterMs > 0) return { ok: false as const, retryAfterMs };
-    const rows = await trx
-      .insertInto("rate_limit_events")
-      .values(budgets.map((b) => ({ subject: b.subject, at: now })))
-      .returning("id")
-      .execute();
-    return { ok: true as const, ids: rows.map((r) => r.id) };
+    return { ok: true as const, ids: await insertEvents(trx, budgets.map((b) => b.subject), now) };
   });
 }
 
 /** Gives reserved attempts back, e.g. once a password turned out to be right. */
 export async function release(db: DB, ids: number[]): Promise<void> {
-  if (ids.length) await db.deleteFrom("rate_limit_events").where("id", "in", ids).execute();
+  if (ids.length) await deleteEvents(db, ids);
 }
 
 /** Forgets every attempt of one subject, e.g. an account's failures after a successful login. */
 export async function forget(db: DB, subject: string): Promise<void> {
-  await db.deleteFrom("rate_limit_events").where("subject", "=", subject).execute();
+  await deleteEventsOf(db, subject);
 }

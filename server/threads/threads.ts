@@ -1,4 +1,6 @@
-import { listMembers } from "../../db/queries/negotiations";
+import { listMembers, touchNegotiation } from "../../db/queries/negotiations";
+import { insertNotifications } from "../../db/queries/notifications";
+import { commentById, deleteCommentText, editComment, insertComment, insertThread, loadThreads, moveThread, setThreadResolved } from "../../db/queries/threads";
 import { newId } from "../../shared/ids";
 import { can } from "../../shared/permissions";
 import { partyOf, type Role } from "../../shared/roles";
@@ -8,7 +10,6 @@ import type { commentActionSchema, newThreadSchema, threadActionSchema } from ".
 import { translate } from "../../shared/i18n/index";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
-import { loadThreads } from "./threadStore";
 
 export interface ThreadActor {
   userId: string;
@@ -39,24 +40,18 @@ export async function createThread(services: Services, negotiationId: string, ac
   const threadId = newId();
   const commentId = newId();
   await services.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("threads")
-      .values({
-        id: threadId,
-        negotiation_id: negotiationId,
-        clause_id: input.clauseId,
-        anchor_json: input.anchor ? JSON.stringify(input.anchor) : null,
-        quote: input.quote,
-        visibility: input.visibility,
-        party,
-        created_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-        resolved_at: null,
-        resolved_by: null,
-      })
-      .execute();
-    await trx.insertInto("comments").values({ id: commentId, thread_id: threadId, author_id: actor.userId, body: input.body, created_at: now, edited_at: null, deleted_at: null }).execute();
+    await insertThread(trx, {
+      id: threadId,
+      negotiationId,
+      clauseId: input.clauseId,
+      anchorJson: input.anchor ? JSON.stringify(input.anchor) : null,
+      quote: input.quote,
+      visibility: input.visibility,
+      party,
+      createdBy: actor.userId,
+      at: now,
+    });
+    await insertComment(trx, { id: commentId, threadId, authorId: actor.userId, body: input.body, at: now });
   });
   await notifyMentions(services, negotiationId, { id: threadId, visibility: input.visibility, party }, commentId, actor, input.body);
   return publish(services, negotiationId, threadId);
@@ -69,15 +64,14 @@ export async function actOnThread(services: Services, negotiationId: string, thr
   const db = services.db;
   if (input.action === "reply") {
     const commentId = newId();
-    await db.insertInto("comments").values({ id: commentId, thread_id: thread.id, author_id: actor.userId, body: input.body, created_at: now, edited_at: null, deleted_at: null }).execute();
+    await insertComment(db, { id: commentId, threadId: thread.id, authorId: actor.userId, body: input.body, at: now });
     await notifyMentions(services, negotiationId, thread, commentId, actor, input.body);
   } else if (input.action === "resolve") {
-    await db.updateTable("threads").set({ resolved_at: now, resolved_by: actor.userId, updated_at: now }).where("id", "=", thread.id).execute();
+    await setThreadResolved(db, thread.id, { userId: actor.userId, at: now }, now);
   } else if (input.action === "reopen") {
-    await db.updateTable("threads").set({ resolved_at: null, resolved_by: null, updated_at: now }).where("id", "=", thread.id).execute();
+    await setThreadResolved(db, thread.id, null, now);
   } else {
-    // Back onto a clause after its own was deleted; the quote no longer applies there.
-    await db.updateTable("threads").set({ clause_id: input.clauseId, anchor_json: null, updated_at: now }).where("id", "=", thread.id).execute();
+    await moveThread(db, thread.id, input.clauseId, now);
   }
   return publish(services, negotiationId, thread.id);
 }
@@ -85,17 +79,16 @@ export async function actOnThread(services: Services, negotiationId: string, thr
 export async function actOnComment(services: Services, negotiationId: string, commentId: string, actor: ThreadActor, input: z.infer<typeof commentActionSchema>) {
   // The role now, not when the comment was written: a member demoted to observer no longer writes.
   requireComment(actor);
-  const comment = await services.db.selectFrom("comments").select(["thread_id", "author_id", "deleted_at"]).where("id", "=", commentId).executeTakeFirst();
+  const comment = await commentById(services.db, commentId);
   if (!comment) throw new NegotiationError(404, "threads.error.notFound");
   const thread = await visibleThread(services, negotiationId, comment.thread_id, actor);
   if (comment.author_id !== actor.userId) throw new NegotiationError(403, "threads.error.notYours");
   if (comment.deleted_at) throw new NegotiationError(410, "threads.error.deleted");
   const now = Date.now();
   if (input.action === "edit") {
-    await services.db.updateTable("comments").set({ body: input.body, edited_at: now }).where("id", "=", commentId).execute();
+    await editComment(services.db, commentId, input.body, now);
   } else {
-    // The row stays, so the thread still reads in order ("comment deleted"); only the text goes.
-    await services.db.updateTable("comments").set({ body: "", deleted_at: now }).where("id", "=", commentId).execute();
+    await deleteCommentText(services.db, commentId, now);
   }
   return publish(services, negotiationId, thread.id);
 }
@@ -104,7 +97,7 @@ export async function actOnComment(services: Services, negotiationId: string, co
 async function publish(services: Services, negotiationId: string, threadId: string): Promise<ThreadView> {
   const [thread] = await loadThreads(services.db, negotiationId, threadId);
   services.collaboration.pushThread(negotiationId, thread!);
-  await services.db.updateTable("negotiations").set({ last_activity_at: Date.now() }).where("id", "=", negotiationId).execute();
+  await touchNegotiation(services.db, negotiationId, Date.now());
   return thread!;
 }
 
@@ -121,10 +114,7 @@ async function notifyMentions(
   const mentioned = members.filter((m) => m.userId !== actor.userId && body.includes(`@${m.name}`) && canSeeThread(m.role, thread));
   if (mentioned.length === 0) return;
   const now = Date.now();
-  await services.db
-    .insertInto("notifications")
-    .values(mentioned.map((m) => ({ user_id: m.userId, negotiation_id: negotiationId, thread_id: thread.id, comment_id: commentId, created_at: now, read_at: null })))
-    .execute();
+  await insertNotifications(services.db, mentioned.map((m) => m.userId), { negotiationId, threadId: thread.id, commentId, at: now });
   if (!services.config.smtpUrl) return;
   for (const m of mentioned) {
     const text = (["en", "nl"] as const).map((l) => translate(l, "threads.mail.body", { name: actor.name, text: body.slice(0, 2000) })).join("\n\n---\n\n");

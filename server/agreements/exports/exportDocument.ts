@@ -4,7 +4,8 @@ import { scheduleFromJson, scheduleModel, type SectionModel } from "../../../sha
 import { translate, type Locale, type MessageKey, type Params } from "../../../shared/i18n/index";
 import type { Party } from "../../../shared/roles";
 import type { Services } from "../../context";
-import { loadThreads } from "../../threads/threadStore";
+import { negotiationParties } from "../../../db/queries/negotiations";
+import { loadThreads } from "../../../db/queries/threads";
 import { loadAgreementSnapshot } from "../agreementSnapshot";
 import { readSchedule } from "../scheduleDocument";
 import { effectiveHistory, getVersion, recordStatuses, type RecordedClauseStatus } from "../versions";
@@ -33,7 +34,7 @@ export async function buildExportDocument(
   options: { locale: Locale; withThreads: boolean },
 ): Promise<ExportDocument> {
   const t = (key: MessageKey, params?: Params) => translate(options.locale, key, params);
-  const negotiation = await services.db.selectFrom("negotiations").select(["title", "buyer_org", "supplier_org"]).where("id", "=", negotiationId).executeTakeFirstOrThrow();
+  const negotiation = await negotiationParties(services.db, negotiationId);
   const orgOf = (party: Party) => (party === "buyer" ? negotiation.buyer_org : negotiation.supplier_org);
 
   let model: SectionModel[];

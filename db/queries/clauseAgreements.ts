@@ -1,12 +1,9 @@
-import type { Kysely } from "kysely";
 import type { PartyDecision, Decision } from "../../shared/agreements/clauseStatus";
 import type { Party } from "../../shared/roles";
-import type { Database } from "../schema";
-
-type Db = Kysely<Database>;
+import type { DB } from "../connection";
 
 /** Each party's latest decision per clause (older rows stay, for the record). */
-export async function latestDecisionRows(db: Db, negotiationId: string): Promise<PartyDecision[]> {
+export async function latestDecisionRows(db: DB, negotiationId: string): Promise<PartyDecision[]> {
   const rows = await db
     .selectFrom("clause_agreements as a")
     .innerJoin("users as u", "u.id", "a.user_id")
@@ -39,7 +36,7 @@ export async function latestDecisionRows(db: Db, negotiationId: string): Promise
 }
 
 export async function insertDecision(
-  db: Db,
+  db: DB,
   row: { negotiationId: string; clauseId: string; party: Party; decision: Decision; hash: string; userId: string; threadId: string | null; reason: string | null; at: number },
 ) {
   await db
@@ -56,29 +53,4 @@ export async function insertDecision(
       at: row.at,
     })
     .execute();
-}
-
-export interface SignoffRow {
-  party: Party;
-  userId: string;
-  userName: string;
-  hash: string;
-  at: number;
-}
-
-/** The latest sign-off of each party in a round. */
-export async function roundSignoffs(db: Db, negotiationId: string, round: number): Promise<SignoffRow[]> {
-  const rows = await db
-    .selectFrom("signoffs as s")
-    .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.party", "s.user_id", "u.name", "s.content_hash", "s.at", "s.id"])
-    .where("s.negotiation_id", "=", negotiationId)
-    .where("s.round", "=", round)
-    .orderBy("s.id", "desc")
-    .execute();
-  const latest = new Map<string, SignoffRow>();
-  for (const r of rows) {
-    if (!latest.has(r.party)) latest.set(r.party, { party: r.party as Party, userId: r.user_id, userName: r.name, hash: r.content_hash, at: r.at });
-  }
-  return [...latest.values()];
 }

@@ -1,0 +1,1 @@
+export { outboxFor } from "../../db/queries/outbox";
