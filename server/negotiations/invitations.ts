@@ -5,6 +5,7 @@ import { newId } from "../../shared/ids";
 import { canManage, type Actor } from "../../shared/membership";
 import { partyOf, type Role } from "../../shared/roles";
 import { translate } from "../../shared/i18n/index";
+import { inEveryLanguage } from "../mail/inEveryLanguage";
 import type { User } from "../../db/schema";
 import type { DB } from "../../db/connection";
 import type { Services } from "../context";
@@ -46,16 +47,9 @@ async function deliver(services: Services, invitation: Pick<Invitation, "email" 
   const link = `${origin}/invitations/${token}`;
   const negotiation = await getNegotiation(services.db, invitation.negotiation_id);
   const role = invitation.role as Role;
-  const text = (["en", "nl"] as const)
-    .map((l) =>
-      translate(l, "invitation.mail.body", {
-        inviter: inviterName,
-        title: negotiation?.title ?? "",
-        role: translate(l, `role.${role}`),
-        link,
-      }),
-    )
-    .join("\n\n---\n\n");
+  const text = inEveryLanguage((l) =>
+    translate(l, "invitation.mail.body", { inviter: inviterName, title: negotiation?.title ?? "", role: translate(l, `role.${role}`), link }),
+  );
   const mailed = await services.mailer
     .send({ to: invitation.email, subject: translate("en", "invitation.mail.subject", { title: negotiation?.title ?? "" }), text })
     .then(() => true)

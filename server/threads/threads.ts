@@ -6,6 +6,7 @@ import { canSeeThread, type ThreadView } from "../../shared/threads";
 import type { z } from "zod";
 import type { commentActionSchema, newThreadSchema, threadActionSchema } from "../../shared/threads";
 import { translate } from "../../shared/i18n/index";
+import { inEveryLanguage } from "../mail/inEveryLanguage";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { loadThreads } from "./threadStore";
@@ -127,7 +128,7 @@ async function notifyMentions(
     .execute();
   if (!services.config.smtpUrl) return;
   for (const m of mentioned) {
-    const text = (["en", "nl"] as const).map((l) => translate(l, "threads.mail.body", { name: actor.name, text: body.slice(0, 2000) })).join("\n\n---\n\n");
+    const text = inEveryLanguage((l) => translate(l, "threads.mail.body", { name: actor.name, text: body.slice(0, 2000) }));
     await services.mailer.send({ to: m.email, subject: translate("en", "threads.mail.subject", { name: actor.name }), text }).catch((error) => {
       services.logger.warn({ err: error }, "mention mail failed");
     });

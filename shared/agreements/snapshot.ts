@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Party } from "../roles";
 import { decisions, type PartyDecision } from "./clauseStatus";
 import { structureUnitId } from "./scheduleStructure";
+import { idSchema } from "../ids";
 
 export interface SignoffView {
   party: Party;
@@ -23,7 +24,7 @@ export interface AgreementSnapshot {
 }
 
 /** A clause's id, or the schedule's structure (section headings, order, which clauses it holds). */
-const unitId = z.union([z.string().regex(/^[a-z2-7]{10,64}$/), z.literal(structureUnitId)]);
+const unitId = z.union([idSchema, z.literal(structureUnitId)]);
 
 /** POST /api/negotiations/:id/agreements */
 export const decisionSchema = z
