@@ -1,6 +1,7 @@
 import { randomToken, tokenHash, tokenPattern } from "./tokens";
 import type { DB } from "../../db/connection";
-import type { User } from "../../db/schema";
+import { publicUserColumns, type PublicUser } from "./publicUser";
+import { sessionsEnded } from "./sessionEndings";
 
 // Sessions as in the Lucia guide: the client holds a random token, the database only its SHA-256,
 // so a leaked database cannot be replayed as cookies.
@@ -10,7 +11,7 @@ const renewWhenLessThanMs = 15 * day;
 
 export interface ValidSession {
   sessionId: string;
-  user: User;
+  user: PublicUser;
   expiresAt: number;
   /** True when validation pushed the expiry forward, so the cookie must be sent again. */
   renewed: boolean;
@@ -38,13 +39,13 @@ export async function validateSession(db: DB, sessionId: string, now = Date.now(
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["sessions.expires_at", "users.id", "users.email", "users.name", "users.password_hash", "users.locale", "users.created_at"])
+    .select(["sessions.expires_at", ...publicUserColumns])
     .where("sessions.id", "=", sessionId)
     .executeTakeFirst();
   if (!row) return null;
   const { expires_at, ...user } = row;
   if (now >= expires_at) {
-    await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+    await invalidateSession(db, sessionId);
     return null;
   }
   if (expires_at - now < renewWhenLessThanMs) {
@@ -55,16 +56,20 @@ export async function validateSession(db: DB, sessionId: string, now = Date.now(
   return { sessionId, user, expiresAt: expires_at, renewed: false };
 }
 
+/** Ends the session, and with it whatever is still open on it (collaboration sockets). */
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+  sessionsEnded([sessionId]);
 }
 
 /** Signs the user out everywhere except the session making the request; returns how many ended. */
 export async function invalidateOtherSessions(db: DB, userId: string, keepSessionId: string): Promise<number> {
-  const result = await db
+  const ended = await db
     .deleteFrom("sessions")
     .where("user_id", "=", userId)
     .where("id", "!=", keepSessionId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+    .returning("id")
+    .execute();
+  sessionsEnded(ended.map((s) => s.id));
+  return ended.length;
 }

@@ -11,10 +11,10 @@ import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
 import type { DB } from "../../db/connection";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
+import { onSessionsEnded } from "../auth/sessionEndings";
 import { authorizeUpgrade, currentRole } from "./authorizeUpgrade";
 import { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
-import type { CollaborationMetrics } from "./metrics";
 import { RoomRegistry } from "./roomRegistry";
 import { perAddressBytes, perMemberBytes, TokenBuckets, upgradeBudgets } from "./tokenBuckets";
 import proxyaddr from "proxy-addr";
@@ -37,19 +37,19 @@ export class CollaborationServer {
   /** Negotiations whose schedule takes no edits: signed and in force, no amendment round open. */
   private readonly frozen = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly stopListening = onSessionsEnded((sessionIds) => this.closeSessions(sessionIds));
 
   constructor(
     private readonly db: DB,
     private readonly config: Config,
     private readonly logger: Logger,
-    readonly metrics: CollaborationMetrics,
     store: DocumentStore,
     options: { heartbeatMs?: number; idleUnloadMs?: number } = {},
   ) {
     const upgrades = upgradeBudgets(config.collabConnectsPerMinute);
     this.memberUpgrades = new TokenBuckets(upgrades.member.burst, upgrades.member.perMinute);
     this.addressUpgrades = new TokenBuckets(upgrades.address.burst, upgrades.address.perMinute);
-    this.rooms = new RoomRegistry(store, metrics, logger, config.maxScheduleBytes, options.idleUnloadMs);
+    this.rooms = new RoomRegistry(store, logger, config.maxScheduleBytes, options.idleUnloadMs);
     this.heartbeat = setInterval(() => void this.checkConnections(), options.heartbeatMs ?? heartbeatMs);
     this.heartbeat.unref();
   }
@@ -73,7 +73,7 @@ export class CollaborationServer {
           const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };
           const isFrozen = () => this.frozen.has(negotiationId);
           const spend = (bytes: number) => this.memberBytes.take(auth.user.id, bytes) && this.addressBytes.take(address, bytes);
-          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), isFrozen, spend, this.logger, this.metrics);
+          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), isFrozen, spend, this.logger);
           count(this.perUser, auth.user.id, +1);
           count(this.perAddress, address, +1);
           this.attach(ws, conn, address);
@@ -130,11 +130,10 @@ export class CollaborationServer {
   }
 
   /** Logging out (or being signed out) ends that session's live connections at once. */
-  closeSessions(match: (conn: { sessionId: string; userId: string }) => boolean) {
+  private closeSessions(sessionIds: readonly string[]) {
+    const ended = new Set(sessionIds);
     for (const room of this.rooms.all()) {
-      for (const conn of room.connections) {
-        if (match({ sessionId: conn.sessionId, userId: conn.user.userId })) conn.close(CloseCode.unauthenticated, "session ended");
-      }
+      for (const conn of room.connections) if (ended.has(conn.sessionId)) conn.close(CloseCode.unauthenticated, "session ended");
     }
   }
 
@@ -190,6 +189,7 @@ export class CollaborationServer {
   /** Closes every connection (clients reconnect to the next server) and saves every room. */
   shutdown() {
     clearInterval(this.heartbeat);
+    this.stopListening();
     for (const room of this.rooms.all()) for (const conn of room.connections) conn.close(CloseCode.goingAway, "server restarting");
     this.rooms.unloadAll();
     this.wss.close();

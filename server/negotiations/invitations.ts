@@ -6,7 +6,7 @@ import { canManage, type Actor } from "../../shared/membership";
 import { partyOf, type Role } from "../../shared/roles";
 import { translate } from "../../shared/i18n/index";
 import { inEveryLanguage } from "../mail/inEveryLanguage";
-import type { User } from "../../db/schema";
+import type { PublicUser } from "../auth/publicUser";
 import type { DB } from "../../db/connection";
 import type { Services } from "../context";
 import { randomToken, tokenHash, tokenPattern } from "../auth/tokens";
@@ -63,7 +63,7 @@ async function deliver(services: Services, invitation: Pick<Invitation, "email" 
 export async function invite(
   services: Services,
   negotiationId: string,
-  actor: Actor & { user: User },
+  actor: Actor & { user: PublicUser },
   input: { email: string; role: Role },
   origin: string,
 ): Promise<{ link: string; mailed: boolean; invitationId: string }> {
@@ -97,7 +97,7 @@ async function managedInvitation(services: Services, negotiationId: string, acto
 }
 
 /** A fresh link (the old one stops working) and seven more days. */
-export async function resendInvitation(services: Services, negotiationId: string, actor: Actor & { user: User }, invitationId: string, origin: string) {
+export async function resendInvitation(services: Services, negotiationId: string, actor: Actor & { user: PublicUser }, invitationId: string, origin: string) {
   const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
   if (invitation.accepted_at) throw new NegotiationError(409, "invitation.used");
   const token = randomToken();
@@ -136,7 +136,7 @@ async function currentStatus(db: DB, invitation: Invitation): Promise<Invitation
  * member of a party becomes its owner, and the other party's invitations into it are revoked: from
  * then on that party alone decides who joins it.
  */
-export async function acceptInvitation(services: Services, token: string, user: User): Promise<string> {
+export async function acceptInvitation(services: Services, token: string, user: PublicUser): Promise<string> {
   const found = await findInvitation(services, token);
   if (!found) throw new NegotiationError(404, "invitation.notFound");
   const negotiationId = found.invitation.negotiation_id;
