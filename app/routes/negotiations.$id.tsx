@@ -8,7 +8,7 @@ import { ClientOnly } from "../components/ClientOnly";
 import { useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { listMembers, negotiationSetup, requireMembership } from "../utils/negotiations.server";
-import { coverageRegimes, glossaryFor } from "../utils/knowledge.server";
+import { coverageRegimes, glossaryFor } from "../../shared/knowledge/localize";
 import { getLocale } from "../utils/locale.server";
 import { loadAgreementSnapshot } from "../utils/agreements.server";
 
