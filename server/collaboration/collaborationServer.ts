@@ -2,12 +2,10 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
-import { roleColors } from "../../shared/collaboration/presence";
+import { roleColors, type PresenceUser } from "../../shared/collaboration/presence";
 import { can } from "../../shared/permissions";
 import * as encoding from "lib0/encoding";
-import { CustomMessage } from "../../shared/collaboration/messages";
-import { canSeeThread, type ThreadView } from "../../shared/threads";
-import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
+import type { CustomMessageType } from "../../shared/collaboration/messages";
 import type { DB } from "../../db/connection";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
@@ -146,11 +144,6 @@ export class CollaborationServer {
     }
   }
 
-  /** Pushes a changed thread to the connections whose member may see it, and to no one else. */
-  pushThread(negotiationId: string, thread: ThreadView) {
-    this.push(negotiationId, CustomMessage.thread, thread, (conn) => canSeeThread(conn.user.role, thread));
-  }
-
   /**
    * Stops (or resumes) accepting edits at once, for every connection: each asks per update.
    * Synchronous, so the sign-off that checked the text freezes it before another update is handled.
@@ -165,20 +158,18 @@ export class CollaborationServer {
     for (const conn of this.rooms.peek(negotiationId)?.connections ?? []) conn.close(CloseCode.rightsChanged, "agreement state changed");
   }
 
-  /** Agreement state is the same for every member: everyone connected gets it. */
-  pushAgreements(negotiationId: string, snapshot: AgreementSnapshot) {
-    this.push(negotiationId, CustomMessage.agreements, snapshot, () => true);
-  }
-
-  /** One of our own message types, as JSON, to the connections of an open room that may have it. */
-  private push(negotiationId: string, type: number, payload: unknown, mayReceive: (conn: CollabConnection) => boolean) {
+  /**
+   * One of our own message types, as JSON, to the connections of an open room whose member may
+   * have it. Who may have what is the pushing domain's rule, not the socket layer's.
+   */
+  push(negotiationId: string, type: CustomMessageType, payload: unknown, mayReceive: (member: PresenceUser) => boolean) {
     const room = this.rooms.peek(negotiationId);
     if (!room) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, type);
     encoding.writeVarString(encoder, JSON.stringify(payload));
     const message = encoding.toUint8Array(encoder);
-    for (const conn of room.connections) if (mayReceive(conn)) conn.send(message);
+    for (const conn of room.connections) if (mayReceive(conn.user)) conn.send(message);
   }
 
   /** Who has the negotiation open right now. */

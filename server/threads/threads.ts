@@ -9,6 +9,7 @@ import { translate } from "../../shared/i18n/index";
 import { inEveryLanguage } from "../mail/inEveryLanguage";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
+import { pushThread } from "./pushThread";
 import { loadThreads } from "./threadStore";
 
 export interface ThreadActor {
@@ -104,7 +105,7 @@ export async function actOnComment(services: Services, negotiationId: string, co
 /** Sends the changed thread to every live connection in the room that may see it. */
 async function publish(services: Services, negotiationId: string, threadId: string): Promise<ThreadView> {
   const [thread] = await loadThreads(services.db, negotiationId, threadId);
-  services.collaboration.pushThread(negotiationId, thread!);
+  pushThread(services, negotiationId, thread!);
   await services.db.updateTable("negotiations").set({ last_activity_at: Date.now() }).where("id", "=", negotiationId).execute();
   return thread!;
 }
