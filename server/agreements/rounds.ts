@@ -1,5 +1,5 @@
 import { audit } from "../../db/queries/auditLog";
-import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
+import { calendarDate, type AgreementSnapshot } from "../../shared/agreements/snapshot";
 import { can } from "../../shared/permissions";
 import { partyOf } from "../../shared/roles";
 import type { Services } from "../context";
@@ -35,7 +35,7 @@ export async function setReviewDate(services: Services, negotiationId: string, a
   if (!effective) throw new NegotiationError(409, "agreements.error.noEffectiveYet");
   await services.db.transaction().execute(async (trx) => {
     await trx.updateTable("negotiations").set({ review_due_at: dueAt }).where("id", "=", negotiationId).execute();
-    await audit(trx, { negotiationId, userId: actor.userId, action: "review_date.set", detail: { dueAt: new Date(dueAt).toISOString().slice(0, 10) } });
+    await audit(trx, { negotiationId, userId: actor.userId, action: "review_date.set", detail: { dueAt: calendarDate(dueAt) } });
   });
   return publishAgreements(services, negotiationId);
 }

@@ -48,7 +48,9 @@ export const reviewDateSchema = z.object({
     // Round-tripping catches 2027-02-30, which Date.parse would quietly turn into 2 March.
     .refine((d) => {
       const ms = Date.parse(`${d}T00:00:00Z`);
-      return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+      return !Number.isNaN(ms) && calendarDate(ms) === d;
     }, "Not a calendar date."),
 });
 export const reviewDateMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+/** The calendar date (YYYY-MM-DD, UTC) of a moment: what reviewDateMs reads back. */
+export const calendarDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
