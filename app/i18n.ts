@@ -1,5 +1,6 @@
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
+import { dateTimeFormatter } from "../shared/i18n/dateTimeFormatter";
 import { defaultLocale, translate, type Locale, type MessageKey, type Params } from "../shared/i18n/index";
 
 export type { MessageKey };
@@ -17,9 +18,5 @@ export function useT(): Translate {
 
 export function useFormatDateTime(): (ms: number) => string {
   const locale = useLocale();
-  return useCallback(
-    (ms: number) =>
-      new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(ms) + " UTC",
-    [locale],
-  );
+  return useMemo(() => dateTimeFormatter(locale), [locale]);
 }

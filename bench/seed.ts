@@ -6,7 +6,6 @@ import type { NewUser } from "../db/schema";
 import { hashPassword } from "../server/auth/passwords";
 import { createSession } from "../server/auth/sessions";
 import { DocumentStore } from "../server/collaboration/documentStore";
-import { CollaborationMetrics } from "../server/collaboration/metrics";
 import { saasDemoSchedule } from "../server/demo/saasSchedule";
 import { createLogger } from "../server/logger";
 import { buildScheduleDoc } from "../shared/editor/scheduleTemplate";
@@ -35,7 +34,7 @@ const editingRoles: Role[] = ["buyer", "supplier", "advisor"];
 export async function openSeeding(dataDir: string): Promise<Seeding> {
   const { db, sqlite } = openDatabase(dataDir);
   await migrateToLatest(db);
-  const store = new DocumentStore(sqlite, createLogger("warn"), new CollaborationMetrics());
+  const store = new DocumentStore(sqlite, createLogger("warn"));
   const passwordHash = await hashPassword("bench-password-not-secret");
   let userCount = 0;
   return {

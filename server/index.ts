@@ -8,7 +8,6 @@ import { migrateToLatest, openDatabase } from "../db/connection";
 import { createHttpApp } from "./http/createHttpApp";
 import { serverBuildPath } from "./paths";
 import { seedDemo, demoUsers, demoPassword } from "./demo/seedDemo";
-import { CollaborationMetrics } from "./collaboration/metrics";
 import { DocumentStore } from "./collaboration/documentStore";
 import { CollaborationServer } from "./collaboration/collaborationServer";
 import { loadCatalogue } from "../shared/knowledge/catalogue";
@@ -35,10 +34,9 @@ async function main() {
 
   const { db, sqlite } = openDatabase(config.dataDir);
   await migrateToLatest(db);
-  const metrics = new CollaborationMetrics();
-  const documents = new DocumentStore(sqlite, logger, metrics);
+  const documents = new DocumentStore(sqlite, logger);
   const seeded = config.seedDemo ? await seedDemo(db, documents) : false;
-  const collaboration = new CollaborationServer(db, config, logger, metrics, documents);
+  const collaboration = new CollaborationServer(db, config, logger, documents);
 
   const catalogue = loadCatalogue();
   const mailer = createMailer(config.smtpUrl, config.mailFrom, db, logger);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { partyOf, type Party, type Role } from "./roles";
+import { idSchema } from "./ids";
 
 export const maxCommentLength = 10_000;
 
@@ -41,7 +42,7 @@ const relativePosition = z.record(z.unknown()).refine((v) => JSON.stringify(v).l
 export const commentBody = z.string().trim().min(1).max(maxCommentLength);
 
 export const newThreadSchema = z.object({
-  clauseId: z.string().regex(/^[a-z2-7]{10,64}$/),
+  clauseId: idSchema,
   visibility: z.enum(["shared", "internal"]),
   body: commentBody,
   anchor: z.object({ start: relativePosition, end: relativePosition }).nullable().default(null),
@@ -52,7 +53,7 @@ export const threadActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("reply"), body: commentBody }),
   z.object({ action: z.literal("resolve") }),
   z.object({ action: z.literal("reopen") }),
-  z.object({ action: z.literal("reattach"), clauseId: z.string().regex(/^[a-z2-7]{10,64}$/) }),
+  z.object({ action: z.literal("reattach"), clauseId: idSchema }),
 ]);
 
 export const commentActionSchema = z.discriminatedUnion("action", [

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale } from "../utils/locale.server";
-import { localizeRequirement } from "../utils/knowledge.server";
+import { localizeRequirement } from "../../shared/knowledge/localize";
 
 /** GET /api/knowledge/:id — one catalogue entry in the caller's language (public, like /knowledge). */
 export function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { CATEGORIES } from "../../shared/knowledge/categories";
 import { getLocale } from "../utils/locale.server";
-import { searchCatalogue } from "../utils/knowledge.server";
+import { searchCatalogue } from "../../shared/knowledge/searchCatalogue";
 
 const querySchema = z.object({
   q: z.string().max(200).default(""),

@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiResponse, changesSince, requireApiActor } from "../utils/agreements.server";
+import { idSchema } from "../../shared/ids";
 
-const querySchema = z.object({ since: z.string().regex(/^[a-z2-7]{10,64}$/).optional() });
+const querySchema = z.object({ since: idSchema.optional() });
 
 /**
  * GET /api/negotiations/:id/changes?since=<versionId> — the redline since a version (default: the

@@ -2,8 +2,9 @@ import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { markClauseRead } from "../utils/notifications.server";
 import { readJson, requireApiMember } from "../utils/threads.server";
+import { idSchema } from "../../shared/ids";
 
-const readSchema = z.object({ clauseId: z.string().regex(/^[a-z2-7]{10,64}$/) });
+const readSchema = z.object({ clauseId: idSchema });
 
 /**
  * POST /api/negotiations/:id/notifications/read — {clauseId}: the caller's notifications about that

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RequirementView } from "../components/knowledge/RequirementView";
 import { useT } from "../i18n";
 import { getLocale } from "../utils/locale.server";
-import { localizeRequirement } from "../utils/knowledge.server";
+import { localizeRequirement } from "../../shared/knowledge/localize";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title ?? ""} — Common Ground` }];
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT, type MessageKey } from "../i18n";
 import { getLocale } from "../utils/locale.server";
-import { searchCatalogue } from "../utils/knowledge.server";
+import { searchCatalogue } from "../../shared/knowledge/searchCatalogue";
 
 export const meta: MetaFunction = () => [{ title: "Knowledge base — Common Ground" }];
 

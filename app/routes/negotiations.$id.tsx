@@ -1,13 +1,14 @@
 import { lazy, Suspense, useEffect } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { idSchema } from "../../shared/ids";
 import { can } from "../../shared/permissions";
 import editorStyles from "../styles/editor.css";
 import { ClientOnly } from "../components/ClientOnly";
 import { useT } from "../i18n";
 import { requireAuth } from "../utils/auth.server";
 import { listMembers, negotiationSetup, requireMembership } from "../utils/negotiations.server";
-import { coverageRegimes, glossaryFor } from "../utils/knowledge.server";
+import { coverageRegimes, glossaryFor } from "../../shared/knowledge/localize";
 import { getLocale } from "../utils/locale.server";
 import { loadAgreementSnapshot } from "../utils/agreements.server";
 
@@ -23,8 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { role, negotiation } = await requireMembership(context, params.id ?? "", user.id);
   const members = await listMembers(context.services.db, negotiation.id);
   const online = context.services.collaboration.onlineUserIds(negotiation.id);
-  const param = new URL(request.url).searchParams.get("clause");
-  const openClause = param && /^[a-z2-7]{10,64}$/.test(param) ? param : null;
+  const openClause = idSchema.safeParse(new URL(request.url).searchParams.get("clause")).data ?? null;
   const locale = getLocale(request, context);
   const setup = negotiationSetup(negotiation.setup_json);
   const agreement = await loadAgreementSnapshot(context.services, negotiation.id);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { progressOf } from "../../shared/agreements/clauseStatus";
 import { scheduleHash } from "../../shared/agreements/contentHash";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
-import { reviewDateMs, reviewDateSchema, versionNameSchema } from "../../shared/agreements/snapshot";
+import { calendarDate, reviewDateMs, reviewDateSchema, versionNameSchema } from "../../shared/agreements/snapshot";
 import { can } from "../../shared/permissions";
 import { partyOf } from "../../shared/roles";
 import { PostButton } from "../components/PostButton";
@@ -255,7 +255,7 @@ export default function AgreementPage() {
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="review" />
                 <label htmlFor="review-date">{t("agreement.review.label")}</label>
-                <input id="review-date" name="date" type="date" required defaultValue={reviewDueAt ? new Date(reviewDueAt).toISOString().slice(0, 10) : undefined} />
+                <input id="review-date" name="date" type="date" required defaultValue={reviewDueAt ? calendarDate(reviewDueAt) : undefined} />
                 <button type="submit" disabled={busy}>
                   {t("agreement.review.save")}
                 </button>

@@ -10,11 +10,12 @@ import { requireAuth } from "../utils/auth.server";
 import { requireMembership } from "../utils/negotiations.server";
 import { changesSince, listVersions } from "../utils/agreements.server";
 import { NegotiationError } from "../utils/negotiationForms.server";
+import { idSchema } from "../../shared/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
 export const meta: MetaFunction = () => [{ title: "Changes — Common Ground" }];
 
-const querySchema = z.object({ since: z.string().regex(/^[a-z2-7]{10,64}$/).optional() });
+const querySchema = z.object({ since: idSchema.optional() });
 
 /** The redline: what changed in the structure and in each clause since a version, and who changed it. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

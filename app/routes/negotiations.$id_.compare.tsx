@@ -10,11 +10,12 @@ import { requireAuth } from "../utils/auth.server";
 import { requireMembership } from "../utils/negotiations.server";
 import { compareVersions } from "../utils/agreements.server";
 import { NegotiationError } from "../utils/negotiationForms.server";
+import { idSchema } from "../../shared/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
 export const meta: MetaFunction = () => [{ title: "Compare versions — Common Ground" }];
 
-const side = z.union([z.literal("current"), z.string().regex(/^[a-z2-7]{10,64}$/)]);
+const side = z.union([z.literal("current"), idSchema]);
 const querySchema = z.object({ from: side, to: side.default("current") });
 
 /**

@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { exportFormats, exportVersion } from "../utils/agreements.server";
+import { exportFormats } from "../../shared/agreements/exportFormats";
+import { exportVersion } from "../utils/agreements.server";
 import { requireAuth } from "../utils/auth.server";
 import { getLocale } from "../utils/locale.server";
 import { requireMembership } from "../utils/negotiations.server";
 import { NegotiationError } from "../utils/negotiationForms.server";
+import { idSchema } from "../../shared/ids";
 
 const querySchema = z.object({ format: z.enum(exportFormats), threads: z.enum(["0", "1"]).default("0") });
-const versionId = z.union([z.literal("current"), z.string().regex(/^[a-z2-7]{10,64}$/)]);
+const versionId = z.union([z.literal("current"), idSchema]);
 
 /**
  * GET /negotiations/:id/versions/:versionId/export?format=docx|pdf|md&threads=1 — a version (or

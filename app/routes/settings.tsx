@@ -29,12 +29,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     return json<SettingsResult>({ form: "password", ok: false, message: "signup.error.password" }, { status: 400 });
   }
-  const { db, collaboration } = context.services;
-  const closeOtherConnections = () =>
-    collaboration.closeSessions((c) => c.userId === auth.user.id && c.sessionId !== auth.sessionId);
+  const { db } = context.services;
   if (parsed.data.intent === "signOutOthers") {
     const count = await invalidateOtherSessions(db, auth.user.id, auth.sessionId);
-    closeOtherConnections();
     return json<SettingsResult>({ form: "sessions", ok: true, message: "settings.sessions.done", params: { count } });
   }
   const result = await changePassword(db, {
@@ -45,7 +42,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: context.clientIp,
   });
   if (result.ok) {
-    closeOtherConnections();
     return json<SettingsResult>({ form: "password", ok: true, message: "settings.password.changed" });
   }
   if (result.error === "rateLimited") {

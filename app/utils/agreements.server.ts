@@ -23,5 +23,5 @@ export { changesSince } from "../../server/agreements/redline";
 export { compareVersions } from "../../server/agreements/compareVersions";
 export { listAudit } from "../../db/queries/auditLog";
 export { auditCsv } from "../../server/agreements/auditCsv";
-export { exportFormats, exportVersion } from "../../server/agreements/exports/exportVersion";
+export { exportVersion } from "../../server/agreements/exports/exportVersion";
 export { agreementProgress, reviewWarningMs } from "../../server/agreements/agreementProgress";

@@ -1,6 +1,14 @@
 import type { DB } from "../connection";
 import type { NewUser, User } from "../schema";
 
+/**
+ * A user as every loader, action and socket may see them: without the password hash, which only
+ * logging in and changing the password read, each for itself.
+ */
+export type PublicUser = Omit<User, "password_hash">;
+
+export const publicUserColumns = ["users.id", "users.email", "users.name", "users.locale", "users.created_at"] as const;
+
 export async function insertUser(db: DB, user: NewUser): Promise<void> {
   await db.insertInto("users").values(user).execute();
 }
@@ -35,6 +43,12 @@ export async function namesWithRoles(db: DB, negotiationId: string, userIds: str
     .select(["u.id", "u.name", "m.role"])
     .where("u.id", "in", userIds)
     .execute();
+}
+
+/** Only logging in and changing the password read the hash; sessions carry PublicUser. */
+export async function passwordHashOf(db: DB, userId: string): Promise<string> {
+  const { password_hash } = await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirstOrThrow();
+  return password_hash;
 }
 
 export async function setPasswordHash(db: DB, userId: string, passwordHash: string): Promise<void> {

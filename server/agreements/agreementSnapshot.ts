@@ -2,6 +2,7 @@ import { latestDecisionRows } from "../../db/queries/clauseAgreements";
 import { negotiationState } from "../../db/queries/negotiations";
 import { roundSignoffs } from "../../db/queries/signoffs";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
+import { CustomMessage } from "../../shared/collaboration/messages";
 import type { Services } from "../context";
 
 export async function loadAgreementSnapshot(services: Services, negotiationId: string): Promise<AgreementSnapshot> {
@@ -16,9 +17,9 @@ export async function loadAgreementSnapshot(services: Services, negotiationId: s
   };
 }
 
-/** Sends the new state to everyone with the negotiation open. */
+/** Sends the new state to everyone with the negotiation open: it is the same for every member. */
 export async function publishAgreements(services: Services, negotiationId: string): Promise<AgreementSnapshot> {
   const snapshot = await loadAgreementSnapshot(services, negotiationId);
-  services.collaboration.pushAgreements(negotiationId, snapshot);
+  services.collaboration.push(negotiationId, CustomMessage.agreements, snapshot, () => true);
   return snapshot;
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/httpClient";
+import { demoClients } from "../test/demoLogins";
 import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import { CloseCode } from "../../shared/collaboration/closeCodes";

@@ -4,7 +4,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import JSZip from "jszip";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/httpClient";
+import { demoClients } from "../test/demoLogins";
 
 let server: TestServer;
 let negotiationId: string;

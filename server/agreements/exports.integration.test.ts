@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/httpClient";
+import { demoClients } from "../test/demoLogins";
 
 let server: TestServer;
 let negotiationId: string;

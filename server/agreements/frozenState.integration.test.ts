@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/httpClient";
+import { demoClients } from "../test/demoLogins";
 import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 

@@ -1,7 +1,7 @@
 import { audit } from "../../db/queries/auditLog";
 import { negotiationState, openNextRound, setReviewDueAt } from "../../db/queries/negotiations";
 import { hasEffectiveVersion } from "../../db/queries/versions";
-import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
+import { calendarDate, type AgreementSnapshot } from "../../shared/agreements/snapshot";
 import { can } from "../../shared/permissions";
 import { partyOf } from "../../shared/roles";
 import type { Services } from "../context";
@@ -34,7 +34,7 @@ export async function setReviewDate(services: Services, negotiationId: string, a
   if (!(await hasEffectiveVersion(services.db, negotiationId))) throw new NegotiationError(409, "agreements.error.noEffectiveYet");
   await services.db.transaction().execute(async (trx) => {
     await setReviewDueAt(trx, negotiationId, dueAt);
-    await audit(trx, { negotiationId, userId: actor.userId, action: "review_date.set", detail: { dueAt: new Date(dueAt).toISOString().slice(0, 10) } });
+    await audit(trx, { negotiationId, userId: actor.userId, action: "review_date.set", detail: { dueAt: calendarDate(dueAt) } });
   });
   return publishAgreements(services, negotiationId);
 }

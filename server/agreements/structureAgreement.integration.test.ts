@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as Y from "yjs";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/httpClient";
+import { demoClients } from "../test/demoLogins";
 import { connectCollab, sessionCookie, synced, waitFor, type CollabClient } from "../test/collabClient";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import { newId } from "../../shared/ids";

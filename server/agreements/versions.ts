@@ -11,6 +11,7 @@ import { agreementUnits, structureUnitId } from "../../shared/agreements/schedul
 import { numberClauses } from "../../shared/editor/numbering";
 import { newId } from "../../shared/ids";
 import type { Party } from "../../shared/roles";
+import type { VersionSummary } from "../../shared/agreements/versionSummary";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { readScheduleWithState } from "./scheduleDocument";
@@ -25,16 +26,6 @@ export interface RecordedClauseStatus {
   agreedBy: { party: Party; userName: string; at: number }[];
 }
 
-export interface VersionSummary {
-  id: string;
-  number: number;
-  name: string;
-  kind: "named" | "effective";
-  round: number;
-  createdBy: string;
-  createdAt: number;
-  hash: string;
-}
 
 /**
  * Each clause's status against the given document, from the parties' latest decisions, and last

@@ -7,7 +7,7 @@ import { passwordAccepted, reservePasswordGuess } from "./loginRateLimit";
 import { reserve } from "../rateLimits/ledger";
 import { signupBudget } from "../rateLimits/budgets";
 import { createSession, invalidateOtherSessions } from "./sessions";
-import { emailTaken, insertUser, setPasswordHash, userByEmail } from "../../db/queries/users";
+import { emailTaken, insertUser, passwordHashOf, setPasswordHash, userByEmail, type PublicUser } from "../../db/queries/users";
 
 export const emailSchema = z
   .string()
@@ -19,7 +19,7 @@ export const passwordSchema = z.string().min(minPasswordLength).max(maxPasswordL
 export const nameSchema = z.string().trim().min(1).max(100);
 
 export type SignUpResult =
-  | { ok: true; token: string; expiresAt: number; user: User }
+  | { ok: true; token: string; expiresAt: number; user: PublicUser }
   | { ok: false; error: "emailTaken" }
   | { ok: false; error: "rateLimited"; retryAfterMs: number };
 
@@ -51,11 +51,11 @@ export async function signUp(
     throw error;
   }
   const session = await createSession(db, user.id);
-  return { ok: true, user, ...session };
+  return { ok: true, user: withoutHash(user), ...session };
 }
 
 export type LogInResult =
-  | { ok: true; token: string; expiresAt: number; user: User }
+  | { ok: true; token: string; expiresAt: number; user: PublicUser }
   | { ok: false; error: "invalid" }
   | { ok: false; error: "rateLimited"; retryAfterMs: number };
 
@@ -67,17 +67,21 @@ export async function logIn(db: DB, input: { email: string; password: string; ip
   if (!user || !valid) return { ok: false, error: "invalid" };
   await passwordAccepted(db, input.email, guess);
   const session = await createSession(db, user.id);
-  return { ok: true, user, ...session };
+  return { ok: true, user: withoutHash(user), ...session };
+}
+
+function withoutHash({ password_hash: _, ...user }: User): PublicUser {
+  return user;
 }
 
 export async function changePassword(
   db: DB,
-  input: { user: User; sessionId: string; currentPassword: string; newPassword: string; ip: string },
+  input: { user: PublicUser; sessionId: string; currentPassword: string; newPassword: string; ip: string },
 ): Promise<{ ok: true } | { ok: false; error: "wrongCurrent" } | { ok: false; error: "rateLimited"; retryAfterMs: number }> {
   // Someone holding a stolen session could otherwise guess the password here without limit.
   const guess = await reservePasswordGuess(db, input.user.email, input.ip);
   if (!guess.ok) return { ok: false, error: "rateLimited", retryAfterMs: guess.retryAfterMs };
-  if (!(await verifyPassword(input.user.password_hash, input.currentPassword))) return { ok: false, error: "wrongCurrent" };
+  if (!(await verifyPassword(await passwordHashOf(db, input.user.id), input.currentPassword))) return { ok: false, error: "wrongCurrent" };
   await passwordAccepted(db, input.user.email, guess);
   await setPasswordHash(db, input.user.id, await hashPassword(input.newPassword));
   // Whoever knew the old password may still hold a session: end them all but this one.

@@ -1,7 +1,8 @@
 import { randomToken, tokenHash, tokenPattern } from "./tokens";
 import type { DB } from "../../db/connection";
-import type { User } from "../../db/schema";
 import { deleteSession, deleteSessionsOfUserExcept, insertSession, sessionWithUser, setSessionExpiry } from "../../db/queries/sessions";
+import type { PublicUser } from "../../db/queries/users";
+import { sessionsEnded } from "./sessionEndings";
 
 // Sessions as in the Lucia guide: the client holds a random token, the database only its SHA-256,
 // so a leaked database cannot be replayed as cookies.
@@ -11,7 +12,7 @@ const renewWhenLessThanMs = 15 * day;
 
 export interface ValidSession {
   sessionId: string;
-  user: User;
+  user: PublicUser;
   expiresAt: number;
   /** True when validation pushed the expiry forward, so the cookie must be sent again. */
   renewed: boolean;
@@ -37,7 +38,7 @@ export async function validateSession(db: DB, sessionId: string, now = Date.now(
   if (!row) return null;
   const { expires_at, ...user } = row;
   if (now >= expires_at) {
-    await deleteSession(db, sessionId);
+    await invalidateSession(db, sessionId);
     return null;
   }
   if (expires_at - now < renewWhenLessThanMs) {
@@ -48,11 +49,15 @@ export async function validateSession(db: DB, sessionId: string, now = Date.now(
   return { sessionId, user, expiresAt: expires_at, renewed: false };
 }
 
+/** Ends the session, and with it whatever is still open on it (collaboration sockets). */
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
   await deleteSession(db, sessionId);
+  sessionsEnded([sessionId]);
 }
 
 /** Signs the user out everywhere except the session making the request; returns how many ended. */
 export async function invalidateOtherSessions(db: DB, userId: string, keepSessionId: string): Promise<number> {
-  return deleteSessionsOfUserExcept(db, userId, keepSessionId);
+  const ended = await deleteSessionsOfUserExcept(db, userId, keepSessionId);
+  sessionsEnded(ended);
+  return ended.length;
 }

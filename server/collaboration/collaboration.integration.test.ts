@@ -8,6 +8,7 @@ import * as encoding from "lib0/encoding";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { HttpClient } from "../test/httpClient";
 import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
+import { demoCookies } from "../test/demoLogins";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { maxMessageBytes } from "./collaborationServer";
 
@@ -55,7 +56,7 @@ const closed = (ws: WebSocket) => new Promise<number>((resolve) => ws.on("close"
 before(async () => {
   server = await startTestServer();
   negotiationId = await demoNegotiationId(server.url);
-  for (const who of ["buyer", "supplier", "advisor", "observer", "outsider"]) cookies[who] = await sessionCookie(server.url, `${who}@demo.test`);
+  Object.assign(cookies, await demoCookies(server.url, ["buyer", "supplier", "advisor", "observer", "outsider"]));
 });
 after(async () => {
   for (const c of clients) c.destroy();

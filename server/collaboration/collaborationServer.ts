@@ -2,20 +2,18 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
-import { roleColors } from "../../shared/collaboration/presence";
+import { roleColors, type PresenceUser } from "../../shared/collaboration/presence";
 import { can } from "../../shared/permissions";
 import * as encoding from "lib0/encoding";
-import { CustomMessage } from "../../shared/collaboration/messages";
-import { canSeeThread, type ThreadView } from "../../shared/threads";
-import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
+import type { CustomMessageType } from "../../shared/collaboration/messages";
 import type { DB } from "../../db/connection";
 import { negotiationState } from "../../db/queries/negotiations";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
+import { onSessionsEnded } from "../auth/sessionEndings";
 import { authorizeUpgrade, currentRole } from "./authorizeUpgrade";
 import { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
-import type { CollaborationMetrics } from "./metrics";
 import { RoomRegistry } from "./roomRegistry";
 import { perAddressBytes, perMemberBytes, TokenBuckets, upgradeBudgets } from "./tokenBuckets";
 import proxyaddr from "proxy-addr";
@@ -41,19 +39,19 @@ export class CollaborationServer {
    */
   private readonly frozen = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly stopListening = onSessionsEnded((sessionIds) => this.closeSessions(sessionIds));
 
   constructor(
     private readonly db: DB,
     private readonly config: Config,
     private readonly logger: Logger,
-    readonly metrics: CollaborationMetrics,
     store: DocumentStore,
     options: { heartbeatMs?: number; idleUnloadMs?: number } = {},
   ) {
     const upgrades = upgradeBudgets(config.collabConnectsPerMinute);
     this.memberUpgrades = new TokenBuckets(upgrades.member.burst, upgrades.member.perMinute);
     this.addressUpgrades = new TokenBuckets(upgrades.address.burst, upgrades.address.perMinute);
-    this.rooms = new RoomRegistry(store, metrics, logger, config.maxScheduleBytes, options.idleUnloadMs);
+    this.rooms = new RoomRegistry(store, logger, config.maxScheduleBytes, options.idleUnloadMs);
     this.heartbeat = setInterval(() => void this.checkConnections(), options.heartbeatMs ?? heartbeatMs);
     this.heartbeat.unref();
   }
@@ -77,7 +75,7 @@ export class CollaborationServer {
           const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };
           const isFrozen = () => this.frozen.has(negotiationId);
           const spend = (bytes: number) => this.memberBytes.take(auth.user.id, bytes) && this.addressBytes.take(address, bytes);
-          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), isFrozen, spend, this.logger, this.metrics);
+          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), isFrozen, spend, this.logger);
           count(this.perUser, auth.user.id, +1);
           count(this.perAddress, address, +1);
           this.attach(ws, conn, address);
@@ -134,11 +132,10 @@ export class CollaborationServer {
   }
 
   /** Logging out (or being signed out) ends that session's live connections at once. */
-  closeSessions(match: (conn: { sessionId: string; userId: string }) => boolean) {
+  private closeSessions(sessionIds: readonly string[]) {
+    const ended = new Set(sessionIds);
     for (const room of this.rooms.all()) {
-      for (const conn of room.connections) {
-        if (match({ sessionId: conn.sessionId, userId: conn.user.userId })) conn.close(CloseCode.unauthenticated, "session ended");
-      }
+      for (const conn of room.connections) if (ended.has(conn.sessionId)) conn.close(CloseCode.unauthenticated, "session ended");
     }
   }
 
@@ -149,11 +146,6 @@ export class CollaborationServer {
     for (const conn of room.connections) {
       if (conn.user.userId === userId) conn.close(code, code === CloseCode.forbidden ? "no longer a member" : "role changed");
     }
-  }
-
-  /** Pushes a changed thread to the connections whose member may see it, and to no one else. */
-  pushThread(negotiationId: string, thread: ThreadView) {
-    this.push(negotiationId, CustomMessage.thread, thread, (conn) => canSeeThread(conn.user.role, thread));
   }
 
   /**
@@ -178,20 +170,18 @@ export class CollaborationServer {
     for (const conn of this.rooms.peek(negotiationId)?.connections ?? []) conn.close(CloseCode.rightsChanged, "agreement state changed");
   }
 
-  /** Agreement state is the same for every member: everyone connected gets it. */
-  pushAgreements(negotiationId: string, snapshot: AgreementSnapshot) {
-    this.push(negotiationId, CustomMessage.agreements, snapshot, () => true);
-  }
-
-  /** One of our own message types, as JSON, to the connections of an open room that may have it. */
-  private push(negotiationId: string, type: number, payload: unknown, mayReceive: (conn: CollabConnection) => boolean) {
+  /**
+   * One of our own message types, as JSON, to the connections of an open room whose member may
+   * have it. Who may have what is the pushing domain's rule, not the socket layer's.
+   */
+  push(negotiationId: string, type: CustomMessageType, payload: unknown, mayReceive: (member: PresenceUser) => boolean) {
     const room = this.rooms.peek(negotiationId);
     if (!room) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, type);
     encoding.writeVarString(encoder, JSON.stringify(payload));
     const message = encoding.toUint8Array(encoder);
-    for (const conn of room.connections) if (mayReceive(conn)) conn.send(message);
+    for (const conn of room.connections) if (mayReceive(conn.user)) conn.send(message);
   }
 
   /** Who has the negotiation open right now. */
@@ -202,6 +192,7 @@ export class CollaborationServer {
   /** Closes every connection (clients reconnect to the next server) and saves every room. */
   shutdown() {
     clearInterval(this.heartbeat);
+    this.stopListening();
     for (const room of this.rooms.all()) for (const conn of room.connections) conn.close(CloseCode.goingAway, "server restarting");
     this.rooms.unloadAll();
     this.wss.close();

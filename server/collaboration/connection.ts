@@ -9,7 +9,6 @@ import { CloseCode } from "../../shared/collaboration/closeCodes";
 import type { Logger } from "../logger";
 import { AwarenessRejected, rewriteAwarenessUpdate, type AwarenessSender } from "./awarenessIdentity";
 import { MessageType } from "./messageType";
-import type { CollaborationMetrics } from "./metrics";
 import type { Room } from "./room";
 import { hasMissingDependencies } from "./missingDependencies";
 import { partlyKnownProblem } from "./partlyKnownStructs";
@@ -45,7 +44,6 @@ export class CollabConnection {
     /** Takes a message's bytes from the member's and the address's budgets; false when spent. */
     private readonly spend: (bytes: number) => boolean,
     private readonly logger: Logger,
-    private readonly metrics: CollaborationMetrics,
   ) {
     this.awarenessSender = { user, canEdit, owns: (id) => room.owns(this, id) };
   }
@@ -84,7 +82,6 @@ export class CollabConnection {
   }
 
   private reject(code: number, reason: string) {
-    this.metrics.messagesRejected += 1;
     this.close(code, reason.slice(0, 120));
   }
 
@@ -128,7 +125,6 @@ export class CollabConnection {
     const update = decoding.readVarUint8Array(decoder);
     if (!this.canEdit) {
       // Read-only members still complete the handshake, but what they send never lands.
-      this.metrics.updatesDropped += 1;
       return;
     }
     const decoded = Y.decodeUpdate(update); // a full parse first: a broken update must not reach the shared document
@@ -139,7 +135,6 @@ export class CollabConnection {
     const misplaced = partlyKnownProblem(decoded, this.room.doc);
     if (misplaced) return this.refuse(CloseCode.updateRefused, misplaced);
     if (this.isFrozen()) {
-      this.metrics.updatesDropped += 1;
       // An editor whose text lost the race against a sign-off: tell it, so it does not keep (and
       // later resend) edits nobody else has. An empty sync reply changes nothing and is fine.
       if (decoded.structs.length > 0 || decoded.ds.clients.size > 0) this.close(CloseCode.editsRefused, "the agreement is signed; these edits were not applied");
@@ -151,13 +146,11 @@ export class CollabConnection {
     // (it still repeats the sender's deletions) is no progress.
     const bringsNew = decoded.structs.some((struct) => struct.id.clock + struct.length > Y.getState(store, struct.id.client));
     if (bringsNew) this.missingInARow = 0;
-    this.metrics.updatesAccepted += 1;
     this.room.applyAdmitted(update, verdict.copies, this);
   }
 
   /** Refused edits: the browser drops its local copy (it holds changes no one else will get). */
   private refuse(code: number, reason: string) {
-    this.metrics.updatesDropped += 1;
     this.logger.warn({ userId: this.user.userId, negotiationId: this.room.negotiationId, code }, `collaboration update refused: ${reason}`);
     this.reject(code, reason);
   }
@@ -168,7 +161,6 @@ export class CollabConnection {
    * makes it send everything we lack. One that keeps doing it is not honest.
    */
   private askForMissing() {
-    this.metrics.updatesDropped += 1;
     if (++this.missingInARow > maxMissingInARow) return this.reject(CloseCode.malformedMessage, "updates keep building on changes the server does not have");
     const request = encoding.createEncoder();
     encoding.writeVarUint(request, MessageType.sync);

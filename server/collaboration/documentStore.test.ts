@@ -11,7 +11,6 @@ import { scheduleFragmentName } from "../../shared/editor/schema";
 import { newId } from "../../shared/ids";
 import { createLogger } from "../logger";
 import { DocumentStore } from "./documentStore";
-import { CollaborationMetrics } from "./metrics";
 
 const stores: DocumentStore[] = [];
 after(async () => {
@@ -27,7 +26,7 @@ async function setup() {
     await db.insertInto("users").values({ id, email: `${id}@x.test`, name: id, password_hash: "x", locale: null, created_at: 0 }).execute();
   }
   const negotiationId = await createNegotiation(db, { title: "t", buyerOrg: "b", supplierOrg: "s", createdBy: users[0]!, members: [{ userId: users[0]!, role: "buyer" }] });
-  const store = new DocumentStore(sqlite, createLogger("silent"), new CollaborationMetrics());
+  const store = new DocumentStore(sqlite, createLogger("silent"));
   stores.push(store);
   store.create(negotiationId, buildScheduleDoc({ sections: [{ heading: "S", clauses: [{ heading: "C", requirement: null, body: ["x"] }] }] }));
   return { db, sqlite, store, users, negotiationId };

@@ -4,7 +4,6 @@ import { prosemirrorToYDoc, yXmlFragmentToProsemirrorJSON } from "y-prosemirror"
 import type { Node as PMNode } from "prosemirror-model";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import type { Logger } from "../logger";
-import type { CollaborationMetrics } from "./metrics";
 import { HistoryMerger } from "./historyMerger";
 import { isDatabaseBusy } from "../../db/connection";
 import { prepareDocumentStatements } from "../../db/queries/documents";
@@ -36,7 +35,6 @@ export class DocumentStore {
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly logger: Logger,
-    private readonly metrics: CollaborationMetrics,
     private readonly flushDelayMs = 40,
   ) {
     this.stmts = prepareDocumentStatements(sqlite);
@@ -99,7 +97,6 @@ export class DocumentStore {
           this.stmts.touchNegotiation.run(now, id);
         }
       })();
-      this.metrics.recordFlush(now - batch[0]!.at);
     } catch (error) {
       // Keep the updates for the next attempt: clients also still hold them and resend on reconnect.
       // A lock held by another process is expected to pass (a backup): a warning, and a retry soon,

@@ -8,8 +8,8 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/httpClient";
-import { connectCollab, sessionCookie, synced, waitFor, type CollabClient } from "../test/collabClient";
+import { demoClients, demoCookies } from "../test/demoLogins";
+import { connectCollab, synced, waitFor, type CollabClient } from "../test/collabClient";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { scheduleFromYjs } from "../../shared/editor/scheduleFromYjs";
@@ -29,7 +29,7 @@ before(async () => {
   const list = (await (await (await as("buyer")).request("/api/negotiations")).json()) as { id: string; title: string }[];
   pilotId = list.find((n) => /pilot/i.test(n.title))!.id;
   saasId = list.find((n) => !/pilot/i.test(n.title))!.id;
-  for (const who of ["buyer", "supplier", "observer"]) cookies[who] = await sessionCookie(server.url, `${who}@demo.test`);
+  Object.assign(cookies, await demoCookies(server.url, ["buyer", "supplier", "observer"]));
 });
 after(async () => {
   for (const c of open) c.destroy();

@@ -2,8 +2,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as Y from "yjs";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/httpClient";
-import { connectCollab, sessionCookie, synced, waitFor, type CollabClient } from "../test/collabClient";
+import { demoClients, demoCookies } from "../test/demoLogins";
+import { connectCollab, synced, waitFor, type CollabClient } from "../test/collabClient";
 
 let server: TestServer;
 let negotiationId: string;
@@ -15,7 +15,7 @@ before(async () => {
   const buyer = await demoClients(() => server.url)("buyer");
   const [first] = (await (await buyer.request("/api/negotiations")).json()) as { id: string }[];
   negotiationId = first!.id;
-  for (const who of ["buyer", "supplier", "observer"]) cookies[who] = await sessionCookie(server.url, `${who}@demo.test`);
+  Object.assign(cookies, await demoCookies(server.url, ["buyer", "supplier", "observer"]));
 });
 after(async () => {
   for (const c of clients) c.destroy();

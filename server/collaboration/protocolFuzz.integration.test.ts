@@ -15,7 +15,8 @@ import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { scheduleFromJson } from "../../shared/editor/scheduleModel";
 import { maxMessageBytes } from "./collaborationServer";
 import { MessageType } from "./messageType";
-import { sessionCookie, waitFor } from "../test/collabClient";
+import { waitFor } from "../test/collabClient";
+import { demoCookies } from "../test/demoLogins";
 import { fuzzClause, fuzzFrame, validMessages } from "../test/fuzzFrames";
 import { pilotNegotiationId } from "../test/pilotNegotiation";
 import { assertValidSchedule, childElements, clausesOf, textOf } from "../test/scheduleShape";
@@ -47,7 +48,7 @@ const peers: SyncPeer[] = [];
 before(async () => {
   // The fuzzers reconnect after every close, thousands of times a minute, on purpose.
   server = await startTestServer({ env: { COLLAB_CONNECTS_PER_MINUTE: "1000000" } });
-  for (const who of ["buyer", "supplier", "advisor", "observer"]) cookies[who] = await sessionCookie(server.url, `${who}@demo.test`);
+  Object.assign(cookies, await demoCookies(server.url, ["buyer", "supplier", "advisor", "observer"]));
   negotiationId = await pilotNegotiationId(server.url);
 });
 

@@ -5,7 +5,6 @@ import * as syncProtocol from "y-protocols/sync";
 import { MessageType } from "./messageType";
 import type { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
-import type { CollaborationMetrics } from "./metrics";
 import type { Logger } from "../logger";
 import { ScheduleGuard } from "./scheduleGuard";
 
@@ -34,7 +33,6 @@ export class Room {
     readonly negotiationId: string,
     readonly doc: Y.Doc,
     private readonly store: DocumentStore,
-    private readonly metrics: CollaborationMetrics,
     private readonly logger: Logger,
     maxScheduleBytes: number,
   ) {
@@ -116,7 +114,6 @@ export class Room {
 
   join(conn: CollabConnection) {
     this.connections.add(conn);
-    this.metrics.connections += 1;
     const sync = encoding.createEncoder();
     encoding.writeVarUint(sync, MessageType.sync);
     syncProtocol.writeSyncStep1(sync, this.doc);
@@ -134,7 +131,6 @@ export class Room {
 
   leave(conn: CollabConnection) {
     if (!this.connections.delete(conn)) return;
-    this.metrics.connections -= 1;
     const ids = [...conn.clientIds];
     for (const id of ids) this.owners.delete(id);
     awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);

@@ -2,7 +2,6 @@ import type * as Y from "yjs";
 import type { Logger } from "../logger";
 import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
 import type { DocumentStore } from "./documentStore";
-import type { CollaborationMetrics } from "./metrics";
 import { Room } from "./room";
 import { repairStoredSchedule } from "./storedSchedule";
 
@@ -17,7 +16,6 @@ export class RoomRegistry {
 
   constructor(
     private readonly store: DocumentStore,
-    private readonly metrics: CollaborationMetrics,
     private readonly logger: Logger,
     private readonly maxScheduleBytes: number,
     private readonly idleUnloadMs = 5_000,
@@ -31,9 +29,8 @@ export class RoomRegistry {
       if (!this.store.exists(negotiationId)) this.store.create(negotiationId, buildScheduleDoc({ sections: [] }));
       const doc = this.store.load(negotiationId);
       this.repair(negotiationId, doc);
-      room = new Room(negotiationId, doc, this.store, this.metrics, this.logger, this.maxScheduleBytes);
+      room = new Room(negotiationId, doc, this.store, this.logger, this.maxScheduleBytes);
       this.rooms.set(negotiationId, room);
-      this.metrics.rooms = this.rooms.size;
     }
     return room;
   }
@@ -80,7 +77,6 @@ export class RoomRegistry {
     }
     room.destroy();
     this.rooms.delete(negotiationId);
-    this.metrics.rooms = this.rooms.size;
   }
 
   all(): Room[] {

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import * as Y from "yjs";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { pilotNegotiationId } from "../test/pilotNegotiation";
-import { sessionCookie } from "../test/collabClient";
+import { demoCookies } from "../test/demoLogins";
 import { clauseCopy, invalidUpdates, orphanUpdate, type InvalidUpdate } from "../test/invalidScheduleUpdates";
 import { assertValidSchedule, textBlock, clausesOf, updateOf } from "../test/scheduleShape";
 import { seededRandom, testSeed } from "../test/seededRandom";
@@ -45,7 +45,7 @@ const content = (member: Member) => JSON.stringify(assertValidSchedule(member.pe
 before(async () => {
   // Every refused peer reconnects with a fresh document, many times a minute.
   server = await startTestServer({ env: { MAX_SCHEDULE_BYTES: String(maxScheduleBytes), COLLAB_CONNECTS_PER_MINUTE: "100000" } });
-  for (const who of [...editorRoles, "observer"]) cookies[who] = await sessionCookie(server.url, `${who}@demo.test`);
+  Object.assign(cookies, await demoCookies(server.url, [...editorRoles, "observer"]));
   negotiationId = await pilotNegotiationId(server.url);
 });
 

@@ -6,7 +6,8 @@ import { newId } from "../../shared/ids";
 import { canManage, type Actor } from "../../shared/membership";
 import { partyOf, type Role } from "../../shared/roles";
 import { translate } from "../../shared/i18n/index";
-import type { User } from "../../db/schema";
+import { inEveryLanguage } from "../mail/inEveryLanguage";
+import type { PublicUser } from "../../db/queries/users";
 import type { DB } from "../../db/connection";
 import type { Services } from "../context";
 import { randomToken, tokenHash, tokenPattern } from "../auth/tokens";
@@ -47,16 +48,9 @@ async function deliver(services: Services, invitation: Pick<Invitation, "email" 
   const link = `${origin}/invitations/${token}`;
   const negotiation = await getNegotiation(services.db, invitation.negotiation_id);
   const role = invitation.role as Role;
-  const text = (["en", "nl"] as const)
-    .map((l) =>
-      translate(l, "invitation.mail.body", {
-        inviter: inviterName,
-        title: negotiation?.title ?? "",
-        role: translate(l, `role.${role}`),
-        link,
-      }),
-    )
-    .join("\n\n---\n\n");
+  const text = inEveryLanguage((l) =>
+    translate(l, "invitation.mail.body", { inviter: inviterName, title: negotiation?.title ?? "", role: translate(l, `role.${role}`), link }),
+  );
   const mailed = await services.mailer
     .send({ to: invitation.email, subject: translate("en", "invitation.mail.subject", { title: negotiation?.title ?? "" }), text })
     .then(() => true)
@@ -70,7 +64,7 @@ async function deliver(services: Services, invitation: Pick<Invitation, "email" 
 export async function invite(
   services: Services,
   negotiationId: string,
-  actor: Actor & { user: User },
+  actor: Actor & { user: PublicUser },
   input: { email: string; role: Role },
   origin: string,
 ): Promise<{ link: string; mailed: boolean; invitationId: string }> {
@@ -104,7 +98,7 @@ async function managedInvitation(services: Services, negotiationId: string, acto
 }
 
 /** A fresh link (the old one stops working) and seven more days. */
-export async function resendInvitation(services: Services, negotiationId: string, actor: Actor & { user: User }, invitationId: string, origin: string) {
+export async function resendInvitation(services: Services, negotiationId: string, actor: Actor & { user: PublicUser }, invitationId: string, origin: string) {
   const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
   if (invitation.accepted_at) throw new NegotiationError(409, "invitation.used");
   const token = randomToken();
@@ -142,7 +136,7 @@ async function currentStatus(db: DB, invitation: Invitation): Promise<Invitation
  * member of a party becomes its owner, and the other party's invitations into it are revoked: from
  * then on that party alone decides who joins it.
  */
-export async function acceptInvitation(services: Services, token: string, user: User): Promise<string> {
+export async function acceptInvitation(services: Services, token: string, user: PublicUser): Promise<string> {
   const found = await findInvitation(services, token);
   if (!found) throw new NegotiationError(404, "invitation.notFound");
   const negotiationId = found.invitation.negotiation_id;

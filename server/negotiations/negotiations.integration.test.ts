@@ -5,21 +5,13 @@ import SQLite from "better-sqlite3";
 import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { HttpClient } from "../test/httpClient";
+import { demoClients } from "../test/demoLogins";
 import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor } from "../test/collabClient";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 
 let server: TestServer;
 let demoId: string;
-const clients: Record<string, HttpClient> = {};
-
-async function as(who: string): Promise<HttpClient> {
-  if (clients[who]) return clients[who]!;
-  const client = new HttpClient(server.url);
-  const res = await client.logIn(`${who}@demo.test`, "demo-password");
-  assert.equal(res.status, 302, `login ${who}`);
-  clients[who] = client;
-  return client;
-}
+const as = demoClients(() => server.url);
 
 async function signUp(email: string): Promise<HttpClient> {
   const client = new HttpClient(server.url);

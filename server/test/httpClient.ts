@@ -38,17 +38,3 @@ export class HttpClient {
     return this.request("/login", { form: { email, password } });
   }
 }
-
-/** Logged-in clients for the demo users ("buyer", "supplier", …), one each, made on first use. */
-export function demoClients(baseUrl: () => string): (who: string) => Promise<HttpClient> {
-  const clients = new Map<string, HttpClient>();
-  return async (who) => {
-    let client = clients.get(who);
-    if (!client) {
-      client = new HttpClient(baseUrl());
-      await client.logIn(`${who}@demo.test`, "demo-password");
-      clients.set(who, client);
-    }
-    return client;
-  };
-}

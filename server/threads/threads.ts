@@ -8,8 +8,10 @@ import { canSeeThread, type ThreadView } from "../../shared/threads";
 import type { z } from "zod";
 import type { commentActionSchema, newThreadSchema, threadActionSchema } from "../../shared/threads";
 import { translate } from "../../shared/i18n/index";
+import { inEveryLanguage } from "../mail/inEveryLanguage";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
+import { pushThread } from "./pushThread";
 
 export interface ThreadActor {
   userId: string;
@@ -96,7 +98,7 @@ export async function actOnComment(services: Services, negotiationId: string, co
 /** Sends the changed thread to every live connection in the room that may see it. */
 async function publish(services: Services, negotiationId: string, threadId: string): Promise<ThreadView> {
   const [thread] = await loadThreads(services.db, negotiationId, threadId);
-  services.collaboration.pushThread(negotiationId, thread!);
+  pushThread(services, negotiationId, thread!);
   await touchNegotiation(services.db, negotiationId, Date.now());
   return thread!;
 }
@@ -117,7 +119,7 @@ async function notifyMentions(
   await insertNotifications(services.db, mentioned.map((m) => m.userId), { negotiationId, threadId: thread.id, commentId, at: now });
   if (!services.config.smtpUrl) return;
   for (const m of mentioned) {
-    const text = (["en", "nl"] as const).map((l) => translate(l, "threads.mail.body", { name: actor.name, text: body.slice(0, 2000) })).join("\n\n---\n\n");
+    const text = inEveryLanguage((l) => translate(l, "threads.mail.body", { name: actor.name, text: body.slice(0, 2000) }));
     await services.mailer.send({ to: m.email, subject: translate("en", "threads.mail.subject", { name: actor.name }), text }).catch((error) => {
       services.logger.warn({ err: error }, "mention mail failed");
     });

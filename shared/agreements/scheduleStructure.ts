@@ -5,6 +5,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { inOrder, wordDiff, type WordPart } from "./compareSchedules";
 import { clauseHashes, hashJson } from "./contentHash";
+import { forEachClause } from "../editor/numbering";
 
 /** The unit id under which the structure is agreed; never a clause id (those are base32 only). */
 export const structureUnitId = "schedule-structure";
@@ -43,7 +44,7 @@ export interface StructureSection {
   heading: string;
   /** Everything in the section outside its clauses, as JSON: tells formatting changes apart. */
   outside: string;
-  clauses: { id: string; heading: string }[];
+  clauses: { id: string; heading: string; number: string }[];
 }
 
 /** The structure as readers see it, for comparisons and redlines. */
@@ -56,18 +57,20 @@ export function scheduleStructure(doc: PMNode): StructureSection[] {
     seen.add(key);
     const outside: unknown[] = [];
     const texts: string[] = [];
-    const clauses: StructureSection["clauses"] = [];
     if (section.type.name !== "section") {
       outside.push(section.toJSON());
       texts.push(section.textContent);
     } else {
       section.forEach((node) => {
-        if (node.type.name === "clause") return void clauses.push({ id: node.attrs.id as string, heading: node.firstChild?.textContent ?? "" });
+        if (node.type.name === "clause") return;
         outside.push(node.toJSON());
         texts.push(node.textContent);
       });
     }
-    out.push({ key, heading: texts.join(" "), outside: JSON.stringify(outside), clauses });
+    out.push({ key, heading: texts.join(" "), outside: JSON.stringify(outside), clauses: [] });
+  });
+  forEachClause(doc, (clause, _pos, number, sectionIndex) => {
+    out[sectionIndex]!.clauses.push({ id: clause.attrs.id as string, heading: clause.firstChild?.textContent ?? "", number });
   });
   return out;
 }
@@ -129,7 +132,7 @@ export function compareStructure(from: StructureSection[], to: StructureSection[
 
   const place = (list: StructureSection[]) => {
     const out = new Map<string, { section: StructureSection; number: string }>();
-    list.forEach((s, si) => s.clauses.forEach((c, ci) => out.set(c.id, { section: s, number: `${si + 1}.${ci + 1}` })));
+    for (const section of list) for (const clause of section.clauses) out.set(clause.id, { section, number: clause.number });
     return out;
   };
   const fromPlace = place(from);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Party } from "../roles";
 import { decisions, type PartyDecision } from "./clauseStatus";
 import { structureUnitId } from "./scheduleStructure";
+import { idSchema } from "../ids";
 
 export interface SignoffView {
   party: Party;
@@ -23,7 +24,7 @@ export interface AgreementSnapshot {
 }
 
 /** A clause's id, or the schedule's structure (section headings, order, which clauses it holds). */
-const unitId = z.union([z.string().regex(/^[a-z2-7]{10,64}$/), z.literal(structureUnitId)]);
+const unitId = z.union([idSchema, z.literal(structureUnitId)]);
 
 /** POST /api/negotiations/:id/agreements */
 export const decisionSchema = z
@@ -47,7 +48,9 @@ export const reviewDateSchema = z.object({
     // Round-tripping catches 2027-02-30, which Date.parse would quietly turn into 2 March.
     .refine((d) => {
       const ms = Date.parse(`${d}T00:00:00Z`);
-      return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+      return !Number.isNaN(ms) && calendarDate(ms) === d;
     }, "Not a calendar date."),
 });
 export const reviewDateMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+/** The calendar date (YYYY-MM-DD, UTC) of a moment: what reviewDateMs reads back. */
+export const calendarDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -6,3 +6,5 @@ export const CustomMessage = {
   /** The negotiation's agreement state (JSON AgreementSnapshot) changed. */
   agreements: 101,
 } as const;
+
+export type CustomMessageType = (typeof CustomMessage)[keyof typeof CustomMessage];

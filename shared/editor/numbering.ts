@@ -8,16 +8,17 @@ export interface NumberedClause {
 }
 
 /**
- * Calls `visit` for every clause in document order, with its position and its number as readers
- * see it (1.1, 1.2, 2.1 …), derived from position so it can never go stale after a move.
+ * Calls `visit` for every clause in document order, with its position, its number as readers see
+ * it (1.1, 1.2, 2.1 …), derived from position so it can never go stale after a move, and the
+ * index of the section holding it.
  */
-export function forEachClause(doc: PMNode, visit: (clause: PMNode, pos: number, number: string) => void): void {
+export function forEachClause(doc: PMNode, visit: (clause: PMNode, pos: number, number: string, sectionIndex: number) => void): void {
   doc.forEach((section, sectionOffset, sectionIndex) => {
     let clauseIndex = 0;
     section.forEach((child, childOffset) => {
       if (child.type.name !== "clause") return;
       clauseIndex += 1;
-      visit(child, sectionOffset + 1 + childOffset, `${sectionIndex + 1}.${clauseIndex}`);
+      visit(child, sectionOffset + 1 + childOffset, `${sectionIndex + 1}.${clauseIndex}`, sectionIndex);
     });
   });
 }

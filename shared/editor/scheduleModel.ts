@@ -1,6 +1,7 @@
 // A plain model of a schedule for everything that reads rather than edits it: version pages,
 // comparisons, redlines and exports. Numbers are derived the same way as in the editor.
 import type { Node as PMNode } from "prosemirror-model";
+import { forEachClause } from "./numbering";
 import { scheduleSchema } from "./schema";
 
 export type Run = { text: string; bold?: boolean; italic?: boolean; href?: string } | { lineBreak: true };
@@ -72,18 +73,16 @@ function blocks(parent: PMNode, from = 0): Block[] {
 export function scheduleModel(doc: PMNode): SectionModel[] {
   const sections: SectionModel[] = [];
   doc.forEach((section, _offset, sectionIndex) => {
-    const clauses: ClauseModel[] = [];
-    section.forEach((node) => {
-      if (node.type.name !== "clause") return;
-      clauses.push({
-        id: node.attrs.id as string,
-        number: `${sectionIndex + 1}.${clauses.length + 1}`,
-        heading: node.firstChild?.textContent ?? "",
-        requirement: node.attrs.requirement as string | null,
-        blocks: blocks(node, 1),
-      });
+    sections.push({ number: String(sectionIndex + 1), heading: section.firstChild?.textContent ?? "", clauses: [] });
+  });
+  forEachClause(doc, (node, _pos, number, sectionIndex) => {
+    sections[sectionIndex]!.clauses.push({
+      id: node.attrs.id as string,
+      number,
+      heading: node.firstChild?.textContent ?? "",
+      requirement: node.attrs.requirement as string | null,
+      blocks: blocks(node, 1),
     });
-    sections.push({ number: String(sectionIndex + 1), heading: section.firstChild?.textContent ?? "", clauses });
   });
   return sections;
 }

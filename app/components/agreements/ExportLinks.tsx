@@ -1,10 +1,9 @@
 import { useState } from "react";
+import { exportFormats, type ExportFormat } from "../../../shared/agreements/exportFormats";
 import { useT } from "../../i18n";
 
-const formats = ["docx", "pdf", "md"] as const;
-type Format = (typeof formats)[number];
 
-type Progress = { format: Format; received: number; total: number } | null;
+type Progress = { format: ExportFormat; received: number; total: number } | null;
 
 /**
  * Download links for one version in each format. With JavaScript the download runs through
@@ -14,9 +13,9 @@ export function ExportLinks({ href, label, threads }: { href: string; label: str
   const t = useT();
   const [progress, setProgress] = useState<Progress>(null);
   const [error, setError] = useState(false);
-  const url = (format: Format) => `${href}?format=${format}${threads ? "&threads=1" : ""}`;
+  const url = (format: ExportFormat) => `${href}?format=${format}${threads ? "&threads=1" : ""}`;
 
-  const download = async (event: React.MouseEvent, format: Format) => {
+  const download = async (event: React.MouseEvent, format: ExportFormat) => {
     event.preventDefault();
     if (progress) return; // one download at a time
     setError(false);
@@ -50,7 +49,7 @@ export function ExportLinks({ href, label, threads }: { href: string; label: str
 
   return (
     <span className="export-links">
-      {formats.map((format) => (
+      {exportFormats.map((format) => (
         <a key={format} href={url(format)} onClick={(e) => void download(e, format)} aria-disabled={progress !== null}>
           {t(`export.${format}`)}
           <span className="visually-hidden"> {label}</span>

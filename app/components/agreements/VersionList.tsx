@@ -1,19 +1,12 @@
 import { useState } from "react";
 import { Form, Link } from "@remix-run/react";
+import type { VersionSummary } from "../../../shared/agreements/versionSummary";
 import { useFormatDateTime, useT } from "../../i18n";
 import { ExportLinks } from "./ExportLinks";
 
-interface Version {
-  id: string;
-  number: number;
-  name: string;
-  kind: "named" | "effective";
-  createdBy: string;
-  createdAt: number;
-}
 
 /** Save a version, list them (open, export, changes since), and pick two to compare. */
-export function VersionList({ negotiationId, versions, busy }: { negotiationId: string; versions: Version[]; busy: boolean }) {
+export function VersionList({ negotiationId, versions, busy }: { negotiationId: string; versions: VersionSummary[]; busy: boolean }) {
   const t = useT();
   const formatTime = useFormatDateTime();
   const base = `/negotiations/${negotiationId}`;

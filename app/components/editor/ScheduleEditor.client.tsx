@@ -25,7 +25,7 @@ import { KnowledgeSidebar } from "../knowledge/KnowledgeSidebar";
 import { CoveragePanel, type CoverageSetup } from "../knowledge/CoveragePanel";
 import { GlossaryHint } from "../knowledge/GlossaryHint";
 import { glossaryPlugin } from "../knowledge/glossaryDecorations";
-import type { GlossaryEntry } from "../../utils/knowledge.server";
+import type { GlossaryEntry } from "../../../shared/knowledge/localize";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import { can } from "../../../shared/permissions";
 import { partyOf } from "../../../shared/roles";

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import type { EditorView } from "prosemirror-view";
-import type { GlossaryEntry } from "../../utils/knowledge.server";
+import type { GlossaryEntry } from "../../../shared/knowledge/localize";
 import { termAtCursor } from "./glossaryDecorations";
 
 type Shown = { id: string; left: number; top: number };

@@ -4,7 +4,7 @@ import { clauseAt } from "../../../shared/editor/commands";
 import { partyOf, type Role } from "../../../shared/roles";
 import { useLocale, useT } from "../../i18n";
 import type { LevelName } from "../../../shared/templates/wizardAnswers";
-import type { GlossaryEntry, RequirementView as View } from "../../utils/knowledge.server";
+import type { GlossaryEntry, RequirementView as View } from "../../../shared/knowledge/localize";
 import { termsBetween } from "./glossaryDecorations";
 import { RequirementView } from "./RequirementView";
 import { AddFromCatalogue } from "./AddFromCatalogue";

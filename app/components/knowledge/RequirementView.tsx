@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { Link } from "@remix-run/react";
-import type { RequirementView as View } from "../../utils/knowledge.server";
+import type { RequirementView as View } from "../../../shared/knowledge/localize";
 import { useT, type MessageKey } from "../../i18n";
 import { Markdown } from "../Markdown";
 

@@ -2,7 +2,7 @@ import type { EditorView } from "prosemirror-view";
 import { insertClauseNode } from "../../../shared/editor/commands";
 import { clauseNode } from "../../../shared/editor/scheduleTemplate";
 import type { LevelName } from "../../../shared/templates/wizardAnswers";
-import type { RequirementView } from "../../utils/knowledge.server";
+import type { RequirementView } from "../../../shared/knowledge/localize";
 
 /**
  * Inserts a clause for a catalogue requirement, with the sample text of the chosen level in the

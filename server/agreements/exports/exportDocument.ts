@@ -1,6 +1,7 @@
 import { progressOf, type ClauseStatus } from "../../../shared/agreements/clauseStatus";
 import { scheduleHash } from "../../../shared/agreements/contentHash";
 import { scheduleFromJson, scheduleModel, type SectionModel } from "../../../shared/editor/scheduleModel";
+import { dateTimeFormatter } from "../../../shared/i18n/dateTimeFormatter";
 import { translate, type Locale, type MessageKey, type Params } from "../../../shared/i18n/index";
 import type { Party } from "../../../shared/roles";
 import type { Services } from "../../context";
@@ -80,7 +81,6 @@ export async function buildExportDocument(
         }))
     : null;
 
-  const formatter = new Intl.DateTimeFormat(options.locale === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return {
     t,
     title: negotiation.title,
@@ -92,7 +92,7 @@ export async function buildExportDocument(
     sections,
     signoffs,
     threads,
-    formatTime: (ms) => `${formatter.format(ms)} UTC`,
+    formatTime: dateTimeFormatter(options.locale),
   };
 }
 

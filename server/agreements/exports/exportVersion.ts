@@ -1,4 +1,5 @@
 import { audit } from "../../../db/queries/auditLog";
+import type { ExportFormat } from "../../../shared/agreements/exportFormats";
 import type { Locale } from "../../../shared/i18n/index";
 import type { Services } from "../../context";
 import { docxExport } from "./docxExport";
@@ -6,8 +7,6 @@ import { buildExportDocument } from "./exportDocument";
 import { markdownExport } from "./markdownExport";
 import { pdfExport } from "./pdfExport";
 
-export const exportFormats = ["docx", "pdf", "md"] as const;
-export type ExportFormat = (typeof exportFormats)[number];
 
 const contentTypes: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -1,7 +1,9 @@
-import type { Catalogue, Requirement } from "../../shared/knowledge/catalogue";
-import type { Locale } from "../../shared/i18n/index";
-import type { CoverageRegime } from "../../shared/knowledge/coverage";
-import { termForms, type TermForms } from "../../shared/knowledge/glossaryMatcher";
+import type { Catalogue, Requirement } from "./catalogue";
+import type { Locale } from "../i18n/index";
+import type { CoverageRegime } from "./coverage";
+import { termForms, type TermForms } from "./glossaryMatcher";
+
+// The catalogue holds every text in both languages; pages get one, the reader's.
 
 export type RequirementView = ReturnType<typeof localizeRequirement>;
 
@@ -29,16 +31,6 @@ export function localizeRequirement(catalogue: Catalogue, requirement: Requireme
       : [],
     related: requirement.related.flatMap((id) => (byId.has(id) ? [{ id, title: byId.get(id)!.title[locale] }] : [])),
   };
-}
-
-/** Full-text search in both languages, so a Dutch word finds an entry read in English too. */
-export function searchCatalogue(catalogue: Catalogue, query: string): Requirement[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return catalogue.requirements;
-  return catalogue.requirements.filter((r) => {
-    const text = JSON.stringify([r.id, r.title, r.summary, r.buyer, r.supplier, r.verify, r.references]).toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
 }
 
 /** Regimes with, per element, the entries that cover it: insertable requirements first, widest first. */
