@@ -7,20 +7,13 @@ import { structureHash, structureUnitId } from "../../shared/agreements/schedule
 import type { AgreementSnapshot, decisionSchema } from "../../shared/agreements/snapshot";
 import { findClause } from "../../shared/editor/numbering";
 import { translate, type Locale } from "../../shared/i18n/index";
-import { can } from "../../shared/permissions";
-import { partyOf, type Role } from "../../shared/roles";
+import type { Member } from "../../shared/member";
+import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { createThread } from "../threads/threads";
 import { publishAgreements } from "./agreementSnapshot";
 import { readSchedule } from "./scheduleDocument";
-
-export interface AgreementActor {
-  userId: string;
-  name: string;
-  role: Role;
-  isOwner: boolean;
-}
 
 /** Which round the negotiation is in, and whether its signed agreement is frozen. */
 export async function roundState(services: Services, negotiationId: string): Promise<{ round: number; frozen: boolean }> {
@@ -45,13 +38,12 @@ function decidedUnit(doc: PMNode, unitId: string, locale: Locale) {
 export async function decideClause(
   services: Services,
   negotiationId: string,
-  actor: AgreementActor,
+  actor: Member,
   input: z.infer<typeof decisionSchema>,
   locale: Locale = "en",
 ): Promise<AgreementSnapshot> {
-  const party = partyOf(actor.role);
-  if (!party || !can(actor.role, "agree")) throw new NegotiationError(403, "agreements.error.notParty");
-  if ((await roundState(services, negotiationId)).frozen) throw new NegotiationError(409, "agreements.error.frozen");
+  authorize(actor, "agree", await policyState(services.db, negotiationId));
+  const party = actor.party!;
   const unit = decidedUnit(readSchedule(services, negotiationId), input.clauseId, locale);
   if (!unit) throw new NegotiationError(404, "agreements.error.noClause");
   if (input.seenHash && input.seenHash !== unit.hash) throw new NegotiationError(409, "agreements.error.changedMeanwhile");

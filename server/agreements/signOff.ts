@@ -4,11 +4,12 @@ import { scheduleHash } from "../../shared/agreements/contentHash";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
 import { translate, type Locale } from "../../shared/i18n/index";
-import { partyOf } from "../../shared/roles";
+import type { Member } from "../../shared/member";
+import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { publishAgreements } from "./agreementSnapshot";
-import { roundState, type AgreementActor } from "./clauseDecisions";
+import { roundState } from "./clauseDecisions";
 import { readScheduleWithState } from "./scheduleDocument";
 import { insertVersion, recordStatuses } from "./versions";
 
@@ -27,13 +28,12 @@ const reviewAfterMs = 365 * 24 * 60 * 60 * 1000;
 export async function signOff(
   services: Services,
   negotiationId: string,
-  actor: AgreementActor,
+  actor: Member,
   locale: Locale,
 ): Promise<AgreementSnapshot & { effective: boolean }> {
-  const party = partyOf(actor.role);
-  if (!party || !actor.isOwner) throw new NegotiationError(403, "agreements.error.notOwner");
-  const { round, frozen } = await roundState(services, negotiationId);
-  if (frozen) throw new NegotiationError(409, "agreements.error.alreadyEffective");
+  authorize(actor, "signOff", await policyState(services.db, negotiationId));
+  const party = actor.party!;
+  const { round } = await roundState(services, negotiationId);
   const schedule = readScheduleWithState(services, negotiationId);
   const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
   if (statuses.every((s) => s.clauseId === structureUnitId)) throw new NegotiationError(409, "agreements.error.empty");

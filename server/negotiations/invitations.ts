@@ -2,7 +2,8 @@ import { getNegotiation, listMembers, addMember, type NegotiationMember } from "
 import { audit } from "../../db/queries/auditLog";
 import { insertInvitation, invitationById, invitationByTokenHash, revokePendingInvitationsInto, updateInvitation, type Invitation } from "../../db/queries/invitations";
 import { newId } from "../../shared/ids";
-import { canManage, type Actor } from "../../shared/membership";
+import type { Member } from "../../shared/member";
+import { may, type Asker } from "../../shared/policy";
 import { partyOf, type Role } from "../../shared/roles";
 import { translate } from "../../shared/i18n/index";
 import type { User } from "../../db/schema";
@@ -23,17 +24,17 @@ export function invitationStatus(invitation: Invitation, now = Date.now()): Invi
   return "valid";
 }
 
-function otherPartyHasMembers(members: NegotiationMember[], actor: Actor) {
+function otherPartyHasMembers(members: NegotiationMember[], actor: Asker) {
   const party = partyOf(actor.role);
   return members.some((m) => partyOf(m.role) !== null && partyOf(m.role) !== party);
 }
 
 /** Whether `actor` may bring someone into `role` given the members as they are now. */
-function mayInvite(members: NegotiationMember[], actor: Actor | null, role: Role) {
-  return canManage(actor, role, actor ? otherPartyHasMembers(members, actor) : true);
+function mayInvite(members: NegotiationMember[], actor: Asker | null, role: Role) {
+  return actor !== null && may(actor, "manageMembers", undefined, { role, otherPartyHasMembers: otherPartyHasMembers(members, actor) });
 }
 
-async function requireManage(services: Services, negotiationId: string, actor: Actor, role: Role) {
+async function requireManage(services: Services, negotiationId: string, actor: Member, role: Role) {
   if (!mayInvite(await listMembers(services.db, negotiationId), actor, role)) throw new NegotiationError(403, "members.error.notAllowed");
 }
 
@@ -69,7 +70,7 @@ async function deliver(services: Services, invitation: Pick<Invitation, "email" 
 export async function invite(
   services: Services,
   negotiationId: string,
-  actor: Actor & { user: User },
+  actor: Member,
   input: { email: string; role: Role },
   origin: string,
 ): Promise<{ link: string; mailed: boolean; invitationId: string }> {
@@ -84,7 +85,7 @@ export async function invite(
     email: input.email,
     role: input.role,
     token_hash: tokenHash(token),
-    invited_by: actor.user.id,
+    invited_by: actor.userId,
     created_at: now,
     expires_at: now + invitationLifetimeMs,
     accepted_at: null,
@@ -92,10 +93,10 @@ export async function invite(
     revoked_at: null,
   };
   await insertInvitation(services.db, invitation);
-  return { ...(await deliver(services, invitation, token, origin, actor.user.name)), invitationId: invitation.id };
+  return { ...(await deliver(services, invitation, token, origin, actor.name)), invitationId: invitation.id };
 }
 
-async function managedInvitation(services: Services, negotiationId: string, actor: Actor, invitationId: string) {
+async function managedInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string) {
   const invitation = await invitationById(services.db, negotiationId, invitationId);
   if (!invitation) throw new NegotiationError(404, "members.error.noSuchInvitation");
   await requireManage(services, negotiationId, actor, invitation.role as Role);
@@ -103,15 +104,15 @@ async function managedInvitation(services: Services, negotiationId: string, acto
 }
 
 /** A fresh link (the old one stops working) and seven more days. */
-export async function resendInvitation(services: Services, negotiationId: string, actor: Actor & { user: User }, invitationId: string, origin: string) {
+export async function resendInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string, origin: string) {
   const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
   if (invitation.accepted_at) throw new NegotiationError(409, "invitation.used");
   const token = randomToken();
   await updateInvitation(services.db, invitation.id, { token_hash: tokenHash(token), expires_at: Date.now() + invitationLifetimeMs, revoked_at: null });
-  return deliver(services, invitation, token, origin, actor.user.name);
+  return deliver(services, invitation, token, origin, actor.name);
 }
 
-export async function revokeInvitation(services: Services, negotiationId: string, actor: Actor, invitationId: string) {
+export async function revokeInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string) {
   const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
   await updateInvitation(services.db, invitation.id, { revoked_at: Date.now() });
 }
@@ -131,8 +132,8 @@ async function currentStatus(db: DB, invitation: Invitation): Promise<Invitation
   const status = invitationStatus(invitation);
   if (status === "used") return status;
   const members = await listMembers(db, invitation.negotiation_id);
-  const inviter = members.find((m) => m.userId === invitation.invited_by) ?? null;
-  return mayInvite(members, inviter, invitation.role as Role) ? status : "void";
+  const inviter = members.find((m) => m.userId === invitation.invited_by);
+  return mayInvite(members, inviter ? { role: inviter.role, owner: inviter.isOwner } : null, invitation.role as Role) ? status : "void";
 }
 
 /**

@@ -1,40 +1,31 @@
 import { listMembers } from "../../db/queries/negotiations";
 import { newId } from "../../shared/ids";
-import { can } from "../../shared/permissions";
-import { partyOf, type Role } from "../../shared/roles";
+import type { Member } from "../../shared/member";
+import type { Role } from "../../shared/roles";
 import { canSeeThread, type ThreadView } from "../../shared/threads";
 import type { z } from "zod";
 import type { commentActionSchema, newThreadSchema, threadActionSchema } from "../../shared/threads";
 import { translate } from "../../shared/i18n/index";
+import { authorize } from "../authorize";
 import type { Services } from "../context";
 import { NegotiationError } from "../negotiations/negotiationError";
 import { loadThreads } from "./threadStore";
-
-export interface ThreadActor {
-  userId: string;
-  name: string;
-  role: Role;
-}
 
 export async function visibleThreads(services: Services, negotiationId: string, role: Role): Promise<ThreadView[]> {
   return (await loadThreads(services.db, negotiationId)).filter((t) => canSeeThread(role, t));
 }
 
-async function visibleThread(services: Services, negotiationId: string, threadId: string, actor: ThreadActor): Promise<ThreadView> {
+async function visibleThread(services: Services, negotiationId: string, threadId: string, actor: Member): Promise<ThreadView> {
   const [thread] = await loadThreads(services.db, negotiationId, threadId);
   // An internal thread of the other party does not exist, as far as this member can tell.
   if (!thread || !canSeeThread(actor.role, thread)) throw new NegotiationError(404, "threads.error.notFound");
   return thread;
 }
 
-function requireComment(actor: ThreadActor) {
-  if (!can(actor.role, "comment")) throw new NegotiationError(403, "threads.error.notAllowed");
-}
-
-export async function createThread(services: Services, negotiationId: string, actor: ThreadActor, input: z.infer<typeof newThreadSchema>) {
-  requireComment(actor);
-  const party = input.visibility === "internal" ? partyOf(actor.role) : null;
-  if (input.visibility === "internal" && !party) throw new NegotiationError(403, "threads.error.internalNeedsParty");
+export async function createThread(services: Services, negotiationId: string, actor: Member, input: z.infer<typeof newThreadSchema>) {
+  authorize(actor, "comment");
+  if (input.visibility === "internal") authorize(actor, "keepInternalNotes");
+  const party = input.visibility === "internal" ? actor.party : null;
   const now = Date.now();
   const threadId = newId();
   const commentId = newId();
@@ -62,8 +53,8 @@ export async function createThread(services: Services, negotiationId: string, ac
   return publish(services, negotiationId, threadId);
 }
 
-export async function actOnThread(services: Services, negotiationId: string, threadId: string, actor: ThreadActor, input: z.infer<typeof threadActionSchema>) {
-  requireComment(actor);
+export async function actOnThread(services: Services, negotiationId: string, threadId: string, actor: Member, input: z.infer<typeof threadActionSchema>) {
+  authorize(actor, "comment");
   const thread = await visibleThread(services, negotiationId, threadId, actor);
   const now = Date.now();
   const db = services.db;
@@ -82,9 +73,9 @@ export async function actOnThread(services: Services, negotiationId: string, thr
   return publish(services, negotiationId, thread.id);
 }
 
-export async function actOnComment(services: Services, negotiationId: string, commentId: string, actor: ThreadActor, input: z.infer<typeof commentActionSchema>) {
+export async function actOnComment(services: Services, negotiationId: string, commentId: string, actor: Member, input: z.infer<typeof commentActionSchema>) {
   // The role now, not when the comment was written: a member demoted to observer no longer writes.
-  requireComment(actor);
+  authorize(actor, "comment");
   const comment = await services.db.selectFrom("comments").select(["thread_id", "author_id", "deleted_at"]).where("id", "=", commentId).executeTakeFirst();
   if (!comment) throw new NegotiationError(404, "threads.error.notFound");
   const thread = await visibleThread(services, negotiationId, comment.thread_id, actor);
@@ -114,7 +105,7 @@ async function notifyMentions(
   negotiationId: string,
   thread: { id: string; visibility: string; party: string | null },
   commentId: string,
-  actor: ThreadActor,
+  actor: Member,
   body: string,
 ) {
   const members = await listMembers(services.db, negotiationId);

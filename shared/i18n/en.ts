@@ -565,6 +565,10 @@ export const en = {
   "error.unauthorized": "You are not logged in. Log in and try again.",
   "error.csrf": "This request came from another site and was refused.",
   "error.badRequest": "The request was not understood: {detail}",
+  "error.notMember": "No such negotiation, or you are not a member. Check the address, or ask an owner to invite you.",
+  "error.loginRequired": "You are not logged in: log in (POST /login) and send the session cookie.",
+  "error.notModerator": "Only advisors moderate a negotiation.",
+  "error.badQuery": "This address has a parameter that is not valid here. Go back and choose again.",
   "error.backHome": "Back to the start page",
 } as const;
 

@@ -566,5 +566,9 @@ export const nl: Record<MessageKey, string> = {
   "error.unauthorized": "Je bent niet ingelogd. Log in en probeer het opnieuw.",
   "error.csrf": "Dit verzoek kwam van een andere site en is geweigerd.",
   "error.badRequest": "Het verzoek werd niet begrepen: {detail}",
+  "error.notMember": "Deze onderhandeling bestaat niet, of je bent er geen lid van. Controleer het adres, of vraag een eigenaar om je uit te nodigen.",
+  "error.loginRequired": "Je bent niet ingelogd: log in (POST /login) en stuur het sessiecookie mee.",
+  "error.notModerator": "Alleen adviseurs modereren een onderhandeling.",
+  "error.badQuery": "Dit adres bevat een parameter die hier niet geldig is. Ga terug en kies opnieuw.",
   "error.backHome": "Terug naar de startpagina",
 };
