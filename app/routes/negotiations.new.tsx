@@ -6,18 +6,19 @@ import type { Reason } from "../../shared/templates/selectClauses";
 import { Field } from "../components/Field";
 import { ChoiceGroup } from "../components/ChoiceGroup";
 import { useT, type MessageKey, type Translate } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
 import { getLocale } from "../utils/locale.server";
 import { listNegotiationsForUser } from "../utils/negotiations.server";
-import { NegotiationError, parseWizardForm, RateLimitedError, retryAfter, selectClauses, startNegotiation } from "../utils/negotiationForms.server";
+import { parseWizardForm, RateLimitedError, retryAfter, selectClauses, startNegotiation } from "../utils/negotiationForms.server";
 import { retryAfterHeaders } from "../utils/retryAfterHeaders";
+import { requireUser } from "../utils/member.server";
+import { DomainError } from "../utils/respond.server";
 
 export const meta: MetaFunction = () => [{ title: "New negotiation — Common Ground" }];
 
 export const headers = retryAfterHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   const mine = await listNegotiationsForUser(context.services.db, user.id);
   return { copyable: mine.map((n) => ({ id: n.id, title: n.title })) };
 }
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type Values = Record<string, string | string[]>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   const form = await request.formData();
   const catalogue = context.services.catalogue;
   const values: Values = {};
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = await startNegotiation(context.services, user.id, input, getLocale(request, context));
     return redirect(`/negotiations/${id}`);
   } catch (error) {
-    if (error instanceof NegotiationError) {
+    if (error instanceof DomainError) {
       return json({ values, errorFields: [] as string[], preview: null, error: error.messageKey, errorParams: {} }, { status: error.status });
     }
     if (error instanceof RateLimitedError) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useFormatDateTime, useT } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
+import { requireUser } from "../utils/member.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox — Common Ground" }];
 
@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Outbox — Common Ground" }];
  * your own: other people's invitations name negotiations you may not know about.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   const { config, db } = context.services;
   if (!config.seedDemo || config.smtpUrl) throw new Response("Not found", { status: 404 });
   const messages = await db.selectFrom("outbox").selectAll().where("to_email", "=", user.email).orderBy("id", "desc").limit(100).execute();
