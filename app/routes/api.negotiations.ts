@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { newNegotiationSchema } from "../../shared/templates/wizardAnswers";
-import { getLocale, serverT } from "../utils/locale.server";
+import { getLocale } from "../utils/locale.server";
 import { listNegotiationsForUser } from "../utils/negotiations.server";
-import { RateLimitedError, retryAfter, startNegotiation } from "../utils/negotiationForms.server";
+import { startNegotiation } from "../utils/negotiationForms.server";
 import { apiResponse } from "../utils/respond.server";
 import { readJson } from "../utils/readJson.server";
 import { requireUser } from "../utils/member.server";
@@ -19,15 +19,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, { api: true });
   if (request.method !== "POST") return json({ error: "Only POST is allowed here." }, { status: 405 });
   const input = await readJson(request, newNegotiationSchema);
-  try {
-    return await apiResponse(request, context, async () => ({ id: await startNegotiation(context.services, user.id, input, getLocale(request, context)) }), 201);
-  } catch (error) {
-    // A spent budget is not a refusal of the request itself: it carries Retry-After.
-    if (error instanceof RateLimitedError) {
-      const { seconds, minutes } = retryAfter(error.retryAfterMs);
-      const t = serverT(request, context);
-      return json({ error: t(error.messageKey, { minutes }) }, { status: 429, headers: { "Retry-After": String(seconds) } });
-    }
-    throw error;
-  }
+  return apiResponse(request, context, async () => ({ id: await startNegotiation(context.services, user.id, input, getLocale(request, context)) }), 201);
 }

@@ -8,12 +8,13 @@ export { DomainError };
  * Where refusals become responses, so no route catches one by hand. Each runs a route's work; a
  * DomainError becomes what `toResponse` makes of it, anything else stays a server error.
  */
-async function refusing<T>(request: Request, context: AppLoadContext, mode: "page" | "api", run: () => Promise<T>): Promise<T | Response> {
+async function refusing<T>(request: Request, context: AppLoadContext, mode: "page" | "api", run: () => Promise<T>, keep?: Record<string, unknown>): Promise<T | Response> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof DomainError) return toResponse(error, getLocale(request, context), mode);
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const refusal = keep ? new DomainError(error.status, error.messageKey, { ...keep, ...error.details }, error.params) : error;
+    return toResponse(refusal, getLocale(request, context), mode);
   }
 }
 
@@ -30,9 +31,12 @@ export async function pageData<T>(request: Request, context: AppLoadContext, run
   return result;
 }
 
-/** A page's form action: the result, or the refusal returned for the form to show next to it. */
-export async function pageAction<T>(request: Request, context: AppLoadContext, run: () => Promise<T>): Promise<T | Response> {
-  return refusing(request, context, "page", run);
+/**
+ * A page's form action: the result, or the refusal returned for the form to show next to it;
+ * `keep` goes along with a refusal, e.g. what was typed, so the form can show it again.
+ */
+export async function pageAction<T>(request: Request, context: AppLoadContext, run: () => Promise<T>, keep?: Record<string, unknown>): Promise<T | Response> {
+  return refusing(request, context, "page", run, keep);
 }
 
 /** A refusal decided in a route itself, e.g. a query parameter that is not valid. */
