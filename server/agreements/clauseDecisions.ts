@@ -10,7 +10,7 @@ import { translate, type Locale } from "../../shared/i18n/index";
 import type { Member } from "../../shared/member";
 import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
+import { DomainError } from "../errors";
 import { createThread } from "../threads/threads";
 import { publishAgreements } from "./agreementSnapshot";
 import { readSchedule } from "./scheduleDocument";
@@ -45,8 +45,8 @@ export async function decideClause(
   authorize(actor, "agree", await policyState(services.db, negotiationId));
   const party = actor.party!;
   const unit = decidedUnit(readSchedule(services, negotiationId), input.clauseId, locale);
-  if (!unit) throw new NegotiationError(404, "agreements.error.noClause");
-  if (input.seenHash && input.seenHash !== unit.hash) throw new NegotiationError(409, "agreements.error.changedMeanwhile");
+  if (!unit) throw new DomainError(404, "agreements.error.noClause");
+  if (input.seenHash && input.seenHash !== unit.hash) throw new DomainError(409, "agreements.error.changedMeanwhile");
   const needsChange = input.decision === "needs_change";
   const thread =
     needsChange && !unit.isStructure

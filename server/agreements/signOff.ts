@@ -7,7 +7,7 @@ import { translate, type Locale } from "../../shared/i18n/index";
 import type { Member } from "../../shared/member";
 import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
+import { DomainError } from "../errors";
 import { publishAgreements } from "./agreementSnapshot";
 import { roundState } from "./clauseDecisions";
 import { readScheduleWithState } from "./scheduleDocument";
@@ -36,9 +36,9 @@ export async function signOff(
   const { round } = await roundState(services, negotiationId);
   const schedule = readScheduleWithState(services, negotiationId);
   const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
-  if (statuses.every((s) => s.clauseId === structureUnitId)) throw new NegotiationError(409, "agreements.error.empty");
+  if (statuses.every((s) => s.clauseId === structureUnitId)) throw new DomainError(409, "agreements.error.empty");
   const blocking = statuses.filter((s) => s.status !== "agreed").map(({ clauseId, number, heading, status }) => ({ clauseId, number, heading, status }));
-  if (blocking.length > 0) throw new NegotiationError(409, "agreements.error.notAllAgreed", { blocking });
+  if (blocking.length > 0) throw new DomainError(409, "agreements.error.notAllAgreed", { blocking });
 
   const hash = scheduleHash(schedule.doc);
   const otherSigned = (await roundSignoffs(services.db, negotiationId, round)).some((s) => s.party !== party && s.hash === hash);

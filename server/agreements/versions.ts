@@ -10,7 +10,7 @@ import { numberClauses } from "../../shared/editor/numbering";
 import { newId } from "../../shared/ids";
 import type { Party } from "../../shared/roles";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
+import { DomainError } from "../errors";
 import { readScheduleWithState } from "./scheduleDocument";
 
 /** A clause's (or the structure's) agreement as recorded in a version, for exports of that version. */
@@ -117,7 +117,7 @@ export async function listVersions(db: Kysely<Database>, negotiationId: string):
 
 export async function getVersion(db: Kysely<Database>, negotiationId: string, versionId: string) {
   const row = await db.selectFrom("versions").selectAll().where("negotiation_id", "=", negotiationId).where("id", "=", versionId).executeTakeFirst();
-  if (!row) throw new NegotiationError(404, "versions.error.notFound");
+  if (!row) throw new DomainError(404, "versions.error.notFound");
   return {
     id: row.id,
     number: row.number,

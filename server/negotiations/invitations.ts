@@ -10,7 +10,7 @@ import type { User } from "../../db/schema";
 import type { DB } from "../../db/connection";
 import type { Services } from "../context";
 import { randomToken, tokenHash, tokenPattern } from "../auth/tokens";
-import { NegotiationError } from "./negotiationError";
+import { DomainError } from "../errors";
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -35,7 +35,7 @@ function mayInvite(members: NegotiationMember[], actor: Asker | null, role: Role
 }
 
 async function requireManage(services: Services, negotiationId: string, actor: Member, role: Role) {
-  if (!mayInvite(await listMembers(services.db, negotiationId), actor, role)) throw new NegotiationError(403, "members.error.notAllowed");
+  if (!mayInvite(await listMembers(services.db, negotiationId), actor, role)) throw new DomainError(403, "members.error.notAllowed");
 }
 
 /**
@@ -76,7 +76,7 @@ export async function invite(
 ): Promise<{ link: string; mailed: boolean; invitationId: string }> {
   await requireManage(services, negotiationId, actor, input.role);
   const members = await listMembers(services.db, negotiationId);
-  if (members.some((m) => m.email === input.email)) throw new NegotiationError(409, "members.error.alreadyMember");
+  if (members.some((m) => m.email === input.email)) throw new DomainError(409, "members.error.alreadyMember");
   const token = randomToken();
   const now = Date.now();
   const invitation: Invitation = {
@@ -98,7 +98,7 @@ export async function invite(
 
 async function managedInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string) {
   const invitation = await invitationById(services.db, negotiationId, invitationId);
-  if (!invitation) throw new NegotiationError(404, "members.error.noSuchInvitation");
+  if (!invitation) throw new DomainError(404, "members.error.noSuchInvitation");
   await requireManage(services, negotiationId, actor, invitation.role as Role);
   return invitation;
 }
@@ -106,7 +106,7 @@ async function managedInvitation(services: Services, negotiationId: string, acto
 /** A fresh link (the old one stops working) and seven more days. */
 export async function resendInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string, origin: string) {
   const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
-  if (invitation.accepted_at) throw new NegotiationError(409, "invitation.used");
+  if (invitation.accepted_at) throw new DomainError(409, "invitation.used");
   const token = randomToken();
   await updateInvitation(services.db, invitation.id, { token_hash: tokenHash(token), expires_at: Date.now() + invitationLifetimeMs, revoked_at: null });
   return deliver(services, invitation, token, origin, actor.name);
@@ -145,18 +145,18 @@ async function currentStatus(db: DB, invitation: Invitation): Promise<Invitation
  */
 export async function acceptInvitation(services: Services, token: string, user: User): Promise<string> {
   const found = await findInvitation(services, token);
-  if (!found) throw new NegotiationError(404, "invitation.notFound");
+  if (!found) throw new DomainError(404, "invitation.notFound");
   const negotiationId = found.invitation.negotiation_id;
   // Checked and written in one transaction (it holds the only connection), so two invitations
   // accepted at the same moment cannot both find the party empty.
   await services.db.transaction().execute(async (trx) => {
     const invitation = (await invitationById(trx, negotiationId, found.invitation.id))!;
     const status = await currentStatus(trx, invitation);
-    if (status === "used") throw new NegotiationError(410, "invitation.used");
-    if (invitation.email !== user.email) throw new NegotiationError(403, "invitation.wrongEmail");
-    if (status === "void") throw new NegotiationError(403, "invitation.noLongerAllowed");
-    if (status === "revoked") throw new NegotiationError(410, "invitation.revoked");
-    if (status === "expired") throw new NegotiationError(410, "invitation.expired");
+    if (status === "used") throw new DomainError(410, "invitation.used");
+    if (invitation.email !== user.email) throw new DomainError(403, "invitation.wrongEmail");
+    if (status === "void") throw new DomainError(403, "invitation.noLongerAllowed");
+    if (status === "revoked") throw new DomainError(410, "invitation.revoked");
+    if (status === "expired") throw new DomainError(410, "invitation.expired");
     const role = invitation.role as Role;
     const members = await listMembers(trx, negotiationId);
     const party = partyOf(role);

@@ -7,12 +7,12 @@ import { audit } from "../../db/queries/auditLog";
 import { dropNotificationsOfMember, dropNotificationsOutOfSight } from "../../db/queries/notifications";
 import { authorize } from "../authorize";
 import type { Services } from "../context";
-import { NegotiationError } from "./negotiationError";
+import { DomainError } from "../errors";
 
 async function target(services: Services, negotiationId: string, userId: string) {
   const members = await listMembers(services.db, negotiationId);
   const member = members.find((m) => m.userId === userId);
-  if (!member) throw new NegotiationError(404, "members.error.noSuchMember");
+  if (!member) throw new DomainError(404, "members.error.noSuchMember");
   return { member, members };
 }
 
@@ -20,7 +20,7 @@ async function target(services: Services, negotiationId: string, userId: string)
 function assertNotLastOwner(member: NegotiationMember, members: NegotiationMember[]) {
   if (!member.isOwner) return;
   const otherOwners = members.filter((m) => m.userId !== member.userId && m.isOwner && m.role === member.role);
-  if (otherOwners.length === 0) throw new NegotiationError(409, "members.error.lastOwner");
+  if (otherOwners.length === 0) throw new DomainError(409, "members.error.lastOwner");
 }
 
 export async function changeRole(services: Services, negotiationId: string, actor: Member, userId: string, role: Role) {
@@ -41,7 +41,7 @@ export async function changeRole(services: Services, negotiationId: string, acto
 export async function setOwner(services: Services, negotiationId: string, actor: Member, userId: string, isOwner: boolean) {
   const { member, members } = await target(services, negotiationId, userId);
   authorize(actor, "manageMembers", undefined, { role: member.role });
-  if (!canBeOwner(member.role)) throw new NegotiationError(403, "members.error.notAllowed");
+  if (!canBeOwner(member.role)) throw new DomainError(403, "members.error.notAllowed");
   if (!isOwner) assertNotLastOwner(member, members);
   await services.db.transaction().execute(async (trx) => {
     await updateMember(trx, negotiationId, userId, { isOwner });

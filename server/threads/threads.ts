@@ -8,7 +8,7 @@ import type { commentActionSchema, newThreadSchema, threadActionSchema } from ".
 import { translate } from "../../shared/i18n/index";
 import { authorize } from "../authorize";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
+import { DomainError } from "../errors";
 import { loadThreads } from "./threadStore";
 
 export async function visibleThreads(services: Services, negotiationId: string, role: Role): Promise<ThreadView[]> {
@@ -18,7 +18,7 @@ export async function visibleThreads(services: Services, negotiationId: string, 
 async function visibleThread(services: Services, negotiationId: string, threadId: string, actor: Member): Promise<ThreadView> {
   const [thread] = await loadThreads(services.db, negotiationId, threadId);
   // An internal thread of the other party does not exist, as far as this member can tell.
-  if (!thread || !canSeeThread(actor.role, thread)) throw new NegotiationError(404, "threads.error.notFound");
+  if (!thread || !canSeeThread(actor.role, thread)) throw new DomainError(404, "threads.error.notFound");
   return thread;
 }
 
@@ -77,10 +77,10 @@ export async function actOnComment(services: Services, negotiationId: string, co
   // The role now, not when the comment was written: a member demoted to observer no longer writes.
   authorize(actor, "comment");
   const comment = await services.db.selectFrom("comments").select(["thread_id", "author_id", "deleted_at"]).where("id", "=", commentId).executeTakeFirst();
-  if (!comment) throw new NegotiationError(404, "threads.error.notFound");
+  if (!comment) throw new DomainError(404, "threads.error.notFound");
   const thread = await visibleThread(services, negotiationId, comment.thread_id, actor);
-  if (comment.author_id !== actor.userId) throw new NegotiationError(403, "threads.error.notYours");
-  if (comment.deleted_at) throw new NegotiationError(410, "threads.error.deleted");
+  if (comment.author_id !== actor.userId) throw new DomainError(403, "threads.error.notYours");
+  if (comment.deleted_at) throw new DomainError(410, "threads.error.deleted");
   const now = Date.now();
   if (input.action === "edit") {
     await services.db.updateTable("comments").set({ body: input.body, edited_at: now }).where("id", "=", commentId).execute();

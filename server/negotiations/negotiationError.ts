@@ -1,2 +1,0 @@
-// Kept as an alias until the mechanical rename to DomainError (server/errors.ts) lands.
-export { DomainError as NegotiationError } from "../errors";
