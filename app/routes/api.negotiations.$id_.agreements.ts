@@ -24,6 +24,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** POST /api/negotiations/:id/agreements — {clauseId (or "schedule-structure"), decision: "agreed" | "needs_change", reason?, seenHash?}. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const member = await requireMember(request, context, params, { api: true });
-  const input = await readJson(request, decisionSchema);
+  const input = await readJson(request, context, decisionSchema);
   return apiResponse(request, context, () => decideClause(context.services, member.negotiationId, member, input, getLocale(request, context)));
 }

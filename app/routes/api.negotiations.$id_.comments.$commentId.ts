@@ -6,6 +6,6 @@ import { requireMember } from "../utils/member.server";
 /** POST /api/negotiations/:id/comments/:commentId — {action: "edit", body} | {action: "delete"}; own comments only. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const member = await requireMember(request, context, params, { api: true });
-  const input = await readJson(request, commentActionSchema);
+  const input = await readJson(request, context, commentActionSchema);
   return threadResponse(request, context, () => actOnComment(context.services, member.negotiationId, params.commentId ?? "", member, input));
 }

@@ -13,7 +13,7 @@ const readSchema = z.object({ clauseId: z.string().regex(/^[a-z2-7]{10,64}$/) })
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const member = await requireMember(request, context, params, { api: true });
-  const { clauseId } = await readJson(request, readSchema);
+  const { clauseId } = await readJson(request, context, readSchema);
   await markClauseRead(context.services.db, member.userId, member.negotiationId, clauseId);
   return json({ ok: true });
 }

@@ -6,6 +6,6 @@ import { requireMember } from "../utils/member.server";
 /** POST /api/negotiations/:id/review-date — {date: "YYYY-MM-DD"}: when the agreement is next reviewed. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const member = await requireMember(request, context, params, { api: true });
-  const { date } = await readJson(request, reviewDateSchema);
+  const { date } = await readJson(request, context, reviewDateSchema);
   return apiResponse(request, context, () => setReviewDate(context.services, member.negotiationId, member, reviewDateMs(date)));
 }

@@ -12,6 +12,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** POST /api/negotiations/:id/threads — start a thread on a clause: {clauseId, visibility, body, anchor?, quote?}. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const member = await requireMember(request, context, params, { api: true });
-  const input = await readJson(request, newThreadSchema);
+  const input = await readJson(request, context, newThreadSchema);
   return threadResponse(request, context, () => createThread(context.services, member.negotiationId, member, input), 201);
 }

@@ -12,6 +12,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** POST /api/negotiations/:id/versions — {name}: save the schedule as it is now. Any member may. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const member = await requireMember(request, context, params, { api: true });
-  const { name } = await readJson(request, versionNameSchema);
+  const { name } = await readJson(request, context, versionNameSchema);
   return apiResponse(request, context, () => saveVersion(context.services, member.negotiationId, member.userId, name), 201);
 }

@@ -18,6 +18,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, { api: true });
   if (request.method !== "POST") return json({ error: "Only POST is allowed here." }, { status: 405 });
-  const input = await readJson(request, newNegotiationSchema);
+  const input = await readJson(request, context, newNegotiationSchema);
   return apiResponse(request, context, async () => ({ id: await startNegotiation(context.services, user.id, input, getLocale(request, context)) }), 201);
 }

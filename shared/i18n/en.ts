@@ -566,6 +566,8 @@ export const en = {
   "error.csrf": "This request came from another site and was refused.",
   "error.badRequest": "The request was not understood: {detail}",
   "export.error.badQuery": "Ask for ?format=docx, pdf or md (and threads=1 for the annex of shared threads), on a version id or \"current\".",
+  "error.bodyNotJson": "The body must be JSON (Content-Type: application/json).",
+  "error.invalidBody": "Invalid request: see issues.",
   "error.notMember": "No such negotiation, or you are not a member. Check the address, or ask an owner to invite you.",
   "error.loginRequired": "You are not logged in: log in (POST /login) and send the session cookie.",
   "error.notModerator": "Only advisors moderate a negotiation.",

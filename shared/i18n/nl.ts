@@ -567,6 +567,8 @@ export const nl: Record<MessageKey, string> = {
   "error.csrf": "Dit verzoek kwam van een andere site en is geweigerd.",
   "error.badRequest": "Het verzoek werd niet begrepen: {detail}",
   "export.error.badQuery": "Vraag om ?format=docx, pdf of md (en threads=1 voor de bijlage met gedeelde discussies), bij een versie-id of \"current\".",
+  "error.bodyNotJson": "De body moet JSON zijn (Content-Type: application/json).",
+  "error.invalidBody": "Ongeldig verzoek: zie issues.",
   "error.notMember": "Deze onderhandeling bestaat niet, of je bent er geen lid van. Controleer het adres, of vraag een eigenaar om je uit te nodigen.",
   "error.loginRequired": "Je bent niet ingelogd: log in (POST /login) en stuur het sessiecookie mee.",
   "error.notModerator": "Alleen adviseurs modereren een onderhandeling.",
