@@ -19,6 +19,7 @@ import { getLocale } from "./utils/locale.server";
 import { unreadCounts } from "./utils/notifications.server";
 import { useNonce } from "./utils/nonce";
 import { LanguageSwitcher } from "./components/LanguageSwitcher";
+import { isRefusalBody } from "../shared/refusal";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -108,8 +109,11 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message =
-    status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : status === 401 ? t("error.unauthorized") : t("error.generic");
+  // A refusal (server/errors.ts toResponse) arrives translated; anything else gets a message by status.
+  const refusal = isRouteErrorResponse(error) && isRefusalBody(error.data) ? error.data : null;
+  const message = refusal
+    ? refusal.error
+    : status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : status === 401 ? t("error.unauthorized") : t("error.generic");
   return (
     <>
       <Header />

@@ -1,22 +1,19 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireApiAuth } from "../utils/auth.server";
-import { getNegotiation, listMembers, membership } from "../utils/negotiations.server";
+import { requireMember, memberNegotiation } from "../utils/member.server";
+import { listMembers } from "../utils/negotiations.server";
 
 /** GET /api/negotiations/:id — title, parties, members and the caller's role; 404 for non-members. */
-export async function loader({ context, params }: LoaderFunctionArgs) {
-  const { user } = requireApiAuth(context);
-  const id = params.id ?? "";
-  const me = await membership(context.services.db, id, user.id);
-  const negotiation = me ? await getNegotiation(context.services.db, id) : undefined;
-  if (!me || !negotiation) return json({ error: "No such negotiation, or you are not a member." }, { status: 404 });
-  const members = await listMembers(context.services.db, id);
-  const online = context.services.collaboration.onlineUserIds(id);
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const me = await requireMember(request, context, params, { api: true });
+  const negotiation = await memberNegotiation(context, me);
+  const members = await listMembers(context.services.db, me.negotiationId);
+  const online = context.services.collaboration.onlineUserIds(me.negotiationId);
   return json({
-    id,
+    id: me.negotiationId,
     title: negotiation.title,
     parties: { buyer: negotiation.buyer_org, supplier: negotiation.supplier_org },
     role: me.role,
-    owner: me.isOwner,
+    owner: me.owner,
     members: members.map((m) => ({ name: m.name, role: m.role, owner: m.isOwner, online: online.has(m.userId) })),
   });
 }

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiResponse, changesSince, requireApiActor } from "../utils/agreements.server";
+import { apiResponse, changesSince } from "../utils/agreements.server";
+import { requireMember } from "../utils/member.server";
 import { idSchema } from "../../shared/ids";
 
 const querySchema = z.object({ since: idSchema.optional() });
@@ -10,8 +11,8 @@ const querySchema = z.object({ since: idSchema.optional() });
  * agreement in force): per clause, inserted and deleted text with the member who made each change.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireApiActor(context, params.id ?? "");
+  const member = await requireMember(request, context, params, { api: true });
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return json({ error: "since must be a version id from GET /api/negotiations/:id/versions." }, { status: 400 });
-  return apiResponse(request, context, () => changesSince(context.services, params.id!, parsed.data.since ?? null));
+  return apiResponse(request, context, () => changesSince(context.services, member.negotiationId, parsed.data.since ?? null));
 }

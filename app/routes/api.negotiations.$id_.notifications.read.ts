@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { markClauseRead } from "../utils/notifications.server";
-import { readJson, requireApiMember } from "../utils/threads.server";
+import { readJson } from "../utils/threads.server";
+import { requireMember } from "../utils/member.server";
 import { idSchema } from "../../shared/ids";
 
 const readSchema = z.object({ clauseId: idSchema });
@@ -12,8 +13,8 @@ const readSchema = z.object({ clauseId: idSchema });
  * the page itself changes nothing.
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireApiMember(context, params.id ?? "");
-  const { clauseId } = await readJson(request, readSchema);
-  await markClauseRead(context.services.db, actor.userId, params.id!, clauseId);
+  const member = await requireMember(request, context, params, { api: true });
+  const { clauseId } = await readJson(request, context, readSchema);
+  await markClauseRead(context.services.db, member.userId, member.negotiationId, clauseId);
   return json({ ok: true });
 }

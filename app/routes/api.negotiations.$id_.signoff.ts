@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiResponse, requireApiActor, signOff } from "../utils/agreements.server";
+import { apiResponse, signOff } from "../utils/agreements.server";
 import { getLocale } from "../utils/locale.server";
+import { requireMember } from "../utils/member.server";
 
 /**
  * POST /api/negotiations/:id/signoff — a party owner signs off on the schedule as it is. 409 with
@@ -8,6 +9,6 @@ import { getLocale } from "../utils/locale.server";
  * the other party had signed the same text.
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireApiActor(context, params.id ?? "");
-  return apiResponse(request, context, () => signOff(context.services, params.id!, actor, getLocale(request, context)));
+  const member = await requireMember(request, context, params, { api: true });
+  return apiResponse(request, context, () => signOff(context.services, member.negotiationId, member, getLocale(request, context)));
 }

@@ -4,15 +4,16 @@ import { PostButton } from "../components/PostButton";
 import { z } from "zod";
 import { counterparty } from "../../shared/roles";
 import { useFormatDateTime, useT } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
-import { listNegotiationsForUser, requireMembership, setArchived } from "../utils/negotiations.server";
+import { requireMember, requireUser } from "../utils/member.server";
+import { listNegotiationsForUser, setArchived } from "../utils/negotiations.server";
+import { DomainError, refuse } from "../utils/respond.server";
 import { unreadCounts } from "../utils/notifications.server";
 import { agreementProgress, reviewWarningMs } from "../utils/agreements.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard — Common Ground" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   const show = new URL(request.url).searchParams.get("show");
   const view = show === "archived" || show === "review" ? show : "active";
   const all = await listNegotiationsForUser(context.services.db, user.id);
@@ -34,11 +35,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const archiveForm = z.object({ negotiationId: z.string().max(64), archived: z.enum(["0", "1"]) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = requireAuth(request, context);
   const parsed = archiveForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ error: "Invalid request" }, { status: 400 });
-  await requireMembership(context, parsed.data.negotiationId, user.id);
-  await setArchived(context.services.db, parsed.data.negotiationId, user.id, parsed.data.archived === "1");
+  if (!parsed.success) refuse(request, context, new DomainError(400, "error.invalidRequest"), "page");
+  const member = await requireMember(request, context, { id: parsed.data.negotiationId }, { api: false });
+  await setArchived(context.services.db, member.negotiationId, member.userId, parsed.data.archived === "1");
   return json({ error: null });
 }
 

@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { Role } from "../../shared/roles";
 import { useT, type MessageKey } from "../i18n";
 import { acceptInvitation, findInvitation } from "../utils/members.server";
-import { NegotiationError } from "../utils/negotiationForms.server";
+import { requireUser } from "../utils/member.server";
+import { pageAction } from "../utils/respond.server";
+import { isRefusalBody } from "../../shared/refusal";
 
 export const meta: MetaFunction = () => [{ title: "Invitation — Common Ground" }];
 
@@ -27,22 +29,15 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return json({ state: "ready" as const, summary });
 }
 
-export async function action({ params, context }: ActionFunctionArgs) {
-  const user = context.auth?.user;
-  if (!user) return redirect(`/login?redirectTo=${encodeURIComponent(`/invitations/${params.token}`)}`);
-  try {
-    const negotiationId = await acceptInvitation(context.services, params.token ?? "", user);
-    return redirect(`/negotiations/${negotiationId}`);
-  } catch (error) {
-    if (error instanceof NegotiationError) return json({ message: error.messageKey }, { status: error.status });
-    throw error;
-  }
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context, { api: false });
+  return pageAction(request, context, async () => redirect(`/negotiations/${await acceptInvitation(context.services, params.token ?? "", user)}`));
 }
 
 export default function InvitationPage() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const failed = useActionData<unknown>();
   if (data.state === "notFound") {
     return (
       <section className="narrow">
@@ -58,7 +53,7 @@ export default function InvitationPage() {
       <h1>{t("invitation.title")}</h1>
       <p>{t("invitation.summary", { inviter: summary.inviterName, title: summary.title, role: t(`role.${summary.role}`) })}</p>
       {data.state === "unusable" && <p role="alert" className="form-error">{t(data.message)}</p>}
-      {failed && <p role="alert" className="form-error">{t(failed.message)}</p>}
+      {isRefusalBody(failed) && <p role="alert" className="form-error">{failed.error}</p>}
       {data.state === "signIn" && (
         <>
           <p>{t("invitation.signIn", { email: summary.email })}</p>

@@ -2,12 +2,12 @@ import { lazy, Suspense, useEffect } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { idSchema } from "../../shared/ids";
-import { can } from "../../shared/permissions";
 import editorStyles from "../styles/editor.css";
 import { ClientOnly } from "../components/ClientOnly";
 import { useT } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
-import { listMembers, negotiationSetup, requireMembership } from "../utils/negotiations.server";
+import { memberNegotiation, requireMember } from "../utils/member.server";
+import { listMembers, negotiationSetup } from "../utils/negotiations.server";
+import { loadPolicies } from "../utils/policy.server";
 import { coverageRegimes, glossaryFor } from "../../shared/knowledge/localize";
 import { getLocale } from "../utils/locale.server";
 import { loadAgreementSnapshot } from "../utils/agreements.server";
@@ -20,8 +20,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyl
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.negotiation.title ?? ""} — Common Ground` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { role, negotiation } = await requireMembership(context, params.id ?? "", user.id);
+  const member = await requireMember(request, context, params, { api: false });
+  const negotiation = await memberNegotiation(context, member);
   const members = await listMembers(context.services.db, negotiation.id);
   const online = context.services.collaboration.onlineUserIds(negotiation.id);
   const openClause = idSchema.safeParse(new URL(request.url).searchParams.get("clause")).data ?? null;
@@ -30,22 +30,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const agreement = await loadAgreementSnapshot(context.services, negotiation.id);
   return {
     agreement,
-    // A signed agreement in force is read-only for everyone until an amendment round opens.
-    canEdit: can(role, "edit") && !agreement.frozenAt,
-    canAgree: can(role, "agree"),
+    policies: await loadPolicies(context, member),
     knowledge: {
       glossary: glossaryFor(context.services.catalogue, locale),
       coverage: { regimes: coverageRegimes(context.services.catalogue, locale), applicable: setup.regimes, level: setup.level },
     },
     openClause,
-    me: { id: user.id, name: user.name, role },
+    me: { id: member.userId, name: member.name, role: member.role },
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
     members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role, online: online.has(m.userId) })),
   };
 }
 
 export default function NegotiationPage() {
-  const { negotiation, me, canEdit, canAgree, members, openClause, knowledge, agreement } = useLoaderData<typeof loader>();
+  const { negotiation, me, policies, members, openClause, knowledge, agreement } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
   // Opening the page at a clause (a notification's link) reads what was said there; a POST,
@@ -78,12 +76,11 @@ export default function NegotiationPage() {
             <ScheduleEditor
               negotiationId={negotiation.id}
               user={me}
-              canEdit={canEdit}
+              policies={policies}
               initialClause={openClause}
               onRightsChanged={() => revalidator.revalidate()}
               knowledge={knowledge}
               agreement={agreement}
-              canAgree={canAgree}
             />
           </Suspense>
         </ClientOnly>

@@ -1,52 +1,38 @@
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { progressOf } from "../../shared/agreements/clauseStatus";
 import { scheduleHash } from "../../shared/agreements/contentHash";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
-import { calendarDate, reviewDateMs, reviewDateSchema, versionNameSchema } from "../../shared/agreements/snapshot";
-import { can } from "../../shared/permissions";
-import { partyOf } from "../../shared/roles";
-import { PostButton } from "../components/PostButton";
+import { calendarDate, type AgreementSnapshot } from "../../shared/agreements/snapshot";
+import { RefusalAlert } from "../components/RefusalAlert";
+import { useNegotiationMutation } from "../components/negotiationApi";
 import { useRevalidateOnFocus } from "../components/useRevalidateOnFocus";
 import { VersionList } from "../components/agreements/VersionList";
 import { useStructureSentences } from "../components/agreements/StructureChangeList";
 import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
-import { requireMembership } from "../utils/negotiations.server";
-import { NegotiationError } from "../utils/negotiationForms.server";
-import { getLocale } from "../utils/locale.server";
-import {
-  compareVersions,
-  effectiveHistory,
-  listVersions,
-  loadAgreementSnapshot,
-  openRound,
-  readSchedule,
-  recordStatuses,
-  saveVersion,
-  setReviewDate,
-  signOff,
-} from "../utils/agreements.server";
+import { memberNegotiation, requireMember } from "../utils/member.server";
+import { loadPolicies } from "../utils/policy.server";
+import { compareVersions, effectiveHistory, listVersions, loadAgreementSnapshot, readSchedule, recordStatuses } from "../utils/agreements.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.negotiation.title ?? ""} — Common Ground` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { negotiation, role, isOwner } = await requireMembership(context, params.id ?? "", user.id);
+  const member = await requireMember(request, context, params, { api: false });
+  const negotiation = await memberNegotiation(context, member);
   const { db } = context.services;
   const doc = readSchedule(context.services, negotiation.id);
   const clauses = await recordStatuses(db, negotiation.id, doc);
   const snapshot = await loadAgreementSnapshot(context.services, negotiation.id);
   const currentHash = scheduleHash(doc);
-  const party = partyOf(role);
   const history = await effectiveHistory(db, negotiation.id);
   return {
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
-    me: { party, canSign: !!party && isOwner, canOpenRound: can(role, "agree") || can(role, "moderate"), canSetReview: (!!party && isOwner) || can(role, "moderate") },
+    me: { party: member.party },
+    policies: await loadPolicies(context, member),
     round: snapshot.round,
     frozenAt: snapshot.frozenAt,
     reviewDueAt: snapshot.reviewDueAt,
@@ -73,62 +59,33 @@ async function changesSinceInForce(services: Parameters<typeof compareVersions>[
   };
 }
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("signoff") }),
-  z.object({ intent: z.literal("round") }),
-  versionNameSchema.extend({ intent: z.literal("version") }),
-  reviewDateSchema.extend({ intent: z.literal("review") }),
-]);
-
-type ActionResult = { ok: boolean; message: MessageKey; blocking?: { clauseId: string; number: string; heading: string; status: string }[] };
-
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { negotiation, role, isOwner } = await requireMembership(context, params.id ?? "", user.id);
-  const actor = { userId: user.id, name: user.name, role, isOwner };
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json<ActionResult>({ ok: false, message: "agreement.error.invalid" }, { status: 400 });
-  const input = parsed.data;
-  const services = context.services;
-  try {
-    switch (input.intent) {
-      case "signoff": {
-        const result = await signOff(services, negotiation.id, actor, getLocale(request, context));
-        return json<ActionResult>({ ok: true, message: result.effective ? "agreement.signoff.effective" : "agreement.signoff.recorded" });
-      }
-      case "round":
-        await openRound(services, negotiation.id, actor);
-        return json<ActionResult>({ ok: true, message: "agreement.round.opened" });
-      case "version":
-        await saveVersion(services, negotiation.id, user.id, input.name);
-        return json<ActionResult>({ ok: true, message: "versions.saved" });
-      case "review":
-        await setReviewDate(services, negotiation.id, actor, reviewDateMs(input.date));
-        return json<ActionResult>({ ok: true, message: "agreement.review.saved" });
-    }
-  } catch (error) {
-    if (error instanceof NegotiationError) {
-      return json<ActionResult>({ ok: false, message: error.messageKey, blocking: error.details?.blocking as ActionResult["blocking"] }, { status: error.status });
-    }
-    throw error;
-  }
-}
-
 export default function AgreementPage() {
   const t = useT();
   const formatTime = useFormatDateTime();
   const data = useLoaderData<typeof loader>();
-  const { negotiation, me, progress, waiting, signoffs, history, frozenAt, round, reviewDueAt, sinceInForce } = data;
+  const { negotiation, me, policies, progress, waiting, signoffs, history, frozenAt, round, reviewDueAt, sinceInForce } = data;
   const sentences = useStructureSentences();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  // Every change goes through the JSON API, as from the editor (decision 009).
+  const { post, outcome, busy } = useNegotiationMutation(negotiation.id);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const change = async (path: string, body: unknown, success: (data: AgreementSnapshot & { effective?: boolean }) => MessageKey) => {
+    setNotice(null);
+    const result = await post<AgreementSnapshot & { effective?: boolean }>(path, body);
+    if (result.ok) setNotice(success(result.data));
+  };
+  const setReview = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void change("review-date", { date: new FormData(event.currentTarget).get("date") }, () => "agreement.review.saved");
+  };
+  const saveVersion = (name: string) => change("versions", { name }, () => "versions.saved");
   useRevalidateOnFocus(); // the other party may have agreed or signed meanwhile
   const org = (party: "buyer" | "supplier") => (party === "buyer" ? negotiation.buyerOrg : negotiation.supplierOrg);
   // The structure has no clause to open: its link opens the schedule, whose headings it covers.
   const clauseLink = (clauseId: string) => `/negotiations/${negotiation.id}${clauseId === structureUnitId ? "" : `?clause=${clauseId}`}`;
   const unitName = (c: { clauseId: string; number: string; heading: string }) =>
     c.clauseId === structureUnitId ? t("agreement.structure.name") : `${c.number} ${c.heading || t("agreement.untitled")}`;
-  const blocking = result?.blocking ?? [];
+  const refusal = outcome && !outcome.ok ? (outcome.refusal ?? { error: t("agreement.error.network") }) : null;
+  const blocking = (refusal && "blocking" in refusal ? (refusal.blocking as { clauseId: string; number: string; heading: string; status: string }[]) : null) ?? [];
   return (
     <section className="agreement-page">
       <p>
@@ -142,9 +99,13 @@ export default function AgreementPage() {
             ? t("agreement.state.amending", { round, version: history[0]!.number })
             : t("agreement.state.draft")}
       </p>
-      {result && (
-        <div role={result.ok ? "status" : "alert"} className={result.ok ? "form-success" : "form-error"}>
-          <p>{t(result.message)}</p>
+      {notice && (
+        <div role="status" className="form-success">
+          <p>{t(notice)}</p>
+        </div>
+      )}
+      {refusal && (
+        <RefusalAlert refusal={refusal}>
           {blocking.length > 0 && (
             <ul>
               {blocking.map((b) => (
@@ -155,7 +116,7 @@ export default function AgreementPage() {
               ))}
             </ul>
           )}
-        </div>
+        </RefusalAlert>
       )}
 
       <section aria-labelledby="progress-heading">
@@ -224,11 +185,15 @@ export default function AgreementPage() {
             })}
           </ul>
         )}
-        {!frozenAt && me.canSign && me.party && (
-          <PostButton fields={{ intent: "signoff" }} label={t("agreement.signoff.button", { org: org(me.party) })} disabled={busy} />
+        {policies.signOff && me.party && (
+          <button type="button" disabled={busy} onClick={() => void change("signoff", {}, (r) => (r.effective ? "agreement.signoff.effective" : "agreement.signoff.recorded"))}>
+            {t("agreement.signoff.button", { org: org(me.party) })}
+          </button>
         )}
-        {frozenAt && me.canOpenRound && (
-          <PostButton fields={{ intent: "round" }} label={t(me.party ? "agreement.openRound" : "agreement.openReview")} disabled={busy} />
+        {policies.openRound && (
+          <button type="button" disabled={busy} onClick={() => void change("rounds", {}, () => "agreement.round.opened")}>
+            {t(me.party ? "agreement.openRound" : "agreement.openReview")}
+          </button>
         )}
       </section>
 
@@ -251,21 +216,20 @@ export default function AgreementPage() {
         {history.length > 0 && (
           <>
             <p>{reviewDueAt ? t("agreement.review.due", { time: formatTime(reviewDueAt) }) : t("agreement.review.none")}</p>
-            {me.canSetReview && (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="review" />
+            {policies.setReviewDate && (
+              <form className="inline-form" onSubmit={setReview}>
                 <label htmlFor="review-date">{t("agreement.review.label")}</label>
                 <input id="review-date" name="date" type="date" required defaultValue={reviewDueAt ? calendarDate(reviewDueAt) : undefined} />
                 <button type="submit" disabled={busy}>
                   {t("agreement.review.save")}
                 </button>
-              </Form>
+              </form>
             )}
           </>
         )}
       </section>
 
-      <VersionList negotiationId={negotiation.id} versions={data.versions} busy={busy} />
+      <VersionList negotiationId={negotiation.id} versions={data.versions} busy={busy} onSave={saveVersion} />
 
       <p>
         <Link to={`/negotiations/${negotiation.id}/audit`}>{t("audit.title")}</Link>

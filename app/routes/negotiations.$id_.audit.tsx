@@ -2,16 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { describeAuditEntry } from "../../shared/auditDescription";
 import { useFormatDateTime, useT } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
-import { requireMembership } from "../utils/negotiations.server";
+import { memberNegotiation, requireMember } from "../utils/member.server";
 import { listAudit } from "../utils/agreements.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log — Common Ground" }];
 
 /** The append-only audit log, for every member to read. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
+  const member = await requireMember(request, context, params, { api: false });
+  const negotiation = await memberNegotiation(context, member);
   return { negotiation: { id: negotiation.id, title: negotiation.title }, entries: await listAudit(context.services.db, negotiation.id) };
 }
 

@@ -6,10 +6,9 @@ import { DiffText } from "../components/schedule/DiffText";
 import { StructureChangeList } from "../components/agreements/StructureChangeList";
 import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
-import { requireMembership } from "../utils/negotiations.server";
+import { memberNegotiation, requireMember } from "../utils/member.server";
 import { changesSince, listVersions } from "../utils/agreements.server";
-import { NegotiationError } from "../utils/negotiationForms.server";
+import { DomainError, pageData, refuse } from "../utils/respond.server";
 import { idSchema } from "../../shared/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
@@ -19,12 +18,13 @@ const querySchema = z.object({ since: idSchema.optional() });
 
 /** The redline: what changed in the structure and in each clause since a version, and who changed it. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
+  const member = await requireMember(request, context, params, { api: false });
+  const negotiation = await memberNegotiation(context, member);
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response("Unknown version.", { status: 400 });
-  try {
-    const { base, clauses, sections, moves, people } = await changesSince(context.services, negotiation.id, parsed.data.since ?? null);
+  if (!parsed.success) refuse(request, context, new DomainError(400, "error.badQuery"), "page");
+  const since = parsed.data.since ?? null;
+  return pageData(request, context, async () => {
+    const { base, clauses, sections, moves, people } = await changesSince(context.services, negotiation.id, since);
     const author = (by: string | null | undefined) => {
       const person = by ? people[by] : undefined;
       return person ? { name: person.name, party: isRole(person.role) ? partyOf(person.role) : null } : null;
@@ -52,10 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         moves: moves.map(({ by, ...m }) => ({ ...m, authors: by.flatMap((id) => author(id) ?? []) })),
       },
     };
-  } catch (error) {
-    if (error instanceof NegotiationError) throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+  });
 }
 
 export default function ChangesPage() {

@@ -6,10 +6,9 @@ import { DiffText } from "../components/schedule/DiffText";
 import { StructureChangeList } from "../components/agreements/StructureChangeList";
 import editorStyles from "../styles/editor.css";
 import { useT } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
-import { requireMembership } from "../utils/negotiations.server";
+import { memberNegotiation, requireMember } from "../utils/member.server";
 import { compareVersions } from "../utils/agreements.server";
-import { NegotiationError } from "../utils/negotiationForms.server";
+import { DomainError, pageData, refuse } from "../utils/respond.server";
 import { idSchema } from "../../shared/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
@@ -23,12 +22,13 @@ const querySchema = z.object({ from: side, to: side.default("current") });
  * clause: added, removed, moved, changed (word by word).
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
+  const member = await requireMember(request, context, params, { api: false });
+  const negotiation = await memberNegotiation(context, member);
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response("Choose two versions to compare.", { status: 400 });
-  try {
-    const { from, to, clauses, structure } = await compareVersions(context.services, negotiation.id, parsed.data.from, parsed.data.to);
+  if (!parsed.success) refuse(request, context, new DomainError(400, "error.badQuery"), "page");
+  const query = parsed.data;
+  return pageData(request, context, async () => {
+    const { from, to, clauses, structure } = await compareVersions(context.services, negotiation.id, query.from, query.to);
     const rows = clauses.map((c) => {
       if (c.kind === "added") return { id: c.to.id, number: c.to.number, heading: c.to.heading, kind: c.kind, moved: null, pieces: [{ text: clauseText(c.to), kind: "inserted" as const }] };
       if (c.kind === "removed") return { id: c.from.id, number: c.from.number, heading: c.from.heading, kind: c.kind, moved: null, pieces: [{ text: clauseText(c.from), kind: "deleted" as const }] };
@@ -36,10 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     });
     const sections = structure.sections.map((c) => ({ ...c, pieces: c.kind === "changed" ? c.parts : undefined }));
     return { negotiation: { id: negotiation.id, title: negotiation.title }, from, to, rows, structure: { sections, moves: structure.moves } };
-  } catch (error) {
-    if (error instanceof NegotiationError) throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+  });
 }
 
 export default function ComparePage() {

@@ -1,13 +1,17 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { assignableRoles, canBeOwner, canManage } from "../../shared/membership";
+import { assignableRoles, canBeOwner } from "../../shared/membership";
+import { may } from "../../shared/policy";
+import { isRefusalBody, type RefusalBody } from "../../shared/refusal";
 import { partyOf, roles, type Role } from "../../shared/roles";
 import { Field } from "../components/Field";
 import { PostButton } from "../components/PostButton";
+import { RefusalAlert } from "../components/RefusalAlert";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
-import { listMembers, requireMembership } from "../utils/negotiations.server";
+import { memberNegotiation, requireMember } from "../utils/member.server";
+import { listMembers } from "../utils/negotiations.server";
+import { DomainError, pageAction } from "../utils/respond.server";
 import {
   changeRole,
   emailSchema,
@@ -19,26 +23,25 @@ import {
   revokeInvitation,
   setOwner,
 } from "../utils/members.server";
-import { NegotiationError } from "../utils/negotiationForms.server";
 
 export const meta: MetaFunction = () => [{ title: "Members — Common Ground" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { negotiation, role, isOwner } = await requireMembership(context, params.id ?? "", user.id);
-  const actor = { role, isOwner };
+  const me = await requireMember(request, context, params, { api: false });
+  const negotiation = await memberNegotiation(context, me);
   const members = await listMembers(context.services.db, negotiation.id);
   const online = context.services.collaboration.onlineUserIds(negotiation.id);
-  const otherPartyHasMembers = members.some((m) => partyOf(m.role) && partyOf(m.role) !== partyOf(actor.role));
+  const otherPartyHasMembers = members.some((m) => partyOf(m.role) && partyOf(m.role) !== me.party);
   const invitations = await pendingInvitations(context.services.db, negotiation.id);
   return {
     negotiation: { id: negotiation.id, title: negotiation.title },
-    me: { userId: user.id, ...actor },
-    assignable: assignableRoles(actor, otherPartyHasMembers),
+    me: { userId: me.userId, role: me.role },
+    policies: { manageMembers: may(me, "manageMembers") },
+    assignable: assignableRoles({ role: me.role, isOwner: me.owner }, otherPartyHasMembers),
     members: members.map((m) => ({ ...m, online: online.has(m.userId) })),
     // Only what the caller may manage: an owner sees their party's and the neutral invitations.
     invitations: invitations
-      .filter((i) => canManage(actor, i.role as Role, otherPartyHasMembers))
+      .filter((i) => may(me, "manageMembers", undefined, { role: i.role as Role, otherPartyHasMembers }))
       .map((i) => ({ id: i.id, email: i.email, role: i.role as Role, expiresAt: i.expires_at, expired: i.expires_at <= Date.now() })),
   };
 }
@@ -53,54 +56,50 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), userId: z.string().max(64) }),
 ]);
 
-type ActionResult = { ok: boolean; message: MessageKey; params?: Record<string, string>; link?: string; mailFailed?: boolean };
+type ActionResult = { ok: true; message: MessageKey; params?: Record<string, string>; link?: string; mailFailed?: boolean };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { negotiation, role, isOwner } = await requireMembership(context, params.id ?? "", user.id);
-  const actor = { role, isOwner, user, userId: user.id };
+  const member = await requireMember(request, context, params, { api: false });
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const emailProblem = parsed.error.issues.some((i) => i.path[0] === "email");
-    return json<ActionResult>({ ok: false, message: emailProblem ? "signup.error.email" : "members.error.invalid" }, { status: 400 });
-  }
-  const input = parsed.data;
   const services = context.services;
-  try {
+  const id = member.negotiationId;
+  return pageAction(request, context, async (): Promise<ActionResult | Response> => {
+    if (!parsed.success) {
+      const emailProblem = parsed.error.issues.some((i) => i.path[0] === "email");
+      throw new DomainError(400, emailProblem ? "signup.error.email" : "members.error.invalid");
+    }
+    const input = parsed.data;
     switch (input.intent) {
       case "invite": {
-        const { link, mailed } = await invite(services, negotiation.id, actor, input, publicOrigin(request, context));
-        return json<ActionResult>({ ok: true, message: "members.invited", params: { email: input.email }, link, mailFailed: !mailed });
+        const { link, mailed } = await invite(services, id, member, input, publicOrigin(request, context));
+        return { ok: true, message: "members.invited", params: { email: input.email }, link, mailFailed: !mailed };
       }
       case "resend": {
-        const { link, mailed } = await resendInvitation(services, negotiation.id, actor, input.invitationId, publicOrigin(request, context));
-        return json<ActionResult>({ ok: true, message: "members.resent", link, mailFailed: !mailed });
+        const { link, mailed } = await resendInvitation(services, id, member, input.invitationId, publicOrigin(request, context));
+        return { ok: true, message: "members.resent", link, mailFailed: !mailed };
       }
       case "revoke":
-        await revokeInvitation(services, negotiation.id, actor, input.invitationId);
-        return json<ActionResult>({ ok: true, message: "members.revoked" });
+        await revokeInvitation(services, id, member, input.invitationId);
+        return { ok: true, message: "members.revoked" };
       case "role":
-        await changeRole(services, negotiation.id, actor, input.userId, input.role);
-        return json<ActionResult>({ ok: true, message: "members.roleChanged" });
+        await changeRole(services, id, member, input.userId, input.role);
+        return { ok: true, message: "members.roleChanged" };
       case "owner":
-        await setOwner(services, negotiation.id, actor, input.userId, input.owner === "1");
-        return json<ActionResult>({ ok: true, message: "members.ownerChanged" });
+        await setOwner(services, id, member, input.userId, input.owner === "1");
+        return { ok: true, message: "members.ownerChanged" };
       case "remove":
-        await removeFromNegotiation(services, negotiation.id, actor, input.userId);
-        if (input.userId === user.id) return redirect("/dashboard");
-        return json<ActionResult>({ ok: true, message: "members.removed" });
+        await removeFromNegotiation(services, id, member, input.userId);
+        if (input.userId === member.userId) return redirect("/dashboard");
+        return { ok: true, message: "members.removed" };
     }
-  } catch (error) {
-    if (error instanceof NegotiationError) return json<ActionResult>({ ok: false, message: error.messageKey }, { status: error.status });
-    throw error;
-  }
+  });
 }
 
 export default function Members() {
   const t = useT();
   const formatDateTime = useFormatDateTime();
-  const { negotiation, me, assignable, members, invitations } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { negotiation, me, policies, assignable, members, invitations } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult | RefusalBody>();
   const busy = useNavigation().state !== "idle";
   const manages = (role: Role) => assignable.includes(role);
   return (
@@ -109,8 +108,9 @@ export default function Members() {
         <Link to={`/negotiations/${negotiation.id}`}>← {negotiation.title}</Link>
       </p>
       <h1>{t("members.title")}</h1>
-      {result && (
-        <div role={result.ok ? "status" : "alert"} className={result.ok ? "form-success" : "form-error"}>
+      {result && isRefusalBody(result) && <RefusalAlert refusal={result} />}
+      {result && !isRefusalBody(result) && (
+        <div role="status" className="form-success">
           <p>{t(result.message, result.params)}</p>
           {result.mailFailed && (
             <p role="alert">
@@ -190,7 +190,7 @@ export default function Members() {
         </tbody>
       </table>
 
-      {me.isOwner && (
+      {policies.manageMembers && (
         <>
           <h2>{t("members.invite.title")}</h2>
           <p>{t("members.invite.explain")}</p>

@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { exportFormats } from "../../shared/agreements/exportFormats";
 import { exportVersion } from "../utils/agreements.server";
-import { requireAuth } from "../utils/auth.server";
 import { getLocale } from "../utils/locale.server";
-import { requireMembership } from "../utils/negotiations.server";
-import { NegotiationError } from "../utils/negotiationForms.server";
+import { requireMember } from "../utils/member.server";
+import { DomainError, pageData, refuse } from "../utils/respond.server";
 import { idSchema } from "../../shared/ids";
 
 const querySchema = z.object({ format: z.enum(exportFormats), threads: z.enum(["0", "1"]).default("0") });
@@ -17,15 +16,12 @@ const versionId = z.union([z.literal("current"), idSchema]);
  * threads=1 an annex of the shared (never internal) comment threads.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
+  const member = await requireMember(request, context, params, { api: false });
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const version = versionId.safeParse(params.versionId);
-  if (!query.success || !version.success) {
-    return new Response("Use ?format=docx, pdf or md (and threads=1 for the annex) on a version id or 'current'.", { status: 400 });
-  }
-  try {
-    const file = await exportVersion(context.services, negotiation.id, user.id, {
+  if (!query.success || !version.success) refuse(request, context, new DomainError(400, "export.error.badQuery"), "page");
+  return pageData(request, context, async () => {
+    const file = await exportVersion(context.services, member.negotiationId, member.userId, {
       versionId: version.data,
       format: query.data.format,
       withThreads: query.data.threads === "1",
@@ -40,8 +36,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         "Cache-Control": "private, no-store, no-transform",
       },
     });
-  } catch (error) {
-    if (error instanceof NegotiationError) return new Response("No such version in this negotiation.", { status: 404 });
-    throw error;
-  }
+  });
 }

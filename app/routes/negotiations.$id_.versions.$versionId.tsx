@@ -4,22 +4,18 @@ import { scheduleFromJson, scheduleModel } from "../../shared/editor/scheduleMod
 import { ScheduleBlocks } from "../components/schedule/ScheduleBlocks";
 import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
-import { requireMembership } from "../utils/negotiations.server";
+import { memberNegotiation, requireMember } from "../utils/member.server";
 import { getVersion } from "../utils/agreements.server";
-import { NegotiationError } from "../utils/negotiationForms.server";
+import { pageData } from "../utils/respond.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.version.name ?? ""} — Common Ground` }];
 
 /** One saved version, read-only, with each clause's agreement status as it was when saved. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
-  const { negotiation } = await requireMembership(context, params.id ?? "", user.id);
-  const version = await getVersion(context.services.db, negotiation.id, params.versionId ?? "").catch((error) => {
-    if (error instanceof NegotiationError) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const member = await requireMember(request, context, params, { api: false });
+  const negotiation = await memberNegotiation(context, member);
+  const version = await pageData(request, context, () => getVersion(context.services.db, negotiation.id, params.versionId ?? ""));
   const statuses = new Map(version.statuses.map((s) => [s.clauseId, s.status]));
   return {
     negotiation: { id: negotiation.id, title: negotiation.title },

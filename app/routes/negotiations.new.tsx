@@ -1,31 +1,52 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { criticalities, dataKinds, levels, rules, serviceTypes } from "../../shared/templates/wizardAnswers";
+import type { Locale } from "../../shared/i18n/index";
+import type { RefusalBody } from "../../shared/refusal";
 import type { Reason } from "../../shared/templates/selectClauses";
 import { Field } from "../components/Field";
 import { ChoiceGroup } from "../components/ChoiceGroup";
 import { useT, type MessageKey, type Translate } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
 import { getLocale } from "../utils/locale.server";
 import { listNegotiationsForUser } from "../utils/negotiations.server";
-import { NegotiationError, parseWizardForm, RateLimitedError, retryAfter, selectClauses, startNegotiation } from "../utils/negotiationForms.server";
+import { parseWizardForm, selectClauses, startNegotiation } from "../utils/negotiationForms.server";
 import { retryAfterHeaders } from "../utils/retryAfterHeaders";
+import { requireUser } from "../utils/member.server";
+import { pageAction } from "../utils/respond.server";
 
 export const meta: MetaFunction = () => [{ title: "New negotiation — Common Ground" }];
 
 export const headers = retryAfterHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   const mine = await listNegotiationsForUser(context.services.db, user.id);
   return { copyable: mine.map((n) => ({ id: n.id, title: n.title })) };
 }
 
 type Values = Record<string, string | string[]>;
+type Preview = ReturnType<typeof previewOf>;
+/** What the form shows again: what was typed, which fields are wrong, the clause preview; with a refusal, also its message. */
+type WizardResult = { values: Values; errorFields: string[]; preview: Preview | null } & Partial<RefusalBody>;
+
+function previewOf(catalogue: AppLoadContext["services"]["catalogue"], context: Parameters<typeof selectClauses>[1], locale: Locale) {
+  const selection = selectClauses(catalogue, context);
+  const byId = new Map(catalogue.requirements.map((r) => [r.id, r]));
+  return {
+    level: selection.level,
+    regimes: selection.regimes,
+    clauses: selection.clauses.map((c) => ({
+      id: c.requirementId,
+      title: byId.get(c.requirementId)!.title[locale],
+      category: byId.get(c.requirementId)!.category,
+      reasons: c.reasons,
+    })),
+  };
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   const form = await request.formData();
   const catalogue = context.services.catalogue;
   const values: Values = {};
@@ -33,41 +54,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseWizardForm(form, catalogue.requirements.map((r) => r.id));
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[i.path.length - 1])))];
-    return json({ values, errorFields: fields, preview: null, error: null as MessageKey | null, errorParams: {} }, { status: 400 });
+    return json<WizardResult>({ values, errorFields: fields, preview: null }, { status: 400 });
   }
   const input = parsed.data;
   if (form.get("intent") === "preview" && input.start.kind === "template") {
-    const selection = selectClauses(catalogue, input.start.context);
-    const byId = new Map(catalogue.requirements.map((r) => [r.id, r]));
-    const locale = getLocale(request, context);
-    const preview = {
-      level: selection.level,
-      regimes: selection.regimes,
-      clauses: selection.clauses.map((c) => ({
-        id: c.requirementId,
-        title: byId.get(c.requirementId)!.title[locale],
-        category: byId.get(c.requirementId)!.category,
-        reasons: c.reasons,
-      })),
-    };
-    return json({ values, errorFields: [] as string[], preview, error: null as MessageKey | null, errorParams: {} });
+    return json<WizardResult>({ values, errorFields: [], preview: previewOf(catalogue, input.start.context, getLocale(request, context)) });
   }
-  try {
-    const id = await startNegotiation(context.services, user.id, input, getLocale(request, context));
-    return redirect(`/negotiations/${id}`);
-  } catch (error) {
-    if (error instanceof NegotiationError) {
-      return json({ values, errorFields: [] as string[], preview: null, error: error.messageKey, errorParams: {} }, { status: error.status });
-    }
-    if (error instanceof RateLimitedError) {
-      const { seconds, minutes } = retryAfter(error.retryAfterMs);
-      return json(
-        { values, errorFields: [] as string[], preview: null, error: error.messageKey, errorParams: { minutes } },
-        { status: 429, headers: { "Retry-After": String(seconds) } },
-      );
-    }
-    throw error;
-  }
+  // A refusal (a copy source you are not in, a spent daily budget) keeps what was typed.
+  return pageAction(request, context, async () => redirect(`/negotiations/${await startNegotiation(context.services, user.id, input, getLocale(request, context))}`), {
+    values,
+    errorFields: [],
+    preview: null,
+  });
 }
 
 export function reasonText(t: Translate, reason: Reason): string {
@@ -79,7 +77,7 @@ export function reasonText(t: Translate, reason: Reason): string {
 export default function NewNegotiation() {
   const t = useT();
   const { copyable } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const data = useActionData<WizardResult>();
   const navigation = useNavigation();
   const values = data?.values ?? {};
   const value = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
@@ -93,7 +91,7 @@ export default function NewNegotiation() {
       <p className="lead">{t("wizard.intro")}</p>
       {data?.error && (
         <p role="alert" className="form-error">
-          {t(data.error, data.errorParams)}
+          {data.error}
         </p>
       )}
       {data && data.errorFields.length > 0 && (

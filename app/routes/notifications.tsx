@@ -2,13 +2,13 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from "@remix-run/react";
 import { PostButton } from "../components/PostButton";
 import { useFormatDateTime, useT } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
 import { listNotifications, markAllRead } from "../utils/notifications.server";
+import { requireUser } from "../utils/member.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Common Ground" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   const rows = await listNotifications(context.services.db, user.id);
   return {
     notifications: rows.map((r) => ({
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   await markAllRead(context.services.db, user.id);
   return json({ ok: true });
 }

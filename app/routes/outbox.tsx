@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useFormatDateTime, useT } from "../i18n";
-import { requireAuth } from "../utils/auth.server";
+import { requireUser } from "../utils/member.server";
 import { outboxFor } from "../utils/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox — Common Ground" }];
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Outbox — Common Ground" }];
  * your own: other people's invitations name negotiations you may not know about.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   const { config, db } = context.services;
   if (!config.seedDemo || config.smtpUrl) throw new Response("Not found", { status: 404 });
   const messages = await outboxFor(db, user.email);

@@ -3,15 +3,16 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "../components/Field";
 import { useT, type MessageKey } from "../i18n";
-import { changePassword, invalidateOtherSessions, passwordSchema, requireAuth, retryAfter } from "../utils/auth.server";
+import { changePassword, invalidateOtherSessions, passwordSchema, retryAfter } from "../utils/auth.server";
 import { retryAfterHeaders } from "../utils/retryAfterHeaders";
+import { requireUser } from "../utils/member.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings — Common Ground" }];
 
 export const headers = retryAfterHeaders;
 
 export function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requireUser(request, context, { api: false });
   return { name: user.name, email: user.email };
 }
 
@@ -23,7 +24,7 @@ const settingsForm = z.discriminatedUnion("intent", [
 type SettingsResult = { form: "password" | "sessions"; ok: boolean; message: MessageKey; params?: Record<string, number> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const auth = requireAuth(request, context);
+  const auth = requireUser(request, context, { api: false });
   const raw = Object.fromEntries(await request.formData());
   const parsed = settingsForm.safeParse(raw);
   if (!parsed.success) {

@@ -1,22 +1,9 @@
-import { json, redirect, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import type { ValidSession } from "../../server/auth/sessions";
 import { serializeBlankSessionCookie, serializeSessionCookie } from "../../server/auth/sessionCookie";
 
 export function getAuth(context: AppLoadContext): ValidSession | null {
   return context.auth;
-}
-
-/** For pages: without a session, go to the login page and come back here afterwards. */
-export function requireAuth(request: Request, context: AppLoadContext): ValidSession {
-  if (context.auth) return context.auth;
-  const url = new URL(request.url);
-  throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
-}
-
-/** For the JSON API: without a session, a 401 with an explanation. */
-export function requireApiAuth(context: AppLoadContext): ValidSession {
-  if (context.auth) return context.auth;
-  throw json({ error: "Not authenticated: log in (POST /login) and send the session cookie." }, { status: 401 });
 }
 
 export function sessionCookieHeader(context: AppLoadContext, token: string, expiresAt: number): string {

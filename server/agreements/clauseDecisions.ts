@@ -1,27 +1,19 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { z } from "zod";
 import { insertDecision } from "../../db/queries/clauseAgreements";
-import { negotiationState } from "../../db/queries/negotiations";
 import { audit } from "../../db/queries/auditLog";
 import { clauseHash } from "../../shared/agreements/contentHash";
 import { structureHash, structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot, decisionSchema } from "../../shared/agreements/snapshot";
 import { findClause } from "../../shared/editor/numbering";
 import { translate, type Locale } from "../../shared/i18n/index";
-import { can } from "../../shared/permissions";
-import { partyOf, type Role } from "../../shared/roles";
+import type { Member } from "../../shared/member";
+import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
+import { DomainError } from "../errors";
 import { createThread } from "../threads/threads";
 import { publishAgreements } from "./agreementSnapshot";
 import { readSchedule } from "./scheduleDocument";
-
-export interface AgreementActor {
-  userId: string;
-  name: string;
-  role: Role;
-  isOwner: boolean;
-}
 
 /** The unit a decision is about, as the server holds it now; null when there is no such clause. */
 function decidedUnit(doc: PMNode, unitId: string, locale: Locale) {
@@ -40,16 +32,15 @@ function decidedUnit(doc: PMNode, unitId: string, locale: Locale) {
 export async function decideClause(
   services: Services,
   negotiationId: string,
-  actor: AgreementActor,
+  actor: Member,
   input: z.infer<typeof decisionSchema>,
   locale: Locale = "en",
 ): Promise<AgreementSnapshot> {
-  const party = partyOf(actor.role);
-  if (!party || !can(actor.role, "agree")) throw new NegotiationError(403, "agreements.error.notParty");
-  if ((await negotiationState(services.db, negotiationId)).frozen) throw new NegotiationError(409, "agreements.error.frozen");
+  authorize(actor, "agree", await policyState(services.db, negotiationId));
+  const party = actor.party!;
   const unit = decidedUnit(readSchedule(services, negotiationId), input.clauseId, locale);
-  if (!unit) throw new NegotiationError(404, "agreements.error.noClause");
-  if (input.seenHash && input.seenHash !== unit.hash) throw new NegotiationError(409, "agreements.error.changedMeanwhile");
+  if (!unit) throw new DomainError(404, "agreements.error.noClause");
+  if (input.seenHash && input.seenHash !== unit.hash) throw new DomainError(409, "agreements.error.changedMeanwhile");
   const needsChange = input.decision === "needs_change";
   const thread =
     needsChange && !unit.isStructure

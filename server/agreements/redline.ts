@@ -8,7 +8,7 @@ import { clauseText, scheduleModel } from "../../shared/editor/scheduleModel";
 import { updatesWithAuthors } from "../../db/queries/documents";
 import { namesWithRoles } from "../../db/queries/users";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
+import { DomainError } from "../errors";
 import { getVersion, listVersions } from "./versions";
 
 export interface RedlineClause {
@@ -151,7 +151,7 @@ export async function changesSince(services: Services, negotiationId: string, ve
   const chosen = versionId
     ? versions.find((v) => v.id === versionId)
     : (versions.find((v) => v.kind === "effective") ?? versions[versions.length - 1]);
-  if (versionId && !chosen) throw new NegotiationError(404, "versions.error.notFound");
+  if (versionId && !chosen) throw new DomainError(404, "versions.error.notFound");
   if (!chosen) return { base: null, clauses: [], sections: [], moves: [], people: {} };
   const { state } = await getVersion(services.db, negotiationId, chosen.id);
   const redline = await redlineSince(services, negotiationId, state);

@@ -1,13 +1,10 @@
 import { audit } from "../../db/queries/auditLog";
-import { negotiationState, openNextRound, setReviewDueAt } from "../../db/queries/negotiations";
-import { hasEffectiveVersion } from "../../db/queries/versions";
+import { openNextRound, setReviewDueAt } from "../../db/queries/negotiations";
 import { calendarDate, type AgreementSnapshot } from "../../shared/agreements/snapshot";
-import { can } from "../../shared/permissions";
-import { partyOf } from "../../shared/roles";
+import type { Member } from "../../shared/member";
+import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
 import { publishAgreements } from "./agreementSnapshot";
-import type { AgreementActor } from "./clauseDecisions";
 import { changeFrozenState } from "./frozenState";
 
 /**
@@ -16,10 +13,9 @@ import { changeFrozenState } from "./frozenState";
  * clause nobody touches stays agreed and only changed clauses need agreeing again. Either party
  * may open one; an advisor opens the same kind of round as a periodic review.
  */
-export async function openRound(services: Services, negotiationId: string, actor: AgreementActor): Promise<AgreementSnapshot> {
-  if (!can(actor.role, "agree") && !can(actor.role, "moderate")) throw new NegotiationError(403, "agreements.error.cannotOpenRound");
-  if (!(await negotiationState(services.db, negotiationId)).frozen) throw new NegotiationError(409, "agreements.error.notEffective");
-  const kind = partyOf(actor.role) ? "amendment" : "review";
+export async function openRound(services: Services, negotiationId: string, actor: Member): Promise<AgreementSnapshot> {
+  authorize(actor, "openRound", await policyState(services.db, negotiationId));
+  const kind = actor.party ? "amendment" : "review";
   await changeFrozenState(services, negotiationId, async (trx) => {
     const round = await openNextRound(trx, negotiationId);
     await audit(trx, { negotiationId, userId: actor.userId, action: "amendment.opened", detail: { round, kind } });
@@ -28,10 +24,8 @@ export async function openRound(services: Services, negotiationId: string, actor
 }
 
 /** Owners of either party, and advisors, set when the agreement is next reviewed. */
-export async function setReviewDate(services: Services, negotiationId: string, actor: AgreementActor, dueAt: number): Promise<AgreementSnapshot> {
-  const allowed = (partyOf(actor.role) && actor.isOwner) || can(actor.role, "moderate");
-  if (!allowed) throw new NegotiationError(403, "agreements.error.cannotSetReview");
-  if (!(await hasEffectiveVersion(services.db, negotiationId))) throw new NegotiationError(409, "agreements.error.noEffectiveYet");
+export async function setReviewDate(services: Services, negotiationId: string, actor: Member, dueAt: number): Promise<AgreementSnapshot> {
+  authorize(actor, "setReviewDate", await policyState(services.db, negotiationId));
   await services.db.transaction().execute(async (trx) => {
     await setReviewDueAt(trx, negotiationId, dueAt);
     await audit(trx, { negotiationId, userId: actor.userId, action: "review_date.set", detail: { dueAt: calendarDate(dueAt) } });

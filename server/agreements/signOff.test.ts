@@ -1,3 +1,5 @@
+import type { Member } from "../../shared/member";
+import { partyOf } from "../../shared/roles";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
@@ -27,7 +29,7 @@ before(async () => {
 });
 after(() => server.close());
 
-const as = (who: Who) => ({ userId: people.get(who)!.id, name: who, role: roles[who], isOwner: owners.has(who) });
+const as = (who: Who, negotiationId: string): Member => ({ negotiationId, userId: people.get(who)!.id, name: who, role: roles[who], party: partyOf(roles[who]), owner: owners.has(who) });
 
 const negotiation = (schedule?: Parameters<typeof addNegotiation>[2]) =>
   addNegotiation(
@@ -40,7 +42,7 @@ const negotiation = (schedule?: Parameters<typeof addNegotiation>[2]) =>
 async function agreeAll(negotiationId: string, except: string[] = []) {
   const units = [...numberClauses(readSchedule(server.services, negotiationId)).map((c) => c.id), structureUnitId].filter((id) => !except.includes(id));
   for (const who of ["buyer", "supplier"] as const) {
-    for (const clauseId of units) await decideClause(server.services, negotiationId, as(who), { clauseId, decision: "agreed" });
+    for (const clauseId of units) await decideClause(server.services, negotiationId, as(who, negotiationId), { clauseId, decision: "agreed" });
   }
 }
 
@@ -63,9 +65,9 @@ describe("who may sign", () => {
     const id = await negotiation();
     await agreeAll(id);
     for (const who of ["advisor", "junior", "observer"] as const) {
-      assert.deepEqual(await refusal(signOff(server.services, id, as(who), "en")), { status: 403, messageKey: "agreements.error.notOwner", details: undefined }, who);
+      assert.deepEqual(await refusal(signOff(server.services, id, as(who, id), "en")), { status: 403, messageKey: "agreements.error.notOwner", details: undefined }, who);
     }
-    assert.equal((await signOff(server.services, id, as("buyer"), "en")).effective, false, "an owner may");
+    assert.equal((await signOff(server.services, id, as("buyer", id), "en")).effective, false, "an owner may");
   });
 });
 
@@ -74,7 +76,7 @@ describe("what blocks a sign-off", () => {
     const id = await negotiation();
     const [, open] = numberClauses(readSchedule(server.services, id));
     await agreeAll(id, [open!.id]);
-    const refused = await refusal(signOff(server.services, id, as("supplier"), "en"));
+    const refused = await refusal(signOff(server.services, id, as("supplier", id), "en"));
     assert.equal(refused.status, 409);
     assert.equal(refused.messageKey, "agreements.error.notAllAgreed");
     assert.deepEqual(refused.details, { blocking: [{ clauseId: open!.id, number: "1.2", heading: "Logging", status: "open" }] });
@@ -83,7 +85,7 @@ describe("what blocks a sign-off", () => {
   test("a schedule without clauses: there is nothing to sign", async () => {
     const id = await negotiation({ sections: [{ heading: "Empty", clauses: [] }] });
     await agreeAll(id);
-    assert.deepEqual(await refusal(signOff(server.services, id, as("buyer"), "en")), { status: 409, messageKey: "agreements.error.empty", details: undefined });
+    assert.deepEqual(await refusal(signOff(server.services, id, as("buyer", id), "en")), { status: 409, messageKey: "agreements.error.empty", details: undefined });
   });
 });
 
@@ -91,13 +93,13 @@ describe("both parties signing the same text", () => {
   test("the first signature waits for the other; the second makes it effective: a version, frozen, reviewed in a year", async () => {
     const id = await negotiation();
     await agreeAll(id);
-    const first = await signOff(server.services, id, as("buyer"), "en");
+    const first = await signOff(server.services, id, as("buyer", id), "en");
     assert.equal(first.effective, false);
     assert.equal(first.frozenAt, null);
     assert.deepEqual(first.signoffs.map((s) => s.party), ["buyer"]);
     assert.equal((await frozenAt(id)).frozen_at, null);
 
-    const second = await signOff(server.services, id, as("supplier"), "en");
+    const second = await signOff(server.services, id, as("supplier", id), "en");
     assert.equal(second.effective, true);
     assert.ok(second.frozenAt);
     const row = await frozenAt(id);
@@ -111,10 +113,10 @@ describe("both parties signing the same text", () => {
   test("once in force, signing again is refused, and so are further decisions", async () => {
     const id = await negotiation();
     await agreeAll(id);
-    await signOff(server.services, id, as("buyer"), "en");
-    await signOff(server.services, id, as("supplier"), "en");
-    assert.deepEqual(await refusal(signOff(server.services, id, as("buyer"), "en")), { status: 409, messageKey: "agreements.error.alreadyEffective", details: undefined });
+    await signOff(server.services, id, as("buyer", id), "en");
+    await signOff(server.services, id, as("supplier", id), "en");
+    assert.deepEqual(await refusal(signOff(server.services, id, as("buyer", id), "en")), { status: 409, messageKey: "agreements.error.alreadyEffective", details: undefined });
     const [clause] = numberClauses(readSchedule(server.services, id));
-    assert.equal((await refusal(decideClause(server.services, id, as("buyer"), { clauseId: clause!.id, decision: "agreed" }))).messageKey, "agreements.error.frozen");
+    assert.equal((await refusal(decideClause(server.services, id, as("buyer", id), { clauseId: clause!.id, decision: "agreed" }))).messageKey, "agreements.error.frozen");
   });
 });

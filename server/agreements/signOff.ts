@@ -5,11 +5,11 @@ import { scheduleHash } from "../../shared/agreements/contentHash";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
 import { translate, type Locale } from "../../shared/i18n/index";
-import { partyOf } from "../../shared/roles";
+import type { Member } from "../../shared/member";
+import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
+import { DomainError } from "../errors";
 import { publishAgreements } from "./agreementSnapshot";
-import type { AgreementActor } from "./clauseDecisions";
 import { changeFrozenState } from "./frozenState";
 import { readScheduleWithState } from "./scheduleDocument";
 import { insertVersion, recordStatuses } from "./versions";
@@ -29,18 +29,17 @@ const reviewAfterMs = 365 * 24 * 60 * 60 * 1000;
 export async function signOff(
   services: Services,
   negotiationId: string,
-  actor: AgreementActor,
+  actor: Member,
   locale: Locale,
 ): Promise<AgreementSnapshot & { effective: boolean }> {
-  const party = partyOf(actor.role);
-  if (!party || !actor.isOwner) throw new NegotiationError(403, "agreements.error.notOwner");
-  const { round, frozen } = await negotiationState(services.db, negotiationId);
-  if (frozen) throw new NegotiationError(409, "agreements.error.alreadyEffective");
+  authorize(actor, "signOff", await policyState(services.db, negotiationId));
+  const party = actor.party!;
+  const { round } = await negotiationState(services.db, negotiationId);
   const schedule = readScheduleWithState(services, negotiationId);
   const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
-  if (statuses.every((s) => s.clauseId === structureUnitId)) throw new NegotiationError(409, "agreements.error.empty");
+  if (statuses.every((s) => s.clauseId === structureUnitId)) throw new DomainError(409, "agreements.error.empty");
   const blocking = statuses.filter((s) => s.status !== "agreed").map(({ clauseId, number, heading, status }) => ({ clauseId, number, heading, status }));
-  if (blocking.length > 0) throw new NegotiationError(409, "agreements.error.notAllAgreed", { blocking });
+  if (blocking.length > 0) throw new DomainError(409, "agreements.error.notAllAgreed", { blocking });
 
   const hash = scheduleHash(schedule.doc);
   const otherSigned = (await roundSignoffs(services.db, negotiationId, round)).some((s) => s.party !== party && s.hash === hash);

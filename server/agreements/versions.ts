@@ -13,7 +13,7 @@ import { newId } from "../../shared/ids";
 import type { Party } from "../../shared/roles";
 import type { VersionSummary } from "../../shared/agreements/versionSummary";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
+import { DomainError } from "../errors";
 import { readScheduleWithState } from "./scheduleDocument";
 
 /** A clause's (or the structure's) agreement as recorded in a version, for exports of that version. */
@@ -100,7 +100,7 @@ export async function listVersions(db: DB, negotiationId: string): Promise<Versi
 
 export async function getVersion(db: DB, negotiationId: string, versionId: string) {
   const row = await versionRow(db, negotiationId, versionId);
-  if (!row) throw new NegotiationError(404, "versions.error.notFound");
+  if (!row) throw new DomainError(404, "versions.error.notFound");
   return {
     id: row.id,
     number: row.number,

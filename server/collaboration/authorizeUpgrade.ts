@@ -1,15 +1,16 @@
 import type { IncomingMessage } from "node:http";
 import { memberRole, negotiationState } from "../../db/queries/negotiations";
 import { collaborationPath } from "../../shared/collaboration/closeCodes";
-import type { Role } from "../../shared/roles";
+import type { Member } from "../../shared/member";
 import type { DB } from "../../db/connection";
 import type { Config } from "../config";
 import { readCookie, sessionCookieName } from "../auth/sessionCookie";
 import { validateSession, validateSessionToken, type ValidSession } from "../auth/sessions";
 import { hasOwnOrigin } from "../http/requestOrigin";
+import { findMember } from "../negotiations/findMember";
 
 export type UpgradeDecision =
-  | { ok: true; negotiationId: string; auth: ValidSession; role: Role; frozen: boolean }
+  | { ok: true; negotiationId: string; auth: ValidSession; member: Member; frozen: boolean }
   | { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
 const roomPath = new RegExp(`^${collaborationPath}/([a-z2-7]{1,64})$`);
@@ -25,10 +26,11 @@ export async function authorizeUpgrade(req: IncomingMessage, db: DB, config: Con
   const auth = token ? await validateSessionToken(db, token) : null;
   if (!auth) return { ok: false, status: 401, message: "Not logged in." };
   const negotiationId = match[1]!;
-  const role = await memberRole(db, negotiationId, auth.user.id);
-  // Same answer for "no such negotiation" and "not yours": ids cannot be probed.
-  if (!role) return { ok: false, status: 404, message: "No such negotiation, or you are not a member." };
-  return { ok: true, negotiationId, auth, role, frozen: (await negotiationState(db, negotiationId)).frozen };
+  // The same gate as every HTTP route (findMember), and the same answer for "no such
+  // negotiation" and "not yours": ids cannot be probed.
+  const member = await findMember(db, negotiationId, auth.user);
+  if (!member) return { ok: false, status: 404, message: "No such negotiation, or you are not a member." };
+  return { ok: true, negotiationId, auth, member, frozen: (await negotiationState(db, negotiationId)).frozen };
 }
 
 /** Re-checks a live connection: its session may have ended or its role changed since it joined. */

@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { roleColors, type PresenceUser } from "../../shared/collaboration/presence";
-import { can } from "../../shared/permissions";
+import { may } from "../../shared/policy";
 import * as encoding from "lib0/encoding";
 import type { CustomMessageType } from "../../shared/collaboration/messages";
 import type { DB } from "../../db/connection";
@@ -65,7 +65,8 @@ export class CollaborationServer {
     authorizeUpgrade(req, this.db, this.config)
       .then((decision) => {
         if (!decision.ok) return refuse(socket, decision.status, decision.message);
-        const { auth, role, negotiationId } = decision;
+        const { auth, member, negotiationId } = decision;
+        const role = member.role;
         this.noteFrozen(negotiationId, decision.frozen);
         if (!this.memberUpgrades.take(auth.user.id, 1)) return refuse(socket, 429, "Too many new connections for this account. Try again in a minute.");
         if ((this.perUser.get(auth.user.id) ?? 0) >= maxConnectionsPerUser) return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
@@ -75,7 +76,8 @@ export class CollaborationServer {
           const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };
           const isFrozen = () => this.frozen.has(negotiationId);
           const spend = (bytes: number) => this.memberBytes.take(auth.user.id, bytes) && this.addressBytes.take(address, bytes);
-          const conn = new CollabConnection(ws, room, user, auth.sessionId, can(role, "edit"), isFrozen, spend, this.logger);
+          // The role's right to edit; whether the agreement is frozen is asked per update (isFrozen), as it changes while connected.
+          const conn = new CollabConnection(ws, room, user, auth.sessionId, may(member, "edit"), isFrozen, spend, this.logger);
           count(this.perUser, auth.user.id, +1);
           count(this.perAddress, address, +1);
           this.attach(ws, conn, address);

@@ -3,7 +3,8 @@ import { userName } from "../../db/queries/users";
 import { audit } from "../../db/queries/auditLog";
 import { insertInvitation, invitationById, invitationByTokenHash, revokePendingInvitationsInto, updateInvitation, type Invitation } from "../../db/queries/invitations";
 import { newId } from "../../shared/ids";
-import { canManage, type Actor } from "../../shared/membership";
+import type { Member } from "../../shared/member";
+import { may, type Asker } from "../../shared/policy";
 import { partyOf, type Role } from "../../shared/roles";
 import { translate } from "../../shared/i18n/index";
 import { inEveryLanguage } from "../mail/inEveryLanguage";
@@ -11,7 +12,7 @@ import type { PublicUser } from "../../db/queries/users";
 import type { DB } from "../../db/connection";
 import type { Services } from "../context";
 import { randomToken, tokenHash, tokenPattern } from "../auth/tokens";
-import { NegotiationError } from "./negotiationError";
+import { DomainError } from "../errors";
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -25,18 +26,18 @@ export function invitationStatus(invitation: Invitation, now = Date.now()): Invi
   return "valid";
 }
 
-function otherPartyHasMembers(members: NegotiationMember[], actor: Actor) {
+function otherPartyHasMembers(members: NegotiationMember[], actor: Asker) {
   const party = partyOf(actor.role);
   return members.some((m) => partyOf(m.role) !== null && partyOf(m.role) !== party);
 }
 
 /** Whether `actor` may bring someone into `role` given the members as they are now. */
-function mayInvite(members: NegotiationMember[], actor: Actor | null, role: Role) {
-  return canManage(actor, role, actor ? otherPartyHasMembers(members, actor) : true);
+function mayInvite(members: NegotiationMember[], actor: Asker | null, role: Role) {
+  return actor !== null && may(actor, "manageMembers", undefined, { role, otherPartyHasMembers: otherPartyHasMembers(members, actor) });
 }
 
-async function requireManage(services: Services, negotiationId: string, actor: Actor, role: Role) {
-  if (!mayInvite(await listMembers(services.db, negotiationId), actor, role)) throw new NegotiationError(403, "members.error.notAllowed");
+async function requireManage(services: Services, negotiationId: string, actor: Member, role: Role) {
+  if (!mayInvite(await listMembers(services.db, negotiationId), actor, role)) throw new DomainError(403, "members.error.notAllowed");
 }
 
 /**
@@ -64,13 +65,13 @@ async function deliver(services: Services, invitation: Pick<Invitation, "email" 
 export async function invite(
   services: Services,
   negotiationId: string,
-  actor: Actor & { user: PublicUser },
+  actor: Member,
   input: { email: string; role: Role },
   origin: string,
 ): Promise<{ link: string; mailed: boolean; invitationId: string }> {
   await requireManage(services, negotiationId, actor, input.role);
   const members = await listMembers(services.db, negotiationId);
-  if (members.some((m) => m.email === input.email)) throw new NegotiationError(409, "members.error.alreadyMember");
+  if (members.some((m) => m.email === input.email)) throw new DomainError(409, "members.error.alreadyMember");
   const token = randomToken();
   const now = Date.now();
   const invitation: Invitation = {
@@ -79,7 +80,7 @@ export async function invite(
     email: input.email,
     role: input.role,
     token_hash: tokenHash(token),
-    invited_by: actor.user.id,
+    invited_by: actor.userId,
     created_at: now,
     expires_at: now + invitationLifetimeMs,
     accepted_at: null,
@@ -87,26 +88,26 @@ export async function invite(
     revoked_at: null,
   };
   await insertInvitation(services.db, invitation);
-  return { ...(await deliver(services, invitation, token, origin, actor.user.name)), invitationId: invitation.id };
+  return { ...(await deliver(services, invitation, token, origin, actor.name)), invitationId: invitation.id };
 }
 
-async function managedInvitation(services: Services, negotiationId: string, actor: Actor, invitationId: string) {
+async function managedInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string) {
   const invitation = await invitationById(services.db, negotiationId, invitationId);
-  if (!invitation) throw new NegotiationError(404, "members.error.noSuchInvitation");
+  if (!invitation) throw new DomainError(404, "members.error.noSuchInvitation");
   await requireManage(services, negotiationId, actor, invitation.role as Role);
   return invitation;
 }
 
 /** A fresh link (the old one stops working) and seven more days. */
-export async function resendInvitation(services: Services, negotiationId: string, actor: Actor & { user: PublicUser }, invitationId: string, origin: string) {
+export async function resendInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string, origin: string) {
   const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
-  if (invitation.accepted_at) throw new NegotiationError(409, "invitation.used");
+  if (invitation.accepted_at) throw new DomainError(409, "invitation.used");
   const token = randomToken();
   await updateInvitation(services.db, invitation.id, { token_hash: tokenHash(token), expires_at: Date.now() + invitationLifetimeMs, revoked_at: null });
-  return deliver(services, invitation, token, origin, actor.user.name);
+  return deliver(services, invitation, token, origin, actor.name);
 }
 
-export async function revokeInvitation(services: Services, negotiationId: string, actor: Actor, invitationId: string) {
+export async function revokeInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string) {
   const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
   await updateInvitation(services.db, invitation.id, { revoked_at: Date.now() });
 }
@@ -125,8 +126,8 @@ async function currentStatus(db: DB, invitation: Invitation): Promise<Invitation
   const status = invitationStatus(invitation);
   if (status === "used") return status;
   const members = await listMembers(db, invitation.negotiation_id);
-  const inviter = members.find((m) => m.userId === invitation.invited_by) ?? null;
-  return mayInvite(members, inviter, invitation.role as Role) ? status : "void";
+  const inviter = members.find((m) => m.userId === invitation.invited_by);
+  return mayInvite(members, inviter ? { role: inviter.role, owner: inviter.isOwner } : null, invitation.role as Role) ? status : "void";
 }
 
 /**
@@ -138,18 +139,18 @@ async function currentStatus(db: DB, invitation: Invitation): Promise<Invitation
  */
 export async function acceptInvitation(services: Services, token: string, user: PublicUser): Promise<string> {
   const found = await findInvitation(services, token);
-  if (!found) throw new NegotiationError(404, "invitation.notFound");
+  if (!found) throw new DomainError(404, "invitation.notFound");
   const negotiationId = found.invitation.negotiation_id;
   // Checked and written in one transaction (it holds the only connection), so two invitations
   // accepted at the same moment cannot both find the party empty.
   await services.db.transaction().execute(async (trx) => {
     const invitation = (await invitationById(trx, negotiationId, found.invitation.id))!;
     const status = await currentStatus(trx, invitation);
-    if (status === "used") throw new NegotiationError(410, "invitation.used");
-    if (invitation.email !== user.email) throw new NegotiationError(403, "invitation.wrongEmail");
-    if (status === "void") throw new NegotiationError(403, "invitation.noLongerAllowed");
-    if (status === "revoked") throw new NegotiationError(410, "invitation.revoked");
-    if (status === "expired") throw new NegotiationError(410, "invitation.expired");
+    if (status === "used") throw new DomainError(410, "invitation.used");
+    if (invitation.email !== user.email) throw new DomainError(403, "invitation.wrongEmail");
+    if (status === "void") throw new DomainError(403, "invitation.noLongerAllowed");
+    if (status === "revoked") throw new DomainError(410, "invitation.revoked");
+    if (status === "expired") throw new DomainError(410, "invitation.expired");
     const role = invitation.role as Role;
     const members = await listMembers(trx, negotiationId);
     const party = partyOf(role);

@@ -1,16 +1,18 @@
 import { listMembers, removeMember, updateMember, type NegotiationMember } from "../../db/queries/negotiations";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
-import { canBeOwner, canManage, type Actor } from "../../shared/membership";
+import type { Member } from "../../shared/member";
+import { canBeOwner } from "../../shared/membership";
 import { partyOf, type Role } from "../../shared/roles";
 import { audit } from "../../db/queries/auditLog";
 import { dropNotificationsOfMember, dropNotificationsOutOfSight } from "../../db/queries/notifications";
+import { authorize } from "../authorize";
 import type { Services } from "../context";
-import { NegotiationError } from "./negotiationError";
+import { DomainError } from "../errors";
 
 async function target(services: Services, negotiationId: string, userId: string) {
   const members = await listMembers(services.db, negotiationId);
   const member = members.find((m) => m.userId === userId);
-  if (!member) throw new NegotiationError(404, "members.error.noSuchMember");
+  if (!member) throw new DomainError(404, "members.error.noSuchMember");
   return { member, members };
 }
 
@@ -18,14 +20,13 @@ async function target(services: Services, negotiationId: string, userId: string)
 function assertNotLastOwner(member: NegotiationMember, members: NegotiationMember[]) {
   if (!member.isOwner) return;
   const otherOwners = members.filter((m) => m.userId !== member.userId && m.isOwner && m.role === member.role);
-  if (otherOwners.length === 0) throw new NegotiationError(409, "members.error.lastOwner");
+  if (otherOwners.length === 0) throw new DomainError(409, "members.error.lastOwner");
 }
 
-type ActingMember = Actor & { userId: string };
-
-export async function changeRole(services: Services, negotiationId: string, actor: ActingMember, userId: string, role: Role) {
+export async function changeRole(services: Services, negotiationId: string, actor: Member, userId: string, role: Role) {
   const { member, members } = await target(services, negotiationId, userId);
-  if (!canManage(actor, member.role) || !canManage(actor, role)) throw new NegotiationError(403, "members.error.notAllowed");
+  authorize(actor, "manageMembers", undefined, { role: member.role });
+  authorize(actor, "manageMembers", undefined, { role });
   if (member.role === role) return;
   if (partyOf(role) !== partyOf(member.role)) assertNotLastOwner(member, members);
   await services.db.transaction().execute(async (trx) => {
@@ -37,9 +38,10 @@ export async function changeRole(services: Services, negotiationId: string, acto
   services.collaboration.revokeAccess(negotiationId, userId, CloseCode.rightsChanged);
 }
 
-export async function setOwner(services: Services, negotiationId: string, actor: ActingMember, userId: string, isOwner: boolean) {
+export async function setOwner(services: Services, negotiationId: string, actor: Member, userId: string, isOwner: boolean) {
   const { member, members } = await target(services, negotiationId, userId);
-  if (!canManage(actor, member.role) || !canBeOwner(member.role)) throw new NegotiationError(403, "members.error.notAllowed");
+  authorize(actor, "manageMembers", undefined, { role: member.role });
+  if (!canBeOwner(member.role)) throw new DomainError(403, "members.error.notAllowed");
   if (!isOwner) assertNotLastOwner(member, members);
   await services.db.transaction().execute(async (trx) => {
     await updateMember(trx, negotiationId, userId, { isOwner });
@@ -48,9 +50,10 @@ export async function setOwner(services: Services, negotiationId: string, actor:
 }
 
 /** Removes a member; anyone may also remove themselves (leave), except a party's last owner. */
-export async function removeFromNegotiation(services: Services, negotiationId: string, actor: ActingMember, userId: string) {
+export async function removeFromNegotiation(services: Services, negotiationId: string, actor: Member, userId: string) {
   const { member, members } = await target(services, negotiationId, userId);
-  if (actor.userId !== userId && !canManage(actor, member.role)) throw new NegotiationError(403, "members.error.notAllowed");
+  // Leaving needs no right; removing someone else does.
+  if (actor.userId !== userId) authorize(actor, "manageMembers", undefined, { role: member.role });
   assertNotLastOwner(member, members);
   await services.db.transaction().execute(async (trx) => {
     await removeMember(trx, negotiationId, userId);

@@ -9,7 +9,7 @@ import type { NewNegotiation } from "../../shared/templates/wizardAnswers";
 import type { NegotiationSetup } from "../../shared/templates/negotiationSetup";
 import { audit } from "../../db/queries/auditLog";
 import type { Services } from "../context";
-import { NegotiationError } from "./negotiationError";
+import { DomainError } from "../errors";
 import { reserve } from "../rateLimits/ledger";
 import { negotiationBudget, RateLimitedError } from "../rateLimits/budgets";
 
@@ -43,7 +43,7 @@ async function initialDocument(services: Services, creatorId: string, input: New
   if (start.kind === "empty") return buildScheduleDoc({ sections: [] });
   if (start.kind === "copy") {
     // Not a member of the source: the same answer as for a missing one.
-    if (!(await memberRole(services.db, start.fromNegotiationId, creatorId))) throw new NegotiationError(404, "wizard.error.copySource");
+    if (!(await memberRole(services.db, start.fromNegotiationId, creatorId))) throw new DomainError(404, "wizard.error.copySource");
     return withFreshIds(readSchedule(services, start.fromNegotiationId));
   }
   const selection = selectClauses(services.catalogue, start.context);

@@ -1,4 +1,5 @@
 import type { MessageKey } from "../../shared/i18n/index";
+import { DomainError } from "../errors";
 import type { Budget } from "./ledger";
 
 const hour = 60 * 60 * 1000;
@@ -13,13 +14,11 @@ export function negotiationBudget(userId: string, perDay: number): Budget {
   return { subject: `negotiations-user:${userId}`, max: perDay, windowMs: 24 * hour };
 }
 
-/** A spent budget: the route answers 429 with Retry-After and this message. */
-export class RateLimitedError extends Error {
-  constructor(
-    readonly messageKey: MessageKey,
-    readonly retryAfterMs: number,
-  ) {
-    super(messageKey);
+/** A spent budget: a refusal like any other, answered 429 with Retry-After and "try again in {minutes} minutes". */
+export class RateLimitedError extends DomainError {
+  constructor(messageKey: MessageKey, retryAfterMs: number) {
+    const { seconds, minutes } = retryAfter(retryAfterMs);
+    super(429, messageKey, { retryAfterSeconds: seconds }, { minutes });
   }
 }
 

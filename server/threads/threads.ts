@@ -2,42 +2,33 @@ import { listMembers, touchNegotiation } from "../../db/queries/negotiations";
 import { insertNotifications } from "../../db/queries/notifications";
 import { commentById, deleteCommentText, editComment, insertComment, insertThread, loadThreads, moveThread, setThreadResolved } from "../../db/queries/threads";
 import { newId } from "../../shared/ids";
-import { can } from "../../shared/permissions";
-import { partyOf, type Role } from "../../shared/roles";
+import type { Member } from "../../shared/member";
+import type { Role } from "../../shared/roles";
 import { canSeeThread, type ThreadView } from "../../shared/threads";
 import type { z } from "zod";
 import type { commentActionSchema, newThreadSchema, threadActionSchema } from "../../shared/threads";
 import { translate } from "../../shared/i18n/index";
 import { inEveryLanguage } from "../mail/inEveryLanguage";
+import { authorize } from "../authorize";
 import type { Services } from "../context";
-import { NegotiationError } from "../negotiations/negotiationError";
+import { DomainError } from "../errors";
 import { pushThread } from "./pushThread";
-
-export interface ThreadActor {
-  userId: string;
-  name: string;
-  role: Role;
-}
 
 export async function visibleThreads(services: Services, negotiationId: string, role: Role): Promise<ThreadView[]> {
   return (await loadThreads(services.db, negotiationId)).filter((t) => canSeeThread(role, t));
 }
 
-async function visibleThread(services: Services, negotiationId: string, threadId: string, actor: ThreadActor): Promise<ThreadView> {
+async function visibleThread(services: Services, negotiationId: string, threadId: string, actor: Member): Promise<ThreadView> {
   const [thread] = await loadThreads(services.db, negotiationId, threadId);
   // An internal thread of the other party does not exist, as far as this member can tell.
-  if (!thread || !canSeeThread(actor.role, thread)) throw new NegotiationError(404, "threads.error.notFound");
+  if (!thread || !canSeeThread(actor.role, thread)) throw new DomainError(404, "threads.error.notFound");
   return thread;
 }
 
-function requireComment(actor: ThreadActor) {
-  if (!can(actor.role, "comment")) throw new NegotiationError(403, "threads.error.notAllowed");
-}
-
-export async function createThread(services: Services, negotiationId: string, actor: ThreadActor, input: z.infer<typeof newThreadSchema>) {
-  requireComment(actor);
-  const party = input.visibility === "internal" ? partyOf(actor.role) : null;
-  if (input.visibility === "internal" && !party) throw new NegotiationError(403, "threads.error.internalNeedsParty");
+export async function createThread(services: Services, negotiationId: string, actor: Member, input: z.infer<typeof newThreadSchema>) {
+  authorize(actor, "comment");
+  if (input.visibility === "internal") authorize(actor, "keepInternalNotes");
+  const party = input.visibility === "internal" ? actor.party : null;
   const now = Date.now();
   const threadId = newId();
   const commentId = newId();
@@ -59,8 +50,8 @@ export async function createThread(services: Services, negotiationId: string, ac
   return publish(services, negotiationId, threadId);
 }
 
-export async function actOnThread(services: Services, negotiationId: string, threadId: string, actor: ThreadActor, input: z.infer<typeof threadActionSchema>) {
-  requireComment(actor);
+export async function actOnThread(services: Services, negotiationId: string, threadId: string, actor: Member, input: z.infer<typeof threadActionSchema>) {
+  authorize(actor, "comment");
   const thread = await visibleThread(services, negotiationId, threadId, actor);
   const now = Date.now();
   const db = services.db;
@@ -78,14 +69,14 @@ export async function actOnThread(services: Services, negotiationId: string, thr
   return publish(services, negotiationId, thread.id);
 }
 
-export async function actOnComment(services: Services, negotiationId: string, commentId: string, actor: ThreadActor, input: z.infer<typeof commentActionSchema>) {
+export async function actOnComment(services: Services, negotiationId: string, commentId: string, actor: Member, input: z.infer<typeof commentActionSchema>) {
   // The role now, not when the comment was written: a member demoted to observer no longer writes.
-  requireComment(actor);
+  authorize(actor, "comment");
   const comment = await commentById(services.db, commentId);
-  if (!comment) throw new NegotiationError(404, "threads.error.notFound");
+  if (!comment) throw new DomainError(404, "threads.error.notFound");
   const thread = await visibleThread(services, negotiationId, comment.thread_id, actor);
-  if (comment.author_id !== actor.userId) throw new NegotiationError(403, "threads.error.notYours");
-  if (comment.deleted_at) throw new NegotiationError(410, "threads.error.deleted");
+  if (comment.author_id !== actor.userId) throw new DomainError(403, "threads.error.notYours");
+  if (comment.deleted_at) throw new DomainError(410, "threads.error.deleted");
   const now = Date.now();
   if (input.action === "edit") {
     await editComment(services.db, commentId, input.body, now);
@@ -109,7 +100,7 @@ async function notifyMentions(
   negotiationId: string,
   thread: { id: string; visibility: string; party: string | null },
   commentId: string,
-  actor: ThreadActor,
+  actor: Member,
   body: string,
 ) {
   const members = await listMembers(services.db, negotiationId);

@@ -411,7 +411,7 @@ export const en = {
   "agreement.openRound": "Open an amendment round",
   "agreement.openReview": "Start a review round",
   "agreement.page": "Agreement, versions and sign-off",
-  "agreement.error.invalid": "That request was incomplete. Reload the page and try again.",
+  "error.invalidRequest": "That request was incomplete. Reload the page and try again.",
   "agreement.state.draft": "Draft: not yet signed by both parties.",
   "agreement.state.inForce": "Signed by both parties and in force since {time}. The schedule is read-only until an amendment round opens.",
   "agreement.state.amending": "Amendment round {round} is open. Version {version}, the signed agreement, stays in force until both parties sign the amended text.",
@@ -565,6 +565,13 @@ export const en = {
   "error.unauthorized": "You are not logged in. Log in and try again.",
   "error.csrf": "This request came from another site and was refused.",
   "error.badRequest": "The request was not understood: {detail}",
+  "export.error.badQuery": "Ask for ?format=docx, pdf or md (and threads=1 for the annex of shared threads), on a version id or \"current\".",
+  "error.bodyNotJson": "The body must be JSON (Content-Type: application/json).",
+  "error.invalidBody": "Invalid request: see issues.",
+  "error.notMember": "No such negotiation, or you are not a member. Check the address, or ask an owner to invite you.",
+  "error.loginRequired": "You are not logged in: log in (POST /login) and send the session cookie.",
+  "error.notModerator": "Only advisors moderate a negotiation.",
+  "error.badQuery": "This address has a parameter that is not valid here. Go back and choose again.",
   "error.backHome": "Back to the start page",
 } as const;
 

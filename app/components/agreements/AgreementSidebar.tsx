@@ -13,11 +13,12 @@ interface Props {
   snapshot: AgreementSnapshot;
   onSnapshot: (snapshot: AgreementSnapshot) => void;
   party: Party | null;
-  canAgree: boolean;
+  /** The reader's party when the policy lets them agree now. */
+  agreeingParty: Party | null;
 }
 
 /** Progress over the whole schedule and the agreement on the clause (or heading) holding the cursor. */
-export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, party, canAgree }: Props) {
+export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, party, agreeingParty }: Props) {
   const { states, hashes, structure } = marginState(view.state);
   useEffect(() => {
     view.dispatch(view.state.tr.setMeta(agreementsKey, decisionsMeta(snapshot.decisions)).setMeta("addToHistory", false));
@@ -39,7 +40,7 @@ export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, pa
         negotiationId={negotiationId}
         clause={unit}
         inForce={snapshot.round > 0}
-        agreeingParty={canAgree && !snapshot.frozenAt ? party : null}
+        agreeingParty={agreeingParty}
         onSnapshot={onSnapshot}
       />
       <AgreementProgress view={view} states={states} structure={structure.state} party={party} />

@@ -4,7 +4,7 @@ import type { ClauseState, PartyDecision } from "../../../shared/agreements/clau
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import { parties, type Party } from "../../../shared/roles";
 import { useFormatDateTime, useT, type MessageKey } from "../../i18n";
-import { postAgreementAction } from "./postAgreementAction";
+import { postToNegotiationApi } from "../negotiationApi";
 
 interface Props {
   negotiationId: string;
@@ -32,17 +32,17 @@ export function ClauseAgreement({ negotiationId, clause, inForce, agreeingParty,
   const decide = async (decision: "agreed" | "needs_change") => {
     if (!clause) return;
     setBusy(true);
-    const result = await postAgreementAction(negotiationId, "agreements", {
+    const result = await postToNegotiationApi<AgreementSnapshot>(negotiationId, "agreements", {
       clauseId: clause.id,
       decision,
       seenHash: clause.hash,
       ...(decision === "needs_change" ? { reason } : {}),
     });
     setBusy(false);
-    if (!result.ok) return setError(result.error || t("agreement.error.network"));
+    if (!result.ok) return setError(result.refusal?.error ?? t("agreement.error.network"));
     setError(null);
     if (decision === "needs_change") setReason("");
-    onSnapshot(result.snapshot);
+    onSnapshot(result.data);
   };
 
   const partyLine = (party: Party, d: PartyDecision | null) => {

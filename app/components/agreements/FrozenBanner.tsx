@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useFormatDateTime, useT } from "../../i18n";
-import { postAgreementAction } from "./postAgreementAction";
+import { postToNegotiationApi } from "../negotiationApi";
 
 /**
  * Says the schedule is the signed agreement in force, and lets a party open an amendment round (an
@@ -13,9 +13,9 @@ export function FrozenBanner({ negotiationId, frozenAt, canOpen, asReview }: { n
   const [busy, setBusy] = useState(false);
   const open = async () => {
     setBusy(true);
-    const result = await postAgreementAction(negotiationId, "rounds");
+    const result = await postToNegotiationApi(negotiationId, "rounds");
     setBusy(false);
-    setError(result.ok ? null : result.error || t("agreement.error.network"));
+    setError(result.ok ? null : (result.refusal?.error ?? t("agreement.error.network")));
   };
   return (
     <div className="frozen-banner" role="note">

@@ -6,7 +6,7 @@ import { ExportLinks } from "./ExportLinks";
 
 
 /** Save a version, list them (open, export, changes since), and pick two to compare. */
-export function VersionList({ negotiationId, versions, busy }: { negotiationId: string; versions: VersionSummary[]; busy: boolean }) {
+export function VersionList({ negotiationId, versions, busy, onSave }: { negotiationId: string; versions: VersionSummary[]; busy: boolean; onSave: (name: string) => void }) {
   const t = useT();
   const formatTime = useFormatDateTime();
   const base = `/negotiations/${negotiationId}`;
@@ -14,14 +14,19 @@ export function VersionList({ negotiationId, versions, busy }: { negotiationId: 
   return (
     <section aria-labelledby="versions-heading">
       <h2 id="versions-heading">{t("versions.title")}</h2>
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value="version" />
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSave(String(new FormData(event.currentTarget).get("name") ?? ""));
+        }}
+      >
         <label htmlFor="version-name">{t("versions.name")}</label>
         <input id="version-name" name="name" required maxLength={200} placeholder={t("versions.namePlaceholder")} />
         <button type="submit" disabled={busy}>
           {t("versions.save")}
         </button>
-      </Form>
+      </form>
       <h3>{t("export.title")}</h3>
       <p>
         <label>

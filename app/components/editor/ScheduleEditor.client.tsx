@@ -27,7 +27,7 @@ import { GlossaryHint } from "../knowledge/GlossaryHint";
 import { glossaryPlugin } from "../knowledge/glossaryDecorations";
 import type { GlossaryEntry } from "../../../shared/knowledge/localize";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
-import { can } from "../../../shared/permissions";
+import type { Policies } from "../../../shared/policy";
 import { partyOf } from "../../../shared/roles";
 import { agreementsPlugin } from "../agreements/agreementDecorations";
 import { AgreementSidebar } from "../agreements/AgreementSidebar";
@@ -37,19 +37,19 @@ import { useAgreementSnapshot } from "../agreements/useAgreements";
 export interface ScheduleEditorProps {
   negotiationId: string;
   user: { id: string; name: string; role: Role };
-  canEdit: boolean;
+  /** What this member may do, as the server's policy answered when the page loaded (it reloads when rights or the agreement's state change). */
+  policies: Policies;
   /** A clause whose threads open at once (from a notification's link). */
   initialClause?: string | null;
   /** The server closed the connection because this member's role changed: reload the page's data. */
   onRightsChanged: () => void;
   knowledge: { glossary: GlossaryEntry[]; coverage: CoverageSetup };
   agreement: AgreementSnapshot;
-  /** A party member with the right to agree (frozen or not: the sidebar knows). */
-  canAgree: boolean;
 }
 
 export default function ScheduleEditor(props: ScheduleEditorProps) {
-  const { negotiationId, user, canEdit, initialClause = null, onRightsChanged, knowledge, canAgree } = props;
+  const { negotiationId, user, policies, initialClause = null, onRightsChanged, knowledge } = props;
+  const canEdit = policies.edit;
   const t = useT();
   const mount = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<CollaborationSession | null>(null);
@@ -157,7 +157,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           </p>
         )}
         {agreement.frozenAt && (
-          <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={canAgree || can(user.role, "moderate")} asReview={!party} />
+          <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={policies.openRound} asReview={!party} />
         )}
         {!canEdit && !agreement.frozenAt && (
           <p className="read-only-badge" role="note">
@@ -174,13 +174,14 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
         </div>
         {session && view && (
           <div className="schedule-side-column">
-            <AgreementSidebar negotiationId={negotiationId} view={view} snapshot={agreement} onSnapshot={setAgreement} party={party} canAgree={canAgree} />
+            <AgreementSidebar negotiationId={negotiationId} view={view} snapshot={agreement} onSnapshot={setAgreement} party={party} agreeingParty={policies.agree ? party : null} />
             <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} glossary={glossary} defaultLevel={knowledge.coverage.level} />
             <ThreadsSidebar
               negotiationId={negotiationId}
               session={session}
               view={view}
               me={user}
+              policies={policies}
               selectedClauseId={selectedClause}
               onSelectClause={setSelectedClause}
             />

@@ -3,8 +3,8 @@ import type { EditorView } from "prosemirror-view";
 import { TextSelection } from "prosemirror-state";
 import { numberClauses } from "../../../shared/editor/numbering";
 import { clauseAt } from "../../../shared/editor/commands";
-import { can } from "../../../shared/permissions";
-import { partyOf, type Role } from "../../../shared/roles";
+import type { Policies } from "../../../shared/policy";
+import type { Role } from "../../../shared/roles";
 import type { CollaborationSession } from "../editor/collaborationSession";
 import { relativeAnchor, threadsKey } from "./threadDecorations";
 import { ThreadPanel } from "./ThreadPanel";
@@ -15,12 +15,13 @@ interface Props {
   session: CollaborationSession;
   view: EditorView;
   me: { id: string; role: Role };
+  policies: Pick<Policies, "comment" | "keepInternalNotes">;
   selectedClauseId: string | null;
   onSelectClause: (clauseId: string | null) => void;
 }
 
 /** Connects the thread panel to the editor: markers, quote highlights, selection quotes and scrolling. */
-export function ThreadsSidebar({ negotiationId, session, view, me, selectedClauseId, onSelectClause }: Props) {
+export function ThreadsSidebar({ negotiationId, session, view, me, policies, selectedClauseId, onSelectClause }: Props) {
   const { threads, send, error } = useThreads(negotiationId, session);
   const state = view.state;
   const clauses = useMemo(() => numberClauses(state.doc), [state.doc]);
@@ -57,8 +58,8 @@ export function ThreadsSidebar({ negotiationId, session, view, me, selectedClaus
       selectedClauseId={selectedClauseId}
       onSelectClause={selectClause}
       me={me}
-      canComment={can(me.role, "comment")}
-      canKeepInternal={partyOf(me.role) !== null}
+      canComment={policies.comment}
+      canKeepInternal={policies.keepInternalNotes}
       pendingQuote={pendingQuote}
       send={send}
       error={error}

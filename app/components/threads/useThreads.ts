@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ThreadView } from "../../../shared/threads";
 import type { CollaborationSession } from "../editor/collaborationSession";
+import { useT } from "../../i18n";
+import { postToNegotiationApi } from "../negotiationApi";
 
 export type ThreadRequest =
   | { kind: "create"; body: { clauseId: string; visibility: "shared" | "internal"; body: string; anchor: unknown; quote: string | null } }
@@ -13,6 +15,7 @@ export type ThreadRequest =
  */
 export function useThreads(negotiationId: string, session: CollaborationSession) {
   const [threads, setThreads] = useState<Map<string, ThreadView>>(new Map());
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const upsert = useCallback((thread: ThreadView) => setThreads((current) => new Map(current).set(thread.id, thread)), []);
 
@@ -36,19 +39,17 @@ export function useThreads(negotiationId: string, session: CollaborationSession)
 
   const send = useCallback(
     async (request: ThreadRequest): Promise<boolean> => {
-      const base = `/api/negotiations/${negotiationId}`;
-      const url = request.kind === "create" ? `${base}/threads` : request.kind === "thread" ? `${base}/threads/${request.threadId}` : `${base}/comments/${request.commentId}`;
-      const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request.body) });
-      const payload = (await res.json().catch(() => ({}))) as { thread?: ThreadView; error?: string };
-      if (!res.ok || !payload.thread) {
-        setError(payload.error ?? `HTTP ${res.status}`);
+      const path = request.kind === "create" ? "threads" : request.kind === "thread" ? `threads/${request.threadId}` : `comments/${request.commentId}`;
+      const result = await postToNegotiationApi<{ thread: ThreadView }>(negotiationId, path, request.body);
+      if (!result.ok) {
+        setError(result.refusal?.error ?? t("agreement.error.network"));
         return false;
       }
       setError(null);
-      upsert(payload.thread);
+      upsert(result.data.thread);
       return true;
     },
-    [negotiationId, upsert],
+    [negotiationId, upsert, t],
   );
 
   // A stable array: the editor's thread markers are re-sent whenever it changes.

@@ -1,0 +1,9 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { policyState } from "../../server/authorize";
+import type { Member } from "../../shared/member";
+import { presentPolicies, type Policies } from "../../shared/policy";
+
+/** The policy's answers for this member now, for a loader to send so the page never restates a rule. */
+export async function loadPolicies(context: AppLoadContext, member: Member): Promise<Policies> {
+  return presentPolicies(member, await policyState(context.services.db, member.negotiationId));
+}

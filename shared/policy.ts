@@ -1,0 +1,147 @@
+import { canManage } from "./membership";
+import type { MessageKey } from "./i18n/index";
+import { partyOf, roles, type Role } from "./roles";
+
+/**
+ * The one place that decides who may do what. The server enforces it (`server/authorize.ts`);
+ * loaders send its answers to the page (`presentPolicies`), so the UI never restates a rule.
+ * docs/permissions.md renders it (a test keeps the two the same).
+ */
+export const actions = [
+  "view",
+  "edit",
+  "comment",
+  "keepInternalNotes",
+  "agree",
+  "moderate",
+  "signOff",
+  "openRound",
+  "setReviewDate",
+  "manageMembers",
+  "saveVersion",
+  "export",
+  "readAudit",
+] as const;
+export type Action = (typeof actions)[number];
+
+/** Who is asking: a `Member` fits, and so does a bare role for the docs table. */
+export interface Asker {
+  role: Role;
+  owner: boolean;
+}
+
+/** What state-dependent rules look at; the server reads it fresh for every decision. */
+export interface NegotiationState {
+  /** A signed agreement is in force and nobody edits until a round opens. */
+  frozen: boolean;
+  /** Both parties have signed at least once. */
+  hasEffectiveVersion: boolean;
+}
+
+/** Whom a member-management action is about. */
+export interface MemberTarget {
+  role: Role;
+  otherPartyHasMembers?: boolean;
+}
+
+export interface Refusal {
+  status: 403 | 409;
+  messageKey: MessageKey;
+}
+
+interface Rule {
+  /** Who may, whatever the state. */
+  who: (asker: Asker, target?: MemberTarget) => boolean;
+  refused: MessageKey;
+  /** When the negotiation's state forbids it anyway (409: try again after the state changes). */
+  blockedBy?: (state: NegotiationState) => MessageKey | null;
+  /** The state rule in words, for docs/permissions.md. */
+  stateNote?: string;
+}
+
+const isParty = (a: Asker) => partyOf(a.role) !== null;
+const isPartyOwner = (a: Asker) => isParty(a) && a.owner;
+const neutral = (a: Asker) => a.role === "advisor";
+const everyone = () => true;
+
+const rules: Record<Action, Rule> = {
+  view: { who: everyone, refused: "error.notMember" },
+  edit: {
+    who: (a) => a.role !== "observer",
+    refused: "editor.readOnlyExplain",
+    blockedBy: (s) => (s.frozen ? "agreements.error.frozen" : null),
+    stateNote: "not while an agreement is in force (frozen): every connection is read-only until a round opens",
+  },
+  comment: { who: (a) => a.role !== "observer", refused: "threads.error.notAllowed" },
+  keepInternalNotes: { who: isParty, refused: "threads.error.internalNeedsParty" },
+  // Advisors are neutral: they never agree on behalf of a party.
+  agree: {
+    who: isParty,
+    refused: "agreements.error.notParty",
+    blockedBy: (s) => (s.frozen ? "agreements.error.frozen" : null),
+    stateNote: "not while an agreement is in force (frozen)",
+  },
+  moderate: { who: neutral, refused: "error.notModerator" },
+  signOff: {
+    who: isPartyOwner,
+    refused: "agreements.error.notOwner",
+    blockedBy: (s) => (s.frozen ? "agreements.error.alreadyEffective" : null),
+    stateNote: "not while an agreement is in force; and only once every clause and the structure are agreed by both",
+  },
+  // A party opens an amendment round; an advisor the same kind of round as a periodic review.
+  openRound: {
+    who: (a) => isParty(a) || neutral(a),
+    refused: "agreements.error.cannotOpenRound",
+    blockedBy: (s) => (s.frozen ? null : "agreements.error.notEffective"),
+    stateNote: "only while an agreement is in force",
+  },
+  setReviewDate: {
+    who: (a) => isPartyOwner(a) || neutral(a),
+    refused: "agreements.error.cannotSetReview",
+    blockedBy: (s) => (s.hasEffectiveVersion ? null : "agreements.error.noEffectiveYet"),
+    stateNote: "once both parties have signed an agreement",
+  },
+  // Without a target: may this member manage anyone at all (the invite form)?
+  manageMembers: {
+    who: (a, target) => (target ? canManage({ role: a.role, isOwner: a.owner }, target.role, target.otherPartyHasMembers ?? true) : isPartyOwner(a)),
+    refused: "members.error.notAllowed",
+    stateNote: "whom: see Managing members below",
+  },
+  saveVersion: { who: everyone, refused: "error.forbidden" },
+  export: { who: everyone, refused: "error.forbidden" },
+  readAudit: { who: everyone, refused: "error.forbidden" },
+};
+
+/**
+ * Why `asker` may not do `action`, or null when they may. With `state`, the negotiation's state
+ * counts too; without it, the answer is whether the member's role and ownership ever allow it.
+ */
+export function refusal(asker: Asker, action: Action, state?: NegotiationState, target?: MemberTarget): Refusal | null {
+  const rule = rules[action];
+  if (!rule.who(asker, target)) return { status: 403, messageKey: rule.refused };
+  const blocked = state && rule.blockedBy?.(state);
+  return blocked ? { status: 409, messageKey: blocked } : null;
+}
+
+export function may(asker: Asker, action: Action, state?: NegotiationState, target?: MemberTarget): boolean {
+  return refusal(asker, action, state, target) === null;
+}
+
+export type Policies = Record<Action, boolean>;
+
+/** Every answer for one member in the current state, for a loader to send to its page. */
+export function presentPolicies(asker: Asker, state: NegotiationState): Policies {
+  return Object.fromEntries(actions.map((action) => [action, may(asker, action, state)])) as Policies;
+}
+
+/** The policy as Markdown, for docs/permissions.md (a test keeps the two the same). */
+export function policyMarkdown(): string {
+  const askers: { label: string; asker: Asker }[] = roles.flatMap((role) =>
+    partyOf(role) ? [{ label: role, asker: { role, owner: false } }, { label: `${role} owner`, asker: { role, owner: true } }] : [{ label: role, asker: { role, owner: false } }],
+  );
+  const header = `| member | ${actions.join(" | ")} |`;
+  const rule = `| --- | ${actions.map(() => "---").join(" | ")} |`;
+  const rows = askers.map(({ label, asker }) => `| ${label} | ${actions.map((a) => (rules[a].who(asker) ? "yes" : "no")).join(" | ")} |`);
+  const notes = actions.flatMap((a) => (rules[a].stateNote ? [`- **${a}**: ${rules[a].stateNote}.`] : []));
+  return [header, rule, ...rows, "", "Depending on the negotiation's state:", "", ...notes].join("\n");
+}
