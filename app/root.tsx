@@ -72,9 +72,7 @@ function Header() {
         {data?.user ? (
           <>
             <Link to="/dashboard">{t("nav.dashboard")}</Link>
-            <Link to="/notifications">
-              {data.user.unread > 0 ? t("nav.notificationsUnread", { count: data.user.unread }) : t("nav.notifications")}
-            </Link>
+            <Link to="/notifications">{data.user.unread > 0 ? t("nav.notificationsUnread", { count: data.user.unread }) : t("nav.notifications")}</Link>
             <Link to="/settings">{t("nav.settings")}</Link>
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="link-button">
@@ -113,7 +111,13 @@ export function ErrorBoundary() {
   const refusal = isRouteErrorResponse(error) && isRefusalBody(error.data) ? error.data : null;
   const message = refusal
     ? refusal.error
-    : status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : status === 401 ? t("error.unauthorized") : t("error.generic");
+    : status === 404
+      ? t("error.notFound")
+      : status === 403
+        ? t("error.forbidden")
+        : status === 401
+          ? t("error.unauthorized")
+          : t("error.generic");
   return (
     <>
       <Header />

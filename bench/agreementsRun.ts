@@ -45,7 +45,8 @@ async function seedEdits(dataDir: string, turns: number, updatesPerTurn: number)
   const doc = seeding.store.load(negotiationId);
   const base = Y.encodeStateAsUpdate(doc);
   const paragraphs: Y.XmlText[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlFragment) => node.toArray().forEach((child) => (child instanceof Y.XmlText ? paragraphs.push(child) : child instanceof Y.XmlElement && walk(child)));
+  const walk = (node: Y.XmlElement | Y.XmlFragment) =>
+    node.toArray().forEach((child) => (child instanceof Y.XmlText ? paragraphs.push(child) : child instanceof Y.XmlElement && walk(child)));
   walk(doc.getXmlFragment(scheduleFragmentName));
   let seed = 42;
   const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
@@ -82,7 +83,14 @@ function largeExport(): ExportDocument {
     progress: { agreed: model.flatMap((s) => s.clauses).length, total: model.flatMap((s) => s.clauses).length },
     sections: model.map((s) => ({
       ...s,
-      clauses: s.clauses.map((c) => ({ ...c, status: "agreed" as const, agreedBy: [{ party: "buyer" as const, userName: "Bench Buyer", at: Date.now() }, { party: "supplier" as const, userName: "Bench Supplier", at: Date.now() }] })),
+      clauses: s.clauses.map((c) => ({
+        ...c,
+        status: "agreed" as const,
+        agreedBy: [
+          { party: "buyer" as const, userName: "Bench Buyer", at: Date.now() },
+          { party: "supplier" as const, userName: "Bench Supplier", at: Date.now() },
+        ],
+      })),
     })),
     signoffs: [],
     threads: null,

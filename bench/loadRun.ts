@@ -39,7 +39,9 @@ export function runLoad(server: RunningServer, plan: LoadPlan, log: (line: strin
     generator.on("message", (message: GeneratorMessage) => {
       switch (message.type) {
         case "connected":
-          log(`  ${server.name}: ${plan.rooms.length * (plan.rooms[0]?.cookies.length ?? 0)} clients synced in ${(message.ms / 1000).toFixed(1)} s; warming up ${plan.warmupSeconds} s`);
+          log(
+            `  ${server.name}: ${plan.rooms.length * (plan.rooms[0]?.cookies.length ?? 0)} clients synced in ${(message.ms / 1000).toFixed(1)} s; warming up ${plan.warmupSeconds} s`,
+          );
           break;
         case "window-start":
           start = sample();

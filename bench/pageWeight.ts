@@ -18,7 +18,10 @@ export async function measureNegotiationPage(): Promise<PageWeight | null> {
   if (!fs.existsSync(executablePath)) return null;
   // The harness finds the port in the "listening" log line, so the log level stays at info.
   const server = await startTestServer();
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/login`);

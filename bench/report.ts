@@ -37,7 +37,22 @@ export function loadReport(config: BenchConfig, ours: LoadMeasurement, reference
   const ratio = (a: number, b: number) => `${fixed(a / b, 2)}×`;
   const o = ours.result;
   const ref = reference.result;
-  const header = ["server", "clients", "rooms", "updates/s", "delivered", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU %", "RSS MB", "gen CPU %", "other CPU %", "dropped"];
+  const header = [
+    "server",
+    "clients",
+    "rooms",
+    "updates/s",
+    "delivered",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "max ms",
+    "CPU %",
+    "RSS MB",
+    "gen CPU %",
+    "other CPU %",
+    "dropped",
+  ];
   const ratios = [
     "ours/reference",
     "",
@@ -73,8 +88,22 @@ export function openReport(config: BenchConfig, times: OpenTimes): string {
       ["document", "rows after snapshot", "history rows", "median ms", "each ms", "vs compacted"],
       [
         ["compacted (snapshot, no history rows)", "0", "0", fixed(s.compacted), all(times.compacted), "1.00×"],
-        ["history, compacted as at unload", "0", String(times.historyRows.compacted), fixed(s.historyCompacted), all(times.historyCompacted), `${fixed(s.compactedRatio, 2)}×`],
-        ["history, not yet compacted", String(times.historyRows.uncompacted), String(times.historyRows.uncompacted), uncompacted, uncompacted, Number.isFinite(s.uncompactedRatio) ? `${fixed(s.uncompactedRatio, 2)}×` : "> " + fixed(times.openTimeoutMs / s.compacted, 0) + "×"],
+        [
+          "history, compacted as at unload",
+          "0",
+          String(times.historyRows.compacted),
+          fixed(s.historyCompacted),
+          all(times.historyCompacted),
+          `${fixed(s.compactedRatio, 2)}×`,
+        ],
+        [
+          "history, not yet compacted",
+          String(times.historyRows.uncompacted),
+          String(times.historyRows.uncompacted),
+          uncompacted,
+          uncompacted,
+          Number.isFinite(s.uncompactedRatio) ? `${fixed(s.uncompactedRatio, 2)}×` : "> " + fixed(times.openTimeoutMs / s.compacted, 0) + "×",
+        ],
       ],
     ),
     `(initial sync ${fixed(times.syncBytes / 1024)} KiB for each of these documents)`,

@@ -80,7 +80,9 @@ async function main() {
   const historyDir = tempDir("history");
   const seed = await seedHistory(historyDir, config.historyUpdates);
   log("Cold opens on our server:");
-  const opens: OpenTimes = await withServer(startOurServer(historyDir), (server) => measureOpens(server, historyDir, seed, { repeats: config.openRepeats, openTimeoutMs: config.openTimeoutSeconds * 1000 }, log));
+  const opens: OpenTimes = await withServer(startOurServer(historyDir), (server) =>
+    measureOpens(server, historyDir, seed, { repeats: config.openRepeats, openTimeoutMs: config.openTimeoutSeconds * 1000 }, log),
+  );
 
   log("");
   log(openReport(config, opens));

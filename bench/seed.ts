@@ -45,7 +45,11 @@ export async function openSeeding(dataDir: string): Promise<Seeding> {
         const n = ++userCount;
         return { id: newId(), email: `bench${n}@bench.test`, name: `Bench ${n}`, password_hash: passwordHash, locale: null, created_at: Date.now() };
       });
-      for (let i = 0; i < rows.length; i += 100) await db.insertInto("users").values(rows.slice(i, i + 100)).execute();
+      for (let i = 0; i < rows.length; i += 100)
+        await db
+          .insertInto("users")
+          .values(rows.slice(i, i + 100))
+          .execute();
       return Promise.all(rows.map(async (u) => ({ id: u.id, cookie: `session=${(await createSession(db, u.id)).token}` })));
     },
     async negotiation(members) {

@@ -81,4 +81,5 @@ export function validationReport(cost: ValidationCost): string {
   return `Validation, ${cost.updates} ${cost.kind === "keystrokes" ? "keystrokes" : "bold on/off edits"} of 10 members on the demo schedule: applied plainly ${us(cost.plainUs)} each, checked and applied ${us(cost.checkedUs)} each (validation adds ${us(cost.validationUs)})`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) for (const kind of ["keystrokes", "formatting"] as const) console.log(validationReport(measureValidation(kind)));
+if (import.meta.url === `file://${process.argv[1]}`)
+  for (const kind of ["keystrokes", "formatting"] as const) console.log(validationReport(measureValidation(kind)));

@@ -38,7 +38,10 @@ async function signOff(page: Page, org: string, expected: RegExp) {
   await expect(page.getByRole("status").filter({ hasText: expected })).toBeVisible();
 }
 
-test("both parties agree every clause and the structure and sign off; an amendment needs only what changed re-agreed; the redline and the sign-off screen name what changed", async ({ browser, consoleErrors }) => {
+test("both parties agree every clause and the structure and sign off; an amendment needs only what changed re-agreed; the redline and the sign-off screen name what changed", async ({
+  browser,
+  consoleErrors,
+}) => {
   test.slow(); // one long story: two rounds of agreeing and signing, redline, versions, export
   const buyer = await openPilotAs(browser, consoleErrors, "buyer@demo.test");
   const supplier = await openPilotAs(browser, consoleErrors, "supplier@demo.test");
@@ -149,7 +152,9 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await supplier.getByRole("button", { name: "Compare" }).click();
   await expect(supplier.getByRole("heading", { level: 2, name: /1\.2 Incident notification Changed/ })).toBeVisible();
   await expect(supplier.locator(".schedule-readonly ins").first()).toContainText("Updated");
-  await expect(supplier.getByRole("region", { name: "Schedule structure: headings and order" })).toContainText("“Backup service pilot” became “Backup service pilot (amended)”");
+  await expect(supplier.getByRole("region", { name: "Schedule structure: headings and order" })).toContainText(
+    "“Backup service pilot” became “Backup service pilot (amended)”",
+  );
   await expectAccessible(supplier);
   await supplier.goBack();
   await supplier.getByRole("link", { name: "Audit log" }).click();

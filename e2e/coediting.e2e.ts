@@ -26,7 +26,6 @@ async function networkSwitch(page: Page) {
   };
 }
 
-
 test("buyer and supplier type in the same clause and see each other's text and cursor", async ({ browser, consoleErrors }) => {
   const buyer = await openDemoAs(browser, consoleErrors, "buyer@demo.test");
   const supplier = await openDemoAs(browser, consoleErrors, "supplier@demo.test");

@@ -3,7 +3,6 @@ import { WebSocket } from "ws";
 import * as encoding from "lib0/encoding";
 import { test, expect, demoPassword, openDemoAs, textOf, clause } from "./fixtures";
 
-
 /**
  * Cursors a hand-written client could announce. These are well-formed JSON of the right types,
  * naming nothing (the first once made y-prosemirror throw in every other browser).
@@ -33,7 +32,10 @@ async function hostileSocket(baseURL: string, negotiationId: string, email: stri
     body: new URLSearchParams({ email, password: demoPassword }),
     redirect: "manual",
   });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("session="));
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("session="));
   expect(cookie, `session cookie for ${email}`).toBeTruthy();
   const socket = new WebSocket(`${baseURL.replace(/^http/, "ws")}/collab/${negotiationId}`, { headers: { Origin: baseURL, Cookie: cookie! } });
   await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));

@@ -20,10 +20,18 @@ test("the sidebar explains the clause under the cursor, from the reader's side f
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
   const sidebar = page.getByRole("region", { name: "What this clause is about" });
   await expect(sidebar).toContainText("Put the cursor in a clause");
-  await page.locator(".clause", { has: page.locator(".clause-heading", { hasText: "Incident notification" }) }).locator("p").first().click();
+  await page
+    .locator(".clause", { has: page.locator(".clause-heading", { hasText: "Incident notification" }) })
+    .locator("p")
+    .first()
+    .click();
   await expect(sidebar.getByRole("heading", { name: "Incident and data breach notification" })).toBeVisible();
   await expect(sidebar.getByRole("tab", { name: "For the supplier" })).toHaveAttribute("aria-selected", "true");
-  await page.locator(".clause", { has: page.locator(".clause-heading", { hasText: "Encryption" }) }).locator("p").first().click();
+  await page
+    .locator(".clause", { has: page.locator(".clause-heading", { hasText: "Encryption" }) })
+    .locator("p")
+    .first()
+    .click();
   await expect(sidebar.getByRole("heading", { level: 3 })).not.toHaveText("Incident and data breach notification");
   await expectAccessible(page);
 });
@@ -36,7 +44,11 @@ test("a clause from the catalogue is inserted at the chosen level and reaches th
   await logIn(page, "advisor@demo.test");
   await page.getByRole("link", { name: /Acme Retail ⇄ Nimbus Cloud/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  await page.locator(".clause", { has: page.locator(".clause-heading", { hasText: "Personnel screening" }) }).locator("p").first().click();
+  await page
+    .locator(".clause", { has: page.locator(".clause-heading", { hasText: "Personnel screening" }) })
+    .locator("p")
+    .first()
+    .click();
   const sidebar = page.getByRole("region", { name: "What this clause is about" });
   await sidebar.getByText("Add or link a requirement from the knowledge base").click();
   await sidebar.getByLabel("Search the knowledge base (English or Dutch)").fill("back-ups");
@@ -46,7 +58,9 @@ test("a clause from the catalogue is inserted at the chosen level and reaches th
   const inserted = (p: typeof page) => p.locator(".clause").filter({ hasText: "offline or immutable" });
   await expect(inserted(page)).toHaveCount(1);
   await expect(inserted(page).locator(".clause-heading")).toHaveText("Backups");
-  await expect(page.locator(".clause").filter({ hasText: "Personnel screening" }).locator("xpath=following-sibling::*[1]")).toContainText("offline or immutable");
+  await expect(page.locator(".clause").filter({ hasText: "Personnel screening" }).locator("xpath=following-sibling::*[1]")).toContainText(
+    "offline or immutable",
+  );
   await expect(sidebar.getByRole("heading", { level: 3, name: "Backups" })).toBeVisible();
   await expect(inserted(other)).toHaveCount(1);
   await expectAccessible(page);
@@ -82,8 +96,7 @@ test("coverage shows a missing NIS2 element; inserting it covers it for both par
   await page.getByRole("link", { name: /Acme Retail ⇄ Nimbus Cloud/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
 
-  const training = (p: typeof page) =>
-    p.getByRole("region", { name: "Coverage of the law" }).getByRole("listitem").filter({ hasText: "NIS2 Art. 21(2)(g)" });
+  const training = (p: typeof page) => p.getByRole("region", { name: "Coverage of the law" }).getByRole("listitem").filter({ hasText: "NIS2 Art. 21(2)(g)" });
   await expect(training(page)).toContainText("Missing:");
   await expect(training(supplier)).toContainText("Missing:");
   await expectAccessible(page);

@@ -32,7 +32,10 @@ test("a buyer starts a SaaS negotiation, invites a supplier, and both edit the s
   await expect(preview.getByText("You process personal data: GDPR Art. 28(3)(c)")).toBeVisible();
   await expect(preview.getByText(/You are subject to NIS2: NIS2 Art\. 23/)).toBeVisible();
   await expectAccessible(buyer);
-  await preview.getByLabel(/Liability/).first().uncheck();
+  await preview
+    .getByLabel(/Liability/)
+    .first()
+    .uncheck();
   await buyer.getByRole("button", { name: "Create negotiation" }).click();
 
   await expect(buyer.getByRole("heading", { level: 1, name: title })).toBeVisible();

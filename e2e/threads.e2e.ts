@@ -15,21 +15,24 @@ const panel = (page: Page) => page.getByRole("region", { name: /^Threads on|^All
 
 /** Selects one word of a clause's text the way a mouse would, so the editor sees the selection. */
 async function selectWord(page: Page, heading: string, word: string) {
-  await clause(page, heading).locator("p").first().evaluate((p, w) => {
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + w.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`no "${w}" in the clause`);
-  }, word);
+  await clause(page, heading)
+    .locator("p")
+    .first()
+    .evaluate((p, w) => {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`no "${w}" in the clause`);
+    }, word);
 }
 
 test("supplier and buyer discuss clause 2.1 live; internal notes stay internal; a quote follows the other party's edit", async ({ browser, consoleErrors }) => {
@@ -84,5 +87,4 @@ test("supplier and buyer discuss clause 2.1 live; internal notes stay internal; 
   await expect(supplier.getByText("Internal: we can live without SSO.")).toHaveCount(0);
   await panel(supplier).getByRole("button", { name: "Internal", exact: true }).click();
   await expect(panel(supplier).getByRole("article")).toHaveCount(0);
-
 });

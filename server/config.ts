@@ -32,7 +32,12 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Common Ground <no-reply@common-ground.invalid>"),
   COLLAB_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   COLLAB_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
-  MAX_SCHEDULE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
+  MAX_SCHEDULE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(256 * 1024 * 1024)
+    .default(8 * 1024 * 1024),
 });
 
 export interface Config {

@@ -10,5 +10,8 @@ test("agreeing to the schedule structure reads as that, not as a clause", () => 
     describeAuditEntry({ action: "clause.agreed", detail: { clauseId: structureUnitId, number: "", heading: "Schedule structure", party: "buyer" } }, t),
     "Agreed to the schedule structure (section headings and clause order) for the Buyer",
   );
-  assert.equal(describeAuditEntry({ action: "clause.agreed", detail: { clauseId: "abcdefghijklmnop", number: "1.2", heading: "Backups", party: "supplier" } }, t), "Agreed to clause 1.2 Backups for the Supplier");
+  assert.equal(
+    describeAuditEntry({ action: "clause.agreed", detail: { clauseId: "abcdefghijklmnop", number: "1.2", heading: "Backups", party: "supplier" } }, t),
+    "Agreed to clause 1.2 Backups for the Supplier",
+  );
 });

@@ -137,7 +137,12 @@ export function presentPolicies(asker: Asker, state: NegotiationState): Policies
 /** The policy as Markdown, for docs/permissions.md (a test keeps the two the same). */
 export function policyMarkdown(): string {
   const askers: { label: string; asker: Asker }[] = roles.flatMap((role) =>
-    partyOf(role) ? [{ label: role, asker: { role, owner: false } }, { label: `${role} owner`, asker: { role, owner: true } }] : [{ label: role, asker: { role, owner: false } }],
+    partyOf(role)
+      ? [
+          { label: role, asker: { role, owner: false } },
+          { label: `${role} owner`, asker: { role, owner: true } },
+        ]
+      : [{ label: role, asker: { role, owner: false } }],
   );
   const header = `| member | ${actions.join(" | ")} |`;
   const rule = `| --- | ${actions.map(() => "---").join(" | ")} |`;

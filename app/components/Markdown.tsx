@@ -27,7 +27,7 @@ function inline(text: string, key: string): ReactNode[] {
 export function Markdown({ text }: { text: string }) {
   const blocks: ReactNode[] = [];
   const lines = text.split("\n");
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (/^\s*[-*] /.test(lines[i]!)) {
       const items: string[] = [];
       while (i < lines.length && /^\s*[-*] /.test(lines[i]!)) items.push(lines[i++]!.replace(/^\s*[-*] /, ""));

@@ -31,7 +31,7 @@ export function useNegotiationMutation(negotiationId: string) {
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<ApiOutcome<unknown> | null>(null);
   const post = useCallback(
-    async <T,>(path: string, body?: unknown): Promise<ApiOutcome<T>> => {
+    async <T>(path: string, body?: unknown): Promise<ApiOutcome<T>> => {
       setPending(true);
       const result = await postToNegotiationApi<T>(negotiationId, path, body);
       setPending(false);

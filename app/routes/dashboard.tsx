@@ -28,7 +28,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     view,
     negotiations,
-    counts: { active: all.filter((n) => !n.archived).length, archived: all.filter((n) => n.archived).length, review: all.filter((n) => !n.archived && dueForReview(n)).length },
+    counts: {
+      active: all.filter((n) => !n.archived).length,
+      archived: all.filter((n) => n.archived).length,
+      review: all.filter((n) => !n.archived && dueForReview(n)).length,
+    },
   };
 }
 

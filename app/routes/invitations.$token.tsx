@@ -52,8 +52,16 @@ export default function InvitationPage() {
     <section className="narrow">
       <h1>{t("invitation.title")}</h1>
       <p>{t("invitation.summary", { inviter: summary.inviterName, title: summary.title, role: t(`role.${summary.role}`) })}</p>
-      {data.state === "unusable" && <p role="alert" className="form-error">{t(data.message)}</p>}
-      {isRefusalBody(failed) && <p role="alert" className="form-error">{failed.error}</p>}
+      {data.state === "unusable" && (
+        <p role="alert" className="form-error">
+          {t(data.message)}
+        </p>
+      )}
+      {isRefusalBody(failed) && (
+        <p role="alert" className="form-error">
+          {failed.error}
+        </p>
+      )}
       {data.state === "signIn" && (
         <>
           <p>{t("invitation.signIn", { email: summary.email })}</p>

@@ -37,10 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (result.error === "rateLimited") {
     const { seconds, minutes } = retryAfter(result.retryAfterMs);
-    return json<LoginError>(
-      { error: "login.error.rateLimited", params: { minutes }, email },
-      { status: 429, headers: { "Retry-After": String(seconds) } },
-    );
+    return json<LoginError>({ error: "login.error.rateLimited", params: { minutes }, email }, { status: 429, headers: { "Retry-After": String(seconds) } });
   }
   return json<LoginError>({ error: "login.error.invalid", email }, { status: 401 });
 }
@@ -61,7 +58,14 @@ export default function Login() {
       )}
       <Form method="post" noValidate={false}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label={t("login.email")} name="email" type="email" autoComplete="email" required defaultValue={actionData?.email ?? searchParams.get("email") ?? undefined} />
+        <Field
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={actionData?.email ?? searchParams.get("email") ?? undefined}
+        />
         <Field label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
         <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
           {t("login.submit")}

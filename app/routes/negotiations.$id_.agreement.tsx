@@ -46,7 +46,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 /** What a sign-off in an amendment round would sign beyond the agreement in force. */
-async function changesSinceInForce(services: Parameters<typeof compareVersions>[0], negotiationId: string, inForce: { id: string; number: number; name: string }) {
+async function changesSinceInForce(
+  services: Parameters<typeof compareVersions>[0],
+  negotiationId: string,
+  inForce: { id: string; number: number; name: string },
+) {
   const { clauses, structure } = await compareVersions(services, negotiationId, inForce.id, "current");
   return {
     version: { number: inForce.number, name: inForce.name },
@@ -85,7 +89,8 @@ export default function AgreementPage() {
   const unitName = (c: { clauseId: string; number: string; heading: string }) =>
     c.clauseId === structureUnitId ? t("agreement.structure.name") : `${c.number} ${c.heading || t("agreement.untitled")}`;
   const refusal = outcome && !outcome.ok ? (outcome.refusal ?? { error: t("agreement.error.network") }) : null;
-  const blocking = (refusal && "blocking" in refusal ? (refusal.blocking as { clauseId: string; number: string; heading: string; status: string }[]) : null) ?? [];
+  const blocking =
+    (refusal && "blocking" in refusal ? (refusal.blocking as { clauseId: string; number: string; heading: string; status: string }[]) : null) ?? [];
   return (
     <section className="agreement-page">
       <p>
@@ -110,8 +115,7 @@ export default function AgreementPage() {
             <ul>
               {blocking.map((b) => (
                 <li key={b.clauseId}>
-                  <Link to={clauseLink(b.clauseId)}>{unitName(b)}</Link>{" "}
-                  — {t(`agreement.status.${b.status}` as MessageKey)}
+                  <Link to={clauseLink(b.clauseId)}>{unitName(b)}</Link> — {t(`agreement.status.${b.status}` as MessageKey)}
                 </li>
               ))}
             </ul>
@@ -159,7 +163,9 @@ export default function AgreementPage() {
                       {c.kind === "removed" ? (
                         t("agreement.since.clause", { number: c.number, heading: c.heading, change: t(`compare.kind.${c.kind}`) })
                       ) : (
-                        <Link to={clauseLink(c.id)}>{t("agreement.since.clause", { number: c.number, heading: c.heading, change: t(`compare.kind.${c.kind}`) })}</Link>
+                        <Link to={clauseLink(c.id)}>
+                          {t("agreement.since.clause", { number: c.number, heading: c.heading, change: t(`compare.kind.${c.kind}`) })}
+                        </Link>
                       )}
                     </li>
                   ))}
@@ -186,7 +192,11 @@ export default function AgreementPage() {
           </ul>
         )}
         {policies.signOff && me.party && (
-          <button type="button" disabled={busy} onClick={() => void change("signoff", {}, (r) => (r.effective ? "agreement.signoff.effective" : "agreement.signoff.recorded"))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void change("signoff", {}, (r) => (r.effective ? "agreement.signoff.effective" : "agreement.signoff.recorded"))}
+          >
             {t("agreement.signoff.button", { org: org(me.party) })}
           </button>
         )}

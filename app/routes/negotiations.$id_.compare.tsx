@@ -30,9 +30,32 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return pageData(request, context, async () => {
     const { from, to, clauses, structure } = await compareVersions(context.services, negotiation.id, query.from, query.to);
     const rows = clauses.map((c) => {
-      if (c.kind === "added") return { id: c.to.id, number: c.to.number, heading: c.to.heading, kind: c.kind, moved: null, pieces: [{ text: clauseText(c.to), kind: "inserted" as const }] };
-      if (c.kind === "removed") return { id: c.from.id, number: c.from.number, heading: c.from.heading, kind: c.kind, moved: null, pieces: [{ text: clauseText(c.from), kind: "deleted" as const }] };
-      return { id: c.to.id, number: c.to.number, heading: c.to.heading, kind: c.kind, moved: c.moved ? { from: c.from.number, to: c.to.number } : null, pieces: c.parts };
+      if (c.kind === "added")
+        return {
+          id: c.to.id,
+          number: c.to.number,
+          heading: c.to.heading,
+          kind: c.kind,
+          moved: null,
+          pieces: [{ text: clauseText(c.to), kind: "inserted" as const }],
+        };
+      if (c.kind === "removed")
+        return {
+          id: c.from.id,
+          number: c.from.number,
+          heading: c.from.heading,
+          kind: c.kind,
+          moved: null,
+          pieces: [{ text: clauseText(c.from), kind: "deleted" as const }],
+        };
+      return {
+        id: c.to.id,
+        number: c.to.number,
+        heading: c.to.heading,
+        kind: c.kind,
+        moved: c.moved ? { from: c.from.number, to: c.to.number } : null,
+        pieces: c.parts,
+      };
     });
     const sections = structure.sections.map((c) => ({ ...c, pieces: c.kind === "changed" ? c.parts : undefined }));
     return { negotiation: { id: negotiation.id, title: negotiation.title }, from, to, rows, structure: { sections, moves: structure.moves } };

@@ -145,7 +145,8 @@ export default function Members() {
                 <span className="hint">{m.email}</span>
               </td>
               <td>
-                <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span> {m.isOwner && <span className="owner-badge">{t("members.owner")}</span>}
+                <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>{" "}
+                {m.isOwner && <span className="owner-badge">{t("members.owner")}</span>}
               </td>
               <td>{m.online ? <span className="online">{t("members.online")}</span> : <span className="hint">{t("members.offline")}</span>}</td>
               <td className="row-actions">

@@ -48,8 +48,7 @@ export default function VersionPage() {
             {section.clauses.map((clause) => (
               <div key={clause.id} className="clause">
                 <h3 className="clause-heading">
-                  {clause.heading}{" "}
-                  <span className={`agreement-badge status-${clause.status}`}>{t(`agreement.status.${clause.status}` as MessageKey)}</span>
+                  {clause.heading} <span className={`agreement-badge status-${clause.status}`}>{t(`agreement.status.${clause.status}` as MessageKey)}</span>
                 </h3>
                 <ScheduleBlocks blocks={clause.blocks} />
               </div>

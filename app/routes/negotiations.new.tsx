@@ -51,7 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const catalogue = context.services.catalogue;
   const values: Values = {};
   for (const key of new Set(form.keys())) values[key] = key === "rules" || key === "include" ? form.getAll(key).map(String) : String(form.get(key));
-  const parsed = parseWizardForm(form, catalogue.requirements.map((r) => r.id));
+  const parsed = parseWizardForm(
+    form,
+    catalogue.requirements.map((r) => r.id),
+  );
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[i.path.length - 1])))];
     return json<WizardResult>({ values, errorFields: fields, preview: null }, { status: 400 });
@@ -61,11 +64,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json<WizardResult>({ values, errorFields: [], preview: previewOf(catalogue, input.start.context, getLocale(request, context)) });
   }
   // A refusal (a copy source you are not in, a spent daily budget) keeps what was typed.
-  return pageAction(request, context, async () => redirect(`/negotiations/${await startNegotiation(context.services, user.id, input, getLocale(request, context))}`), {
-    values,
-    errorFields: [],
-    preview: null,
-  });
+  return pageAction(
+    request,
+    context,
+    async () => redirect(`/negotiations/${await startNegotiation(context.services, user.id, input, getLocale(request, context))}`),
+    {
+      values,
+      errorFields: [],
+      preview: null,
+    },
+  );
 }
 
 export function reasonText(t: Translate, reason: Reason): string {
@@ -102,7 +110,15 @@ export default function NewNegotiation() {
       <Form method="post">
         <fieldset>
           <legend>{t("wizard.basics")}</legend>
-          <Field label={t("wizard.titleField")} name="title" required minLength={3} maxLength={200} defaultValue={value("title")} error={invalid("title") ? t("wizard.error.title") : undefined} />
+          <Field
+            label={t("wizard.titleField")}
+            name="title"
+            required
+            minLength={3}
+            maxLength={200}
+            defaultValue={value("title")}
+            error={invalid("title") ? t("wizard.error.title") : undefined}
+          />
           <ChoiceGroup
             legend={t("wizard.side")}
             name="side"
@@ -112,7 +128,14 @@ export default function NewNegotiation() {
               { value: "supplier", label: t("wizard.side.supplier") },
             ]}
           />
-          <Field label={t("wizard.ourOrg")} name="ourOrg" required maxLength={200} defaultValue={value("ourOrg")} error={invalid("ourOrg") ? t("wizard.error.org") : undefined} />
+          <Field
+            label={t("wizard.ourOrg")}
+            name="ourOrg"
+            required
+            maxLength={200}
+            defaultValue={value("ourOrg")}
+            error={invalid("ourOrg") ? t("wizard.error.org") : undefined}
+          />
           <Field
             label={t("wizard.counterpartyOrg")}
             name="counterpartyOrg"

@@ -82,8 +82,24 @@ export default function Signup() {
       )}
       <Form method="post">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field label={t("signup.name")} name="name" autoComplete="name" required maxLength={100} defaultValue={data?.values.name} error={error(data?.fields.name)} />
-        <Field label={t("signup.email")} name="email" type="email" autoComplete="email" required defaultValue={data?.values.email ?? searchParams.get("email") ?? undefined} error={error(data?.fields.email)} />
+        <Field
+          label={t("signup.name")}
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={100}
+          defaultValue={data?.values.name}
+          error={error(data?.fields.name)}
+        />
+        <Field
+          label={t("signup.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={data?.values.email ?? searchParams.get("email") ?? undefined}
+          error={error(data?.fields.email)}
+        />
         <Field
           label={t("signup.password")}
           name="password"

@@ -8,7 +8,13 @@ export { DomainError };
  * Where refusals become responses, so no route catches one by hand. Each runs a route's work; a
  * DomainError becomes what `toResponse` makes of it, anything else stays a server error.
  */
-async function refusing<T>(request: Request, context: AppLoadContext, mode: "page" | "api", run: () => Promise<T>, keep?: Record<string, unknown>): Promise<T | Response> {
+async function refusing<T>(
+  request: Request,
+  context: AppLoadContext,
+  mode: "page" | "api",
+  run: () => Promise<T>,
+  keep?: Record<string, unknown>,
+): Promise<T | Response> {
   try {
     return await run();
   } catch (error) {

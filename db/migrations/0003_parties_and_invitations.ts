@@ -2,7 +2,10 @@ import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Owners manage their party's members; the creator is the first owner of their party.
-  await db.schema.alterTable("negotiation_members").addColumn("is_owner", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("negotiation_members")
+    .addColumn("is_owner", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   // Archiving is personal: it hides a negotiation from my active list, not from the others'.
   await db.schema.alterTable("negotiation_members").addColumn("archived_at", "integer").execute();
   await sql`update negotiation_members set is_owner = 1 where user_id = (select created_by from negotiations n where n.id = negotiation_id)`.execute(db);

@@ -26,7 +26,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         INSERT INTO clause_agreements (negotiation_id, clause_id, party, decision, content_hash, user_id, thread_id, reason, at)
         VALUES (${version.negotiation_id}, ${structureUnitId}, ${s.party}, 'agreed', ${hash}, ${s.user_id}, NULL, NULL, ${s.at})
       `.execute(db);
-      const detail = { clauseId: structureUnitId, number: "", heading: `schedule structure, as signed in version ${version.number}`, party: s.party, hash, migrated: true };
+      const detail = {
+        clauseId: structureUnitId,
+        number: "",
+        heading: `schedule structure, as signed in version ${version.number}`,
+        party: s.party,
+        hash,
+        migrated: true,
+      };
       await sql`
         INSERT INTO audit_log (negotiation_id, user_id, action, detail_json, at)
         VALUES (${version.negotiation_id}, ${s.user_id}, 'clause.agreed', ${JSON.stringify(detail)}, ${now})

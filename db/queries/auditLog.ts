@@ -27,7 +27,13 @@ export interface AuditEntry {
 export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await db
     .insertInto("audit_log")
-    .values({ negotiation_id: entry.negotiationId, user_id: entry.userId, action: entry.action, detail_json: JSON.stringify(entry.detail ?? {}), at: Date.now() })
+    .values({
+      negotiation_id: entry.negotiationId,
+      user_id: entry.userId,
+      action: entry.action,
+      detail_json: JSON.stringify(entry.detail ?? {}),
+      at: Date.now(),
+    })
     .execute();
 }
 
@@ -47,5 +53,11 @@ export async function listAudit(db: Kysely<Database>, negotiationId: string): Pr
     .where("a.negotiation_id", "=", negotiationId)
     .orderBy("a.id")
     .execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, userName: r.name, action: r.action as AuditAction, detail: JSON.parse(r.detail_json) as Record<string, unknown> }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userName: r.name,
+    action: r.action as AuditAction,
+    detail: JSON.parse(r.detail_json) as Record<string, unknown>,
+  }));
 }

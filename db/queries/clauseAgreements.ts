@@ -37,7 +37,17 @@ export async function latestDecisionRows(db: DB, negotiationId: string): Promise
 
 export async function insertDecision(
   db: DB,
-  row: { negotiationId: string; clauseId: string; party: Party; decision: Decision; hash: string; userId: string; threadId: string | null; reason: string | null; at: number },
+  row: {
+    negotiationId: string;
+    clauseId: string;
+    party: Party;
+    decision: Decision;
+    hash: string;
+    userId: string;
+    threadId: string | null;
+    reason: string | null;
+    at: number;
+  },
 ) {
   await db
     .insertInto("clause_agreements")

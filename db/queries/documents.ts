@@ -20,7 +20,9 @@ export function prepareDocumentStatements(sqlite: SQLite.Database) {
       "select data from doc_updates where negotiation_id = ? and id > ? order by id",
     ),
     maxUpdateId: sqlite.prepare<[negotiationId: string], { id: number }>("select coalesce(max(id), 0) as id from doc_updates where negotiation_id = ?"),
-    countSince: sqlite.prepare<[negotiationId: string, afterId: number], { n: number }>("select count(*) as n from doc_updates where negotiation_id = ? and id > ?"),
+    countSince: sqlite.prepare<[negotiationId: string, afterId: number], { n: number }>(
+      "select count(*) as n from doc_updates where negotiation_id = ? and id > ?",
+    ),
     upsertSnapshot: sqlite.prepare<[negotiationId: string, state: Uint8Array, throughUpdateId: number, contentJson: string, updatedAt: number]>(
       `insert into doc_snapshots (negotiation_id, state, through_update_id, content_json, updated_at) values (?, ?, ?, ?, ?)
          on conflict (negotiation_id) do update set state = excluded.state, through_update_id = excluded.through_update_id,

@@ -41,6 +41,10 @@ export async function revokePendingInvitationsInto(db: DB, negotiationId: string
     .execute();
 }
 
-export async function updateInvitation(db: DB, id: string, change: Partial<Pick<Invitation, "token_hash" | "expires_at" | "revoked_at" | "accepted_at" | "accepted_by" | "role">>) {
+export async function updateInvitation(
+  db: DB,
+  id: string,
+  change: Partial<Pick<Invitation, "token_hash" | "expires_at" | "revoked_at" | "accepted_at" | "accepted_by" | "role">>,
+) {
   await db.updateTable("invitations").set(change).where("id", "=", id).execute();
 }

@@ -96,7 +96,11 @@ export async function freezeNegotiation(db: DB, negotiationId: string, at: numbe
 /** Unfreezes into the next round; returns its number. Inside a transaction (server/agreements/frozenState.ts). */
 export async function openNextRound(db: DB, negotiationId: string): Promise<number> {
   const { round } = await negotiationState(db, negotiationId);
-  await db.updateTable("negotiations").set({ round: round + 1, frozen_at: null }).where("id", "=", negotiationId).execute();
+  await db
+    .updateTable("negotiations")
+    .set({ round: round + 1, frozen_at: null })
+    .where("id", "=", negotiationId)
+    .execute();
   return round + 1;
 }
 
@@ -148,9 +152,7 @@ export async function createNegotiation(
       .execute();
     await trx
       .insertInto("negotiation_members")
-      .values(
-        input.members.map((m) => ({ negotiation_id: id, user_id: m.userId, role: m.role, joined_at: now, is_owner: m.isOwner ? 1 : 0 })),
-      )
+      .values(input.members.map((m) => ({ negotiation_id: id, user_id: m.userId, role: m.role, joined_at: now, is_owner: m.isOwner ? 1 : 0 })))
       .execute();
   });
   return id;

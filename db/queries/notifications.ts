@@ -24,10 +24,23 @@ function visibleNotifications(db: DB, userId: string) {
 }
 
 /** A comment that mentions these users notifies each of them. */
-export async function insertNotifications(db: DB, userIds: string[], about: { negotiationId: string; threadId: string; commentId: string; at: number }): Promise<void> {
+export async function insertNotifications(
+  db: DB,
+  userIds: string[],
+  about: { negotiationId: string; threadId: string; commentId: string; at: number },
+): Promise<void> {
   await db
     .insertInto("notifications")
-    .values(userIds.map((userId) => ({ user_id: userId, negotiation_id: about.negotiationId, thread_id: about.threadId, comment_id: about.commentId, created_at: about.at, read_at: null })))
+    .values(
+      userIds.map((userId) => ({
+        user_id: userId,
+        negotiation_id: about.negotiationId,
+        thread_id: about.threadId,
+        comment_id: about.commentId,
+        created_at: about.at,
+        read_at: null,
+      })),
+    )
     .execute();
 }
 

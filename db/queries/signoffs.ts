@@ -26,16 +26,33 @@ export async function roundSignoffs(db: DB, negotiationId: string, round: number
   return [...latest.values()];
 }
 
-export async function insertSignoff(db: DB, row: { negotiationId: string; round: number; party: Party; userId: string; hash: string; at: number }): Promise<void> {
+export async function insertSignoff(
+  db: DB,
+  row: { negotiationId: string; round: number; party: Party; userId: string; hash: string; at: number },
+): Promise<void> {
   await db
     .insertInto("signoffs")
-    .values({ negotiation_id: row.negotiationId, round: row.round, party: row.party, user_id: row.userId, content_hash: row.hash, at: row.at, version_id: null })
+    .values({
+      negotiation_id: row.negotiationId,
+      round: row.round,
+      party: row.party,
+      user_id: row.userId,
+      content_hash: row.hash,
+      at: row.at,
+      version_id: null,
+    })
     .execute();
 }
 
 /** The round's sign-offs of the text that became `versionId` belong to that version. */
 export async function linkSignoffsToVersion(db: DB, negotiationId: string, round: number, hash: string, versionId: string): Promise<void> {
-  await db.updateTable("signoffs").set({ version_id: versionId }).where("negotiation_id", "=", negotiationId).where("round", "=", round).where("content_hash", "=", hash).execute();
+  await db
+    .updateTable("signoffs")
+    .set({ version_id: versionId })
+    .where("negotiation_id", "=", negotiationId)
+    .where("round", "=", round)
+    .where("content_hash", "=", hash)
+    .execute();
 }
 
 /** The sign-offs that made each of these versions effective, oldest first. */

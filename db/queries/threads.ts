@@ -18,13 +18,21 @@ export async function loadThreads(db: DB, negotiationId: string, threadId?: stri
     .innerJoin("users as u", "u.id", "c.author_id")
     .leftJoin("negotiation_members as m", (join) => join.onRef("m.user_id", "=", "c.author_id").on("m.negotiation_id", "=", negotiationId))
     .select(["c.id", "c.thread_id", "c.author_id", "u.name", "m.role", "c.body", "c.created_at", "c.edited_at", "c.deleted_at"])
-    .where("c.thread_id", "in", threads.map((t) => t.id))
+    .where(
+      "c.thread_id",
+      "in",
+      threads.map((t) => t.id),
+    )
     .orderBy("c.created_at")
     .execute();
   const mentions = await db
     .selectFrom("notifications")
     .select(["comment_id", "user_id"])
-    .where("thread_id", "in", threads.map((t) => t.id))
+    .where(
+      "thread_id",
+      "in",
+      threads.map((t) => t.id),
+    )
     .execute();
   const people = new Set([...threads.flatMap((t) => [t.created_by, t.resolved_by ?? ""]), ...comments.map((c) => c.author_id)]);
   const names = await userNames(db, [...people]);
@@ -57,7 +65,17 @@ export async function loadThreads(db: DB, negotiationId: string, threadId?: stri
 
 export async function insertThread(
   db: DB,
-  thread: { id: string; negotiationId: string; clauseId: string; anchorJson: string | null; quote: string | null; visibility: Visibility; party: Party | null; createdBy: string; at: number },
+  thread: {
+    id: string;
+    negotiationId: string;
+    clauseId: string;
+    anchorJson: string | null;
+    quote: string | null;
+    visibility: Visibility;
+    party: Party | null;
+    createdBy: string;
+    at: number;
+  },
 ): Promise<void> {
   await db
     .insertInto("threads")
@@ -94,7 +112,15 @@ export async function moveThread(db: DB, threadId: string, clauseId: string, now
 export async function insertComment(db: DB, comment: { id: string; threadId: string; authorId: string; body: string; at: number }): Promise<void> {
   await db
     .insertInto("comments")
-    .values({ id: comment.id, thread_id: comment.threadId, author_id: comment.authorId, body: comment.body, created_at: comment.at, edited_at: null, deleted_at: null })
+    .values({
+      id: comment.id,
+      thread_id: comment.threadId,
+      author_id: comment.authorId,
+      body: comment.body,
+      created_at: comment.at,
+      edited_at: null,
+      deleted_at: null,
+    })
     .execute();
 }
 

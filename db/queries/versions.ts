@@ -4,7 +4,11 @@ import type { VersionsTable } from "../schema";
 
 /** The highest version number so far; 0 before the first. */
 export async function lastVersionNumber(db: DB, negotiationId: string): Promise<number> {
-  const last = await db.selectFrom("versions").select((eb) => eb.fn.max("number").as("n")).where("negotiation_id", "=", negotiationId).executeTakeFirst();
+  const last = await db
+    .selectFrom("versions")
+    .select((eb) => eb.fn.max("number").as("n"))
+    .where("negotiation_id", "=", negotiationId)
+    .executeTakeFirst();
   return Number(last?.n ?? 0);
 }
 
@@ -29,5 +33,7 @@ export async function versionRow(db: DB, negotiationId: string, versionId: strin
 
 /** Whether an agreement was ever signed by both parties. */
 export async function hasEffectiveVersion(db: DB, negotiationId: string): Promise<boolean> {
-  return (await db.selectFrom("versions").select("id").where("negotiation_id", "=", negotiationId).where("kind", "=", "effective").executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom("versions").select("id").where("negotiation_id", "=", negotiationId).where("kind", "=", "effective").executeTakeFirst()) !== undefined
+  );
 }

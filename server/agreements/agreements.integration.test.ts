@@ -21,7 +21,9 @@ const pushes: AgreementSnapshot[] = [];
 const open: { close(): void }[] = [];
 
 async function post(who: string, path: string, body: unknown = {}) {
-  const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {
+  const res = await (
+    await as(who)
+  ).request(`/api/negotiations/${negotiationId}${path}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
@@ -97,8 +99,14 @@ test("a client's stale view of a clause cannot be agreed; asking for a change op
   const asked = await post("supplier", "/agreements", { clauseId: second!.clauseId, decision: "needs_change", reason: "We need 48 hours, not 24." });
   assert.equal(asked.status, 200);
   assert.equal((await overview()).clauses[1]!.status, "needs-change");
-  const threads = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/threads`)).json()) as { clauseId: string; comments: { body: string }[] }[];
-  assert.ok(threads.some((t) => t.clauseId === second!.clauseId && t.comments[0]!.body === "We need 48 hours, not 24."), "the buyer sees the reason");
+  const threads = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/threads`)).json()) as {
+    clauseId: string;
+    comments: { body: string }[];
+  }[];
+  assert.ok(
+    threads.some((t) => t.clauseId === second!.clauseId && t.comments[0]!.body === "We need 48 hours, not 24."),
+    "the buyer sees the reason",
+  );
 });
 
 test("sign-off is refused with what is open, accepted when all is agreed, and the frozen text refuses edits over the socket", async () => {
@@ -120,7 +128,10 @@ test("sign-off is refused with what is open, accepted when all is agreed, and th
   assert.ok((await overview()).frozenAt);
 
   const versions = (await (await (await as("observer")).request(`/api/negotiations/${negotiationId}/versions`)).json()) as { kind: string }[];
-  assert.deepEqual(versions.map((v) => v.kind), ["effective"]);
+  assert.deepEqual(
+    versions.map((v) => v.kind),
+    ["effective"],
+  );
 
   // Edits sent over the socket no longer land, for anyone.
   const before = (await collab("buyer")).fragment;
@@ -167,7 +178,10 @@ test("an amendment round needs only the changed clause re-agreed, and a second e
   assert.equal(after!.clauses.filter((c) => c.status !== "agreed").length, 1);
 
   // The redline against the agreement in force shows the supplier's words, attributed to them.
-  type Changes = { clauses: { id: string; change: string; segments: { text: string; kind: string; by?: string }[] }[]; people: Record<string, { name: string; role: string }> };
+  type Changes = {
+    clauses: { id: string; change: string; segments: { text: string; kind: string; by?: string }[] }[];
+    people: Record<string, { name: string; role: string }>;
+  };
   const changes = (await (await (await as("observer")).request(`/api/negotiations/${negotiationId}/changes`)).json()) as Changes;
   const edited = changes.clauses.find((c) => c.id === after!.clauses[0]!.clauseId)!;
   assert.equal(edited.change, "changed");
@@ -180,6 +194,12 @@ test("an amendment round needs only the changed clause re-agreed, and a second e
   assert.equal((await post("buyer", "/signoff")).json.effective, false);
   assert.equal((await post("supplier", "/signoff")).json.effective, true);
   const versions = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/versions`)).json()) as { kind: string; round: number }[];
-  assert.deepEqual(versions.map((v) => [v.kind, v.round]), [["effective", 1], ["effective", 0]]);
+  assert.deepEqual(
+    versions.map((v) => [v.kind, v.round]),
+    [
+      ["effective", 1],
+      ["effective", 0],
+    ],
+  );
   supplier.destroy();
 });

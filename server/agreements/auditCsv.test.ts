@@ -5,8 +5,8 @@ import { auditCsv } from "./auditCsv";
 test("audit CSV quotes what needs quoting and defuses spreadsheet formulas", () => {
   const csv = auditCsv(
     [
-      { id: 1, at: Date.UTC(2026, 10, 28, 12), userName: "Bea, \"the\" Buyer", action: "clause.agreed", detail: { clauseId: "abc" } },
-      { id: 2, at: Date.UTC(2026, 10, 28, 13), userName: "=HYPERLINK(\"x\")", action: "signoff", detail: {} },
+      { id: 1, at: Date.UTC(2026, 10, 28, 12), userName: 'Bea, "the" Buyer', action: "clause.agreed", detail: { clauseId: "abc" } },
+      { id: 2, at: Date.UTC(2026, 10, 28, 13), userName: '=HYPERLINK("x")', action: "signoff", detail: {} },
     ],
     (row) => `described ${row.id}`,
   );

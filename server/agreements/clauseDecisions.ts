@@ -17,7 +17,8 @@ import { readSchedule } from "./scheduleDocument";
 
 /** The unit a decision is about, as the server holds it now; null when there is no such clause. */
 function decidedUnit(doc: PMNode, unitId: string, locale: Locale) {
-  if (unitId === structureUnitId) return { id: unitId, hash: structureHash(doc), number: "", heading: translate(locale, "agreement.structure.name"), isStructure: true };
+  if (unitId === structureUnitId)
+    return { id: unitId, hash: structureHash(doc), number: "", heading: translate(locale, "agreement.structure.name"), isStructure: true };
   const found = findClause(doc, unitId);
   if (!found) return null;
   return { id: unitId, hash: clauseHash(found.node), number: found.number, heading: found.node.firstChild?.textContent ?? "", isStructure: false };
@@ -48,12 +49,30 @@ export async function decideClause(
       : null;
   const reason = needsChange && unit.isStructure ? input.reason! : null;
   await services.db.transaction().execute(async (trx) => {
-    await insertDecision(trx, { negotiationId, clauseId: unit.id, party, decision: input.decision, hash: unit.hash, userId: actor.userId, threadId: thread?.id ?? null, reason, at: Date.now() });
+    await insertDecision(trx, {
+      negotiationId,
+      clauseId: unit.id,
+      party,
+      decision: input.decision,
+      hash: unit.hash,
+      userId: actor.userId,
+      threadId: thread?.id ?? null,
+      reason,
+      at: Date.now(),
+    });
     await audit(trx, {
       negotiationId,
       userId: actor.userId,
       action: input.decision === "agreed" ? "clause.agreed" : "clause.needs_change",
-      detail: { clauseId: unit.id, number: unit.number, heading: unit.heading, party, hash: unit.hash, ...(thread ? { threadId: thread.id } : {}), ...(reason ? { reason } : {}) },
+      detail: {
+        clauseId: unit.id,
+        number: unit.number,
+        heading: unit.heading,
+        party,
+        hash: unit.hash,
+        ...(thread ? { threadId: thread.id } : {}),
+        ...(reason ? { reason } : {}),
+      },
     });
   });
   return publishAgreements(services, negotiationId);

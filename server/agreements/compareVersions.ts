@@ -28,6 +28,8 @@ export async function compareVersions(
   // The structure knows sections: a clause that changed section without changing its place in
   // reading order moved, and clauses carried along by a moved section did not.
   const moved = new Set(structure.moves.map((m) => m.clauseId));
-  const clauses = compareSchedules(scheduleModel(from.doc), scheduleModel(to.doc)).map((c) => (c.kind === "added" || c.kind === "removed" ? c : { ...c, moved: moved.has(c.to.id) }));
+  const clauses = compareSchedules(scheduleModel(from.doc), scheduleModel(to.doc)).map((c) =>
+    c.kind === "added" || c.kind === "removed" ? c : { ...c, moved: moved.has(c.to.id) },
+  );
   return { from: from.side, to: to.side, clauses, structure };
 }

@@ -45,10 +45,11 @@ before(async () => {
     buyer.request(`/api/negotiations/${negotiationId}${p}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   assert.equal((await post("/versions", { name: "With links" })).status, 201);
   versionId = ((await (await buyer.request(`/api/negotiations/${negotiationId}/versions`)).json()) as { id: string }[])[0]!.id;
-  const clauseId = ((await (await buyer.request(`/api/negotiations/${negotiationId}/agreements`)).json()) as { clauses: { clauseId: string }[] }).clauses[0]!.clauseId;
+  const clauseId = ((await (await buyer.request(`/api/negotiations/${negotiationId}/agreements`)).json()) as { clauses: { clauseId: string }[] }).clauses[0]!
+    .clauseId;
   const comment = [
     "See [the policy](javascript:alert(3)) and ![img](file:///etc/passwd)",
-    "<img src=x onerror=alert(4)> <a href=\"javascript:alert(5)\">click</a>",
+    '<img src=x onerror=alert(4)> <a href="javascript:alert(5)">click</a>',
     "[unc](\\\\fileserver\\share) <javascript:alert(6)>",
     "# not a heading",
   ].join("\n");
@@ -92,7 +93,10 @@ test("DOCX: unsafe link targets are gone (their text stays), safe ones remain ex
 test("PDF: no link annotation points anywhere unsafe", async () => {
   const pdf = Buffer.from(await download("pdf")).toString("latin1");
   const uris = [...pdf.matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]!);
-  assert.ok(uris.some((u) => u.startsWith(safeTarget)), `the safe link stays: ${uris.join(" ")}`);
+  assert.ok(
+    uris.some((u) => u.startsWith(safeTarget)),
+    `the safe link stays: ${uris.join(" ")}`,
+  );
   assert.doesNotMatch(pdf, /\/URI \((javascript|vbscript|file|data):/i);
   assert.doesNotMatch(pdf, /\/URI \(\\\\/);
 });
@@ -102,7 +106,10 @@ test("Markdown: no unsafe link target, and comment text cannot make links, image
   const targets = [...md.matchAll(/(?<!\\)\]\(([^)]*)\)/g)].map((m) => m[1]!);
   assert.ok(targets.includes(safeTarget), `the safe link stays: ${targets.join(" ")}`);
   for (const target of targets) assert.match(target, /^(https?:\/\/|mailto:)/, `link target ${target}`);
-  assert.ok(targets.some((t) => t.startsWith("https://example.org/a%29%5Bevil%5D%28javascript")), "a ) in a target is encoded, so no link starts after it");
+  assert.ok(
+    targets.some((t) => t.startsWith("https://example.org/a%29%5Bevil%5D%28javascript")),
+    "a ) in a target is encoded, so no link starts after it",
+  );
   for (let i = 0; i < unsafeTargets.length; i++) assert.match(md, new RegExp(`UNSAFE-${i}`));
   // Outside escaped characters, no markup survives from the comment.
   assert.doesNotMatch(md, /(?<!\\)<img|(?<!\\)<a |(?<!\\)<javascript/);

@@ -11,7 +11,9 @@ let clauseId: string;
 const as = demoClients(() => server.url);
 
 async function post(who: string, path: string, body: unknown) {
-  const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {
+  const res = await (
+    await as(who)
+  ).request(`/api/negotiations/${negotiationId}${path}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
@@ -26,7 +28,14 @@ async function download(who: string, format: string, threads = true) {
 async function docxText(bytes: ArrayBuffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")!.async("string");
-  return xml.replace(/<w:p[ >]/g, "\n$&").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  return xml
+    .replace(/<w:p[ >]/g, "\n$&")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 }
 
 async function pdfText(bytes: ArrayBuffer): Promise<string> {

@@ -12,7 +12,9 @@ const as = demoClients(() => server.url);
 const clients: CollabClient[] = [];
 
 async function post(who: string, path: string, body: unknown = {}) {
-  const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {
+  const res = await (
+    await as(who)
+  ).request(`/api/negotiations/${negotiationId}${path}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
@@ -42,8 +44,11 @@ test("an open connection is closed once when the agreement takes effect and once
   const closes: number[] = [];
   buyer.provider.on("connection-close", (event: { code: number } | null) => closes.push(event?.code ?? 0));
 
-  const { clauses } = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/agreements`)).json()) as { clauses: { clauseId: string }[] };
-  for (const clause of clauses) for (const who of ["buyer", "supplier"]) assert.equal((await post(who, "/agreements", { clauseId: clause.clauseId, decision: "agreed" })).status, 200);
+  const { clauses } = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/agreements`)).json()) as {
+    clauses: { clauseId: string }[];
+  };
+  for (const clause of clauses)
+    for (const who of ["buyer", "supplier"]) assert.equal((await post(who, "/agreements", { clauseId: clause.clauseId, decision: "agreed" })).status, 200);
   assert.equal((await post("buyer", "/signoff")).json.effective, false);
   // The close frame would come before the answer to the sign-off; a moment later is plenty.
   await new Promise((resolve) => setTimeout(resolve, 200));

@@ -33,7 +33,11 @@ export interface Redline {
 type ClauseTexts = Map<string, { number: string; heading: string; text: string }>;
 
 function clauseTexts(root: PMNode): ClauseTexts {
-  return new Map(scheduleModel(root).flatMap((s) => s.clauses).map((c) => [c.id, { number: c.number, heading: c.heading, text: clauseText(c) }]));
+  return new Map(
+    scheduleModel(root)
+      .flatMap((s) => s.clauses)
+      .map((c) => [c.id, { number: c.number, heading: c.heading, text: clauseText(c) }]),
+  );
 }
 
 // `by` is null for changes the system made (a template, a migration): they name no one.
@@ -71,7 +75,7 @@ export async function redlineSince(
 
     services.documents.flush(); // updates accepted in the last few milliseconds count too
     const rows = await updatesWithAuthors(services.db, negotiationId);
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       const by = rows[i]!.user_id;
       changed = false;
       // One member's consecutive updates are one turn: diffed once, attributed to them.
@@ -148,9 +152,7 @@ export interface ChangesSince extends Redline {
  */
 export async function changesSince(services: Services, negotiationId: string, versionId: string | null): Promise<ChangesSince> {
   const versions = await listVersions(services.db, negotiationId);
-  const chosen = versionId
-    ? versions.find((v) => v.id === versionId)
-    : (versions.find((v) => v.kind === "effective") ?? versions[versions.length - 1]);
+  const chosen = versionId ? versions.find((v) => v.id === versionId) : (versions.find((v) => v.kind === "effective") ?? versions[versions.length - 1]);
   if (versionId && !chosen) throw new DomainError(404, "versions.error.notFound");
   if (!chosen) return { base: null, clauses: [], sections: [], moves: [], people: {} };
   const { state } = await getVersion(services.db, negotiationId, chosen.id);

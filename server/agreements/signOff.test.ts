@@ -29,7 +29,14 @@ before(async () => {
 });
 after(() => server.close());
 
-const as = (who: Who, negotiationId: string): Member => ({ negotiationId, userId: people.get(who)!.id, name: who, role: roles[who], party: partyOf(roles[who]), owner: owners.has(who) });
+const as = (who: Who, negotiationId: string): Member => ({
+  negotiationId,
+  userId: people.get(who)!.id,
+  name: who,
+  role: roles[who],
+  party: partyOf(roles[who]),
+  owner: owners.has(who),
+});
 
 const negotiation = (schedule?: Parameters<typeof addNegotiation>[2]) =>
   addNegotiation(
@@ -58,14 +65,18 @@ async function refusal(attempt: Promise<unknown>): Promise<{ status: number; mes
 }
 
 const frozenAt = async (negotiationId: string) =>
-  (await server.services.db.selectFrom("negotiations").select(["frozen_at", "review_due_at"]).where("id", "=", negotiationId).executeTakeFirstOrThrow());
+  await server.services.db.selectFrom("negotiations").select(["frozen_at", "review_due_at"]).where("id", "=", negotiationId).executeTakeFirstOrThrow();
 
 describe("who may sign", () => {
   test("only an owner of the buyer or supplier party; advisors, observers and other party members may not", async () => {
     const id = await negotiation();
     await agreeAll(id);
     for (const who of ["advisor", "junior", "observer"] as const) {
-      assert.deepEqual(await refusal(signOff(server.services, id, as(who, id), "en")), { status: 403, messageKey: "agreements.error.notOwner", details: undefined }, who);
+      assert.deepEqual(
+        await refusal(signOff(server.services, id, as(who, id), "en")),
+        { status: 403, messageKey: "agreements.error.notOwner", details: undefined },
+        who,
+      );
     }
     assert.equal((await signOff(server.services, id, as("buyer", id), "en")).effective, false, "an owner may");
   });
@@ -85,7 +96,11 @@ describe("what blocks a sign-off", () => {
   test("a schedule without clauses: there is nothing to sign", async () => {
     const id = await negotiation({ sections: [{ heading: "Empty", clauses: [] }] });
     await agreeAll(id);
-    assert.deepEqual(await refusal(signOff(server.services, id, as("buyer", id), "en")), { status: 409, messageKey: "agreements.error.empty", details: undefined });
+    assert.deepEqual(await refusal(signOff(server.services, id, as("buyer", id), "en")), {
+      status: 409,
+      messageKey: "agreements.error.empty",
+      details: undefined,
+    });
   });
 });
 
@@ -96,7 +111,10 @@ describe("both parties signing the same text", () => {
     const first = await signOff(server.services, id, as("buyer", id), "en");
     assert.equal(first.effective, false);
     assert.equal(first.frozenAt, null);
-    assert.deepEqual(first.signoffs.map((s) => s.party), ["buyer"]);
+    assert.deepEqual(
+      first.signoffs.map((s) => s.party),
+      ["buyer"],
+    );
     assert.equal((await frozenAt(id)).frozen_at, null);
 
     const second = await signOff(server.services, id, as("supplier", id), "en");
@@ -107,7 +125,10 @@ describe("both parties signing the same text", () => {
     const year = 365 * 24 * 60 * 60 * 1000;
     assert.equal(row.review_due_at, row.frozen_at! + year);
     const versions = await listVersions(server.services.db, id);
-    assert.deepEqual(versions.map((v) => v.kind), ["effective"]);
+    assert.deepEqual(
+      versions.map((v) => v.kind),
+      ["effective"],
+    );
   });
 
   test("once in force, signing again is refused, and so are further decisions", async () => {
@@ -115,8 +136,15 @@ describe("both parties signing the same text", () => {
     await agreeAll(id);
     await signOff(server.services, id, as("buyer", id), "en");
     await signOff(server.services, id, as("supplier", id), "en");
-    assert.deepEqual(await refusal(signOff(server.services, id, as("buyer", id), "en")), { status: 409, messageKey: "agreements.error.alreadyEffective", details: undefined });
+    assert.deepEqual(await refusal(signOff(server.services, id, as("buyer", id), "en")), {
+      status: 409,
+      messageKey: "agreements.error.alreadyEffective",
+      details: undefined,
+    });
     const [clause] = numberClauses(readSchedule(server.services, id));
-    assert.equal((await refusal(decideClause(server.services, id, as("buyer", id), { clauseId: clause!.id, decision: "agreed" }))).messageKey, "agreements.error.frozen");
+    assert.equal(
+      (await refusal(decideClause(server.services, id, as("buyer", id), { clauseId: clause!.id, decision: "agreed" }))).messageKey,
+      "agreements.error.frozen",
+    );
   });
 });

@@ -26,12 +26,7 @@ const reviewAfterMs = 365 * 24 * 60 * 60 * 1000;
  * Kysely's promises resolve as microtasks), so no edit from a socket can land between the check of
  * the text and the freeze. Keep it that way: no timers or network I/O in here.
  */
-export async function signOff(
-  services: Services,
-  negotiationId: string,
-  actor: Member,
-  locale: Locale,
-): Promise<AgreementSnapshot & { effective: boolean }> {
+export async function signOff(services: Services, negotiationId: string, actor: Member, locale: Locale): Promise<AgreementSnapshot & { effective: boolean }> {
   authorize(actor, "signOff", await policyState(services.db, negotiationId));
   const party = actor.party!;
   const { round } = await negotiationState(services.db, negotiationId);
@@ -48,7 +43,15 @@ export async function signOff(
     await insertSignoff(trx, { negotiationId, round, party, userId: actor.userId, hash, at: now });
     await audit(trx, { negotiationId, userId: actor.userId, action: "signoff", detail: { party, round, hash } });
     if (!otherSigned) return;
-    const version = await insertVersion(trx, { negotiationId, name: translate(locale, round === 0 ? "versions.effectiveName" : "versions.effectiveAmendmentName", { round }), kind: "effective", round, userId: actor.userId, schedule, statuses });
+    const version = await insertVersion(trx, {
+      negotiationId,
+      name: translate(locale, round === 0 ? "versions.effectiveName" : "versions.effectiveAmendmentName", { round }),
+      kind: "effective",
+      round,
+      userId: actor.userId,
+      schedule,
+      statuses,
+    });
     await linkSignoffsToVersion(trx, negotiationId, round, hash, version.id);
     await freezeNegotiation(trx, negotiationId, now, now + reviewAfterMs);
     await audit(trx, { negotiationId, userId: actor.userId, action: "agreement.effective", detail: { version: version.number, round, hash } });

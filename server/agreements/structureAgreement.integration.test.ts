@@ -11,7 +11,11 @@ import { newId } from "../../shared/ids";
 // heading (or only where a clause sits). Neither is in any clause's hash; the structure unit is.
 
 type Unit = { clauseId: string; number: string; heading: string; status: string };
-type Overview = { progress: { agreed: number; total: number }; clauses: Unit[]; decisions: { clauseId: string; party: string; decision: string; reason: string | null }[] };
+type Overview = {
+  progress: { agreed: number; total: number };
+  clauses: Unit[];
+  decisions: { clauseId: string; party: string; decision: string; reason: string | null }[];
+};
 type Changes = {
   sections: { key: string; kind: string; number: string; segments: { text: string; kind: string; by?: string }[]; by: string[] }[];
   moves: { clauseId: string; from: string; to: string; by: string[] }[];
@@ -24,7 +28,9 @@ const as = demoClients(() => server.url);
 const open: CollabClient[] = [];
 
 async function post(who: string, path: string, body: unknown = {}) {
-  const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {
+  const res = await (
+    await as(who)
+  ).request(`/api/negotiations/${negotiationId}${path}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
@@ -85,7 +91,10 @@ test("the structure is an agreeable unit of its own: listed, blocking sign-off, 
   for (const c of first.clauses.slice(0, -1)) await agree(c.clauseId, "buyer", "supplier");
   const refused = await post("buyer", "/signoff");
   assert.equal(refused.status, 409);
-  assert.deepEqual(refused.json.blocking!.map((b) => [b.clauseId, b.status]), [[structureUnitId, "open"]]);
+  assert.deepEqual(
+    refused.json.blocking!.map((b) => [b.clauseId, b.status]),
+    [[structureUnitId, "open"]],
+  );
 
   assert.equal((await post("observer", "/agreements", { clauseId: structureUnitId, decision: "agreed" })).status, 403);
   assert.equal((await post("buyer", "/agreements", { clauseId: "schedule-structur", decision: "agreed" })).status, 400, "no other reserved ids");
@@ -113,22 +122,35 @@ test("a section heading changed in an amendment round blocks sign-off until both
 
   const refused = await post("buyer", "/signoff");
   assert.equal(refused.status, 409);
-  assert.deepEqual(refused.json.blocking!.map((b) => [b.clauseId, b.status]), [[structureUnitId, "changed"]], "the blocking list names the structure");
+  assert.deepEqual(
+    refused.json.blocking!.map((b) => [b.clauseId, b.status]),
+    [[structureUnitId, "changed"]],
+    "the blocking list names the structure",
+  );
 
   // The redline shows the heading's new words, attributed to the supplier.
   const changes = await get<Changes>("observer", `/api/negotiations/${negotiationId}/changes`);
-  assert.deepEqual(changes.sections.map((s) => [s.kind, s.number]), [["changed", "1"]]);
+  assert.deepEqual(
+    changes.sections.map((s) => [s.kind, s.number]),
+    [["changed", "1"]],
+  );
   const inserted = changes.sections[0]!.segments.filter((s) => s.kind === "inserted");
   assert.equal(inserted.map((s) => s.text).join(""), " and restores");
   assert.deepEqual(changes.people[inserted[0]!.by!], { name: "Sam Supplier (Nimbus Cloud)", role: "supplier" });
-  assert.deepEqual(changes.sections[0]!.by.map((id) => changes.people[id]!.role), ["supplier"]);
+  assert.deepEqual(
+    changes.sections[0]!.by.map((id) => changes.people[id]!.role),
+    ["supplier"],
+  );
 
   // The sign-off screen and compare say what changed since the agreement in force.
   const agreementPage = await page("buyer", "/agreement");
   assert.match(agreementPage, /What you sign: changes since the agreement in force/);
   assert.match(agreementPage, /Heading of section 1: “Backup service pilot” became “Backup service pilot and restores”/);
   const versions = await get<{ id: string }[]>("buyer", `/api/negotiations/${negotiationId}/versions`);
-  assert.match(await page("buyer", `/compare?from=${versions[0]!.id}&to=current`), /Heading of section 1: “Backup service pilot” became “Backup service pilot and restores”/);
+  assert.match(
+    await page("buyer", `/compare?from=${versions[0]!.id}&to=current`),
+    /Heading of section 1: “Backup service pilot” became “Backup service pilot and restores”/,
+  );
 
   await agree(structureUnitId, "supplier");
   assert.equal((await post("supplier", "/signoff")).status, 409, "the supplier's own agreement is not enough");
@@ -158,12 +180,24 @@ test("moving a clause into another section blocks sign-off likewise; the redline
   assert.equal(changed.progress.agreed, 3, "the moved clause's own text is still agreed");
   assert.equal(changed.clauses.find((c) => c.clauseId === movedId)!.number, "2.1");
   const refused = await post("supplier", "/signoff");
-  assert.deepEqual(refused.json.blocking!.map((b) => b.clauseId), [structureUnitId]);
+  assert.deepEqual(
+    refused.json.blocking!.map((b) => b.clauseId),
+    [structureUnitId],
+  );
 
   const changes = await get<Changes>("buyer", `/api/negotiations/${negotiationId}/changes`);
-  assert.deepEqual(changes.moves.map((m) => [m.clauseId, m.from, m.to]), [[movedId, "1.3", "2.1"]]);
-  assert.deepEqual(changes.moves[0]!.by.map((id) => changes.people[id]!.role), ["supplier"]);
-  assert.deepEqual(changes.sections.map((s) => [s.kind, s.number]), [["added", "2"]]);
+  assert.deepEqual(
+    changes.moves.map((m) => [m.clauseId, m.from, m.to]),
+    [[movedId, "1.3", "2.1"]],
+  );
+  assert.deepEqual(
+    changes.moves[0]!.by.map((id) => changes.people[id]!.role),
+    ["supplier"],
+  );
+  assert.deepEqual(
+    changes.sections.map((s) => [s.kind, s.number]),
+    [["added", "2"]],
+  );
   const moved = /Clause “Return and deletion of data” moved from 1\.3 \(Backup service pilot and restores\) to 2\.1 \(Exit\)/;
   assert.match(await page("buyer", "/agreement"), moved);
   const [inForce] = await get<{ id: string }[]>("buyer", `/api/negotiations/${negotiationId}/versions`);

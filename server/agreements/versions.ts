@@ -26,7 +26,6 @@ export interface RecordedClauseStatus {
   agreedBy: { party: Party; userName: string; at: number }[];
 }
 
-
 /**
  * Each clause's status against the given document, from the parties' latest decisions, and last
  * the structure's: every unit a sign-off needs agreed by both.
@@ -81,7 +80,12 @@ export async function insertVersion(
     ydoc_state: state,
     status_json: JSON.stringify(input.statuses),
   });
-  await audit(db, { negotiationId: input.negotiationId, userId: input.userId, action: "version.saved", detail: { number: version.number, name: version.name, kind: version.kind } });
+  await audit(db, {
+    negotiationId: input.negotiationId,
+    userId: input.userId,
+    action: "version.saved",
+    detail: { number: version.number, name: version.name, kind: version.kind },
+  });
   return { ...version, createdBy: input.userId };
 }
 
@@ -95,7 +99,16 @@ export async function saveVersion(services: Services, negotiationId: string, use
 
 export async function listVersions(db: DB, negotiationId: string): Promise<VersionSummary[]> {
   const rows = await versionRows(db, negotiationId);
-  return rows.map((r) => ({ id: r.id, number: r.number, name: r.name, kind: r.kind as VersionSummary["kind"], round: r.round, createdBy: r.createdBy, createdAt: r.created_at, hash: r.content_hash }));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    name: r.name,
+    kind: r.kind as VersionSummary["kind"],
+    round: r.round,
+    createdBy: r.createdBy,
+    createdAt: r.created_at,
+    hash: r.content_hash,
+  }));
 }
 
 export async function getVersion(db: DB, negotiationId: string, versionId: string) {
@@ -123,7 +136,10 @@ export interface EffectiveVersion extends VersionSummary {
 export async function effectiveHistory(db: DB, negotiationId: string): Promise<EffectiveVersion[]> {
   const versions = (await listVersions(db, negotiationId)).filter((v) => v.kind === "effective");
   if (versions.length === 0) return [];
-  const signoffs = await signoffsOfVersions(db, versions.map((v) => v.id));
+  const signoffs = await signoffsOfVersions(
+    db,
+    versions.map((v) => v.id),
+  );
   return versions.map((v) => ({
     ...v,
     signoffs: signoffs.filter((s) => s.version_id === v.id).map((s) => ({ party: s.party as Party, userName: s.name, at: s.at })),

@@ -9,12 +9,7 @@ import { signupBudget } from "../rateLimits/budgets";
 import { createSession, invalidateOtherSessions } from "./sessions";
 import { emailTaken, insertUser, passwordHashOf, setPasswordHash, userByEmail, type PublicUser } from "../../db/queries/users";
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .email();
+export const emailSchema = z.string().trim().toLowerCase().max(254).email();
 export const passwordSchema = z.string().min(minPasswordLength).max(maxPasswordLength);
 export const nameSchema = z.string().trim().min(1).max(100);
 
@@ -27,11 +22,7 @@ export type SignUpResult =
  * A new account. Every attempt from one address counts, taken emails too: the answer tells
  * whether an address has an account, so it is as much a guess as a sign-up.
  */
-export async function signUp(
-  db: DB,
-  input: { name: string; email: string; password: string; ip: string },
-  signupsPerHour: number,
-): Promise<SignUpResult> {
+export async function signUp(db: DB, input: { name: string; email: string; password: string; ip: string }, signupsPerHour: number): Promise<SignUpResult> {
   const budget = await reserve(db, [signupBudget(input.ip, signupsPerHour)]);
   if (!budget.ok) return { ok: false, error: "rateLimited", retryAfterMs: budget.retryAfterMs };
   if (await emailTaken(db, input.email)) return { ok: false, error: "emailTaken" };

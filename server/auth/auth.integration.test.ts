@@ -81,7 +81,11 @@ describe("log in and out", () => {
       const client = new HttpClient(server.url);
       await client.logIn(email, "demo-password");
       const list = (await (await client.request("/api/negotiations")).json()) as { role: string }[];
-      assert.deepEqual(list.map((n) => n.role), role ? [role, role] : [], email);
+      assert.deepEqual(
+        list.map((n) => n.role),
+        role ? [role, role] : [],
+        email,
+      );
     }
   });
 

@@ -92,8 +92,7 @@ describe("password guesses are counted before they are checked", () => {
     const email = unique("changer");
     const client = new HttpClient(server.url);
     assert.equal((await client.request("/signup", { form: { name: "Changer", email, password: "first-password" } })).status, 302);
-    const change = (currentPassword: string) =>
-      client.request("/settings", { form: { intent: "password", currentPassword, newPassword: "second-password" } });
+    const change = (currentPassword: string) => client.request("/settings", { form: { intent: "password", currentPassword, newPassword: "second-password" } });
     for (let i = 0; i < 10; i++) assert.equal((await change(`wrong-${i}-password`)).status, 400);
     const limited = await change("first-password");
     assert.equal(limited.status, 429);

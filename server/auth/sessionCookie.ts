@@ -18,14 +18,7 @@ export function readCookie(cookieHeader: string | null | undefined, name: string
 
 export function serializeSessionCookie(token: string, expiresAt: number, secure: boolean): string {
   const maxAge = Math.max(0, Math.floor((expiresAt - Date.now()) / 1000));
-  return [
-    `${sessionCookieName}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Max-Age=${maxAge}`,
-    ...(secure ? ["Secure"] : []),
-  ].join("; ");
+  return [`${sessionCookieName}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`, ...(secure ? ["Secure"] : [])].join("; ");
 }
 
 export function serializeBlankSessionCookie(secure: boolean): string {

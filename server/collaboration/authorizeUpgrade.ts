@@ -10,8 +10,7 @@ import { hasOwnOrigin } from "../http/requestOrigin";
 import { findMember } from "../negotiations/findMember";
 
 export type UpgradeDecision =
-  | { ok: true; negotiationId: string; auth: ValidSession; member: Member; frozen: boolean }
-  | { ok: false; status: 400 | 401 | 403 | 404; message: string };
+  { ok: true; negotiationId: string; auth: ValidSession; member: Member; frozen: boolean } | { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
 const roomPath = new RegExp(`^${collaborationPath}/([a-z2-7]{1,64})$`);
 

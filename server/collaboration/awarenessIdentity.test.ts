@@ -15,7 +15,9 @@ const observer: AwarenessSender = { ...editor, canEdit: false };
 
 function roomDoc(): Y.Doc {
   const doc = prosemirrorToYDoc(
-    buildScheduleDoc({ sections: [{ heading: "Governance", clauses: [{ heading: "Contacts", requirement: null, body: ["Both parties name a security contact."] }] }] }),
+    buildScheduleDoc({
+      sections: [{ heading: "Governance", clauses: [{ heading: "Contacts", requirement: null, body: ["Both parties name a security contact."] }] }],
+    }),
     scheduleFragmentName,
   );
   // A root the schedule does not use, as positions elsewhere in the document would point into.

@@ -71,7 +71,13 @@ describe("co-editing", () => {
     assert.match(firstClauseText(supplier.fragment), /information security management system/);
     typeInFirstClause(buyer, " [buyer]");
     typeInFirstClause(supplier, " [supplier]");
-    await waitFor(() => firstClauseText(buyer.fragment) === firstClauseText(supplier.fragment) && firstClauseText(buyer.fragment).includes("[buyer]") && firstClauseText(buyer.fragment).includes("[supplier]"), "convergence");
+    await waitFor(
+      () =>
+        firstClauseText(buyer.fragment) === firstClauseText(supplier.fragment) &&
+        firstClauseText(buyer.fragment).includes("[buyer]") &&
+        firstClauseText(buyer.fragment).includes("[supplier]"),
+      "convergence",
+    );
   });
 
   test("presence shows the server's identity, whatever the client claims", async () => {
@@ -99,7 +105,9 @@ describe("co-editing", () => {
     await synced(fresh);
     assert.ok(!firstClauseText(fresh.fragment).includes("OBSERVER-WAS-HERE"));
     const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
-    const rows = db.prepare("select count(*) n from doc_updates u join users on users.id = u.user_id where users.email = 'observer@demo.test'").get() as { n: number };
+    const rows = db.prepare("select count(*) n from doc_updates u join users on users.id = u.user_id where users.email = 'observer@demo.test'").get() as {
+      n: number;
+    };
     db.close();
     assert.equal(rows.n, 0);
   });
@@ -254,7 +262,11 @@ describe("persistence", () => {
     own = await startTestServer({ dataDir: own.dataDir, env: { PORT: port } });
     await waitFor(() => afterTerm.provider.synced, "the client reconnecting to the restarted server", 20_000);
     const fresh = open();
-    await waitFor(() => fresh.provider.synced && firstClauseText(fresh.fragment).includes("before-crash"), "the crash-time edit at the restarted server", 20_000);
+    await waitFor(
+      () => fresh.provider.synced && firstClauseText(fresh.fragment).includes("before-crash"),
+      "the crash-time edit at the restarted server",
+      20_000,
+    );
     afterTerm.destroy();
     fresh.destroy();
     await own.stop();

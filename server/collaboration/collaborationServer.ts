@@ -69,8 +69,10 @@ export class CollaborationServer {
         const role = member.role;
         this.noteFrozen(negotiationId, decision.frozen);
         if (!this.memberUpgrades.take(auth.user.id, 1)) return refuse(socket, 429, "Too many new connections for this account. Try again in a minute.");
-        if ((this.perUser.get(auth.user.id) ?? 0) >= maxConnectionsPerUser) return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
-        if ((this.perAddress.get(address) ?? 0) >= this.config.collabConnectionsPerAddress) return refuse(socket, 429, "Too many open connections from this address. Try again later.");
+        if ((this.perUser.get(auth.user.id) ?? 0) >= maxConnectionsPerUser)
+          return refuse(socket, 429, "Too many open connections for this account. Close other tabs.");
+        if ((this.perAddress.get(address) ?? 0) >= this.config.collabConnectionsPerAddress)
+          return refuse(socket, 429, "Too many open connections from this address. Try again later.");
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const room = this.rooms.get(negotiationId);
           const user = { userId: auth.user.id, name: auth.user.name, role, color: roleColors[role] };
@@ -213,7 +215,8 @@ function clientAddress(req: IncomingMessage, trust: Config["trustProxy"]): strin
 }
 
 function refuse(socket: Duplex, status: number, message: string) {
-  const reason = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error" }[status] ?? "Error";
+  const reason =
+    { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error" }[status] ?? "Error";
   const body = JSON.stringify({ error: message });
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

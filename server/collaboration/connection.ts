@@ -137,7 +137,8 @@ export class CollabConnection {
     if (this.isFrozen()) {
       // An editor whose text lost the race against a sign-off: tell it, so it does not keep (and
       // later resend) edits nobody else has. An empty sync reply changes nothing and is fine.
-      if (decoded.structs.length > 0 || decoded.ds.clients.size > 0) this.close(CloseCode.editsRefused, "the agreement is signed; these edits were not applied");
+      if (decoded.structs.length > 0 || decoded.ds.clients.size > 0)
+        this.close(CloseCode.editsRefused, "the agreement is signed; these edits were not applied");
       return;
     }
     const verdict = this.room.guard.admit(update, decoded);

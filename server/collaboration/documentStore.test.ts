@@ -23,9 +23,18 @@ async function setup() {
   await migrateToLatest(db);
   const users = [newId(), newId()];
   for (const id of users) {
-    await db.insertInto("users").values({ id, email: `${id}@x.test`, name: id, password_hash: "x", locale: null, created_at: 0 }).execute();
+    await db
+      .insertInto("users")
+      .values({ id, email: `${id}@x.test`, name: id, password_hash: "x", locale: null, created_at: 0 })
+      .execute();
   }
-  const negotiationId = await createNegotiation(db, { title: "t", buyerOrg: "b", supplierOrg: "s", createdBy: users[0]!, members: [{ userId: users[0]!, role: "buyer" }] });
+  const negotiationId = await createNegotiation(db, {
+    title: "t",
+    buyerOrg: "b",
+    supplierOrg: "s",
+    createdBy: users[0]!,
+    members: [{ userId: users[0]!, role: "buyer" }],
+  });
   const store = new DocumentStore(sqlite, createLogger("silent"));
   stores.push(store);
   store.create(negotiationId, buildScheduleDoc({ sections: [{ heading: "S", clauses: [{ heading: "C", requirement: null, body: ["x"] }] }] }));
@@ -49,7 +58,10 @@ test("compaction merges interleaved authors into one row per author per 10 minut
   const { sqlite, store, users, negotiationId } = await setup();
   const doc = typeInTurns(store, negotiationId, users, 400);
   await store.compact(negotiationId, doc);
-  const rows = sqlite.prepare("select user_id, merged_count from doc_updates where negotiation_id = ?").all(negotiationId) as { user_id: string; merged_count: number }[];
+  const rows = sqlite.prepare("select user_id, merged_count from doc_updates where negotiation_id = ?").all(negotiationId) as {
+    user_id: string;
+    merged_count: number;
+  }[];
   assert.equal(rows.length, 2, "one row per author");
   assert.deepEqual(rows.map((r) => r.merged_count).sort(), [200, 200]);
   const reopened = store.load(negotiationId);

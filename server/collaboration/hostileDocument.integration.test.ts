@@ -91,7 +91,8 @@ test("poisoned structure is refused with 4422 and breaks nobody's pages", async 
   assert.equal(await hostile.closed, CloseCode.updateRefused);
 
   const second = await hostileSocket("buyer", saasId);
-  const firstClause = (f: Y.XmlFragment) => (f.get(0) as Y.XmlElement).toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "clause") as Y.XmlElement;
+  const firstClause = (f: Y.XmlFragment) =>
+    (f.get(0) as Y.XmlElement).toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "clause") as Y.XmlElement;
   second.ws.send(updateMessage(craft(supplier, (f) => firstClause(f).setAttribute("id", new Y.XmlText("x") as unknown as string))));
   assert.equal(await second.closed, CloseCode.updateRefused);
 
@@ -125,7 +126,8 @@ test("a change under ids the server already has, naming another place, is refuse
   const [first, second] = [copyAs(2_024_111), copyAs(2_024_111)];
   const hostile = await hostileSocket("buyer", saasId);
   hostile.ws.send(updateMessage(change(first, (clause) => clause.setAttribute("requirement", "access-control"))));
-  const supplierClause = () => (supplier.fragment.get(0) as Y.XmlElement).toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "clause") as Y.XmlElement;
+  const supplierClause = () =>
+    (supplier.fragment.get(0) as Y.XmlElement).toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "clause") as Y.XmlElement;
   await waitFor(() => supplierClause().getAttribute("requirement") === "access-control", "the first, valid change");
   hostile.ws.send(updateMessage(change(second, (clause) => ((clause.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Hostile!"))));
   assert.equal(await hostile.closed, CloseCode.updateRefused);
@@ -168,7 +170,9 @@ test("a schedule cannot grow past MAX_SCHEDULE_BYTES: 4413, and nothing of it is
   const supplier = join("supplier", pilotId);
   await synced(supplier);
   const hostile = await hostileSocket("buyer", pilotId);
-  const huge = craft(supplier, (f) => (((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement).insert(0, [new Y.XmlText("x".repeat(1_200_000))]));
+  const huge = craft(supplier, (f) =>
+    (((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement).insert(0, [new Y.XmlText("x".repeat(1_200_000))]),
+  );
   hostile.ws.send(updateMessage(huge));
   assert.equal(await hostile.closed, CloseCode.documentTooLarge);
   assert.ok(supplier.fragment.toString().length < 1_000_000);
@@ -188,7 +192,13 @@ test("a document stored broken before the checks reads without being written, an
 
   const rows = docUpdateRows(pilotId);
   const buyer = await as("buyer");
-  for (const url of ["/dashboard", `/api/negotiations/${pilotId}/agreements`, `/negotiations/${pilotId}/agreement`, `/negotiations/${pilotId}/versions/current/export?format=md`, `/api/negotiations/${pilotId}/changes`]) {
+  for (const url of [
+    "/dashboard",
+    `/api/negotiations/${pilotId}/agreements`,
+    `/negotiations/${pilotId}/agreement`,
+    `/negotiations/${pilotId}/versions/current/export?format=md`,
+    `/api/negotiations/${pilotId}/changes`,
+  ]) {
     assert.equal((await buyer.request(url)).status, 200, url);
   }
   assert.equal(docUpdateRows(pilotId), rows, "reading wrote nothing");

@@ -37,7 +37,10 @@ test("an editor's merged keystrokes, resent for a stale state vector, continue w
   const doc = room();
   const member = copyOf(doc, 41);
   const stale = Y.encodeStateVector(doc);
-  Y.applyUpdate(doc, edit(member, () => bodyText(member).insert(0, "All ")));
+  Y.applyUpdate(
+    doc,
+    edit(member, () => bodyText(member).insert(0, "All ")),
+  );
   edit(member, () => bodyText(member).insert(4, "staff: ")); // Yjs merges this into the first item
   const resent = Y.encodeStateAsUpdate(member, stale);
   assert.ok(overlapsRoom(resent, doc), "the resent struct starts inside what the room has");
@@ -51,7 +54,10 @@ test("a struct under a known id that names another place is refused: Yjs would l
   // Two copies writing as the same client: one sets an attribute, the other types under the same ids.
   const first = copyOf(doc, 77);
   const second = copyOf(doc, 77);
-  Y.applyUpdate(doc, edit(first, () => clause(first).setAttribute("requirement", "access-control")));
+  Y.applyUpdate(
+    doc,
+    edit(first, () => clause(first).setAttribute("requirement", "access-control")),
+  );
   const hostile = edit(second, () => bodyText(second).insert(0, "Hostile!"));
   assert.ok(overlapsRoom(hostile, doc));
   assert.match(partlyKnownProblem(Y.decodeUpdate(hostile), doc) ?? "", /does not continue what the server has/);

@@ -8,7 +8,9 @@ import { storedStruct } from "./storedStruct";
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 const isTextItem = (struct: Y.Item | Y.GC | null): boolean =>
-  struct instanceof Y.Item && struct.parent instanceof Y.XmlText && (struct.content instanceof Y.ContentString || struct.content instanceof Y.ContentFormat || struct.deleted);
+  struct instanceof Y.Item &&
+  struct.parent instanceof Y.XmlText &&
+  (struct.content instanceof Y.ContentString || struct.content instanceof Y.ContentFormat || struct.deleted);
 
 /**
  * Whether the update only inserts text next to existing text (or text it inserted before) and

@@ -71,7 +71,11 @@ function clauseById(doc: Y.Doc, id: string): Y.XmlElement | undefined {
 
 const clauseText = (doc: Y.Doc, id: string) => {
   const clause = clauseById(doc, id);
-  return clause ? childElements(clause, "paragraph").map((p) => textOf(p)?.toString() ?? "").join("\n") : "";
+  return clause
+    ? childElements(clause, "paragraph")
+        .map((p) => textOf(p)?.toString() ?? "")
+        .join("\n")
+    : "";
 };
 
 /**
@@ -139,7 +143,11 @@ async function honestEditing(clients: { who: string; peer: SyncPeer; clauseId: s
     run.insert(run.length, marker.text);
     markers.push(marker);
     const readers = clients.filter((c) => c !== writer);
-    await waitFor(() => readers.every((r) => clauseText(r.peer.doc, marker.clauseId).includes(marker.text)), `${marker.text} reaching the other honest clients`, 30_000);
+    await waitFor(
+      () => readers.every((r) => clauseText(r.peer.doc, marker.clauseId).includes(marker.text)),
+      `${marker.text} reaching the other honest clients`,
+      30_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return markers;
@@ -150,74 +158,84 @@ function assertHoldsEveryEdit(doc: Y.Doc, markers: { clauseId: string; text: str
   for (const marker of markers) assert.ok(clauseText(doc, marker.clauseId).includes(marker.text), `${who} holds ${marker.text}`);
 }
 
-test(`${frameTarget} fuzzed frames from members leave the server up, the honest clients working and the schedule intact (seed ${seed})`, { timeout: 600_000 }, async (t) => {
-  t.diagnostic(`seed ${seed}: replay with TEST_SEED=${seed}`);
-  const random = seededRandom(seed);
+test(
+  `${frameTarget} fuzzed frames from members leave the server up, the honest clients working and the schedule intact (seed ${seed})`,
+  { timeout: 600_000 },
+  async (t) => {
+    t.diagnostic(`seed ${seed}: replay with TEST_SEED=${seed}`);
+    const random = seededRandom(seed);
 
-  // The fuzzers' valid messages come from the schedule before anyone else edits it.
-  const template = await connect("advisor", "template");
-  const copy = template.scratchCopy(random.int(1, 2 ** 31 - 1));
-  const valid = validMessages(copy, fuzzClause(copy), random);
-  copy.destroy();
-  await template.close();
+    // The fuzzers' valid messages come from the schedule before anyone else edits it.
+    const template = await connect("advisor", "template");
+    const copy = template.scratchCopy(random.int(1, 2 ** 31 - 1));
+    const valid = validMessages(copy, fuzzClause(copy), random);
+    copy.destroy();
+    await template.close();
 
-  const [first, second] = clausesOf(template.fragment).map((c) => String(c.getAttribute("id")));
-  const honest = [
-    { who: "buyer", peer: await connect("buyer"), clauseId: first! },
-    { who: "supplier", peer: await connect("supplier"), clauseId: second! },
-    { who: "buyer (second tab)", peer: await connect("buyer", "buyer (second tab)"), clauseId: first! },
-  ];
+    const [first, second] = clausesOf(template.fragment).map((c) => String(c.getAttribute("id")));
+    const honest = [
+      { who: "buyer", peer: await connect("buyer"), clauseId: first! },
+      { who: "supplier", peer: await connect("supplier"), clauseId: second! },
+      { who: "buyer (second tab)", peer: await connect("buyer", "buyer (second tab)"), clauseId: first! },
+    ];
 
-  let fuzzing = true;
-  const health: number[] = [];
-  const healthChecks = (async () => {
-    while (fuzzing) {
-      health.push(await fetch(`${server.url}/healthz`).then((res) => res.status, () => 0)); // 0: no answer at all
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    let fuzzing = true;
+    const health: number[] = [];
+    const healthChecks = (async () => {
+      while (fuzzing) {
+        health.push(
+          await fetch(`${server.url}/healthz`).then(
+            (res) => res.status,
+            () => 0,
+          ),
+        ); // 0: no answer at all
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    const editing = honestEditing(honest, () => !fuzzing);
+
+    const stats: FuzzStats = { frames: 0, connections: 0, closes: new Map(), refusedUpgrades: 0 };
+    const oversizeAt = new Set([Math.floor(frameTarget / 4), Math.floor(frameTarget / 2), Math.floor((3 * frameTarget) / 4)]);
+    try {
+      await Promise.all(fuzzers.map((who, i) => fuzzStream(who, seededRandom(seed + i + 1), valid, stats, oversizeAt)));
+    } finally {
+      fuzzing = false;
     }
-  })();
-  const editing = honestEditing(honest, () => !fuzzing);
+    const markers = await editing;
+    await healthChecks;
+    t.diagnostic(
+      `${stats.frames} frames over ${stats.connections} connections (${stats.refusedUpgrades} upgrades refused at the connection limit); ` +
+        `closes: ${JSON.stringify(Object.fromEntries(stats.closes))}; ${markers.length} honest edits; ${health.length} health checks`,
+    );
 
-  const stats: FuzzStats = { frames: 0, connections: 0, closes: new Map(), refusedUpgrades: 0 };
-  const oversizeAt = new Set([Math.floor(frameTarget / 4), Math.floor(frameTarget / 2), Math.floor((3 * frameTarget) / 4)]);
-  try {
-    await Promise.all(fuzzers.map((who, i) => fuzzStream(who, seededRandom(seed + i + 1), valid, stats, oversizeAt)));
-  } finally {
-    fuzzing = false;
-  }
-  const markers = await editing;
-  await healthChecks;
-  t.diagnostic(
-    `${stats.frames} frames over ${stats.connections} connections (${stats.refusedUpgrades} upgrades refused at the connection limit); ` +
-      `closes: ${JSON.stringify(Object.fromEntries(stats.closes))}; ${markers.length} honest edits; ${health.length} health checks`,
-  );
+    assert.ok(stats.frames >= frameTarget, `sent ${stats.frames} frames`);
+    for (const code of stats.closes.keys()) assert.ok(expectedCloses.has(code), `a fuzzer was closed with ${code}`);
+    assert.ok(stats.closes.get(1009), "a frame over the size limit was refused by ws (1009)");
+    assert.ok(health.length > 0 && health.every((status) => status === 200), `GET /healthz answered ${[...new Set(health)].join(", ")}`);
+    assert.ok(markers.length >= 10, `the honest clients kept editing (${markers.length} edits)`);
+    for (const client of honest) {
+      assert.ok(client.peer.open, `${client.who} is still connected (${JSON.stringify(client.peer.closed)})`);
+      assert.deepEqual(client.peer.errors, [], `${client.who} could apply everything it received`);
+      assertHoldsEveryEdit(client.peer.doc, markers, client.who);
+    }
+    const reader = await connect("observer", "fresh reader");
+    assertHoldsEveryEdit(reader.doc, markers, "a client that connects after the run");
 
-  assert.ok(stats.frames >= frameTarget, `sent ${stats.frames} frames`);
-  for (const code of stats.closes.keys()) assert.ok(expectedCloses.has(code), `a fuzzer was closed with ${code}`);
-  assert.ok(stats.closes.get(1009), "a frame over the size limit was refused by ws (1009)");
-  assert.ok(health.length > 0 && health.every((status) => status === 200), `GET /healthz answered ${[...new Set(health)].join(", ")}`);
-  assert.ok(markers.length >= 10, `the honest clients kept editing (${markers.length} edits)`);
-  for (const client of honest) {
-    assert.ok(client.peer.open, `${client.who} is still connected (${JSON.stringify(client.peer.closed)})`);
-    assert.deepEqual(client.peer.errors, [], `${client.who} could apply everything it received`);
-    assertHoldsEveryEdit(client.peer.doc, markers, client.who);
-  }
-  const reader = await connect("observer", "fresh reader");
-  assertHoldsEveryEdit(reader.doc, markers, "a client that connects after the run");
-
-  // Everyone leaves: the room is stored and unloaded; what is stored is the same schedule.
-  for (const peer of peers) await peer.close();
-  const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
-  try {
-    const last = markers.at(-1)!.text;
-    const stored = () => (db.prepare("select content_json from doc_snapshots where negotiation_id = ?").get(negotiationId) as { content_json: string }).content_json;
-    await waitFor(() => stored().includes(last), "the room to be stored at unload", 30_000);
-    const json = scheduleFromJson(JSON.parse(stored()));
-    json.check();
-    for (const marker of markers) assert.ok(json.textContent.includes(marker.text), `the stored schedule holds ${marker.text}`);
-  } finally {
-    db.close();
-  }
-  const afterUnload = await connect("observer", "reader after unload");
-  assertHoldsEveryEdit(afterUnload.doc, markers, "a client of the reloaded room");
-});
+    // Everyone leaves: the room is stored and unloaded; what is stored is the same schedule.
+    for (const peer of peers) await peer.close();
+    const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
+    try {
+      const last = markers.at(-1)!.text;
+      const stored = () =>
+        (db.prepare("select content_json from doc_snapshots where negotiation_id = ?").get(negotiationId) as { content_json: string }).content_json;
+      await waitFor(() => stored().includes(last), "the room to be stored at unload", 30_000);
+      const json = scheduleFromJson(JSON.parse(stored()));
+      json.check();
+      for (const marker of markers) assert.ok(json.textContent.includes(marker.text), `the stored schedule holds ${marker.text}`);
+    } finally {
+      db.close();
+    }
+    const afterUnload = await connect("observer", "reader after unload");
+    assertHoldsEveryEdit(afterUnload.doc, markers, "a client of the reloaded room");
+  },
+);

@@ -79,10 +79,7 @@ export class Room {
     }
   }
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const from = this.isConnection(origin) ? origin : null;
     if (from) for (const id of [...added, ...updated]) this.bind(id, from);
     const changed = [...added, ...updated, ...removed];

@@ -38,7 +38,13 @@ test("a room loads once, from the stored schedule, and everyone gets the same on
 
 test("a negotiation without a stored document opens with an empty schedule, and keeps it", async () => {
   const rooms = registry();
-  const id = await createNegotiation(server.services.db, { title: "Old", buyerOrg: "B", supplierOrg: "S", createdBy: owner.id, members: [{ userId: owner.id, role: "buyer" }] });
+  const id = await createNegotiation(server.services.db, {
+    title: "Old",
+    buyerOrg: "B",
+    supplierOrg: "S",
+    createdBy: owner.id,
+    members: [{ userId: owner.id, role: "buyer" }],
+  });
   assert.equal(server.services.documents.exists(id), false);
   const room = rooms.get(id);
   assert.equal(server.services.documents.exists(id), true);

@@ -44,7 +44,8 @@ function setup(maxBytes = 8 * 1024 * 1024) {
     return verdict;
   };
   const sections = (doc: Y.Doc) => doc.getXmlFragment(scheduleFragmentName).toArray() as Y.XmlElement[];
-  const clauses = (doc: Y.Doc) => sections(doc).flatMap((sec) => sec.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === "clause"));
+  const clauses = (doc: Y.Doc) =>
+    sections(doc).flatMap((sec) => sec.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === "clause"));
   return { room, guard, member, edit, send, sections, clauses };
 }
 
@@ -83,13 +84,34 @@ test("structure outside the schema never reaches the room", () => {
     ["a clause without body", (f) => ((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).delete(1, 2), /missing/],
     ["an empty schedule", (f) => f.delete(0, f.length), /missing/],
     ["an unknown element", (f) => (f.get(0) as Y.XmlElement).insert(1, [new Y.XmlElement("script")]), /unknown element/],
-    ["bold in a section heading", (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) instanceof Y.XmlText && (((f.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { bold: {} }), /does not take the mark/],
-    ["an unknown mark", (f) => ((((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { blink: {} }), /unknown mark/],
-    ["a javascript: link", (f) => ((((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { link: { href: "javascript:alert(1)" } }), /links may only/],
+    [
+      "bold in a section heading",
+      (f) =>
+        ((f.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) instanceof Y.XmlText &&
+        (((f.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { bold: {} }),
+      /does not take the mark/,
+    ],
+    [
+      "an unknown mark",
+      (f) => ((((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { blink: {} }),
+      /unknown mark/,
+    ],
+    [
+      "a javascript: link",
+      (f) =>
+        ((((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, {
+          link: { href: "javascript:alert(1)" },
+        }),
+      /links may only/,
+    ],
     ["a clause id that is not an id", (f) => ((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).setAttribute("id", "x"), /plain id/],
     ["a clause id removed", (f) => ((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).removeAttribute("id"), /needs an id/],
     ["an unknown attribute", (f) => ((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).setAttribute("onclick", "x"), /unknown attribute/],
-    ["an embed in text", (f) => ((((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText).insertEmbed(0, { image: "x" }), /only text|kind/],
+    [
+      "an embed in text",
+      (f) => ((((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText).insertEmbed(0, { image: "x" }),
+      /only text|kind/,
+    ],
     ["a second root type", (f) => f.doc!.getMap("stash").set("k", "v"), /root/],
   ];
   for (const [name, change, pattern] of cases) {

@@ -80,7 +80,8 @@ export class ScheduleGuard {
       // Set by the afterTransaction listener during applyUpdate (TypeScript cannot see that).
       const check = this.check as ShapeCheck | null;
       if (check?.problem) verdict = { ok: false, reason: check.problem };
-      else if (store.pendingStructs !== null || store.pendingDs !== null) verdict = { ok: false, reason: "the update builds on changes the server does not have" };
+      else if (store.pendingStructs !== null || store.pendingDs !== null)
+        verdict = { ok: false, reason: "the update builds on changes the server does not have" };
       else verdict = this.withinSize(update.byteLength, check?.copies ?? []);
     } catch (error) {
       verdict = { ok: false, reason: `the update could not be applied (${(error as Error).message.slice(0, 80)})` };
@@ -148,4 +149,3 @@ export class ScheduleGuard {
     this.candidate.destroy();
   }
 }
-

@@ -133,7 +133,8 @@ async function hostileRound(log: string[]) {
   // The others keep typing meanwhile (text only: a concurrent structure change could turn an
   // invalid update into a valid one, e.g. a heading that was about to be deleted anyway).
   const plan = planRound(offender.peer.fragment, false);
-  for (const member of others(offender)) if (random.chance(0.5)) log.push(`${member.who}: ${randomValidEdit(member.peer.doc, member.peer.fragment, random, plan)}`);
+  for (const member of others(offender))
+    if (random.chance(0.5)) log.push(`${member.who}: ${randomValidEdit(member.peer.doc, member.peer.fragment, random, plan)}`);
   const scratchClient = clientId();
   const copy = offender.peer.scratchCopy(scratchClient);
   const update = attack.build(copy, random);

@@ -38,7 +38,9 @@ export function updateProblem(update: ReturnType<typeof Y.decodeUpdate>): string
     if (content instanceof Y.ContentType) {
       if (content.type instanceof Y.XmlText) continue;
       if (content.type instanceof Y.XmlElement && elementNames.has(content.type.nodeName)) continue;
-      return content.type instanceof Y.XmlElement ? `unknown element "${content.type.nodeName.slice(0, 40)}"` : "only XML elements and text belong in a schedule";
+      return content.type instanceof Y.XmlElement
+        ? `unknown element "${content.type.nodeName.slice(0, 40)}"`
+        : "only XML elements and text belong in a schedule";
     }
     return `content of kind ${content.constructor.name} does not belong in a schedule`;
   }

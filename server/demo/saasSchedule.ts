@@ -34,9 +34,7 @@ export const saasDemoSchedule: ScheduleTemplate = {
         {
           heading: "Personnel screening and awareness",
           requirement: "personnel-screening",
-          body: [
-            "Staff with access to Buyer Data are screened before they start, bound by confidentiality and trained in security at least once a year.",
-          ],
+          body: ["Staff with access to Buyer Data are screened before they start, bound by confidentiality and trained in security at least once a year."],
         },
       ],
     },
@@ -173,7 +171,9 @@ export const saasDemoSchedule: ScheduleTemplate = {
         {
           heading: "Liability for security breaches",
           requirement: "security-liability",
-          body: ["The Supplier's liability for breaches of this schedule is limited to twice the annual fees, except for wilful misconduct and gross negligence."],
+          body: [
+            "The Supplier's liability for breaches of this schedule is limited to twice the annual fees, except for wilful misconduct and gross negligence.",
+          ],
         },
         {
           heading: "Cyber insurance",

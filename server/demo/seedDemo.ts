@@ -39,16 +39,21 @@ export async function seedDemo(db: DB, documents: DocumentStore): Promise<boolea
     await insertUser(db, { id, email: u.email, name: u.name, password_hash: passwordHash, locale: null, created_at: now });
   }
   // The buyer and the supplier each own their party, as the first member of a party does.
-  const members = demoUsers.flatMap((u) =>
-    u.role ? [{ userId: ids.get(u.email)!, role: u.role, isOwner: u.role === "buyer" || u.role === "supplier" }] : [],
-  );
+  const members = demoUsers.flatMap((u) => (u.role ? [{ userId: ids.get(u.email)!, role: u.role, isOwner: u.role === "buyer" || u.role === "supplier" }] : []));
   // The pilot is a day older, so lists (newest activity first) show the main demo on top.
   const negotiations = [
     { title: pilotDemoTitle, schedule: pilotDemoSchedule, setup: undefined, lastActivityAt: now - 24 * 60 * 60 * 1000 },
     { title: demoNegotiationTitle, schedule: saasDemoSchedule, setup: demoSetup, lastActivityAt: now },
   ];
   for (const n of negotiations) {
-    const id = await createNegotiation(db, { title: n.title, buyerOrg: "Acme Retail", supplierOrg: "Nimbus Cloud", createdBy: members[0]!.userId, members, setup: n.setup });
+    const id = await createNegotiation(db, {
+      title: n.title,
+      buyerOrg: "Acme Retail",
+      supplierOrg: "Nimbus Cloud",
+      createdBy: members[0]!.userId,
+      members,
+      setup: n.setup,
+    });
     await touchNegotiation(db, id, n.lastActivityAt);
     documents.create(id, buildScheduleDoc(n.schedule));
   }

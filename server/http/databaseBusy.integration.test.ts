@@ -33,8 +33,13 @@ after(async () => {
 
 /** The schedule as stored: the snapshot plus every update after it, read from the file. */
 function storedClauseText(): string {
-  const snapshot = other.prepare("select state, through_update_id from doc_snapshots where negotiation_id = ?").get(negotiationId) as { state: Buffer; through_update_id: number };
-  const updates = other.prepare("select data from doc_updates where negotiation_id = ? and id > ? order by id").all(negotiationId, snapshot.through_update_id) as { data: Buffer }[];
+  const snapshot = other.prepare("select state, through_update_id from doc_snapshots where negotiation_id = ?").get(negotiationId) as {
+    state: Buffer;
+    through_update_id: number;
+  };
+  const updates = other
+    .prepare("select data from doc_updates where negotiation_id = ? and id > ? order by id")
+    .all(negotiationId, snapshot.through_update_id) as { data: Buffer }[];
   const doc = new Y.Doc();
   Y.applyUpdate(doc, snapshot.state);
   for (const u of updates) Y.applyUpdate(doc, u.data);
@@ -70,16 +75,24 @@ test("while another process holds the write lock the server keeps answering, wri
   assert.equal(api.status, 503);
   assert.equal(api.headers.get("retry-after"), "1");
   assert.match(((await api.json()) as { error: string }).error, /De server is bezig andere wijzigingen op te slaan/);
-  const page = await new HttpClient(server.url).request("/login", { form: { email: "observer@demo.test", password: "demo-password" }, headers: { Accept: "text/html" } });
+  const page = await new HttpClient(server.url).request("/login", {
+    form: { email: "observer@demo.test", password: "demo-password" },
+    headers: { Accept: "text/html" },
+  });
   assert.equal(page.status, 503);
   assert.match(await page.text(), /The server is busy saving other changes\. Try again in a moment/);
   assert.doesNotMatch(storedClauseText(), /LOCKED-ONE/, "nothing could be written yet");
 
   other.exec("commit");
   await waitFor(() => typed.every((t) => storedClauseText().includes(t)), "the held edits to be stored once the lock is gone");
-  assert.equal((await buyer.request(`/api/negotiations/${negotiationId}/versions`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ name: "After the lock" }),
-  })).status, 201);
+  assert.equal(
+    (
+      await buyer.request(`/api/negotiations/${negotiationId}/versions`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "After the lock" }),
+      })
+    ).status,
+    201,
+  );
 });

@@ -40,5 +40,7 @@ export function sendDatabaseBusy(req: ExpressRequest, res: ExpressResponse): voi
   const escaped = message.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   res
     .type("html")
-    .send(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>503</title><main><p role="alert">${escaped}</p><p><a href="/">${translate(locale, "error.backHome")}</a></p></main></html>`);
+    .send(
+      `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>503</title><main><p role="alert">${escaped}</p><p><a href="/">${translate(locale, "error.backHome")}</a></p></main></html>`,
+    );
 }

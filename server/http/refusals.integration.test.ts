@@ -56,12 +56,18 @@ test("a non-member gets exactly the answer a missing negotiation gets, from the 
 
 test("the policy refuses through the API with its own message and code", async () => {
   const observer = await as("observer");
-  const res = await observer.request(`/api/negotiations/${pilotId}/signoff`, { method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": "nl" }, body: "{}" });
+  const res = await observer.request(`/api/negotiations/${pilotId}/signoff`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Accept-Language": "nl" },
+    body: "{}",
+  });
   assert.equal(res.status, 403);
   const body = (await res.json()) as Refusal;
   assert.equal(body.code, "agreements.error.notOwner");
   assert.equal(body.error, "Alleen een eigenaar van de afnemer of de leverancier kan aftekenen.");
-  const round = await (await as("buyer")).request(`/api/negotiations/${pilotId}/rounds`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  const round = await (
+    await as("buyer")
+  ).request(`/api/negotiations/${pilotId}/rounds`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
   assert.equal(round.status, 409, "no agreement in force to amend yet");
   assert.equal(((await round.json()) as Refusal).code, "agreements.error.notEffective");
 });

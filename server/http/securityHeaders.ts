@@ -25,7 +25,10 @@ export function securityHeaders(config: Config): RequestHandler {
     contentSecurityPolicy: {
       useDefaults: true,
       directives: {
-        "script-src": ["'self'", (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`],
+        "script-src": [
+          "'self'",
+          (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`,
+        ],
         // ProseMirror and y-prosemirror position cursors and widgets with inline style attributes.
         "style-src": ["'self'", "'unsafe-inline'"],
         "connect-src": ["'self'", socketSources(config)],

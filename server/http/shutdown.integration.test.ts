@@ -38,7 +38,10 @@ test("SIGTERM ends the process within 10 s with 50 sockets that never answer the
 
   const exited = new Promise<void>((resolve) => server.process.once("exit", () => resolve()));
   server.process.kill("SIGTERM");
-  const outcome = await Promise.race([exited.then(() => "exited"), new Promise((resolve) => setTimeout(() => resolve("still running"), exitDeadlineMs).unref())]);
+  const outcome = await Promise.race([
+    exited.then(() => "exited"),
+    new Promise((resolve) => setTimeout(() => resolve("still running"), exitDeadlineMs).unref()),
+  ]);
   if (outcome !== "exited") server.process.kill("SIGKILL");
   for (const ws of sockets) ws.terminate();
   assert.equal(outcome, "exited");

@@ -13,7 +13,10 @@ const maxHops = 10;
 /** Why a TRUST_PROXY value is refused, or null when it is fine (for the config's validation). */
 export function trustProxyProblem(value: string): string | null {
   if (/^\d+$/.test(value)) return Number(value) <= maxHops ? null : `at most ${maxHops} hops`;
-  const bad = value.split(",").map((p) => p.trim()).find((p) => !parseNetwork(p));
+  const bad = value
+    .split(",")
+    .map((p) => p.trim())
+    .find((p) => !parseNetwork(p));
   return bad === undefined ? null : `"${bad}" is neither a hop count nor an IP address or CIDR network`;
 }
 

@@ -1,7 +1,14 @@
 import { getNegotiation, listMembers, addMember, type NegotiationMember } from "../../db/queries/negotiations";
 import { userName } from "../../db/queries/users";
 import { audit } from "../../db/queries/auditLog";
-import { insertInvitation, invitationById, invitationByTokenHash, revokePendingInvitationsInto, updateInvitation, type Invitation } from "../../db/queries/invitations";
+import {
+  insertInvitation,
+  invitationById,
+  invitationByTokenHash,
+  revokePendingInvitationsInto,
+  updateInvitation,
+  type Invitation,
+} from "../../db/queries/invitations";
 import { newId } from "../../shared/ids";
 import type { Member } from "../../shared/member";
 import { may, type Asker } from "../../shared/policy";
@@ -45,7 +52,13 @@ async function requireManage(services: Services, negotiationId: string, actor: M
  * mail server that refuses or is down does not undo the invitation: the inviter is told to pass the
  * link on themselves.
  */
-async function deliver(services: Services, invitation: Pick<Invitation, "email" | "role" | "negotiation_id">, token: string, origin: string, inviterName: string) {
+async function deliver(
+  services: Services,
+  invitation: Pick<Invitation, "email" | "role" | "negotiation_id">,
+  token: string,
+  origin: string,
+  inviterName: string,
+) {
   const link = `${origin}/invitations/${token}`;
   const negotiation = await getNegotiation(services.db, invitation.negotiation_id);
   const role = invitation.role as Role;
@@ -118,7 +131,12 @@ export async function findInvitation(services: Services, token: string) {
   if (!invitation) return null;
   const negotiation = await getNegotiation(services.db, invitation.negotiation_id);
   if (!negotiation) return null;
-  return { invitation, negotiation, inviterName: (await userName(services.db, invitation.invited_by)) ?? "", status: await currentStatus(services.db, invitation) };
+  return {
+    invitation,
+    negotiation,
+    inviterName: (await userName(services.db, invitation.invited_by)) ?? "",
+    status: await currentStatus(services.db, invitation),
+  };
 }
 
 /** The invitation's status under the rules as they are now, in the order acceptance checks them. */

@@ -20,14 +20,15 @@ async function signUp(key: string, name: string): Promise<HttpClient> {
   return client;
 }
 
-
 async function userEmail(client: HttpClient): Promise<string> {
   const html = await (await client.request("/settings")).text();
   return html.match(/[\w.-]+@example\.test/)![0];
 }
 
 async function invite(inviter: string, invitee: string, role: string): Promise<string> {
-  const res = await people[inviter]!.request(`/negotiations/${negotiationId}/members`, { form: { intent: "invite", email: await userEmail(people[invitee]!), role } });
+  const res = await people[inviter]!.request(`/negotiations/${negotiationId}/members`, {
+    form: { intent: "invite", email: await userEmail(people[invitee]!), role },
+  });
   assert.equal(res.status, 200, `${inviter} invites ${invitee}`);
   const link = (await res.text()).match(/value="(http[^"]+\/invitations\/[a-z2-7]+)"/)![1]!;
   return new URL(link).pathname;
@@ -58,9 +59,21 @@ before(async () => {
   server = await startTestServer({ env: { SIGNUPS_PER_ADDRESS_PER_HOUR: "50" } });
   sqlite = new SQLite(path.join(server.dataDir, "app.db"));
   await signUp("buyer", "Bea Buyer");
-  const res = await post("buyer", "/api/negotiations", { title: "Mole test", side: "buyer", ourOrg: "Acme", counterpartyOrg: "Nimbus", start: { kind: "empty" } });
+  const res = await post("buyer", "/api/negotiations", {
+    title: "Mole test",
+    side: "buyer",
+    ourOrg: "Acme",
+    counterpartyOrg: "Nimbus",
+    start: { kind: "empty" },
+  });
   negotiationId = ((await res.json()) as { id: string }).id;
-  for (const [key, name] of [["supplier", "Sam Supplier"], ["mole", "Max Mole"], ["colleague", "Carla Colleague"], ["leaver", "Lou Leaver"], ["quiet", "Quinn Quiet"]] as const) {
+  for (const [key, name] of [
+    ["supplier", "Sam Supplier"],
+    ["mole", "Max Mole"],
+    ["colleague", "Carla Colleague"],
+    ["leaver", "Lou Leaver"],
+    ["quiet", "Quinn Quiet"],
+  ] as const) {
     await signUp(key, name);
   }
 });
@@ -84,10 +97,15 @@ describe("membership is the party's own", () => {
     assert.match(await accepted.text(), /its side of the negotiation has got members of its own/);
     assert.equal((await people.mole!.request(`/api/negotiations/${negotiationId}/threads`)).status, 404);
     assert.deepEqual(await (await people.mole!.request("/api/negotiations")).json(), []);
-    const revoked = sqlite.prepare("select revoked_at from invitations where negotiation_id = ? and email = ?").get(negotiationId, await userEmail(people.mole!)) as { revoked_at: number | null };
+    const revoked = sqlite
+      .prepare("select revoked_at from invitations where negotiation_id = ? and email = ?")
+      .get(negotiationId, await userEmail(people.mole!)) as { revoked_at: number | null };
     assert.ok(revoked.revoked_at, "the buyer's outstanding invitation into the supplier side was revoked");
     const resent = await people.buyer!.request(`/negotiations/${negotiationId}/members`, {
-      form: { intent: "resend", invitationId: (sqlite.prepare("select id from invitations where email = ?").get(await userEmail(people.mole!)) as { id: string }).id },
+      form: {
+        intent: "resend",
+        invitationId: (sqlite.prepare("select id from invitations where email = ?").get(await userEmail(people.mole!)) as { id: string }).id,
+      },
     });
     assert.equal(resent.status, 403, "nor can the buyer revive it");
   });
@@ -96,7 +114,9 @@ describe("membership is the party's own", () => {
     for (const who of ["colleague", "leaver", "quiet"]) {
       assert.equal((await people[who]!.request(await invite("supplier", who, "supplier"), { method: "POST" })).status, 302, who);
     }
-    const owners = sqlite.prepare("select count(*) as n from negotiation_members where negotiation_id = ? and role = 'supplier' and is_owner = 1").get(negotiationId) as { n: number };
+    const owners = sqlite
+      .prepare("select count(*) as n from negotiation_members where negotiation_id = ? and role = 'supplier' and is_owner = 1")
+      .get(negotiationId) as { n: number };
     assert.equal(owners.n, 1);
   });
 });
@@ -158,7 +178,12 @@ describe("comment mutations check the current role", () => {
 describe("GET has no side effects", () => {
   test("opening the negotiation at a clause reads nothing by itself; the page's POST marks that clause's mentions read", async () => {
     await comment("supplier", "shared", "@Bea Buyer SHARED-FOR-BUYER: please look");
-    const unread = () => (sqlite.prepare("select count(*) as n from notifications n join users u on u.id = n.user_id where u.name = 'Bea Buyer' and read_at is null").get() as { n: number }).n;
+    const unread = () =>
+      (
+        sqlite.prepare("select count(*) as n from notifications n join users u on u.id = n.user_id where u.name = 'Bea Buyer' and read_at is null").get() as {
+          n: number;
+        }
+      ).n;
     assert.equal(unread(), 1);
     assert.equal((await people.buyer!.request(`/negotiations/${negotiationId}?clause=${clauseId}`)).status, 200);
     assert.equal(unread(), 1, "the GET changed nothing");

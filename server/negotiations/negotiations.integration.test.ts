@@ -60,12 +60,15 @@ describe("starting a negotiation", () => {
       parties: { buyer: string; supplier: string };
       members: { role: string }[];
     };
-    assert.deepEqual({ title: detail.title, role: detail.role, owner: detail.owner, parties: detail.parties }, {
-      title: "Payroll SaaS",
-      role: "buyer",
-      owner: true,
-      parties: { buyer: "Acme Retail", supplier: "PayFast" },
-    });
+    assert.deepEqual(
+      { title: detail.title, role: detail.role, owner: detail.owner, parties: detail.parties },
+      {
+        title: "Payroll SaaS",
+        role: "buyer",
+        owner: true,
+        parties: { buyer: "Acme Retail", supplier: "PayFast" },
+      },
+    );
     const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
     const { content_json } = db.prepare("select content_json from doc_snapshots where negotiation_id = ?").get(id) as { content_json: string };
     const setup = JSON.parse((db.prepare("select setup_json from negotiations where id = ?").get(id) as { setup_json: string }).setup_json);
@@ -80,7 +83,11 @@ describe("starting a negotiation", () => {
 
   test("bad input gets 400 with the fields named; copying someone else's negotiation is a 404", async () => {
     const outsider = await as("outsider");
-    const bad = await outsider.request("/api/negotiations", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...body, side: "both", title: "" }) });
+    const bad = await outsider.request("/api/negotiations", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ...body, side: "both", title: "" }),
+    });
     assert.equal(bad.status, 400);
     const issues = ((await bad.json()) as { issues: { path: string }[] }).issues.map((i) => i.path);
     assert.ok(issues.includes("side") && issues.includes("title"));
@@ -104,7 +111,8 @@ describe("starting a negotiation", () => {
     assert.equal(res.status, 201);
     const { id } = (await res.json()) as { id: string };
     const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
-    const content = (nid: string) => (db.prepare("select content_json from doc_snapshots where negotiation_id = ?").get(nid) as { content_json: string }).content_json;
+    const content = (nid: string) =>
+      (db.prepare("select content_json from doc_snapshots where negotiation_id = ?").get(nid) as { content_json: string }).content_json;
     const copyJson = content(id);
     const sourceJson = content(demoId);
     db.close();
@@ -146,7 +154,9 @@ describe("invitations", () => {
     const revoked = await inviteAs("buyer", "revoked@example.test", "observer");
     const db = new SQLite(path.join(server.dataDir, "app.db"));
     const invitationId = (email: string) => (db.prepare("select id from invitations where email = ?").get(email) as { id: string }).id;
-    const res = await (await as("buyer")).request(`/negotiations/${demoId}/members`, { form: { intent: "revoke", invitationId: invitationId("revoked@example.test") } });
+    const res = await (
+      await as("buyer")
+    ).request(`/negotiations/${demoId}/members`, { form: { intent: "revoke", invitationId: invitationId("revoked@example.test") } });
     assert.equal(res.status, 200);
     const revokedUser = await signUp("revoked@example.test");
     const page = await revokedUser.request(`/invitations/${tokenOf(revoked.link!)}`);
@@ -244,7 +254,9 @@ describe("the permission matrix: every role, a non-member and no session, for ev
     },
     {
       action: "invite an observer",
-      run: async (c) => (await c.request(`/negotiations/${demoId}/members`, { form: { intent: "invite", email: `obs-${Math.random()}@example.test`, role: "observer" } })).status,
+      run: async (c) =>
+        (await c.request(`/negotiations/${demoId}/members`, { form: { intent: "invite", email: `obs-${Math.random()}@example.test`, role: "observer" } }))
+          .status,
       expect: { buyer: 200, supplier: 200, advisor: 403, observer: 403, outsider: 404, anonymous: 302 },
     },
     {
@@ -286,7 +298,9 @@ describe("the permission matrix: every role, a non-member and no session, for ev
       const expected = expectEdit[who];
       if (typeof expected === "number") {
         const status = await new Promise<number>((resolve) => {
-          const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${demoId}`, { headers: { Origin: server.url, ...(cookie ? { Cookie: cookie } : {}) } });
+          const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${demoId}`, {
+            headers: { Origin: server.url, ...(cookie ? { Cookie: cookie } : {}) },
+          });
           ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
           ws.on("open", () => resolve(200));
           ws.on("error", () => undefined);

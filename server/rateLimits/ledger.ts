@@ -26,7 +26,14 @@ export async function reserve(db: DB, budgets: Budget[], now = Date.now()): Prom
       if (recent.length >= budget.max) retryAfterMs = Math.max(retryAfterMs, recent[budget.max - 1]! + budget.windowMs - now, 1);
     }
     if (retryAfterMs > 0) return { ok: false as const, retryAfterMs };
-    return { ok: true as const, ids: await insertEvents(trx, budgets.map((b) => b.subject), now) };
+    return {
+      ok: true as const,
+      ids: await insertEvents(
+        trx,
+        budgets.map((b) => b.subject),
+        now,
+      ),
+    };
   });
 }
 

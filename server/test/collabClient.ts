@@ -74,7 +74,9 @@ export function typeInFirstClause(client: CollabClient, text: string) {
 }
 
 export function firstClauseText(fragment: Y.XmlFragment): string {
-  return firstClauseParagraph(fragment).toString().replace(/<[^>]+>/g, "");
+  return firstClauseParagraph(fragment)
+    .toString()
+    .replace(/<[^>]+>/g, "");
 }
 
 function firstClauseParagraph(fragment: Y.XmlFragment): Y.XmlElement {

@@ -55,7 +55,11 @@ export function validMessages(copy: Y.Doc, clause: Y.XmlElement, random: Random)
     updateOf(copy, () => run.format(0, 4, { bold: {} })),
     updateOf(copy, () => run.insert(0, "see ", { link: { href: "https://example.org" } })),
     updateOf(copy, () => clause.setAttribute("requirement", "audit-rights")),
-    updateOf(copy, () => (clause.parent as Y.XmlElement).insert(childElements(clause.parent as Y.XmlElement).indexOf(clause) + 1, [clauseElement(random.id(), "Fuzz", "fuzz body")])),
+    updateOf(copy, () =>
+      (clause.parent as Y.XmlElement).insert(childElements(clause.parent as Y.XmlElement).indexOf(clause) + 1, [
+        clauseElement(random.id(), "Fuzz", "fuzz body"),
+      ]),
+    ),
     updateOf(copy, () => run.delete(run.length - 5, 5)),
   ];
   const cursor = (index: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(run, index));

@@ -38,7 +38,15 @@ export async function startInProcessServer(options: { idleUnloadMs?: number } = 
   await migrateToLatest(db);
   const documents = new DocumentStore(sqlite, logger);
   const collaboration = new CollaborationServer(db, config, logger, documents, { idleUnloadMs: options.idleUnloadMs });
-  const services: Services = { db, config, logger, documents, collaboration, catalogue: loadCatalogue(), mailer: createMailer(null, config.mailFrom, db, logger) };
+  const services: Services = {
+    db,
+    config,
+    logger,
+    documents,
+    collaboration,
+    catalogue: loadCatalogue(),
+    mailer: createMailer(null, config.mailFrom, db, logger),
+  };
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   server.on("upgrade", (req, socket, head) => collaboration.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -70,7 +78,10 @@ export interface TestUser {
 /** A user with a live session; the password hash is never checked here. */
 export async function addUser(services: Services, name: string): Promise<TestUser> {
   const id = newId();
-  await services.db.insertInto("users").values({ id, email: `${name}-${id}@unit.test`, name, password_hash: "not-checked", locale: null, created_at: Date.now() }).execute();
+  await services.db
+    .insertInto("users")
+    .values({ id, email: `${name}-${id}@unit.test`, name, password_hash: "not-checked", locale: null, created_at: Date.now() })
+    .execute();
   const { token } = await createSession(services.db, id);
   return { id, name, cookie: `session=${token}`, sessionId: sessionIdFromToken(token) };
 }

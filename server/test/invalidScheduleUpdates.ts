@@ -33,7 +33,15 @@ const setAttribute = (element: Y.XmlElement, key: string, value: unknown) =>
   (element as unknown as { setAttribute(key: string, value: unknown): void }).setAttribute(key, value);
 
 // The link targets an editor never stores: scripts, files, data, protocol-relative, none at all.
-const unsafeHrefs = ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "file://attacker.example/share", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox", "//evil.example", undefined];
+const unsafeHrefs = [
+  "javascript:alert(document.cookie)",
+  " JavaScript:alert(1)",
+  "file://attacker.example/share",
+  "data:text/html,<script>alert(1)</script>",
+  "vbscript:msgbox",
+  "//evil.example",
+  undefined,
+];
 
 export function invalidUpdates(options: { maxScheduleBytes: number }): InvalidUpdate[] {
   return [
@@ -117,7 +125,9 @@ export function invalidUpdates(options: { maxScheduleBytes: number }): InvalidUp
     ),
     refused("an existing clause id replaced by a number", (f, r) => setAttribute(anyClause(f, r), "id", 1234567890)),
     refused("an existing clause id replaced by an object", (f, r) => setAttribute(anyClause(f, r), "id", { id: r.id() })),
-    refused("an existing clause id replaced by an ill-formed string", (f, r) => anyClause(f, r).setAttribute("id", r.pick(["NOT-AN-ID", "short", "", "a".repeat(65), "abcdefghij<script>"]))),
+    refused("an existing clause id replaced by an ill-formed string", (f, r) =>
+      anyClause(f, r).setAttribute("id", r.pick(["NOT-AN-ID", "short", "", "a".repeat(65), "abcdefghij<script>"])),
+    ),
     refused("an existing clause id removed", (f, r) => anyClause(f, r).removeAttribute("id")),
     refused("a new clause without an id", (f, r) => {
       const section = anySection(f, r);

@@ -65,12 +65,7 @@ export class SyncPeer {
   }
 
   /** Opens the socket as `cookie`'s member and resolves once the document is in sync. */
-  static async connect(
-    baseUrl: string,
-    negotiationId: string,
-    cookie: string,
-    options: { label?: string; clientId?: number } = {},
-  ): Promise<SyncPeer> {
+  static async connect(baseUrl: string, negotiationId: string, cookie: string, options: { label?: string; clientId?: number } = {}): Promise<SyncPeer> {
     const doc = new Y.Doc();
     if (options.clientId !== undefined) doc.clientID = options.clientId;
     const url = `${baseUrl.replace(/^http/, "ws")}${collaborationPath}/${negotiationId}`;
@@ -163,10 +158,13 @@ export class SyncPeer {
       this.socket.send(this.outbox.shift()!);
     }
     if (this.outbox.length > 0 && this.closed === null) {
-      this.pumpTimer = setTimeout(() => {
-        this.pumpTimer = null;
-        this.pump();
-      }, Math.ceil(1000 / pace.perSecond));
+      this.pumpTimer = setTimeout(
+        () => {
+          this.pumpTimer = null;
+          this.pump();
+        },
+        Math.ceil(1000 / pace.perSecond),
+      );
     }
   }
 

@@ -107,7 +107,9 @@ const insertClause: Edit = (fragment, random) => {
   const section = random.pick(sectionsOf(fragment));
   const at = random.int(1, section.length);
   const id = random.id();
-  section.insert(at, [clauseElement(id, random.pick(["New clause", "Logging", ""]), random.pick(words), random.chance(0.5) ? random.pick(requirements) : undefined)]);
+  section.insert(at, [
+    clauseElement(id, random.pick(["New clause", "Logging", ""]), random.pick(words), random.chance(0.5) ? random.pick(requirements) : undefined),
+  ]);
   return `insert clause ${id}`;
 };
 

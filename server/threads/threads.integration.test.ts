@@ -20,7 +20,9 @@ const pushes: Record<string, ThreadView[]> = {};
 const sockets: WebSocket[] = [];
 
 async function post(who: string, path: string, body: unknown) {
-  const res = await (await as(who)).request(`/api/negotiations/${negotiationId}${path}`, {
+  const res = await (
+    await as(who)
+  ).request(`/api/negotiations/${negotiationId}${path}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
@@ -69,13 +71,22 @@ describe("visibility", () => {
     assert.equal(thread.party, "buyer");
     const shared = await post("supplier", "/threads", { clauseId: clauseIds[1], visibility: "shared", body: "Can we discuss 72 hours?" });
     assert.equal(shared.status, 201);
-    await waitFor(() => ["buyer", "supplier", "advisor", "observer"].every((w) => pushes[w]!.some((t) => t.id === shared.json.thread!.id)), "the shared thread pushed to all");
-    assert.ok(pushes.buyer!.some((t) => t.id === thread.id), "the buyer's own socket gets the internal thread");
+    await waitFor(
+      () => ["buyer", "supplier", "advisor", "observer"].every((w) => pushes[w]!.some((t) => t.id === shared.json.thread!.id)),
+      "the shared thread pushed to all",
+    );
+    assert.ok(
+      pushes.buyer!.some((t) => t.id === thread.id),
+      "the buyer's own socket gets the internal thread",
+    );
     for (const who of ["supplier", "advisor", "observer"]) {
       assert.ok(!pushes[who]!.some((t) => t.id === thread.id), `${who} gets no push of it`);
       const list = await visible(who);
       assert.ok(!list.some((t) => t.id === thread.id), `${who} does not list it`);
-      assert.ok(list.some((t) => t.id === shared.json.thread!.id), `${who} lists the shared one`);
+      assert.ok(
+        list.some((t) => t.id === shared.json.thread!.id),
+        `${who} lists the shared one`,
+      );
     }
     for (const body of [{ action: "reply", body: "peek" }, { action: "resolve" }]) {
       const res = await post("supplier", `/threads/${thread.id}`, body);
@@ -127,7 +138,10 @@ describe("authorship", () => {
     assert.ok(edited.json.thread!.comments[0]!.editedAt);
     await post("supplier", `/threads/${thread.id}`, { action: "reply", body: "Reply stays" });
     const deleted = await post("buyer", `/comments/${commentId}`, { action: "delete" });
-    assert.deepEqual(deleted.json.thread!.comments.map((c) => c.body), [null, "Reply stays"]);
+    assert.deepEqual(
+      deleted.json.thread!.comments.map((c) => c.body),
+      [null, "Reply stays"],
+    );
   });
 
   test("a comment over 10,000 characters is refused with 400", async () => {
@@ -150,10 +164,15 @@ describe("mentions", () => {
     await post("buyer", "/threads", { clauseId: clauseIds[5], visibility: "internal", body: "Do not tell @Sam Supplier (Nimbus Cloud) yet" });
     const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
     const rows = db
-      .prepare("select t.visibility from notifications n join threads t on t.id = n.thread_id join users u on u.id = n.user_id where u.email = 'supplier@demo.test'")
+      .prepare(
+        "select t.visibility from notifications n join threads t on t.id = n.thread_id join users u on u.id = n.user_id where u.email = 'supplier@demo.test'",
+      )
       .all() as { visibility: string }[];
     db.close();
-    assert.deepEqual(rows.map((r) => r.visibility), ["shared"]);
+    assert.deepEqual(
+      rows.map((r) => r.visibility),
+      ["shared"],
+    );
   });
 
   test("the mentioned member finds it in notifications and on the dashboard until they read it", async () => {

@@ -107,7 +107,11 @@ async function notifyMentions(
   const mentioned = members.filter((m) => m.userId !== actor.userId && body.includes(`@${m.name}`) && canSeeThread(m.role, thread));
   if (mentioned.length === 0) return;
   const now = Date.now();
-  await insertNotifications(services.db, mentioned.map((m) => m.userId), { negotiationId, threadId: thread.id, commentId, at: now });
+  await insertNotifications(
+    services.db,
+    mentioned.map((m) => m.userId),
+    { negotiationId, threadId: thread.id, commentId, at: now },
+  );
   if (!services.config.smtpUrl) return;
   for (const m of mentioned) {
     const text = inEveryLanguage((l) => translate(l, "threads.mail.body", { name: actor.name, text: body.slice(0, 2000) }));

@@ -23,10 +23,13 @@ test("text inserted and then deleted again leaves no trace; deleted text stays i
   const b = applyChange(a, "Notify within 24 hours.", "sam");
   assert.deepEqual(b, start);
   const c = applyChange(applyChange(start, "Notify within hours.", "bea"), "Notify within hours. Always.", "sam");
-  assert.deepEqual(c.map((s) => [s.kind, s.text]), [
-    ["same", "Notify within "],
-    ["deleted", "24 "],
-    ["same", "hours."],
-    ["inserted", " Always."],
-  ]);
+  assert.deepEqual(
+    c.map((s) => [s.kind, s.text]),
+    [
+      ["same", "Notify within "],
+      ["deleted", "24 "],
+      ["same", "hours."],
+      ["inserted", " Always."],
+    ],
+  );
 });

@@ -10,7 +10,11 @@ export interface Segment {
   by?: string | null;
 }
 
-export const visibleText = (segments: Segment[]) => segments.filter((s) => s.kind !== "deleted").map((s) => s.text).join("");
+export const visibleText = (segments: Segment[]) =>
+  segments
+    .filter((s) => s.kind !== "deleted")
+    .map((s) => s.text)
+    .join("");
 
 function merge(segments: Segment[]): Segment[] {
   const out: Segment[] = [];

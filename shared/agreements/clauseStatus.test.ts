@@ -4,8 +4,7 @@ import { buildScheduleDoc } from "../editor/scheduleTemplate";
 import { clauseHashes, scheduleHash } from "./contentHash";
 import { needsPartyAttention, scheduleStates, type PartyDecision } from "./clauseStatus";
 
-const doc = (text: string) =>
-  buildScheduleDoc({ sections: [{ heading: "S", clauses: [{ heading: "Backups", requirement: null, body: [text] }] }] });
+const doc = (text: string) => buildScheduleDoc({ sections: [{ heading: "S", clauses: [{ heading: "Backups", requirement: null, body: [text] }] }] });
 
 const decision = (party: "buyer" | "supplier", hash: string, at: number, d: PartyDecision["decision"] = "agreed"): PartyDecision => ({
   clauseId: "c1",

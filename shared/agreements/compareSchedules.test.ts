@@ -3,7 +3,13 @@ import assert from "node:assert/strict";
 import type { ClauseModel, SectionModel } from "../editor/scheduleModel";
 import { compareSchedules } from "./compareSchedules";
 
-const clause = (id: string, text: string): ClauseModel => ({ id, number: "", heading: id, requirement: null, blocks: [{ kind: "paragraph", runs: [{ text }] }] });
+const clause = (id: string, text: string): ClauseModel => ({
+  id,
+  number: "",
+  heading: id,
+  requirement: null,
+  blocks: [{ kind: "paragraph", runs: [{ text }] }],
+});
 const schedule = (...clauses: ClauseModel[]): SectionModel[] => [{ number: "1", heading: "S", clauses }];
 
 test("clauses added, removed, moved and changed, with word differences", () => {
@@ -22,5 +28,11 @@ test("clauses added, removed, moved and changed, with word differences", () => {
   );
   const changed = result[2]!;
   assert.ok(changed.kind === "changed");
-  assert.deepEqual(changed.parts.filter((p) => p.kind !== "same").map((p) => [p.kind, p.text]), [["deleted", "24"], ["inserted", "48"]]);
+  assert.deepEqual(
+    changed.parts.filter((p) => p.kind !== "same").map((p) => [p.kind, p.text]),
+    [
+      ["deleted", "24"],
+      ["inserted", "48"],
+    ],
+  );
 });

@@ -24,7 +24,7 @@ export function inOrder(a: string[], b: string[]): Set<string> {
     for (let j = b.length - 1; j >= 0; j--) table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
   }
   const keep = new Set<string>();
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       keep.add(a[i]!);
       i++;
@@ -42,7 +42,10 @@ export function compareSchedules(fromSections: SectionModel[], toSections: Secti
   const fromById = new Map(from.map((c) => [c.id, c]));
   const toIds = new Set(to.map((c) => c.id));
   const common = from.filter((c) => toIds.has(c.id)).map((c) => c.id);
-  const steady = inOrder(common, to.filter((c) => fromById.has(c.id)).map((c) => c.id));
+  const steady = inOrder(
+    common,
+    to.filter((c) => fromById.has(c.id)).map((c) => c.id),
+  );
 
   const out: ClauseComparison[] = to.map((clause) => {
     const old = fromById.get(clause.id);
@@ -54,7 +57,10 @@ export function compareSchedules(fromSections: SectionModel[], toSections: Secti
   // A removed clause goes after the nearest earlier clause that is still there and did not move.
   from.forEach((clause, index) => {
     if (toIds.has(clause.id)) return;
-    const anchor = from.slice(0, index).reverse().find((c) => steady.has(c.id));
+    const anchor = from
+      .slice(0, index)
+      .reverse()
+      .find((c) => steady.has(c.id));
     const at = anchor ? out.findIndex((c) => c.kind !== "removed" && c.to.id === anchor.id) + 1 : 0;
     let position = at;
     while (position < out.length && out[position]!.kind === "removed") position++;

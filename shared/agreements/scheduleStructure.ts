@@ -140,13 +140,21 @@ export function compareStructure(from: StructureSection[], to: StructureSection[
   const moves: ClauseMove[] = [];
   for (const section of to) {
     // Within a section that kept them, only clauses out of their former relative order moved.
-    const stayed = (list: StructureSection["clauses"], other: typeof fromPlace) => list.filter((c) => other.get(c.id)?.section.key === section.key).map((c) => c.id);
+    const stayed = (list: StructureSection["clauses"], other: typeof fromPlace) =>
+      list.filter((c) => other.get(c.id)?.section.key === section.key).map((c) => c.id);
     const before = from.find((s) => s.key === section.key);
     const steady = inOrder(before ? stayed(before.clauses, toPlace) : [], stayed(section.clauses, fromPlace));
     for (const clause of section.clauses) {
       const old = fromPlace.get(clause.id);
       if (!old || (old.section.key === section.key && steady.has(clause.id))) continue;
-      moves.push({ clauseId: clause.id, heading: clause.heading, from: old.number, to: toPlace.get(clause.id)!.number, fromSection: old.section.heading, toSection: section.heading });
+      moves.push({
+        clauseId: clause.id,
+        heading: clause.heading,
+        from: old.number,
+        to: toPlace.get(clause.id)!.number,
+        fromSection: old.section.heading,
+        toSection: section.heading,
+      });
     }
   }
   return { sections, moves };

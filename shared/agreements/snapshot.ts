@@ -34,7 +34,10 @@ export const decisionSchema = z
     /** Why a change is needed: opens a shared thread on a clause; kept with the decision on the structure. */
     reason: z.string().trim().max(10_000).optional(),
     /** The unit's hash the member was looking at; a mismatch means it moved on meanwhile. */
-    seenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    seenHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .refine((d) => d.decision === "agreed" || (d.reason?.length ?? 0) > 0, { message: "Say what needs to change.", path: ["reason"] });
 

@@ -9,7 +9,13 @@ import { fixIds, idsNeedFixing, uniqueIdsPlugin } from "./uniqueIds";
 
 const template = {
   sections: [
-    { heading: "A", clauses: [{ heading: "a1", requirement: null, body: ["x"] }, { heading: "a2", requirement: "mfa", body: ["y"] }] },
+    {
+      heading: "A",
+      clauses: [
+        { heading: "a1", requirement: null, body: ["x"] },
+        { heading: "a2", requirement: "mfa", body: ["y"] },
+      ],
+    },
     { heading: "B", clauses: [{ heading: "b1", requirement: null, body: ["z"] }] },
   ],
 };
@@ -26,7 +32,10 @@ function cursorIn(heading: string): EditorState {
 
 function run(state: EditorState, command: Command): EditorState {
   let next = state;
-  assert.ok(command(state, (tr) => (next = state.apply(tr))), "command applies");
+  assert.ok(
+    command(state, (tr) => (next = state.apply(tr))),
+    "command applies",
+  );
   return next;
 }
 

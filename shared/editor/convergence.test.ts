@@ -33,7 +33,10 @@ function deliverAll(peers: Peer[]) {
       if (batch.length) Y.applyUpdate(peer.doc, Y.mergeUpdates(batch), "network");
     }
   }
-  assert.ok(peers.every((p) => p.inbox.length === 0), "the network settles");
+  assert.ok(
+    peers.every((p) => p.inbox.length === 0),
+    "the network settles",
+  );
 }
 
 for (const seed of [1, 7, 42, 1234, 9001, 31337]) {
@@ -57,7 +60,10 @@ for (const seed of [1, 7, 42, 1234, 9001, 31337]) {
     docs[0]!.check();
     const ids = positionsWhere(docs[0]!, (n) => n.type === s.nodes.clause).map((c) => c.node.attrs.id as string | null);
     assert.ok(ids.length > 0);
-    assert.ok(ids.every((id) => typeof id === "string" && id.length > 0), "every clause has an id");
+    assert.ok(
+      ids.every((id) => typeof id === "string" && id.length > 0),
+      "every clause has an id",
+    );
     assert.equal(new Set(ids).size, ids.length, "clause ids are unique");
     for (const p of peers) p.view.destroy();
   });

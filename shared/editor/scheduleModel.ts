@@ -5,10 +5,7 @@ import { forEachClause } from "./numbering";
 import { scheduleSchema } from "./schema";
 
 export type Run = { text: string; bold?: boolean; italic?: boolean; href?: string } | { lineBreak: true };
-export type Block =
-  | { kind: "paragraph"; runs: Run[] }
-  | { kind: "list"; ordered: boolean; items: Block[][] }
-  | { kind: "table"; rows: Block[][][] };
+export type Block = { kind: "paragraph"; runs: Run[] } | { kind: "list"; ordered: boolean; items: Block[][] } | { kind: "table"; rows: Block[][][] };
 
 export interface ClauseModel {
   id: string;

@@ -39,9 +39,7 @@ export function buildScheduleDoc(template: ScheduleTemplate): PMNode {
   const sections = template.sections.length ? template.sections : [{ heading: "", clauses: [] }];
   const doc = s.nodes.doc.create(
     null,
-    sections.map((section) =>
-      s.nodes.section.create({ id: newId() }, [heading("section_heading", section.heading), ...section.clauses.map(clauseNode)]),
-    ),
+    sections.map((section) => s.nodes.section.create({ id: newId() }, [heading("section_heading", section.heading), ...section.clauses.map(clauseNode)])),
   );
   doc.check();
   return doc;

@@ -130,7 +130,11 @@ const marks: Record<string, MarkSpec> = {
         },
       },
     ],
-    toDOM: (mark): DOMOutputSpec => ["a", { href: isSafeHref(mark.attrs.href) ? mark.attrs.href : "#", rel: "noopener noreferrer nofollow", target: "_blank" }, 0],
+    toDOM: (mark): DOMOutputSpec => [
+      "a",
+      { href: isSafeHref(mark.attrs.href) ? mark.attrs.href : "#", rel: "noopener noreferrer nofollow", target: "_blank" },
+      0,
+    ],
   },
 };
 

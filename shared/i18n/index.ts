@@ -17,9 +17,7 @@ export type Params = Record<string, string | number>;
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const template = catalogues[locale][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Picks the best supported language from an Accept-Language header, honouring q-values. */

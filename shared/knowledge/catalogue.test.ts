@@ -3,17 +3,12 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import {
-  DEFAULT_CATALOGUE_DIR,
-  LEVELS,
-  frontMatter,
-  loadCatalogue,
-  parseRequirementFile,
-  type Catalogue,
-} from "./catalogue";
+import { DEFAULT_CATALOGUE_DIR, LEVELS, frontMatter, loadCatalogue, parseRequirementFile, type Catalogue } from "./catalogue";
 
 const reqDir = join(DEFAULT_CATALOGUE_DIR, "requirements");
-const files = readdirSync(reqDir).filter((f) => f.endsWith(".md")).sort();
+const files = readdirSync(reqDir)
+  .filter((f) => f.endsWith(".md"))
+  .sort();
 let catalogue: Catalogue;
 
 test("the whole catalogue loads and validates", () => {
@@ -24,7 +19,11 @@ test("the whole catalogue loads and validates", () => {
 });
 
 test("every requirement file is valid and its id equals the file name", () => {
-  assert.deepEqual(readdirSync(reqDir).filter((f) => !f.endsWith(".md")), [], "only .md files in requirements/");
+  assert.deepEqual(
+    readdirSync(reqDir).filter((f) => !f.endsWith(".md")),
+    [],
+    "only .md files in requirements/",
+  );
   for (const f of files) {
     const source = readFileSync(join(reqDir, f), "utf8");
     const r = parseRequirementFile(join(reqDir, f), source);
@@ -40,10 +39,22 @@ test("ids are unique across requirements, glossary terms and regime elements", (
     const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
     assert.deepEqual(dupes, [], `duplicate ${what} ids`);
   };
-  unique(requirements.map((r) => r.id), "requirement");
-  unique(glossary.map((g) => g.id), "glossary");
-  unique(regimes.map((r) => r.id), "regime");
-  unique(regimes.flatMap((r) => r.elements.map((e) => e.id)), "regime element");
+  unique(
+    requirements.map((r) => r.id),
+    "requirement",
+  );
+  unique(
+    glossary.map((g) => g.id),
+    "glossary",
+  );
+  unique(
+    regimes.map((r) => r.id),
+    "regime",
+  );
+  unique(
+    regimes.flatMap((r) => r.elements.map((e) => e.id)),
+    "regime element",
+  );
   for (const regime of regimes) {
     for (const e of regime.elements) assert.ok(e.id.startsWith(`${regime.id}:`), `${e.id} must start with ${regime.id}:`);
   }

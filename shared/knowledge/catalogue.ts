@@ -10,27 +10,40 @@ import { CATEGORIES } from "./categories";
 
 const text = z.string().trim().min(1);
 export const LocalizedText = z.object({ en: text, nl: text }).strict();
-export const LocalizedList = z
-  .object({ en: z.array(text).min(1), nl: z.array(text).min(1) })
-  .strict();
+export const LocalizedList = z.object({ en: z.array(text).min(1), nl: z.array(text).min(1) }).strict();
 
 const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case");
 
 export { CATEGORIES };
 
 export const SOURCES = [
-  "NIS2", "DORA", "CRA", "GDPR", "ISO27001", "ISO27002", "ISO27017", "ISO27018", "ISO22301",
-  "SOC2", "ISAE3402", "ISAE3000", "BIO", "NEN7510", "OWASP", "CSA", "C5", "EUCC",
-  "CyberEssentials", "NIST",
+  "NIS2",
+  "DORA",
+  "CRA",
+  "GDPR",
+  "ISO27001",
+  "ISO27002",
+  "ISO27017",
+  "ISO27018",
+  "ISO22301",
+  "SOC2",
+  "ISAE3402",
+  "ISAE3000",
+  "BIO",
+  "NEN7510",
+  "OWASP",
+  "CSA",
+  "C5",
+  "EUCC",
+  "CyberEssentials",
+  "NIST",
 ] as const;
 
 export const LEVELS = ["basic", "standard", "strict"] as const;
 
 export const Level = z.object({ value: LocalizedText, clause: LocalizedText }).strict();
 
-export const Reference = z
-  .object({ source: z.enum(SOURCES), ref: text })
-  .strict();
+export const Reference = z.object({ source: z.enum(SOURCES), ref: text }).strict();
 
 export const Requirement = z
   .object({
@@ -41,10 +54,7 @@ export const Requirement = z
     summary: LocalizedText,
     buyer: LocalizedText,
     supplier: LocalizedText,
-    levels: z
-      .object({ basic: Level, standard: Level, strict: Level })
-      .strict()
-      .optional(),
+    levels: z.object({ basic: Level, standard: Level, strict: Level }).strict().optional(),
     verify: LocalizedText,
     references: z.array(Reference).default([]),
     questions: LocalizedList,
@@ -60,17 +70,11 @@ export const Requirement = z
     }
   });
 
-export const GlossaryTerm = z
-  .object({ id: kebabId, term: LocalizedText, definition: LocalizedText })
-  .strict();
+export const GlossaryTerm = z.object({ id: kebabId, term: LocalizedText, definition: LocalizedText }).strict();
 export const Glossary = z.array(GlossaryTerm).min(1);
 
-export const RegimeElement = z
-  .object({ id: z.string().regex(/^[a-z0-9]+:[A-Za-z0-9.]+$/), ref: text, title: LocalizedText })
-  .strict();
-export const Regime = z
-  .object({ id: kebabId, name: LocalizedText, elements: z.array(RegimeElement).min(1) })
-  .strict();
+export const RegimeElement = z.object({ id: z.string().regex(/^[a-z0-9]+:[A-Za-z0-9.]+$/), ref: text, title: LocalizedText }).strict();
+export const Regime = z.object({ id: kebabId, name: LocalizedText, elements: z.array(RegimeElement).min(1) }).strict();
 export const RegimesFile = z.object({ regimes: z.array(Regime).min(1) }).strict();
 
 export type LocalizedText = z.infer<typeof LocalizedText>;
@@ -94,7 +98,10 @@ export interface Catalogue {
 export const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL(".", import.meta.url));
 
 export class CatalogueError extends Error {
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`Invalid knowledge catalogue file ${file}: ${detail}`);
     this.name = "CatalogueError";
   }
@@ -103,9 +110,7 @@ export class CatalogueError extends Error {
 function validate<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown, file: string): T {
   const result = schema.safeParse(data);
   if (!result.success) {
-    const detail = result.error.issues
-      .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-      .join("; ");
+    const detail = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
     throw new CatalogueError(file, detail);
   }
   return result.data;

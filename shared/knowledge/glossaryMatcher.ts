@@ -18,7 +18,10 @@ export interface TermMatch {
 const qualifiers = new Set(["NIS2", "DORA", "GDPR", "AVG", "CRA"]);
 
 function splitAlternatives(text: string): string[] {
-  return text.split(/\s+\/\s+/).map((s) => s.trim()).filter((s) => s.length >= 2);
+  return text
+    .split(/\s+\/\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 2);
 }
 
 /** The strings that name a term in running text, in either language. */

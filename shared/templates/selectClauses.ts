@@ -8,9 +8,7 @@ export const regimeIds = ["nis2", "dora", "gdpr", "cra"] as const;
 export type RegimeId = (typeof regimeIds)[number];
 
 export type Reason =
-  | { kind: "service"; service: ServiceType }
-  | { kind: "regime"; regime: RegimeId; ref: string }
-  | { kind: "sector"; sector: "health" | "government" };
+  { kind: "service"; service: ServiceType } | { kind: "regime"; regime: RegimeId; ref: string } | { kind: "sector"; sector: "health" | "government" };
 
 export interface SelectedClause {
   requirementId: string;

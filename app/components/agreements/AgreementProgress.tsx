@@ -29,7 +29,17 @@ function goToUnit(view: EditorView, unitId: string) {
 }
 
 /** "34 of 42 agreed", and the clauses (and the structure) that still need attention, to jump to. */
-export function AgreementProgress({ view, states, structure, party }: { view: EditorView; states: ClauseState[]; structure: ClauseState; party: Party | null }) {
+export function AgreementProgress({
+  view,
+  states,
+  structure,
+  party,
+}: {
+  view: EditorView;
+  states: ClauseState[];
+  structure: ClauseState;
+  party: Party | null;
+}) {
   const t = useT();
   const id = useId();
   const [filter, setFilter] = useState<Filter>(party ? "mine" : "all");
@@ -37,7 +47,10 @@ export function AgreementProgress({ view, states, structure, party }: { view: Ed
   // Only edits change the outline; the panel also re-renders for every cursor move.
   const clauses = useMemo(() => numberClauses(doc), [doc]);
   const { agreed, total } = progressOf([...states, structure]);
-  const units = [{ id: structureUnitId, label: t("agreement.structure.name"), state: structure }, ...clauses.map((c, i) => ({ id: c.id, label: `${c.number} ${c.heading || t("agreement.untitled")}`, state: states[i] }))];
+  const units = [
+    { id: structureUnitId, label: t("agreement.structure.name"), state: structure },
+    ...clauses.map((c, i) => ({ id: c.id, label: `${c.number} ${c.heading || t("agreement.untitled")}`, state: states[i] })),
+  ];
   const shown = units.flatMap((u) => (u.state && matches(filter, u.state, party) ? [{ id: u.id, label: u.label, status: u.state.status }] : []));
   return (
     <section className="agreement-progress" aria-labelledby={`${id}-heading`}>

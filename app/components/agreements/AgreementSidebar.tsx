@@ -36,13 +36,7 @@ export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, pa
         : null;
   return (
     <>
-      <ClauseAgreement
-        negotiationId={negotiationId}
-        clause={unit}
-        inForce={snapshot.round > 0}
-        agreeingParty={agreeingParty}
-        onSnapshot={onSnapshot}
-      />
+      <ClauseAgreement negotiationId={negotiationId} clause={unit} inForce={snapshot.round > 0} agreeingParty={agreeingParty} onSnapshot={onSnapshot} />
       <AgreementProgress view={view} states={states} structure={structure.state} party={party} />
     </>
   );

@@ -49,7 +49,8 @@ export function ClauseAgreement({ negotiationId, clause, inForce, agreeingParty,
     const params = { party: t(`role.${party}`), name: d?.userName ?? "", time: d ? formatTime(d.at) : "" };
     if (!d) return t("agreement.party.none", params);
     if (d.decision === "needs_change" && d.hash !== clause!.hash) return t("agreement.party.changed", params);
-    if (d.decision === "needs_change") return d.reason ? t("agreement.party.needsChangeReason", { ...params, reason: d.reason }) : t("agreement.party.needsChange", params);
+    if (d.decision === "needs_change")
+      return d.reason ? t("agreement.party.needsChangeReason", { ...params, reason: d.reason }) : t("agreement.party.needsChange", params);
     return t(d.hash === clause!.hash ? "agreement.party.agreed" : "agreement.party.changed", params);
   };
 

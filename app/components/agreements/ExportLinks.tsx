@@ -2,7 +2,6 @@ import { useState } from "react";
 import { exportFormats, type ExportFormat } from "../../../shared/agreements/exportFormats";
 import { useT } from "../../i18n";
 
-
 type Progress = { format: ExportFormat; received: number; total: number } | null;
 
 /**

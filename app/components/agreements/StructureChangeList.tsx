@@ -15,7 +15,8 @@ export function useStructureSentences() {
   const t = useT();
   return {
     section: (c: SectionChange): string[] => {
-      if (c.kind !== "changed") return [t(c.kind === "added" ? "structure.sectionAdded" : "structure.sectionRemoved", { number: c.number, heading: c.heading })];
+      if (c.kind !== "changed")
+        return [t(c.kind === "added" ? "structure.sectionAdded" : "structure.sectionRemoved", { number: c.number, heading: c.heading })];
       const out: string[] = [];
       if (c.formattingOnly) out.push(t("structure.formatting", { number: c.number, heading: c.to }));
       else if (c.from !== c.to) out.push(t("structure.heading", { number: c.number, from: c.from, to: c.to }));

@@ -4,9 +4,18 @@ import type { VersionSummary } from "../../../shared/agreements/versionSummary";
 import { useFormatDateTime, useT } from "../../i18n";
 import { ExportLinks } from "./ExportLinks";
 
-
 /** Save a version, list them (open, export, changes since), and pick two to compare. */
-export function VersionList({ negotiationId, versions, busy, onSave }: { negotiationId: string; versions: VersionSummary[]; busy: boolean; onSave: (name: string) => void }) {
+export function VersionList({
+  negotiationId,
+  versions,
+  busy,
+  onSave,
+}: {
+  negotiationId: string;
+  versions: VersionSummary[];
+  busy: boolean;
+  onSave: (name: string) => void;
+}) {
   const t = useT();
   const formatTime = useFormatDateTime();
   const base = `/negotiations/${negotiationId}`;

@@ -156,9 +156,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
             {t(refusedMessage[editsRefused])}
           </p>
         )}
-        {agreement.frozenAt && (
-          <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={policies.openRound} asReview={!party} />
-        )}
+        {agreement.frozenAt && <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={policies.openRound} asReview={!party} />}
         {!canEdit && !agreement.frozenAt && (
           <p className="read-only-badge" role="note">
             <strong>{t("editor.readOnly")}</strong> — {t("editor.readOnlyExplain")}
@@ -174,7 +172,14 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
         </div>
         {session && view && (
           <div className="schedule-side-column">
-            <AgreementSidebar negotiationId={negotiationId} view={view} snapshot={agreement} onSnapshot={setAgreement} party={party} agreeingParty={policies.agree ? party : null} />
+            <AgreementSidebar
+              negotiationId={negotiationId}
+              view={view}
+              snapshot={agreement}
+              onSnapshot={setAgreement}
+              party={party}
+              agreeingParty={policies.agree ? party : null}
+            />
             <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} glossary={glossary} defaultLevel={knowledge.coverage.level} />
             <ThreadsSidebar
               negotiationId={negotiationId}

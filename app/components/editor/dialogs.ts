@@ -34,8 +34,6 @@ export function confirmDeleteClause(state: EditorState, dispatch: Dispatch, t: T
   if (!dispatch) return true;
   const id = state.doc.nodeAt(found.pos)!.attrs.id;
   const clause = numberClauses(state.doc).find((c) => c.id === id);
-  const ok = window.confirm(
-    t("editor.deleteConfirm", { number: clause?.number ?? "", heading: clause?.heading || t("editor.untitledClause") }),
-  );
+  const ok = window.confirm(t("editor.deleteConfirm", { number: clause?.number ?? "", heading: clause?.heading || t("editor.untitledClause") }));
   return ok ? deleteClause(state, dispatch) : true;
 }

@@ -115,7 +115,10 @@ test("valid remote cursors are still shown next to a malformed one", async () =>
   const at = JSON.parse(JSON.stringify(Y.createRelativePositionFromTypeIndex(paragraphText(other), 4)));
   remoteState(5151, { cursor: { anchor: at, head: at } });
   await redecorated();
-  assert.deepEqual([...view.dom.querySelectorAll(".remote-cursor-label")].map((l) => l.textContent), [sam.name]);
+  assert.deepEqual(
+    [...view.dom.querySelectorAll(".remote-cursor-label")].map((l) => l.textContent),
+    [sam.name],
+  );
   paragraphText(other).insert(0, "Supplier. ");
   const labels = [...view.dom.querySelectorAll(".remote-cursor-label")].map((l) => l.textContent);
   assert.deepEqual(labels, [sam.name]);

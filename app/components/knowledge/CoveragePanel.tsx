@@ -57,11 +57,9 @@ export function CoveragePanel({ view, setup, canEdit }: { view: EditorView; setu
             <ul>
               {rows.map(({ element, clauses }) => (
                 <li key={element.id} className={clauses.length ? "covered" : "missing"}>
-                  <span className="coverage-state">{clauses.length ? t("coverage.covered") : t("coverage.missing")}</span>{" "}
-                  <strong>{element.ref}</strong> {element.title}
-                  {clauses.length > 0 && (
-                    <span className="coverage-clauses"> — {clauses.map((c) => `${c.number} ${c.heading}`).join("; ")}</span>
-                  )}
+                  <span className="coverage-state">{clauses.length ? t("coverage.covered") : t("coverage.missing")}</span> <strong>{element.ref}</strong>{" "}
+                  {element.title}
+                  {clauses.length > 0 && <span className="coverage-clauses"> — {clauses.map((c) => `${c.number} ${c.heading}`).join("; ")}</span>}
                   {clauses.length === 0 && canEdit && element.requirements[0] && (
                     <button type="button" onClick={() => void insert(element.requirements[0]!.id)}>
                       {t("coverage.insert", { title: element.requirements[0]!.title })}

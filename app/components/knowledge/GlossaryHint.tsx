@@ -36,7 +36,14 @@ export function GlossaryHint({ view, glossary }: { view: EditorView; glossary: M
   }
   const entry = shown ? glossary.get(shown.id) : undefined;
   return (
-    <div id={id} role="tooltip" aria-live="polite" className="glossary-hint" hidden={!entry} style={shown ? { left: shown.left, top: shown.top + 4 } : undefined}>
+    <div
+      id={id}
+      role="tooltip"
+      aria-live="polite"
+      className="glossary-hint"
+      hidden={!entry}
+      style={shown ? { left: shown.left, top: shown.top + 4 } : undefined}
+    >
       {entry && (
         <>
           <strong>{entry.term}</strong> {entry.definition}

@@ -17,7 +17,9 @@ export function DiffText({ pieces }: { pieces: DiffPiece[] }) {
         if (piece.kind === "same") return <span key={i}>{piece.text}</span>;
         const Tag = piece.kind === "inserted" ? "ins" : "del";
         const who = piece.author ? `${piece.author.name}${piece.author.party ? `, ${t(`role.${piece.author.party}`)}` : ""}` : null;
-        const note = who ? t(piece.kind === "inserted" ? "changes.insertedBy" : "changes.deletedBy", { who }) : t(piece.kind === "inserted" ? "changes.inserted" : "changes.deleted");
+        const note = who
+          ? t(piece.kind === "inserted" ? "changes.insertedBy" : "changes.deletedBy", { who })
+          : t(piece.kind === "inserted" ? "changes.inserted" : "changes.deleted");
         return (
           <Tag key={i} className={piece.author?.party ? `party-${piece.author.party}` : undefined} title={note}>
             {piece.text}

@@ -6,7 +6,12 @@ function RunView({ run }: { run: Run }) {
   let node: React.ReactNode = run.text;
   if (run.bold) node = <strong>{node}</strong>;
   if (run.italic) node = <em>{node}</em>;
-  if (run.href && isSafeHref(run.href)) node = <a href={run.href} rel="noopener noreferrer nofollow">{node}</a>;
+  if (run.href && isSafeHref(run.href))
+    node = (
+      <a href={run.href} rel="noopener noreferrer nofollow">
+        {node}
+      </a>
+    );
   return <>{node}</>;
 }
 

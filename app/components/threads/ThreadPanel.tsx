@@ -43,7 +43,9 @@ export function ThreadPanel(props: ThreadPanelProps) {
     .sort((a, b) => b.createdAt - a.createdAt);
   return (
     <section className="thread-panel" aria-labelledby="threads-heading">
-      <h2 id="threads-heading">{clause ? t("threads.onClause", { number: clause.number, heading: clause.heading || t("editor.untitledClause") }) : t("threads.all")}</h2>
+      <h2 id="threads-heading">
+        {clause ? t("threads.onClause", { number: clause.number, heading: clause.heading || t("editor.untitledClause") }) : t("threads.all")}
+      </h2>
       {clause && (
         <button type="button" className="link-button" onClick={() => props.onSelectClause(null)}>
           {t("threads.showAll")}
@@ -100,7 +102,8 @@ function NewThread(props: ThreadPanelProps & { clauseId: string }) {
           <legend>{t("threads.visibility")}</legend>
           {(["shared", "internal"] as const).map((v) => (
             <label key={v}>
-              <input type="radio" name={`${id}-visibility`} value={v} checked={visibility === v} onChange={() => setVisibility(v)} /> {t(`threads.visibility.${v}`)}
+              <input type="radio" name={`${id}-visibility`} value={v} checked={visibility === v} onChange={() => setVisibility(v)} />{" "}
+              {t(`threads.visibility.${v}`)}
             </label>
           ))}
         </fieldset>
@@ -140,7 +143,9 @@ function Thread(props: ThreadPanelProps & { thread: ThreadView; clause: Numbered
           {props.clause ? t("threads.clause", { number: props.clause.number }) : t("threads.clauseRemoved")}
         </button>{" "}
         {thread.visibility === "internal" && <span className="internal-badge">{t("threads.internalBadge")}</span>}{" "}
-        {thread.resolved && <span className="resolved-badge">{t("threads.resolvedBy", { name: thread.resolved.by, when: formatDateTime(thread.resolved.at) })}</span>}
+        {thread.resolved && (
+          <span className="resolved-badge">{t("threads.resolvedBy", { name: thread.resolved.by, when: formatDateTime(thread.resolved.at) })}</span>
+        )}
       </h3>
       {thread.quote && <blockquote className="thread-quote-preview">{thread.quote}</blockquote>}
       <ol className="comments">
@@ -166,7 +171,10 @@ function Thread(props: ThreadPanelProps & { thread: ThreadView; clause: Numbered
                   {t("threads.edit")}
                 </label>
                 <CommentBox id={`${id}-edit-${c.id}`} value={editing.body} onChange={(body) => setEditing({ id: c.id, body })} />
-                <button type="submit">{t("threads.save")}</button> <button type="button" onClick={() => setEditing(null)}>{t("threads.cancel")}</button>
+                <button type="submit">{t("threads.save")}</button>{" "}
+                <button type="button" onClick={() => setEditing(null)}>
+                  {t("threads.cancel")}
+                </button>
               </form>
             ) : (
               <Markdown text={c.body} />

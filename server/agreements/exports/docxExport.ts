@@ -26,7 +26,10 @@ function blocks(list: Block[], level = 0): (Paragraph | Table)[] {
     return [
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: b.rows.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: blocks(cell).filter((p): p is Paragraph => p instanceof Paragraph) })) })),
+        rows: b.rows.map(
+          (row) =>
+            new TableRow({ children: row.map((cell) => new TableCell({ children: blocks(cell).filter((p): p is Paragraph => p instanceof Paragraph) })) }),
+        ),
       }),
     ];
   });
@@ -48,12 +51,20 @@ export async function docxExport(doc: ExportDocument): Promise<Buffer> {
       );
     }
   }
-  children.push(new Paragraph({ text: t("export.signoffsHeading"), heading: HeadingLevel.HEADING_1 }), ...signoffLines(doc).map((line) => new Paragraph({ text: line })));
+  children.push(
+    new Paragraph({ text: t("export.signoffsHeading"), heading: HeadingLevel.HEADING_1 }),
+    ...signoffLines(doc).map((line) => new Paragraph({ text: line })),
+  );
   if (doc.threads) {
     children.push(new Paragraph({ text: t("export.threadsHeading"), heading: HeadingLevel.HEADING_1 }));
     if (doc.threads.length === 0) children.push(new Paragraph({ text: t("export.noThreads") }));
     for (const thread of doc.threads) {
-      children.push(new Paragraph({ text: `${t("export.thread", { clause: thread.clause })}${thread.resolved ? ` (${t("export.resolved")})` : ""}`, heading: HeadingLevel.HEADING_2 }));
+      children.push(
+        new Paragraph({
+          text: `${t("export.thread", { clause: thread.clause })}${thread.resolved ? ` (${t("export.resolved")})` : ""}`,
+          heading: HeadingLevel.HEADING_2,
+        }),
+      );
       if (thread.quote) children.push(new Paragraph({ children: [new TextRun({ text: t("export.quote", { quote: thread.quote }), italics: true })] }));
       for (const c of thread.comments) {
         children.push(new Paragraph({ children: [new TextRun({ text: `${c.author}, ${doc.formatTime(c.at)}: `, bold: true }), new TextRun(c.body)] }));

@@ -111,7 +111,10 @@ export function headerLines(doc: ExportDocument): string[] {
 export function signoffLines(doc: ExportDocument): string[] {
   const { t } = doc;
   if (doc.signoffs.length === 0) return [t("export.noSignoffs")];
-  return [...doc.signoffs.map((s) => t("export.signoff", { org: s.org, party: t(`role.${s.party}`), name: s.userName, time: doc.formatTime(s.at) })), t("export.notEsignature")];
+  return [
+    ...doc.signoffs.map((s) => t("export.signoff", { org: s.org, party: t(`role.${s.party}`), name: s.userName, time: doc.formatTime(s.at) })),
+    t("export.notEsignature"),
+  ];
 }
 
 export function statusLine(doc: ExportDocument, clause: ExportDocument["sections"][number]["clauses"][number]): string {

@@ -7,7 +7,6 @@ import { buildExportDocument } from "./exportDocument";
 import { markdownExport } from "./markdownExport";
 import { pdfExport } from "./pdfExport";
 
-
 const contentTypes: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
@@ -22,9 +21,17 @@ export async function exportVersion(
   request: { versionId: string | "current"; format: ExportFormat; withThreads: boolean; locale: Locale },
 ): Promise<{ body: Buffer; contentType: string; fileName: string }> {
   const doc = await buildExportDocument(services, negotiationId, request.versionId, { locale: request.locale, withThreads: request.withThreads });
-  const body =
-    request.format === "docx" ? await docxExport(doc) : request.format === "pdf" ? await pdfExport(doc) : Buffer.from(markdownExport(doc), "utf8");
-  await audit(services.db, { negotiationId, userId, action: "export", detail: { what: doc.versionLabel, format: request.format, threads: request.withThreads } });
-  const slug = doc.versionLabel.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "schedule";
+  const body = request.format === "docx" ? await docxExport(doc) : request.format === "pdf" ? await pdfExport(doc) : Buffer.from(markdownExport(doc), "utf8");
+  await audit(services.db, {
+    negotiationId,
+    userId,
+    action: "export",
+    detail: { what: doc.versionLabel, format: request.format, threads: request.withThreads },
+  });
+  const slug =
+    doc.versionLabel
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "schedule";
   return { body, contentType: contentTypes[request.format], fileName: `security-schedule-${slug}.${request.format}` };
 }

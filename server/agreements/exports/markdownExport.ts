@@ -28,10 +28,12 @@ function blocks(list: Block[], indent = ""): string[] {
   return list.flatMap((b) => {
     if (b.kind === "paragraph") return [indent + b.runs.map(run).join(""), ""];
     if (b.kind === "list") {
-      return b.items.flatMap((item, i) => {
-        const [first = "", ...rest] = blocks(item, `${indent}   `).filter((l) => l !== "");
-        return [`${indent}${b.ordered ? `${i + 1}.` : "-"} ${first.trimStart()}`, ...rest];
-      }).concat("");
+      return b.items
+        .flatMap((item, i) => {
+          const [first = "", ...rest] = blocks(item, `${indent}   `).filter((l) => l !== "");
+          return [`${indent}${b.ordered ? `${i + 1}.` : "-"} ${first.trimStart()}`, ...rest];
+        })
+        .concat("");
     }
     const rows = b.rows.map((row) => `| ${row.map((cell) => blocks(cell).filter(Boolean).join(" ")).join(" | ")} |`);
     const rule = `|${b.rows[0]!.map(() => " --- |").join("")}`;
@@ -55,7 +57,8 @@ export function markdownExport(doc: ExportDocument): string {
     for (const thread of doc.threads) {
       out.push(`### ${escape(t("export.thread", { clause: thread.clause }))}${thread.resolved ? ` (${t("export.resolved")})` : ""}`, "");
       if (thread.quote) out.push(`> ${escape(t("export.quote", { quote: thread.quote }))}`, "");
-      for (const c of thread.comments) out.push(`**${escape(c.author)}**, ${doc.formatTime(c.at)}:`, "", ...c.body.split("\n").map((l) => `> ${escape(l)}`), "");
+      for (const c of thread.comments)
+        out.push(`**${escape(c.author)}**, ${doc.formatTime(c.at)}:`, "", ...c.body.split("\n").map((l) => `> ${escape(l)}`), "");
     }
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n");

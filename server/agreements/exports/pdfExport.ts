@@ -24,12 +24,15 @@ function paragraph(pdf: Pdf, runs: Run[], indent: number, prefix = "") {
   if (prefix) pieces.unshift({ text: prefix });
   if (pieces.length === 0) pieces.push({ text: "" });
   pieces.forEach((piece, i) => {
-    pdf.font(fontFor(piece)).fontSize(10.5).text(piece.text, {
-      continued: i < pieces.length - 1,
-      indent: i === 0 ? indent : 0,
-      link: "href" in piece && piece.href ? piece.href : undefined,
-      underline: "href" in piece && !!piece.href,
-    });
+    pdf
+      .font(fontFor(piece))
+      .fontSize(10.5)
+      .text(piece.text, {
+        continued: i < pieces.length - 1,
+        indent: i === 0 ? indent : 0,
+        link: "href" in piece && piece.href ? piece.href : undefined,
+        underline: "href" in piece && !!piece.href,
+      });
   });
   pdf.moveDown(0.4);
 }
@@ -89,9 +92,20 @@ export function pdfExport(doc: ExportDocument): Promise<Buffer> {
     if (doc.threads.length === 0) pdf.font("regular").fontSize(10).text(t("export.noThreads"));
     for (const thread of doc.threads) {
       heading(pdf, `${t("export.thread", { clause: thread.clause })}${thread.resolved ? ` (${t("export.resolved")})` : ""}`, 11);
-      if (thread.quote) pdf.font("italic").fontSize(10).text(t("export.quote", { quote: thread.quote })).moveDown(0.2);
+      if (thread.quote)
+        pdf
+          .font("italic")
+          .fontSize(10)
+          .text(t("export.quote", { quote: thread.quote }))
+          .moveDown(0.2);
       for (const c of thread.comments) {
-        pdf.font("bold").fontSize(10).text(`${c.author}, ${doc.formatTime(c.at)}: `, { continued: true }).font("regular").text(c.body).moveDown(0.3);
+        pdf
+          .font("bold")
+          .fontSize(10)
+          .text(`${c.author}, ${doc.formatTime(c.at)}: `, { continued: true })
+          .font("regular")
+          .text(c.body)
+          .moveDown(0.3);
       }
     }
   }
@@ -102,7 +116,10 @@ export function pdfExport(doc: ExportDocument): Promise<Buffer> {
     // Inside the bottom margin, where pdfkit would otherwise start a new page.
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
-    pdf.font("regular").fontSize(8).text(`${i + 1} / ${range.count}`, 56, pdf.page.height - 40, { align: "center", width: pdf.page.width - 112, lineBreak: false });
+    pdf
+      .font("regular")
+      .fontSize(8)
+      .text(`${i + 1} / ${range.count}`, 56, pdf.page.height - 40, { align: "center", width: pdf.page.width - 112, lineBreak: false });
     pdf.page.margins.bottom = bottom;
   }
   pdf.end();

@@ -66,7 +66,10 @@ export function randomEdit(view: View, rng: Rng, step: number) {
     const c = pick(rng, clauses)!;
     if (rng() < 0.5) view.dispatch(state.tr.setNodeAttribute(c.pos, "requirement", rng() < 0.5 ? "backup-management" : null));
     else {
-      const p = pick(rng, paragraphs.filter((x) => x.node.content.size > 2));
+      const p = pick(
+        rng,
+        paragraphs.filter((x) => x.node.content.size > 2),
+      );
       if (p) view.dispatch(state.tr.addMark(p.pos + 1, p.pos + 3, s.marks.bold!.create()));
     }
   } else if (roll < 0.4) {
@@ -74,11 +77,17 @@ export function randomEdit(view: View, rng: Rng, step: number) {
     const at = p.pos + 1 + Math.floor(rng() * (p.node.content.size + 1));
     view.dispatch(state.tr.insertText(`w${step} `, at));
   } else if (roll < 0.5) {
-    const p = pick(rng, paragraphs.filter((x) => x.node.content.size > 1));
+    const p = pick(
+      rng,
+      paragraphs.filter((x) => x.node.content.size > 1),
+    );
     if (p) view.dispatch(state.tr.split(p.pos + 1 + Math.floor(rng() * p.node.content.size)));
   } else if (roll < 0.6) {
     // Join: delete from the end of one paragraph to the start of the next in the same clause.
-    const p = pick(rng, paragraphs.filter((x) => state.doc.resolve(x.pos + x.node.nodeSize).nodeAfter?.type === s.nodes.paragraph));
+    const p = pick(
+      rng,
+      paragraphs.filter((x) => state.doc.resolve(x.pos + x.node.nodeSize).nodeAfter?.type === s.nodes.paragraph),
+    );
     if (p) view.dispatch(state.tr.delete(p.pos + p.node.nodeSize - 1, p.pos + p.node.nodeSize + 1));
   } else if (roll < 0.72) {
     const c = pick(rng, clauses)!;
@@ -95,4 +104,3 @@ export function randomEdit(view: View, rng: Rng, step: number) {
     deleteClause(state.apply(state.tr.setSelection(inClause(c))), view.dispatch);
   }
 }
-
