@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/demoLogins";
+import { demoClients, negotiationApi } from "../test/demoLogins";
 import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
@@ -20,16 +20,7 @@ const as = demoClients(() => server.url);
 const pushes: AgreementSnapshot[] = [];
 const open: { close(): void }[] = [];
 
-async function post(who: string, path: string, body: unknown = {}) {
-  const res = await (
-    await as(who)
-  ).request(`/api/negotiations/${negotiationId}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: string } };
-}
+const post = negotiationApi<Record<string, unknown> & { error?: string }>(as, () => negotiationId);
 
 async function overview(): Promise<Overview> {
   return (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/agreements`)).json() as Promise<Overview>;

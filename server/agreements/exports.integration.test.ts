@@ -3,22 +3,18 @@ import assert from "node:assert/strict";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/demoLogins";
+import { demoClients, negotiationApi } from "../test/demoLogins";
 
 let server: TestServer;
 let negotiationId: string;
 let clauseId: string;
 const as = demoClients(() => server.url);
 
+const postJson = negotiationApi<unknown>(as, () => negotiationId);
+
 async function post(who: string, path: string, body: unknown) {
-  const res = await (
-    await as(who)
-  ).request(`/api/negotiations/${negotiationId}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  assert.ok(res.ok, `${path}: ${res.status}`);
+  const { status } = await postJson(who, path, body);
+  assert.ok(status >= 200 && status < 300, `${path}: ${status}`);
 }
 
 async function download(who: string, format: string, threads = true) {

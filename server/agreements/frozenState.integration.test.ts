@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/demoLogins";
+import { demoClients, negotiationApi } from "../test/demoLogins";
 import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 
@@ -11,16 +11,7 @@ let negotiationId: string;
 const as = demoClients(() => server.url);
 const clients: CollabClient[] = [];
 
-async function post(who: string, path: string, body: unknown = {}) {
-  const res = await (
-    await as(who)
-  ).request(`/api/negotiations/${negotiationId}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as { effective?: boolean } };
-}
+const post = negotiationApi<{ effective?: boolean }>(as, () => negotiationId);
 
 async function collab(who: string): Promise<CollabClient> {
   const client = connectCollab(server.url, negotiationId, await sessionCookie(server.url, `${who}@demo.test`));

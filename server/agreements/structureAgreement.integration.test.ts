@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as Y from "yjs";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/demoLogins";
+import { demoClients, negotiationApi } from "../test/demoLogins";
 import { connectCollab, sessionCookie, synced, waitFor, type CollabClient } from "../test/collabClient";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import { newId } from "../../shared/ids";
@@ -27,16 +27,7 @@ let negotiationId: string;
 const as = demoClients(() => server.url);
 const open: CollabClient[] = [];
 
-async function post(who: string, path: string, body: unknown = {}) {
-  const res = await (
-    await as(who)
-  ).request(`/api/negotiations/${negotiationId}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { blocking?: Unit[] } };
-}
+const post = negotiationApi<Record<string, unknown> & { blocking?: Unit[] }>(as, () => negotiationId);
 
 const get = async <T>(who: string, path: string): Promise<T> => (await (await as(who)).request(path)).json() as Promise<T>;
 const overview = () => get<Overview>("buyer", `/api/negotiations/${negotiationId}/agreements`);

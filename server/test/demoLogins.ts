@@ -28,3 +28,20 @@ export async function demoCookies(baseUrl: string, who: readonly string[]): Prom
   for (const name of who) cookies[name] = await sessionCookie(baseUrl, demoEmail(name));
   return cookies;
 }
+
+/**
+ * POSTs JSON to one negotiation's API as a demo user, as the pages and the editor do: the answer's
+ * status and parsed body, typed by the test that reads it.
+ */
+export function negotiationApi<Body>(as: (who: string) => Promise<HttpClient>, negotiationId: () => string) {
+  return async (who: string, path: string, body: unknown = {}): Promise<{ status: number; json: Body }> => {
+    const res = await (
+      await as(who)
+    ).request(`/api/negotiations/${negotiationId()}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as Body };
+  };
+}

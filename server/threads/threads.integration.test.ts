@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/demoLogins";
+import { demoClients, negotiationApi } from "../test/demoLogins";
 import { HttpClient } from "../test/httpClient";
 import { connectCollab, sessionCookie, synced, waitFor } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
@@ -19,16 +19,7 @@ const as = demoClients(() => server.url);
 const pushes: Record<string, ThreadView[]> = {};
 const sockets: WebSocket[] = [];
 
-async function post(who: string, path: string, body: unknown) {
-  const res = await (
-    await as(who)
-  ).request(`/api/negotiations/${negotiationId}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as { thread?: ThreadView; error?: string } };
-}
+const post = negotiationApi<{ thread?: ThreadView; error?: string }>(as, () => negotiationId);
 
 async function visible(who: string): Promise<ThreadView[]> {
   return (await (await as(who)).request(`/api/negotiations/${negotiationId}/threads`)).json() as Promise<ThreadView[]>;
