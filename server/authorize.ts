@@ -1,7 +1,8 @@
 import type { DB } from "../db/connection";
 import { negotiationState } from "../db/queries/negotiations";
 import { hasEffectiveVersion } from "../db/queries/versions";
-import { refusal, type Action, type Asker, type MemberTarget, type NegotiationState } from "../shared/policy";
+import type { Asker } from "../shared/member";
+import { refusal, type Action, type MemberTarget, type NegotiationState } from "../shared/policy";
 import { DomainError } from "./errors";
 
 /** The server's side of the policy: the refusal `shared/policy.ts` gives, thrown as a DomainError. */

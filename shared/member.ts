@@ -14,3 +14,6 @@ export interface Member {
   /** Owners sign off and manage their party's members. */
   owner: boolean;
 }
+
+/** Who is asking, as far as the rules care: a `Member` fits, and so does a bare role for the docs table. */
+export type Asker = Pick<Member, "role" | "owner">;

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { may, policyMarkdown, presentPolicies, refusal, type Asker } from "./policy";
+import type { Asker } from "./member";
+import { may, policyMarkdown, presentPolicies, refusal } from "./policy";
 
 const member = (role: Asker["role"], owner = false): Asker => ({ role, owner });
 const draft = { frozen: false, hasEffectiveVersion: false };

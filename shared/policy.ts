@@ -1,4 +1,5 @@
 import { canManage } from "./membership";
+import type { Asker } from "./member";
 import type { MessageKey } from "./i18n/index";
 import { partyOf, roles, type Role } from "./roles";
 
@@ -23,12 +24,6 @@ export const actions = [
   "readAudit",
 ] as const;
 export type Action = (typeof actions)[number];
-
-/** Who is asking: a `Member` fits, and so does a bare role for the docs table. */
-export interface Asker {
-  role: Role;
-  owner: boolean;
-}
 
 /** What state-dependent rules look at; the server reads it fresh for every decision. */
 export interface NegotiationState {
@@ -103,7 +98,7 @@ const rules: Record<Action, Rule> = {
   },
   // Without a target: may this member manage anyone at all (the invite form)?
   manageMembers: {
-    who: (a, target) => (target ? canManage({ role: a.role, isOwner: a.owner }, target.role, target.otherPartyHasMembers ?? true) : isPartyOwner(a)),
+    who: (a, target) => (target ? canManage(a, target.role, target.otherPartyHasMembers ?? true) : isPartyOwner(a)),
     refused: "members.error.notAllowed",
     stateNote: "whom: see Managing members below",
   },

@@ -37,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     negotiation: { id: negotiation.id, title: negotiation.title },
     me: { userId: me.userId, role: me.role },
     policies: { manageMembers: may(me, "manageMembers") },
-    assignable: assignableRoles({ role: me.role, isOwner: me.owner }, otherPartyHasMembers),
+    assignable: assignableRoles(me, otherPartyHasMembers),
     members: members.map((m) => ({ ...m, online: online.has(m.userId) })),
     // Only what the caller may manage: an owner sees their party's and the neutral invitations.
     invitations: invitations

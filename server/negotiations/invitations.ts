@@ -11,7 +11,8 @@ import {
 } from "../../db/queries/invitations";
 import { newId } from "../../shared/ids";
 import type { Member } from "../../shared/member";
-import { may, type Asker } from "../../shared/policy";
+import type { Asker } from "../../shared/member";
+import { may } from "../../shared/policy";
 import { partyOf, type Role } from "../../shared/roles";
 import { translate } from "../../shared/i18n/index";
 import { inEveryLanguage } from "../mail/inEveryLanguage";
