@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { CATEGORIES } from "../../shared/knowledge/categories";
 import { getLocale } from "../utils/locale.server";
+import { DomainError, refuse } from "../utils/respond.server";
 import { searchCatalogue } from "../../shared/knowledge/searchCatalogue";
 
 const querySchema = z.object({
@@ -16,7 +17,7 @@ const querySchema = z.object({
 export function loader({ request, context }: LoaderFunctionArgs) {
   const locale = getLocale(request, context);
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return json({ error: "Use q (up to 200 characters) and an optional known category." }, { status: 400 });
+  if (!parsed.success) refuse(request, context, new DomainError(400, "knowledge.error.badQuery"), "api");
   const { q, category } = parsed.data;
   const matching = searchCatalogue(context.services.catalogue, q);
   const found = category ? matching.filter((r) => r.category === category) : matching.slice(0, 20);

@@ -1,6 +1,7 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiResponse, changesSince } from "../utils/agreements.server";
+import { DomainError, refuse } from "../utils/respond.server";
 import { requireMember } from "../utils/member.server";
 import { idSchema } from "../../shared/ids";
 
@@ -13,6 +14,6 @@ const querySchema = z.object({ since: idSchema.optional() });
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, context, params, { api: true });
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return json({ error: "since must be a version id from GET /api/negotiations/:id/versions." }, { status: 400 });
+  if (!parsed.success) refuse(request, context, new DomainError(400, "changes.error.badSince"), "api");
   return apiResponse(request, context, () => changesSince(context.services, member.negotiationId, parsed.data.since ?? null));
 }

@@ -3,7 +3,7 @@ import { newNegotiationSchema } from "../../shared/templates/wizardAnswers";
 import { getLocale } from "../utils/locale.server";
 import { listNegotiationsForUser } from "../utils/negotiations.server";
 import { startNegotiation } from "../utils/negotiationForms.server";
-import { apiResponse } from "../utils/respond.server";
+import { apiResponse, DomainError, refuse } from "../utils/respond.server";
 import { readJson } from "../utils/readJson.server";
 import { requireUser } from "../utils/member.server";
 
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** POST /api/negotiations — starts a negotiation from the wizard's inputs as JSON; 201 {id}. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, { api: true });
-  if (request.method !== "POST") return json({ error: "Only POST is allowed here." }, { status: 405 });
+  if (request.method !== "POST") refuse(request, context, new DomainError(405, "error.methodNotAllowed"), "api");
   const input = await readJson(request, context, newNegotiationSchema);
   return apiResponse(request, context, async () => ({ id: await startNegotiation(context.services, user.id, input, getLocale(request, context)) }), 201);
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RequirementView } from "../components/knowledge/RequirementView";
 import { useT } from "../i18n";
 import { getLocale } from "../utils/locale.server";
+import { DomainError, refuse } from "../utils/respond.server";
 import { localizeRequirement } from "../../shared/knowledge/localize";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.entry.title ?? ""} — Common Ground` }];
@@ -11,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export function loader({ request, context, params }: LoaderFunctionArgs) {
   const catalogue = context.services.catalogue;
   const requirement = catalogue.requirements.find((r) => r.id === params.id);
-  if (!requirement) throw new Response("Not found", { status: 404 });
+  if (!requirement) refuse(request, context, new DomainError(404, "knowledge.error.notFound"), "page");
   return { entry: localizeRequirement(catalogue, requirement, getLocale(request, context)) };
 }
 

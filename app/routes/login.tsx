@@ -1,10 +1,13 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import type { RefusalBody } from "../../shared/refusal";
 import { Field } from "../components/Field";
-import { useT, type MessageKey } from "../i18n";
-import { emailSchema, logIn, retryAfter, safeRedirectPath, sessionCookieHeader } from "../utils/auth.server";
+import { RefusalAlert } from "../components/RefusalAlert";
+import { useT } from "../i18n";
+import { emailSchema, logIn, safeRedirectPath, sessionCookieHeader } from "../utils/auth.server";
 import { retryAfterHeaders } from "../utils/retryAfterHeaders";
+import { DomainError, pageAction } from "../utils/respond.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in — Common Ground" }];
 
@@ -21,41 +24,38 @@ const loginForm = z.object({
   redirectTo: z.string().optional(),
 });
 
-type LoginError = { error: MessageKey; params?: Record<string, number>; email?: string };
+/** A refused login (401 wrong email or password, 429 spent budget), with the email typed so the form shows it again. */
+type LoginRefusal = RefusalBody & { email?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = loginForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return json<LoginError>({ error: "login.error.missing" }, { status: 400 });
-  }
-  const { email, password, redirectTo } = parsed.data;
-  const result = await logIn(context.services.db, { email, password, ip: context.clientIp });
-  if (result.ok) {
-    return redirect(safeRedirectPath(redirectTo), {
-      headers: { "Set-Cookie": sessionCookieHeader(context, result.token, result.expiresAt) },
-    });
-  }
-  if (result.error === "rateLimited") {
-    const { seconds, minutes } = retryAfter(result.retryAfterMs);
-    return json<LoginError>({ error: "login.error.rateLimited", params: { minutes }, email }, { status: 429, headers: { "Retry-After": String(seconds) } });
-  }
-  return json<LoginError>({ error: "login.error.invalid", email }, { status: 401 });
+  const raw = Object.fromEntries(await request.formData());
+  const email = typeof raw.email === "string" ? raw.email : undefined;
+  return pageAction(
+    request,
+    context,
+    async () => {
+      const parsed = loginForm.safeParse(raw);
+      if (!parsed.success) throw new DomainError(400, "login.error.missing");
+      const session = await logIn(context.services.db, { email: parsed.data.email, password: parsed.data.password, ip: context.clientIp });
+      return redirect(safeRedirectPath(parsed.data.redirectTo), {
+        headers: { "Set-Cookie": sessionCookieHeader(context, session.token, session.expiresAt) },
+      });
+    },
+    // Not redirectTo: a page's 401 with redirectTo becomes a redirect to the login page.
+    { email },
+  );
 }
 
 export default function Login() {
   const t = useT();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<LoginRefusal>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const redirectTo = searchParams.get("redirectTo") ?? "";
   return (
     <section className="narrow">
       <h1>{t("login.title")}</h1>
-      {actionData?.error && (
-        <p role="alert" className="form-error">
-          {t(actionData.error, actionData.params)}
-        </p>
-      )}
+      {actionData && <RefusalAlert refusal={actionData} />}
       <Form method="post" noValidate={false}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field

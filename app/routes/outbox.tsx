@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useFormatDateTime, useT } from "../i18n";
 import { requireUser } from "../utils/member.server";
 import { outboxFor } from "../utils/outbox.server";
+import { DomainError, refuse } from "../utils/respond.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox — Common Ground" }];
 
@@ -13,7 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Outbox — Common Ground" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, { api: false });
   const { config, db } = context.services;
-  if (!config.seedDemo || config.smtpUrl) throw new Response("Not found", { status: 404 });
+  // Outside demo mode the page does not exist, so it answers like any unknown address.
+  if (!config.seedDemo || config.smtpUrl) refuse(request, context, new DomainError(404, "error.notFound"), "page");
   const messages = await outboxFor(db, user.email);
   return { messages: messages.map((m) => ({ id: m.id, to: m.to_email, subject: m.subject, body: m.body, at: m.created_at })) };
 }

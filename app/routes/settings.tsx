@@ -1,11 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import type { RefusalBody } from "../../shared/refusal";
 import { Field } from "../components/Field";
+import { RefusalAlert } from "../components/RefusalAlert";
 import { useT, type MessageKey } from "../i18n";
-import { changePassword, invalidateOtherSessions, passwordSchema, retryAfter } from "../utils/auth.server";
+import { changePassword, invalidateOtherSessions, passwordSchema } from "../utils/auth.server";
 import { retryAfterHeaders } from "../utils/retryAfterHeaders";
 import { requireUser } from "../utils/member.server";
+import { DomainError, pageAction } from "../utils/respond.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings — Common Ground" }];
 
@@ -21,50 +24,50 @@ const settingsForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("signOutOthers") }),
 ]);
 
-type SettingsResult = { form: "password" | "sessions"; ok: boolean; message: MessageKey; params?: Record<string, number> };
+type FormName = "password" | "sessions";
+/** What a form did, or why it was refused (only the password form is: 400 wrong current password, 429 spent budget). */
+type SettingsResult = { form: FormName; message: MessageKey; params?: Record<string, number> } | (RefusalBody & { form: FormName });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = requireUser(request, context, { api: false });
-  const raw = Object.fromEntries(await request.formData());
-  const parsed = settingsForm.safeParse(raw);
-  if (!parsed.success) {
-    return json<SettingsResult>({ form: "password", ok: false, message: "signup.error.password" }, { status: 400 });
-  }
+  const parsed = settingsForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = parsed.success ? parsed.data : null;
   const { db } = context.services;
-  if (parsed.data.intent === "signOutOthers") {
+  if (form?.intent === "signOutOthers") {
     const count = await invalidateOtherSessions(db, auth.user.id, auth.sessionId);
-    return json<SettingsResult>({ form: "sessions", ok: true, message: "settings.sessions.done", params: { count } });
+    return json<SettingsResult>({ form: "sessions", message: "settings.sessions.done", params: { count } });
   }
-  const result = await changePassword(db, {
-    user: auth.user,
-    sessionId: auth.sessionId,
-    currentPassword: parsed.data.currentPassword,
-    newPassword: parsed.data.newPassword,
-    ip: context.clientIp,
-  });
-  if (result.ok) {
-    return json<SettingsResult>({ form: "password", ok: true, message: "settings.password.changed" });
-  }
-  if (result.error === "rateLimited") {
-    const { seconds, minutes } = retryAfter(result.retryAfterMs);
-    return json<SettingsResult>(
-      { form: "password", ok: false, message: "login.error.rateLimited", params: { minutes } },
-      { status: 429, headers: { "Retry-After": String(seconds) } },
-    );
-  }
-  return json<SettingsResult>({ form: "password", ok: false, message: "settings.password.wrongCurrent" }, { status: 400 });
+  return pageAction(
+    request,
+    context,
+    async () => {
+      if (!form) throw new DomainError(400, "signup.error.password");
+      await changePassword(db, {
+        user: auth.user,
+        sessionId: auth.sessionId,
+        currentPassword: form.currentPassword,
+        newPassword: form.newPassword,
+        ip: context.clientIp,
+      });
+      return json<SettingsResult>({ form: "password", message: "settings.password.changed" });
+    },
+    { form: "password" },
+  );
 }
 
 export default function Settings() {
   const t = useT();
   const user = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const feedback = (form: SettingsResult["form"]) =>
-    result?.form === form ? (
-      <p role={result.ok ? "status" : "alert"} className={result.ok ? "form-success" : "form-error"}>
+  const result = useActionData<SettingsResult>();
+  const feedback = (form: FormName) => {
+    if (result?.form !== form) return null;
+    if ("error" in result) return <RefusalAlert refusal={result} />;
+    return (
+      <p role="status" className="form-success">
         {t(result.message, result.params)}
       </p>
-    ) : null;
+    );
+  };
   return (
     <section className="narrow">
       <h1>{t("settings.title")}</h1>

@@ -1,11 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import type { RefusalBody } from "../../shared/refusal";
 import { Field } from "../components/Field";
+import { RefusalAlert } from "../components/RefusalAlert";
 import { useT, type MessageKey } from "../i18n";
 import { getLocale, setUserLocale } from "../utils/locale.server";
-import { emailSchema, nameSchema, passwordSchema, retryAfter, safeRedirectPath, sessionCookieHeader, signUp } from "../utils/auth.server";
+import { emailSchema, nameSchema, passwordSchema, safeRedirectPath, sessionCookieHeader, signUp } from "../utils/auth.server";
 import { retryAfterHeaders } from "../utils/retryAfterHeaders";
+import { pageAction } from "../utils/respond.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up — Common Ground" }];
 
@@ -29,11 +32,11 @@ const fieldMessages: Record<string, MessageKey> = {
   password: "signup.error.password",
 };
 
-type SignupErrors = {
-  fields: Partial<Record<"name" | "email" | "password", MessageKey>>;
-  values: { name?: string; email?: string };
-  error?: { key: MessageKey; params: Record<string, number> };
-};
+type Values = { name?: string; email?: string };
+/** Fields that do not fit, by message key, and what was typed. */
+type SignupErrors = { fields: Partial<Record<"name" | "email" | "password", MessageKey>>; values: Values };
+/** A refusal from signUp (409 email taken, shown at `field`; 429 spent budget), and what was typed. */
+type SignupRefusal = RefusalBody & { values: Values; field?: "email" };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const raw = Object.fromEntries(await request.formData());
@@ -48,49 +51,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json<SignupErrors>({ fields, values }, { status: 400 });
   }
   const { db, config } = context.services;
-  const result = await signUp(db, { ...parsed.data, ip: context.clientIp }, config.signupsPerAddressPerHour);
-  if (!result.ok && result.error === "rateLimited") {
-    const { seconds, minutes } = retryAfter(result.retryAfterMs);
-    return json<SignupErrors>(
-      { fields: {}, values, error: { key: "signup.error.rateLimited", params: { minutes } } },
-      { status: 429, headers: { "Retry-After": String(seconds) } },
-    );
-  }
-  if (!result.ok) {
-    return json<SignupErrors>({ fields: { email: "signup.error.emailTaken" }, values }, { status: 409 });
-  }
-  // Keep the language the visitor was reading in as their saved preference.
-  await setUserLocale(context.services.db, result.user.id, getLocale(request, context));
-  return redirect(safeRedirectPath(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": sessionCookieHeader(context, result.token, result.expiresAt) },
-  });
+  return pageAction(
+    request,
+    context,
+    async () => {
+      const session = await signUp(db, { ...parsed.data, ip: context.clientIp }, config.signupsPerAddressPerHour);
+      // Keep the language the visitor was reading in as their saved preference.
+      await setUserLocale(db, session.user.id, getLocale(request, context));
+      return redirect(safeRedirectPath(parsed.data.redirectTo), {
+        headers: { "Set-Cookie": sessionCookieHeader(context, session.token, session.expiresAt) },
+      });
+    },
+    { values },
+  );
 }
 
 export default function Signup() {
   const t = useT();
-  const data = useActionData<typeof action>();
+  const data = useActionData<SignupErrors | SignupRefusal>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
+  const refusal = data && "error" in data ? data : undefined;
+  const fields: SignupErrors["fields"] = data && !("error" in data) ? data.fields : {};
   const error = (key?: MessageKey) => (key ? t(key) : undefined);
   return (
     <section className="narrow">
       <h1>{t("signup.title")}</h1>
-      {data?.error && (
-        <p role="alert" className="form-error">
-          {t(data.error.key, data.error.params)}
-        </p>
-      )}
+      {refusal && !refusal.field && <RefusalAlert refusal={refusal} />}
       <Form method="post">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field
-          label={t("signup.name")}
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={100}
-          defaultValue={data?.values.name}
-          error={error(data?.fields.name)}
-        />
+        <Field label={t("signup.name")} name="name" autoComplete="name" required maxLength={100} defaultValue={data?.values.name} error={error(fields.name)} />
         <Field
           label={t("signup.email")}
           name="email"
@@ -98,7 +88,7 @@ export default function Signup() {
           autoComplete="email"
           required
           defaultValue={data?.values.email ?? searchParams.get("email") ?? undefined}
-          error={error(data?.fields.email)}
+          error={refusal?.field === "email" ? refusal.error : error(fields.email)}
         />
         <Field
           label={t("signup.password")}
@@ -108,7 +98,7 @@ export default function Signup() {
           required
           minLength={10}
           hint={t("signup.passwordHint")}
-          error={error(data?.fields.password)}
+          error={error(fields.password)}
         />
         <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
           {t("signup.submit")}

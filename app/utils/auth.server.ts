@@ -38,4 +38,3 @@ export function safeRedirectPath(value: FormDataEntryValue | string | null | und
 // Routes reach server code only through *.server.ts modules, which the browser build drops.
 export { changePassword, emailSchema, logIn, nameSchema, passwordSchema, signUp } from "../../server/auth/accounts";
 export { invalidateOtherSessions, invalidateSession } from "../../server/auth/sessions";
-export { retryAfter } from "../../server/rateLimits/budgets";

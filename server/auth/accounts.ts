@@ -5,7 +5,8 @@ import { newId } from "../../shared/ids";
 import { dummyPasswordHash, hashPassword, maxPasswordLength, minPasswordLength, verifyPassword } from "./passwords";
 import { passwordAccepted, reservePasswordGuess } from "./loginRateLimit";
 import { reserve } from "../rateLimits/ledger";
-import { signupBudget } from "../rateLimits/budgets";
+import { RateLimitedError, signupBudget } from "../rateLimits/budgets";
+import { DomainError } from "../errors";
 import { createSession, invalidateOtherSessions } from "./sessions";
 import { emailTaken, insertUser, passwordHashOf, setPasswordHash, userByEmail, type PublicUser } from "../../db/queries/users";
 
@@ -13,19 +14,20 @@ export const emailSchema = z.string().trim().toLowerCase().max(254).email();
 export const passwordSchema = z.string().min(minPasswordLength).max(maxPasswordLength);
 export const nameSchema = z.string().trim().min(1).max(100);
 
-export type SignUpResult =
-  | { ok: true; token: string; expiresAt: number; user: PublicUser }
-  | { ok: false; error: "emailTaken" }
-  | { ok: false; error: "rateLimited"; retryAfterMs: number };
+/** A new session: what the login and sign-up forms put in the cookie. */
+export type SignedIn = { token: string; expiresAt: number; user: PublicUser };
+
+// `field` tells the sign-up form to show the refusal next to the email field.
+const emailTakenError = () => new DomainError(409, "signup.error.emailTaken", { field: "email" });
 
 /**
  * A new account. Every attempt from one address counts, taken emails too: the answer tells
  * whether an address has an account, so it is as much a guess as a sign-up.
  */
-export async function signUp(db: DB, input: { name: string; email: string; password: string; ip: string }, signupsPerHour: number): Promise<SignUpResult> {
+export async function signUp(db: DB, input: { name: string; email: string; password: string; ip: string }, signupsPerHour: number): Promise<SignedIn> {
   const budget = await reserve(db, [signupBudget(input.ip, signupsPerHour)]);
-  if (!budget.ok) return { ok: false, error: "rateLimited", retryAfterMs: budget.retryAfterMs };
-  if (await emailTaken(db, input.email)) return { ok: false, error: "emailTaken" };
+  if (!budget.ok) throw new RateLimitedError("signup.error.rateLimited", budget.retryAfterMs);
+  if (await emailTaken(db, input.email)) throw emailTakenError();
   const user: User = {
     id: newId(),
     email: input.email,
@@ -38,27 +40,26 @@ export async function signUp(db: DB, input: { name: string; email: string; passw
     await insertUser(db, user);
   } catch (error) {
     // Two sign-ups racing for one address: the unique index decides.
-    if (error instanceof Error && /UNIQUE/.test(error.message)) return { ok: false, error: "emailTaken" };
+    if (error instanceof Error && /UNIQUE/.test(error.message)) throw emailTakenError();
     throw error;
   }
   const session = await createSession(db, user.id);
-  return { ok: true, user: withoutHash(user), ...session };
+  return { user: withoutHash(user), ...session };
 }
 
-export type LogInResult =
-  | { ok: true; token: string; expiresAt: number; user: PublicUser }
-  | { ok: false; error: "invalid" }
-  | { ok: false; error: "rateLimited"; retryAfterMs: number };
-
-export async function logIn(db: DB, input: { email: string; password: string; ip: string }): Promise<LogInResult> {
+/**
+ * An unknown email and a wrong password get one refusal, after the same hashing work (a dummy
+ * hash for an unknown email), so neither the answer nor its timing tells whether an account exists.
+ */
+export async function logIn(db: DB, input: { email: string; password: string; ip: string }): Promise<SignedIn> {
   const guess = await reservePasswordGuess(db, input.email, input.ip);
-  if (!guess.ok) return { ok: false, error: "rateLimited", retryAfterMs: guess.retryAfterMs };
+  if (!guess.ok) throw new RateLimitedError("login.error.rateLimited", guess.retryAfterMs);
   const user = await userByEmail(db, input.email);
   const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !valid) return { ok: false, error: "invalid" };
+  if (!user || !valid) throw new DomainError(401, "login.error.invalid");
   await passwordAccepted(db, input.email, guess);
   const session = await createSession(db, user.id);
-  return { ok: true, user: withoutHash(user), ...session };
+  return { user: withoutHash(user), ...session };
 }
 
 function withoutHash({ password_hash: _, ...user }: User): PublicUser {
@@ -68,14 +69,14 @@ function withoutHash({ password_hash: _, ...user }: User): PublicUser {
 export async function changePassword(
   db: DB,
   input: { user: PublicUser; sessionId: string; currentPassword: string; newPassword: string; ip: string },
-): Promise<{ ok: true } | { ok: false; error: "wrongCurrent" } | { ok: false; error: "rateLimited"; retryAfterMs: number }> {
+): Promise<void> {
   // Someone holding a stolen session could otherwise guess the password here without limit.
   const guess = await reservePasswordGuess(db, input.user.email, input.ip);
-  if (!guess.ok) return { ok: false, error: "rateLimited", retryAfterMs: guess.retryAfterMs };
-  if (!(await verifyPassword(await passwordHashOf(db, input.user.id), input.currentPassword))) return { ok: false, error: "wrongCurrent" };
+  if (!guess.ok) throw new RateLimitedError("login.error.rateLimited", guess.retryAfterMs);
+  // 400, not 401: the session is fine, only what was typed is wrong (401 would mean "log in").
+  if (!(await verifyPassword(await passwordHashOf(db, input.user.id), input.currentPassword))) throw new DomainError(400, "settings.password.wrongCurrent");
   await passwordAccepted(db, input.user.email, guess);
   await setPasswordHash(db, input.user.id, await hashPassword(input.newPassword));
   // Whoever knew the old password may still hold a session: end them all but this one.
   await invalidateOtherSessions(db, input.user.id, input.sessionId);
-  return { ok: true };
 }

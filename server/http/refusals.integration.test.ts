@@ -108,3 +108,34 @@ test("starting a negotiation as a copy of someone else's is refused in words, no
   assert.equal(body.code, "wizard.error.copySource");
   assert.match(body.error, /cannot be copied/);
 });
+
+test("routes' own refusals are translated too: wrong method, unknown entry, bad query", async () => {
+  const buyer = await as("buyer");
+  const put = await buyer.request("/api/negotiations", { method: "PUT", headers: { "Accept-Language": "nl" } });
+  assert.equal(put.status, 405);
+  assert.deepEqual(await put.json(), { error: "Hier is alleen POST toegestaan.", code: "error.methodNotAllowed" });
+  const codes: [string, number, string][] = [
+    ["/api/knowledge/no-such-entry", 404, "knowledge.error.notFound"],
+    ["/api/knowledge?category=bogus", 400, "knowledge.error.badQuery"],
+    [`/api/negotiations/${pilotId}/changes?since=!`, 400, "changes.error.badSince"],
+  ];
+  for (const [path, status, code] of codes) {
+    const res = await buyer.request(path);
+    assert.equal(res.status, status, path);
+    assert.equal(((await res.json()) as Refusal).code, code, path);
+  }
+  const page = await buyer.request("/knowledge/no-such-entry");
+  assert.equal(page.status, 404);
+  assert.match(await page.text(), /There is no such requirement or certification/);
+});
+
+test("sign-up and log-in refusals reach the form in words: a taken email at its field, what was typed kept", async () => {
+  const client = new HttpClient(server.url);
+  const taken = await client.request("/signup", { form: { name: "Twin", email: "buyer@demo.test", password: "long-enough-pw" } });
+  assert.equal(taken.status, 409);
+  const html = await taken.text();
+  assert.match(html, /class="field-error">An account with this email/);
+  assert.match(html, /value="Twin"/);
+  const wrong = await client.logIn("supplier@demo.test", "not-the-password");
+  assert.match(await wrong.text(), /value="supplier@demo.test"/);
+});

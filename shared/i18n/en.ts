@@ -333,6 +333,8 @@ export const en = {
     "Every security requirement explained to both sides: why the buyer needs it, what it takes from the supplier, how to verify it and which law or standard asks for it.",
   "knowledge.search": "Search the knowledge base (English or Dutch)",
   "knowledge.searchSubmit": "Search",
+  "knowledge.error.notFound": "There is no such requirement or certification. Check the address, or search the knowledge base.",
+  "knowledge.error.badQuery": "Use q (up to 200 characters) and an optional known category.",
   "knowledge.results": "{count} entries match “{q}”.",
   "knowledge.certification": "certification",
   "knowledge.views": "Views of this requirement",
@@ -507,6 +509,7 @@ export const en = {
   "changes.kind.added": "Added",
   "changes.kind.removed": "Removed",
   "changes.kind.changed": "Changed",
+  "changes.error.badSince": "since must be a version id from GET /api/negotiations/:id/versions.",
   "changes.kind.unchanged": "Unchanged",
   "changes.by": "Changed by: {names}",
   "changes.inserted": "inserted",
@@ -580,6 +583,7 @@ export const en = {
   "error.loginRequired": "You are not logged in: log in (POST /login) and send the session cookie.",
   "error.notModerator": "Only advisors moderate a negotiation.",
   "error.badQuery": "This address has a parameter that is not valid here. Go back and choose again.",
+  "error.methodNotAllowed": "Only POST is allowed here.",
   "error.backHome": "Back to the start page",
 } as const;
 

@@ -337,6 +337,8 @@ export const nl: Record<MessageKey, string> = {
     "Elke beveiligingseis uitgelegd voor beide kanten: waarom de afnemer die nodig heeft, wat die van de leverancier vraagt, hoe je die controleert en welke wet of norm erom vraagt.",
   "knowledge.search": "Zoek in de kennisbank (Nederlands of Engels)",
   "knowledge.searchSubmit": "Zoeken",
+  "knowledge.error.notFound": "Deze eis of certificering bestaat niet. Controleer het adres, of zoek in de kennisbank.",
+  "knowledge.error.badQuery": "Gebruik q (tot 200 tekens) en eventueel een bekende categorie.",
   "knowledge.results": "{count} items passen bij “{q}”.",
   "knowledge.certification": "certificering",
   "knowledge.views": "Weergaven van deze eis",
@@ -513,6 +515,7 @@ export const nl: Record<MessageKey, string> = {
   "changes.kind.added": "Toegevoegd",
   "changes.kind.removed": "Verwijderd",
   "changes.kind.changed": "Gewijzigd",
+  "changes.error.badSince": "since moet een versie-id zijn uit GET /api/negotiations/:id/versions.",
   "changes.kind.unchanged": "Ongewijzigd",
   "changes.by": "Gewijzigd door: {names}",
   "changes.inserted": "ingevoegd",
@@ -586,5 +589,6 @@ export const nl: Record<MessageKey, string> = {
   "error.loginRequired": "Je bent niet ingelogd: log in (POST /login) en stuur het sessiecookie mee.",
   "error.notModerator": "Alleen adviseurs modereren een onderhandeling.",
   "error.badQuery": "Dit adres bevat een parameter die hier niet geldig is. Ga terug en kies opnieuw.",
+  "error.methodNotAllowed": "Hier is alleen POST toegestaan.",
   "error.backHome": "Terug naar de startpagina",
 };
