@@ -2,7 +2,6 @@ import { newNegotiationSchema } from "../../shared/templates/wizardAnswers";
 
 export { startNegotiation } from "../../server/negotiations/startNegotiation";
 export { selectClauses } from "../../shared/templates/selectClauses";
-export { RateLimitedError, retryAfter } from "../../server/rateLimits/budgets";
 
 /** The wizard's form fields, shaped like POST /api/negotiations's JSON, then validated the same way. */
 export function parseWizardForm(form: FormData, allRequirementIds: string[]) {

@@ -23,7 +23,7 @@ export class RateLimitedError extends DomainError {
 }
 
 /** The Retry-After header's seconds, and the minutes that messages ("try again in {minutes} minutes") show. */
-export function retryAfter(ms: number): { seconds: number; minutes: number } {
+function retryAfter(ms: number): { seconds: number; minutes: number } {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   return { seconds, minutes: Math.ceil(seconds / 60) };
 }
