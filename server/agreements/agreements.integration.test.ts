@@ -4,7 +4,7 @@ import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
-import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
+import { firstClauseText, syncedDemoClient, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
@@ -33,9 +33,8 @@ async function agreeAll(...parties: string[]) {
 }
 
 async function collab(who: string): Promise<CollabClient> {
-  const client = connectCollab(server.url, negotiationId, await sessionCookie(server.url, `${who}@demo.test`));
+  const client = await syncedDemoClient(server.url, negotiationId, who);
   open.push({ close: () => client.destroy() });
-  await synced(client);
   return client;
 }
 

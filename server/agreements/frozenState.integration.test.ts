@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
-import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
+import { firstClauseText, syncedDemoClient, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 
 // changeFrozenState: the live connections follow what the sign-off or the new round committed.
@@ -14,9 +14,8 @@ const clients: CollabClient[] = [];
 const post = negotiationApi<{ effective?: boolean }>(as, () => negotiationId);
 
 async function collab(who: string): Promise<CollabClient> {
-  const client = connectCollab(server.url, negotiationId, await sessionCookie(server.url, `${who}@demo.test`));
+  const client = await syncedDemoClient(server.url, negotiationId, who);
   clients.push(client);
-  await synced(client);
   return client;
 }
 

@@ -66,6 +66,13 @@ export function synced(client: CollabClient): Promise<void> {
   return waitFor(() => client.provider.synced, "initial sync");
 }
 
+/** A demo user's collaboration client, synced; the caller destroys it. */
+export async function syncedDemoClient(baseUrl: string, negotiationId: string, who: string): Promise<CollabClient> {
+  const client = connectCollab(baseUrl, negotiationId, await sessionCookie(baseUrl, `${who}@demo.test`));
+  await synced(client);
+  return client;
+}
+
 /** Appends text to the first paragraph of the first clause, as typing there would. */
 export function typeInFirstClause(client: CollabClient, text: string) {
   const paragraph = firstClauseParagraph(client.fragment);
