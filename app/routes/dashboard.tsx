@@ -116,60 +116,62 @@ export default function Dashboard() {
       {negotiations.length === 0 ? (
         <p>{archived ? t("dashboard.emptyArchived") : view === "review" ? t("dashboard.emptyReview") : t("dashboard.empty")}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.col.title")}</th>
-              <th scope="col">{t("dashboard.col.role")}</th>
-              <th scope="col">{t("dashboard.col.counterparty")}</th>
-              <th scope="col">{t("dashboard.col.agreement")}</th>
-              <th scope="col">{t("dashboard.col.lastActivity")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("dashboard.col.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {negotiations.map((n) => (
-              <tr key={n.id}>
-                <td>
-                  <Link to={`/negotiations/${n.id}`}>{n.title}</Link>
-                  {n.unread > 0 && (
-                    <>
-                      {" "}
-                      <Link to="/notifications" className="unread-badge">
-                        {t("dashboard.unread", { count: n.unread })}
-                      </Link>
-                    </>
-                  )}
-                </td>
-                <td>
-                  <span className={`role-badge role-${n.role}`}>{t(`role.${n.role}`)}</span>
-                </td>
-                <td>{counterparty(n.role, n)}</td>
-                <td>
-                  {n.frozenAt ? t("dashboard.inForce") : t("agreement.progress.count", n.progress)}
-                  {n.dueForReview && n.reviewDueAt && (
-                    <>
-                      {" "}
-                      <Link to={`/negotiations/${n.id}/agreement`} className="unread-badge">
-                        {t("dashboard.reviewDue", { time: formatDateTime(n.reviewDueAt) })}
-                      </Link>
-                    </>
-                  )}
-                </td>
-                <td>{formatDateTime(n.lastActivityAt)}</td>
-                <td>
-                  <PostButton
-                    fields={{ negotiationId: n.id, archived: archived ? "0" : "1" }}
-                    label={archived ? t("dashboard.unarchive") : t("dashboard.archive")}
-                    subject={n.title}
-                  />
-                </td>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboard.col.title")}</th>
+                <th scope="col">{t("dashboard.col.role")}</th>
+                <th scope="col">{t("dashboard.col.counterparty")}</th>
+                <th scope="col">{t("dashboard.col.agreement")}</th>
+                <th scope="col">{t("dashboard.col.lastActivity")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("dashboard.col.actions")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {negotiations.map((n) => (
+                <tr key={n.id}>
+                  <td>
+                    <Link to={`/negotiations/${n.id}`}>{n.title}</Link>
+                    {n.unread > 0 && (
+                      <>
+                        {" "}
+                        <Link to="/notifications" className="unread-badge">
+                          {t("dashboard.unread", { count: n.unread })}
+                        </Link>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`role-badge role-${n.role}`}>{t(`role.${n.role}`)}</span>
+                  </td>
+                  <td>{counterparty(n.role, n)}</td>
+                  <td>
+                    {n.frozenAt ? t("dashboard.inForce") : t("agreement.progress.count", n.progress)}
+                    {n.dueForReview && n.reviewDueAt && (
+                      <>
+                        {" "}
+                        <Link to={`/negotiations/${n.id}/agreement`} className="unread-badge">
+                          {t("dashboard.reviewDue", { time: formatDateTime(n.reviewDueAt) })}
+                        </Link>
+                      </>
+                    )}
+                  </td>
+                  <td>{formatDateTime(n.lastActivityAt)}</td>
+                  <td>
+                    <PostButton
+                      fields={{ negotiationId: n.id, archived: archived ? "0" : "1" }}
+                      label={archived ? t("dashboard.unarchive") : t("dashboard.archive")}
+                      subject={n.title}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -140,70 +140,72 @@ export default function Members() {
         </div>
       )}
 
-      <table className="data-table">
-        <caption className="visually-hidden">{t("members.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("members.col.name")}</th>
-            <th scope="col">{t("members.col.role")}</th>
-            <th scope="col">{t("members.col.status")}</th>
-            <th scope="col">{t("members.col.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.userId}>
-              <td>
-                {m.name}
-                <br />
-                <span className="hint">{m.email}</span>
-              </td>
-              <td>
-                <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>{" "}
-                {m.isOwner && <span className="owner-badge">{t("members.owner")}</span>}
-              </td>
-              <td>{m.online ? <span className="online">{t("members.online")}</span> : <span className="hint">{t("members.offline")}</span>}</td>
-              <td className="row-actions">
-                {manages(m.role) && (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="role" />
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
-                      {t("members.changeRoleOf", { name: m.name })}
-                    </label>
-                    <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
-                      {assignable.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`role.${r}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" disabled={busy}>
-                      {t("members.changeRole")}
-                    </button>
-                  </Form>
-                )}
-                {manages(m.role) && canBeOwner(m.role) && (
-                  <PostButton
-                    fields={{ intent: "owner", userId: m.userId, owner: m.isOwner ? "0" : "1" }}
-                    label={m.isOwner ? t("members.unmakeOwner") : t("members.makeOwner")}
-                    subject={m.name}
-                    disabled={busy}
-                  />
-                )}
-                {(manages(m.role) || m.userId === me.userId) && (
-                  <PostButton
-                    fields={{ intent: "remove", userId: m.userId }}
-                    label={m.userId === me.userId ? t("members.leave") : t("members.remove")}
-                    subject={m.userId === me.userId ? undefined : m.name}
-                    disabled={busy}
-                  />
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{t("members.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("members.col.name")}</th>
+              <th scope="col">{t("members.col.role")}</th>
+              <th scope="col">{t("members.col.status")}</th>
+              <th scope="col">{t("members.col.actions")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId}>
+                <td>
+                  {m.name}
+                  <br />
+                  <span className="hint">{m.email}</span>
+                </td>
+                <td>
+                  <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>{" "}
+                  {m.isOwner && <span className="owner-badge">{t("members.owner")}</span>}
+                </td>
+                <td>{m.online ? <span className="online">{t("members.online")}</span> : <span className="hint">{t("members.offline")}</span>}</td>
+                <td className="row-actions">
+                  {manages(m.role) && (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
+                        {t("members.changeRoleOf", { name: m.name })}
+                      </label>
+                      <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
+                        {assignable.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`role.${r}`)}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" disabled={busy}>
+                        {t("members.changeRole")}
+                      </button>
+                    </Form>
+                  )}
+                  {manages(m.role) && canBeOwner(m.role) && (
+                    <PostButton
+                      fields={{ intent: "owner", userId: m.userId, owner: m.isOwner ? "0" : "1" }}
+                      label={m.isOwner ? t("members.unmakeOwner") : t("members.makeOwner")}
+                      subject={m.name}
+                      disabled={busy}
+                    />
+                  )}
+                  {(manages(m.role) || m.userId === me.userId) && (
+                    <PostButton
+                      fields={{ intent: "remove", userId: m.userId }}
+                      label={m.userId === me.userId ? t("members.leave") : t("members.remove")}
+                      subject={m.userId === me.userId ? undefined : m.name}
+                      disabled={busy}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       {policies.manageMembers && (
         <>
@@ -212,7 +214,8 @@ export default function Members() {
           <Form method="post" className="invite-form">
             <input type="hidden" name="intent" value="invite" />
             <Field
-              key={refusal?.values?.email ?? ""}
+              // A new key empties the field after an invitation and refills it after a refusal.
+              key={refusal?.values?.email ?? (result && !refusal ? (result as ActionResult).link : "")}
               label={t("members.invite.email")}
               name="email"
               type="email"
