@@ -102,3 +102,47 @@ test("a revoked invitation link is refused with a message that says what to do",
   await expect(invitee.getByRole("button", { name: "Accept and open the negotiation" })).toHaveCount(0);
   await expectAccessible(invitee);
 });
+
+test("an invited supplier who signs up with the invited address accepts from the dashboard", async ({ browser, consoleErrors }) => {
+  const buyer = await newPage(browser, consoleErrors);
+  await logIn(buyer, "advisor@demo.test");
+  const title = `Hosting ${unique()}`;
+  const created = await buyer.request.post("/api/negotiations", {
+    headers: { Origin: new URL(buyer.url()).origin },
+    data: { title, side: "buyer", ourOrg: "Acme Retail", counterpartyOrg: "HostCo", start: { kind: "empty" } },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await buyer.goto(`/negotiations/${id}/members`);
+  const supplierEmail = `dash-supplier-${unique()}@example.test`;
+  await buyer.getByLabel("Their email address").fill(supplierEmail);
+  await buyer.getByLabel("Role", { exact: true }).selectOption("supplier");
+  await buyer.getByRole("button", { name: "Create invitation" }).click();
+  await expect(buyer.getByRole("status").filter({ hasText: "so no mail was sent: it is kept in the demo outbox" })).toBeVisible();
+
+  // The same address again is refused at the field, in words.
+  await buyer.getByLabel("Their email address").fill(supplierEmail);
+  await buyer.getByRole("button", { name: "Create invitation" }).click();
+  await expect(buyer.getByText("This address already has an open invitation to this negotiation.", { exact: false })).toBeVisible();
+  await expect(buyer.getByLabel("Their email address")).toHaveValue(supplierEmail);
+  await expectAccessible(buyer);
+
+  // The supplier never opens the mail: they sign up with that address and find the invitation waiting.
+  const supplier = await newPage(browser, consoleErrors);
+  await supplier.goto("/signup");
+  await supplier.getByLabel("Your name").fill("Hana HostCo");
+  await supplier.getByLabel("Email address").fill(supplierEmail);
+  await supplier.getByLabel("Password").fill("a-long-enough-password");
+  await supplier.getByRole("button", { name: "Create account" }).click();
+  await expect(supplier).toHaveURL(/\/dashboard$/);
+  const invitations = supplier.getByRole("region", { name: "Invitations for you" });
+  await expect(invitations.locator("strong", { hasText: title })).toBeVisible();
+  await expect(invitations.getByText(/Invited by .* as Supplier/)).toBeVisible();
+  await expectAccessible(supplier);
+  await invitations.getByRole("button", { name: `Accept ${title}` }).click();
+  await expect(supplier.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(supplier.getByText("Your role: Supplier")).toBeVisible();
+  await supplier.goto("/dashboard");
+  await expect(supplier.getByRole("region", { name: "Invitations for you" })).toHaveCount(0);
+  await expect(supplier.getByRole("link", { name: title })).toBeVisible();
+});

@@ -1,12 +1,15 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RefusalAlert } from "../components/RefusalAlert";
+import { isRefusalBody } from "../../shared/refusal";
+import { acceptInvitationFor, invitationsForUser } from "../utils/members.server";
 import { PostButton } from "../components/PostButton";
 import { z } from "zod";
 import { counterparty } from "../../shared/roles";
 import { useFormatDateTime, useT } from "../i18n";
 import { requireMember, requireUser } from "../utils/member.server";
 import { listNegotiationsForUser, setArchived } from "../utils/negotiations.server";
-import { DomainError, refuse } from "../utils/respond.server";
+import { DomainError, pageAction, refuse } from "../utils/respond.server";
 import { unreadCounts } from "../utils/notifications.server";
 import { agreementProgress, reviewWarningMs } from "../utils/agreements.server";
 
@@ -27,6 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   return {
     view,
+    email: user.email,
+    invitations: await invitationsForUser(context.services, user),
     negotiations,
     counts: {
       active: all.filter((n) => !n.archived).length,
@@ -37,9 +42,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const archiveForm = z.object({ negotiationId: z.string().max(64), archived: z.enum(["0", "1"]) });
+const acceptForm = z.object({ intent: z.literal("accept"), invitationId: z.string().max(64) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = archiveForm.safeParse(Object.fromEntries(await request.formData()));
+  const fields = Object.fromEntries(await request.formData());
+  if (fields.intent === "accept") {
+    // Accepting an invitation addressed to this account's email: the same checks as the mailed link.
+    const { user } = requireUser(request, context, { api: false });
+    const accept = acceptForm.safeParse(fields);
+    return pageAction(request, context, async () => {
+      if (!accept.success) throw new DomainError(400, "error.invalidRequest");
+      return redirect(`/negotiations/${await acceptInvitationFor(context.services, accept.data.invitationId, user)}`);
+    });
+  }
+  const parsed = archiveForm.safeParse(fields);
   if (!parsed.success) refuse(request, context, new DomainError(400, "error.invalidRequest"), "page");
   const member = await requireMember(request, context, { id: parsed.data.negotiationId }, { api: false });
   await setArchived(context.services.db, member.negotiationId, member.userId, parsed.data.archived === "1");
@@ -47,7 +63,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { negotiations, view, counts } = useLoaderData<typeof loader>();
+  const { negotiations, view, counts, invitations, email } = useLoaderData<typeof loader>();
+  const failed = useActionData<unknown>();
   const archived = view === "archived";
   const t = useT();
   const formatDateTime = useFormatDateTime();
@@ -59,6 +76,32 @@ export default function Dashboard() {
           {t("dashboard.new")}
         </Link>
       </div>
+      {isRefusalBody(failed) && <RefusalAlert refusal={failed} />}
+      {invitations.length > 0 && (
+        <section aria-labelledby="pending-invitations" className="pending-invitations">
+          <h2 id="pending-invitations">{t("dashboard.invitations.title")}</h2>
+          <p className="hint">{t("dashboard.invitations.explain", { email })}</p>
+          <ul>
+            {invitations.map((i) => (
+              <li key={i.id}>
+                <div>
+                  <strong>{i.title}</strong>
+                  <br />
+                  <span>{t("dashboard.invitations.detail", { inviter: i.inviterName, role: t(`role.${i.role}`), when: formatDateTime(i.expiresAt) })}</span>
+                </div>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="accept" />
+                  <input type="hidden" name="invitationId" value={i.id} />
+                  <button type="submit" className="primary">
+                    {t("dashboard.invitations.accept")}
+                    <span className="visually-hidden"> {i.title}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <nav aria-label={t("dashboard.filter")} className="tabs">
         <Link to="/dashboard" aria-current={view === "active" ? "page" : undefined}>
           {t("dashboard.filter.active", { count: counts.active })}
@@ -73,60 +116,62 @@ export default function Dashboard() {
       {negotiations.length === 0 ? (
         <p>{archived ? t("dashboard.emptyArchived") : view === "review" ? t("dashboard.emptyReview") : t("dashboard.empty")}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.col.title")}</th>
-              <th scope="col">{t("dashboard.col.role")}</th>
-              <th scope="col">{t("dashboard.col.counterparty")}</th>
-              <th scope="col">{t("dashboard.col.agreement")}</th>
-              <th scope="col">{t("dashboard.col.lastActivity")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("dashboard.col.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {negotiations.map((n) => (
-              <tr key={n.id}>
-                <td>
-                  <Link to={`/negotiations/${n.id}`}>{n.title}</Link>
-                  {n.unread > 0 && (
-                    <>
-                      {" "}
-                      <Link to="/notifications" className="unread-badge">
-                        {t("dashboard.unread", { count: n.unread })}
-                      </Link>
-                    </>
-                  )}
-                </td>
-                <td>
-                  <span className={`role-badge role-${n.role}`}>{t(`role.${n.role}`)}</span>
-                </td>
-                <td>{counterparty(n.role, n)}</td>
-                <td>
-                  {n.frozenAt ? t("dashboard.inForce") : t("agreement.progress.count", n.progress)}
-                  {n.dueForReview && n.reviewDueAt && (
-                    <>
-                      {" "}
-                      <Link to={`/negotiations/${n.id}/agreement`} className="unread-badge">
-                        {t("dashboard.reviewDue", { time: formatDateTime(n.reviewDueAt) })}
-                      </Link>
-                    </>
-                  )}
-                </td>
-                <td>{formatDateTime(n.lastActivityAt)}</td>
-                <td>
-                  <PostButton
-                    fields={{ negotiationId: n.id, archived: archived ? "0" : "1" }}
-                    label={archived ? t("dashboard.unarchive") : t("dashboard.archive")}
-                    subject={n.title}
-                  />
-                </td>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboard.col.title")}</th>
+                <th scope="col">{t("dashboard.col.role")}</th>
+                <th scope="col">{t("dashboard.col.counterparty")}</th>
+                <th scope="col">{t("dashboard.col.agreement")}</th>
+                <th scope="col">{t("dashboard.col.lastActivity")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("dashboard.col.actions")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {negotiations.map((n) => (
+                <tr key={n.id}>
+                  <td>
+                    <Link to={`/negotiations/${n.id}`}>{n.title}</Link>
+                    {n.unread > 0 && (
+                      <>
+                        {" "}
+                        <Link to="/notifications" className="unread-badge">
+                          {t("dashboard.unread", { count: n.unread })}
+                        </Link>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`role-badge role-${n.role}`}>{t(`role.${n.role}`)}</span>
+                  </td>
+                  <td>{counterparty(n.role, n)}</td>
+                  <td>
+                    {n.frozenAt ? t("dashboard.inForce") : t("agreement.progress.count", n.progress)}
+                    {n.dueForReview && n.reviewDueAt && (
+                      <>
+                        {" "}
+                        <Link to={`/negotiations/${n.id}/agreement`} className="unread-badge">
+                          {t("dashboard.reviewDue", { time: formatDateTime(n.reviewDueAt) })}
+                        </Link>
+                      </>
+                    )}
+                  </td>
+                  <td>{formatDateTime(n.lastActivityAt)}</td>
+                  <td>
+                    <PostButton
+                      fields={{ negotiationId: n.id, archived: archived ? "0" : "1" }}
+                      label={archived ? t("dashboard.unarchive") : t("dashboard.archive")}
+                      subject={n.title}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { Role } from "../../shared/roles";
 import { useT, type MessageKey } from "../i18n";
-import { acceptInvitation, findInvitation } from "../utils/members.server";
+import { acceptInvitation, findInvitation, isMember } from "../utils/members.server";
 import { requireUser } from "../utils/member.server";
 import { pageAction } from "../utils/respond.server";
 import { isRefusalBody } from "../../shared/refusal";
@@ -22,8 +22,17 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const { invitation, negotiation, inviterName, status } = found;
   const here = new URL(request.url).pathname;
   const summary = { title: negotiation.title, role: invitation.role as Role, inviterName, email: invitation.email, here };
-  if (status !== "valid") return json({ state: "unusable" as const, message: statusMessages[status]!, summary }, { status: 410 });
   const user = context.auth?.user ?? null;
+  // A member who opens a used (revoked, expired) link, or one addressed to them, is told they are in
+  // already and sent there; a member opening someone else's open link still sees whom it is for.
+  const forThem = status !== "valid" || user?.email === invitation.email;
+  if (user && forThem && (await isMember(context.services, negotiation.id, user.id))) {
+    return json({ state: "member" as const, summary, negotiationId: negotiation.id });
+  }
+  if (status !== "valid") {
+    const message = status === "used" && user ? "invitation.usedSignedIn" : statusMessages[status]!;
+    return json({ state: "unusable" as const, message, summary }, { status: 410 });
+  }
   if (!user) return json({ state: "signIn" as const, summary });
   if (user.email !== invitation.email) return json({ state: "wrongUser" as const, summary, current: user.email });
   return json({ state: "ready" as const, summary });
@@ -79,6 +88,16 @@ export default function InvitationPage() {
         <p role="alert" className="form-error">
           {t("invitation.wrongEmail.detail", { email: summary.email, current: data.current })}
         </p>
+      )}
+      {data.state === "member" && (
+        <>
+          <p role="status">{t("invitation.alreadyMember")}</p>
+          <p className="actions">
+            <Link className="button primary" to={`/negotiations/${data.negotiationId}`}>
+              {t("invitation.openNegotiation")}
+            </Link>
+          </p>
+        </>
       )}
       {data.state === "ready" && (
         <Form method="post">

@@ -22,6 +22,7 @@ import {
   resendInvitation,
   revokeInvitation,
   setOwner,
+  type Delivery,
 } from "../utils/members.server";
 
 export const meta: MetaFunction = () => [{ title: "Members — Common Ground" }];
@@ -56,50 +57,61 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), userId: z.string().max(64) }),
 ]);
 
-type ActionResult = { ok: true; message: MessageKey; params?: Record<string, string>; link?: string; mailFailed?: boolean };
+type ActionResult = { ok: true; message: MessageKey; params?: Record<string, string>; link?: string; delivery?: Delivery; email?: string };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const member = await requireMember(request, context, params, { api: false });
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   const services = context.services;
   const id = member.negotiationId;
-  return pageAction(request, context, async (): Promise<ActionResult | Response> => {
-    if (!parsed.success) {
-      const emailProblem = parsed.error.issues.some((i) => i.path[0] === "email");
-      throw new DomainError(400, emailProblem ? "signup.error.email" : "members.error.invalid");
-    }
-    const input = parsed.data;
-    switch (input.intent) {
-      case "invite": {
-        const { link, mailed } = await invite(services, id, member, input, publicOrigin(request, context));
-        return { ok: true, message: "members.invited", params: { email: input.email }, link, mailFailed: !mailed };
+  // What was typed into the invitation form goes back with a refusal, so it can be corrected.
+  const typed = parsed.success && parsed.data.intent === "invite" ? { values: { email: parsed.data.email, role: parsed.data.role } } : undefined;
+  return pageAction(
+    request,
+    context,
+    async (): Promise<ActionResult | Response> => {
+      if (!parsed.success) {
+        const emailProblem = parsed.error.issues.some((i) => i.path[0] === "email");
+        throw new DomainError(400, emailProblem ? "signup.error.email" : "members.error.invalid");
       }
-      case "resend": {
-        const { link, mailed } = await resendInvitation(services, id, member, input.invitationId, publicOrigin(request, context));
-        return { ok: true, message: "members.resent", link, mailFailed: !mailed };
+      const input = parsed.data;
+      switch (input.intent) {
+        case "invite": {
+          const { link, delivery } = await invite(services, id, member, input, publicOrigin(request, context));
+          return { ok: true, message: "members.invited", params: { email: input.email }, link, delivery, email: input.email };
+        }
+        case "resend": {
+          const { link, delivery, email } = await resendInvitation(services, id, member, input.invitationId, publicOrigin(request, context));
+          return { ok: true, message: "members.resent", link, delivery, email };
+        }
+        case "revoke":
+          await revokeInvitation(services, id, member, input.invitationId);
+          return { ok: true, message: "members.revoked" };
+        case "role":
+          await changeRole(services, id, member, input.userId, input.role);
+          return { ok: true, message: "members.roleChanged" };
+        case "owner":
+          await setOwner(services, id, member, input.userId, input.owner === "1");
+          return { ok: true, message: "members.ownerChanged" };
+        case "remove":
+          await removeFromNegotiation(services, id, member, input.userId);
+          if (input.userId === member.userId) return redirect("/dashboard");
+          return { ok: true, message: "members.removed" };
       }
-      case "revoke":
-        await revokeInvitation(services, id, member, input.invitationId);
-        return { ok: true, message: "members.revoked" };
-      case "role":
-        await changeRole(services, id, member, input.userId, input.role);
-        return { ok: true, message: "members.roleChanged" };
-      case "owner":
-        await setOwner(services, id, member, input.userId, input.owner === "1");
-        return { ok: true, message: "members.ownerChanged" };
-      case "remove":
-        await removeFromNegotiation(services, id, member, input.userId);
-        if (input.userId === member.userId) return redirect("/dashboard");
-        return { ok: true, message: "members.removed" };
-    }
-  });
+    },
+    typed,
+  );
 }
+
+/** A refusal of the invitation form: shown at the email field when it is about the address. */
+type InviteRefusal = RefusalBody & { field?: "email"; values?: { email: string; role: Role } };
 
 export default function Members() {
   const t = useT();
   const formatDateTime = useFormatDateTime();
   const { negotiation, me, policies, assignable, members, invitations } = useLoaderData<typeof loader>();
-  const result = useActionData<ActionResult | RefusalBody>();
+  const result = useActionData<ActionResult | InviteRefusal>();
+  const refusal = result && isRefusalBody(result) ? (result as InviteRefusal) : null;
   const busy = useNavigation().state !== "idle";
   const manages = (role: Role) => assignable.includes(role);
   return (
@@ -108,15 +120,17 @@ export default function Members() {
         <Link to={`/negotiations/${negotiation.id}`}>← {negotiation.title}</Link>
       </p>
       <h1>{t("members.title")}</h1>
-      {result && isRefusalBody(result) && <RefusalAlert refusal={result} />}
+      {refusal && refusal.field !== "email" && <RefusalAlert refusal={refusal} />}
       {result && !isRefusalBody(result) && (
         <div role="status" className="form-success">
           <p>{t(result.message, result.params)}</p>
-          {result.mailFailed && (
+          {result.delivery === "failed" && (
             <p role="alert">
               <strong>{t("members.mailFailed")}</strong>
             </p>
           )}
+          {result.delivery === "sent" && <p>{t("members.delivery.sent", { email: result.email ?? "" })}</p>}
+          {result.delivery === "outbox" && <p>{t("members.delivery.outbox")}</p>}
           {result.link && (
             <p className="invite-link">
               <label htmlFor="invite-link">{t("members.linkLabel")}</label>
@@ -126,70 +140,72 @@ export default function Members() {
         </div>
       )}
 
-      <table className="data-table">
-        <caption className="visually-hidden">{t("members.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("members.col.name")}</th>
-            <th scope="col">{t("members.col.role")}</th>
-            <th scope="col">{t("members.col.status")}</th>
-            <th scope="col">{t("members.col.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.userId}>
-              <td>
-                {m.name}
-                <br />
-                <span className="hint">{m.email}</span>
-              </td>
-              <td>
-                <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>{" "}
-                {m.isOwner && <span className="owner-badge">{t("members.owner")}</span>}
-              </td>
-              <td>{m.online ? <span className="online">{t("members.online")}</span> : <span className="hint">{t("members.offline")}</span>}</td>
-              <td className="row-actions">
-                {manages(m.role) && (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="role" />
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
-                      {t("members.changeRoleOf", { name: m.name })}
-                    </label>
-                    <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
-                      {assignable.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`role.${r}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" disabled={busy}>
-                      {t("members.changeRole")}
-                    </button>
-                  </Form>
-                )}
-                {manages(m.role) && canBeOwner(m.role) && (
-                  <PostButton
-                    fields={{ intent: "owner", userId: m.userId, owner: m.isOwner ? "0" : "1" }}
-                    label={m.isOwner ? t("members.unmakeOwner") : t("members.makeOwner")}
-                    subject={m.name}
-                    disabled={busy}
-                  />
-                )}
-                {(manages(m.role) || m.userId === me.userId) && (
-                  <PostButton
-                    fields={{ intent: "remove", userId: m.userId }}
-                    label={m.userId === me.userId ? t("members.leave") : t("members.remove")}
-                    subject={m.userId === me.userId ? undefined : m.name}
-                    disabled={busy}
-                  />
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{t("members.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("members.col.name")}</th>
+              <th scope="col">{t("members.col.role")}</th>
+              <th scope="col">{t("members.col.status")}</th>
+              <th scope="col">{t("members.col.actions")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId}>
+                <td>
+                  {m.name}
+                  <br />
+                  <span className="hint">{m.email}</span>
+                </td>
+                <td>
+                  <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>{" "}
+                  {m.isOwner && <span className="owner-badge">{t("members.owner")}</span>}
+                </td>
+                <td>{m.online ? <span className="online">{t("members.online")}</span> : <span className="hint">{t("members.offline")}</span>}</td>
+                <td className="row-actions">
+                  {manages(m.role) && (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
+                        {t("members.changeRoleOf", { name: m.name })}
+                      </label>
+                      <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
+                        {assignable.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`role.${r}`)}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" disabled={busy}>
+                        {t("members.changeRole")}
+                      </button>
+                    </Form>
+                  )}
+                  {manages(m.role) && canBeOwner(m.role) && (
+                    <PostButton
+                      fields={{ intent: "owner", userId: m.userId, owner: m.isOwner ? "0" : "1" }}
+                      label={m.isOwner ? t("members.unmakeOwner") : t("members.makeOwner")}
+                      subject={m.name}
+                      disabled={busy}
+                    />
+                  )}
+                  {(manages(m.role) || m.userId === me.userId) && (
+                    <PostButton
+                      fields={{ intent: "remove", userId: m.userId }}
+                      label={m.userId === me.userId ? t("members.leave") : t("members.remove")}
+                      subject={m.userId === me.userId ? undefined : m.name}
+                      disabled={busy}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       {policies.manageMembers && (
         <>
@@ -197,10 +213,25 @@ export default function Members() {
           <p>{t("members.invite.explain")}</p>
           <Form method="post" className="invite-form">
             <input type="hidden" name="intent" value="invite" />
-            <Field label={t("members.invite.email")} name="email" type="email" required autoComplete="off" />
+            <Field
+              // A new key empties the field after an invitation and refills it after a refusal.
+              key={refusal?.values?.email ?? (result && !refusal ? (result as ActionResult).link : "")}
+              label={t("members.invite.email")}
+              name="email"
+              type="email"
+              required
+              autoComplete="off"
+              defaultValue={refusal?.values?.email}
+              error={refusal?.field === "email" ? refusal.error : undefined}
+            />
             <div className="field">
               <label htmlFor="invite-role">{t("members.invite.role")}</label>
-              <select id="invite-role" name="role" defaultValue={assignable.find((r) => partyOf(r) && partyOf(r) !== partyOf(me.role)) ?? assignable[0]}>
+              <select
+                key={refusal?.values?.role ?? ""}
+                id="invite-role"
+                name="role"
+                defaultValue={refusal?.values?.role ?? assignable.find((r) => partyOf(r) && partyOf(r) !== partyOf(me.role)) ?? assignable[0]}
+              >
                 {assignable.map((r) => (
                   <option key={r} value={r}>
                     {t(`role.${r}`)}

@@ -1,7 +1,17 @@
 import type { AppLoadContext } from "@remix-run/node";
 
 export { changeRole, removeFromNegotiation, setOwner } from "../../server/negotiations/members";
-export { acceptInvitation, findInvitation, invite, resendInvitation, revokeInvitation } from "../../server/negotiations/invitations";
+export {
+  acceptInvitation,
+  acceptInvitationFor,
+  findInvitation,
+  invitationsForUser,
+  invite,
+  isMember,
+  resendInvitation,
+  revokeInvitation,
+  type Delivery,
+} from "../../server/negotiations/invitations";
 export { pendingInvitations } from "../../db/queries/invitations";
 export { emailSchema } from "../../server/auth/accounts";
 

@@ -48,3 +48,38 @@ export async function updateInvitation(
 ) {
   await db.updateTable("invitations").set(change).where("id", "=", id).execute();
 }
+
+/** Whether `email` has an invitation into the negotiation that is still open and not expired. */
+export async function hasOpenInvitation(db: DB, negotiationId: string, email: string, now = Date.now(), exceptId = ""): Promise<boolean> {
+  const row = await db
+    .selectFrom("invitations")
+    .select("id")
+    .where("id", "!=", exceptId)
+    .where("negotiation_id", "=", negotiationId)
+    .where("email", "=", email)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Open, unexpired invitations addressed to `email`, with the negotiation's title, oldest first. */
+export async function openInvitationsForEmail(db: DB, email: string, now = Date.now()): Promise<(Invitation & { title: string })[]> {
+  return db
+    .selectFrom("invitations")
+    .innerJoin("negotiations", "negotiations.id", "invitations.negotiation_id")
+    .selectAll("invitations")
+    .select("negotiations.title as title")
+    .where("invitations.email", "=", email)
+    .where("invitations.accepted_at", "is", null)
+    .where("invitations.revoked_at", "is", null)
+    .where("invitations.expires_at", ">", now)
+    .orderBy("invitations.created_at", "asc")
+    .execute();
+}
+
+/** One invitation by its id alone (for accepting from the dashboard; the caller checks the address). */
+export async function invitationByIdAnywhere(db: DB, id: string): Promise<Invitation | undefined> {
+  return db.selectFrom("invitations").selectAll().where("id", "=", id).executeTakeFirst();
+}

@@ -10,6 +10,8 @@ export interface Mail {
 }
 
 export interface Mailer {
+  /** Where a sent mail goes: out through SMTP_URL, or into the outbox table (no SMTP_URL). */
+  readonly via: "smtp" | "outbox";
   send(mail: Mail): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export function createMailer(smtpUrl: string | null, from: string, db: DB, logge
   if (smtpUrl) {
     const transport = nodemailer.createTransport(smtpUrl);
     return {
+      via: "smtp",
       async send(mail) {
         await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
         logger.info({ to: mail.to, subject: mail.subject }, "mail sent");
@@ -28,6 +31,7 @@ export function createMailer(smtpUrl: string | null, from: string, db: DB, logge
     };
   }
   return {
+    via: "outbox",
     async send(mail) {
       await insertOutboxMail(db, { to: mail.to, subject: mail.subject, body: mail.text });
       logger.info({ to: mail.to, subject: mail.subject, body: mail.text }, "mail not sent (no SMTP_URL): kept in the outbox");

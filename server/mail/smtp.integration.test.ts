@@ -48,8 +48,9 @@ after(async () => {
 });
 
 test("with SMTP_URL an invitation goes out by mail, from MAIL_FROM, with the link, in both languages", async () => {
-  const { status, link } = await invite("colleague@example.test");
+  const { status, link, html } = await invite("colleague@example.test");
   assert.equal(status, 200);
+  assert.match(html, /The invitation mail was sent to colleague@example\.test\./, "the inviter is told it went out");
   assert.ok(link);
   const mail = received.find((m) => m.to.includes("colleague@example.test"));
   assert.ok(mail, "the SMTP server received the invitation");

@@ -1,10 +1,13 @@
-import { getNegotiation, listMembers, addMember, type NegotiationMember } from "../../db/queries/negotiations";
+import { getNegotiation, listMembers, addMember, membership, type NegotiationMember } from "../../db/queries/negotiations";
 import { userName } from "../../db/queries/users";
 import { audit } from "../../db/queries/auditLog";
 import {
+  hasOpenInvitation,
   insertInvitation,
   invitationById,
+  invitationByIdAnywhere,
   invitationByTokenHash,
+  openInvitationsForEmail,
   revokePendingInvitationsInto,
   updateInvitation,
   type Invitation,
@@ -48,6 +51,9 @@ async function requireManage(services: Services, negotiationId: string, actor: M
   if (!mayInvite(await listMembers(services.db, negotiationId), actor, role)) throw new DomainError(403, "members.error.notAllowed");
 }
 
+/** What became of the invitation mail: sent through SMTP_URL, kept in the outbox (no SMTP_URL), or failed. */
+export type Delivery = "sent" | "outbox" | "failed";
+
 /**
  * Mails the link (or keeps it in the outbox) and returns it, so the inviter can copy it too. A
  * mail server that refuses or is down does not undo the invitation: the inviter is told to pass the
@@ -66,14 +72,14 @@ async function deliver(
   const text = inEveryLanguage((l) =>
     translate(l, "invitation.mail.body", { inviter: inviterName, title: negotiation?.title ?? "", role: translate(l, `role.${role}`), link }),
   );
-  const mailed = await services.mailer
+  const delivery = await services.mailer
     .send({ to: invitation.email, subject: translate("en", "invitation.mail.subject", { title: negotiation?.title ?? "" }), text })
-    .then(() => true)
-    .catch((error: unknown) => {
+    .then((): Delivery => (services.mailer.via === "smtp" ? "sent" : "outbox"))
+    .catch((error: unknown): Delivery => {
       services.logger.error({ err: error, to: invitation.email }, "invitation mail could not be sent");
-      return false;
+      return "failed";
     });
-  return { link, mailed };
+  return { link, delivery };
 }
 
 export async function invite(
@@ -82,16 +88,15 @@ export async function invite(
   actor: Member,
   input: { email: string; role: Role },
   origin: string,
-): Promise<{ link: string; mailed: boolean; invitationId: string }> {
+): Promise<{ link: string; delivery: Delivery; invitationId: string }> {
   await requireManage(services, negotiationId, actor, input.role);
-  const members = await listMembers(services.db, negotiationId);
-  if (members.some((m) => m.email === input.email)) throw new DomainError(409, "members.error.alreadyMember");
+  const email = input.email.trim().toLowerCase();
   const token = randomToken();
   const now = Date.now();
   const invitation: Invitation = {
     id: newId(),
     negotiation_id: negotiationId,
-    email: input.email,
+    email,
     role: input.role,
     token_hash: tokenHash(token),
     invited_by: actor.userId,
@@ -101,7 +106,13 @@ export async function invite(
     accepted_by: null,
     revoked_at: null,
   };
-  await insertInvitation(services.db, invitation);
+  // Checked and written in one transaction, so two identical invitations sent at once cannot both pass.
+  await services.db.transaction().execute(async (trx) => {
+    const members = await listMembers(trx, negotiationId);
+    if (members.some((m) => m.email.toLowerCase() === email)) throw new DomainError(409, "members.error.alreadyMember", { field: "email" });
+    if (await hasOpenInvitation(trx, negotiationId, email, now)) throw new DomainError(409, "members.error.alreadyInvited", { field: "email" });
+    await insertInvitation(trx, invitation);
+  });
   return { ...(await deliver(services, invitation, token, origin, actor.name)), invitationId: invitation.id };
 }
 
@@ -116,9 +127,11 @@ async function managedInvitation(services: Services, negotiationId: string, acto
 export async function resendInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string, origin: string) {
   const invitation = await managedInvitation(services, negotiationId, actor, invitationId);
   if (invitation.accepted_at) throw new DomainError(409, "invitation.used");
+  if (await hasOpenInvitation(services.db, negotiationId, invitation.email, Date.now(), invitation.id))
+    throw new DomainError(409, "members.error.alreadyInvited");
   const token = randomToken();
   await updateInvitation(services.db, invitation.id, { token_hash: tokenHash(token), expires_at: Date.now() + invitationLifetimeMs, revoked_at: null });
-  return deliver(services, invitation, token, origin, actor.name);
+  return { ...(await deliver(services, invitation, token, origin, actor.name)), email: invitation.email };
 }
 
 export async function revokeInvitation(services: Services, negotiationId: string, actor: Member, invitationId: string) {
@@ -159,11 +172,53 @@ async function currentStatus(db: DB, invitation: Invitation): Promise<Invitation
 export async function acceptInvitation(services: Services, token: string, user: PublicUser): Promise<string> {
   const found = await findInvitation(services, token);
   if (!found) throw new DomainError(404, "invitation.notFound");
-  const negotiationId = found.invitation.negotiation_id;
+  return accept(services, found.invitation, user);
+}
+
+/**
+ * Accepting from the dashboard, without the mailed token: the same checks as the link. The
+ * invitation must be addressed to the signed-in account's email address (checked in `accept`), so
+ * an id alone lets nobody else join; an id that is not theirs answers like one that does not exist.
+ */
+export async function acceptInvitationFor(services: Services, invitationId: string, user: PublicUser): Promise<string> {
+  const invitation = await invitationByIdAnywhere(services.db, invitationId);
+  if (!invitation || invitation.email !== user.email) throw new DomainError(404, "invitation.notFound");
+  return accept(services, invitation, user);
+}
+
+/**
+ * The invitations waiting for the signed-in account: open, unexpired, addressed to its email
+ * address, still valid under the rules as they are now, and into negotiations it is not yet in.
+ */
+export async function invitationsForUser(services: Services, user: PublicUser) {
+  const open = await openInvitationsForEmail(services.db, user.email);
+  const shown = [];
+  for (const invitation of open) {
+    if ((await currentStatus(services.db, invitation)) !== "valid") continue;
+    if (await membership(services.db, invitation.negotiation_id, user.id)) continue;
+    shown.push({
+      id: invitation.id,
+      negotiationId: invitation.negotiation_id,
+      title: invitation.title,
+      role: invitation.role as Role,
+      inviterName: (await userName(services.db, invitation.invited_by)) ?? "",
+      expiresAt: invitation.expires_at,
+    });
+  }
+  return shown;
+}
+
+/** Whether `userId` is a member of the negotiation now. */
+export async function isMember(services: Services, negotiationId: string, userId: string): Promise<boolean> {
+  return (await membership(services.db, negotiationId, userId)) !== null;
+}
+
+async function accept(services: Services, found: Invitation, user: PublicUser): Promise<string> {
+  const negotiationId = found.negotiation_id;
   // Checked and written in one transaction (it holds the only connection), so two invitations
   // accepted at the same moment cannot both find the party empty.
   await services.db.transaction().execute(async (trx) => {
-    const invitation = (await invitationById(trx, negotiationId, found.invitation.id))!;
+    const invitation = (await invitationById(trx, negotiationId, found.id))!;
     const status = await currentStatus(trx, invitation);
     if (status === "used") throw new DomainError(410, "invitation.used");
     if (invitation.email !== user.email) throw new DomainError(403, "invitation.wrongEmail");

@@ -585,6 +585,17 @@ export const en = {
   "error.badQuery": "This address has a parameter that is not valid here. Go back and choose again.",
   "error.methodNotAllowed": "Only POST is allowed here.",
   "error.backHome": "Back to the start page",
+  "members.error.alreadyInvited": 'This address already has an open invitation to this negotiation. Use "New link" under Open invitations to send it again.',
+  "members.delivery.sent": "The invitation mail was sent to {email}.",
+  "members.delivery.outbox":
+    "No mail server is configured (SMTP_URL), so no mail was sent: it is kept in the demo outbox. Copy the link below and send it yourself.",
+  "dashboard.invitations.title": "Invitations for you",
+  "dashboard.invitations.explain": "Open invitations addressed to {email}, the address you log in with.",
+  "dashboard.invitations.detail": "Invited by {inviter} as {role}; open until {when}.",
+  "dashboard.invitations.accept": "Accept",
+  "invitation.alreadyMember": "You are already a member of this negotiation.",
+  "invitation.openNegotiation": "Open the negotiation",
+  "invitation.usedSignedIn": "This invitation has already been used. If you still need to join, ask the person who sent it for a new one.",
 } as const;
 
 export type MessageKey = keyof typeof en;

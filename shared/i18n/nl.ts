@@ -591,4 +591,16 @@ export const nl: Record<MessageKey, string> = {
   "error.badQuery": "Dit adres bevat een parameter die hier niet geldig is. Ga terug en kies opnieuw.",
   "error.methodNotAllowed": "Hier is alleen POST toegestaan.",
   "error.backHome": "Terug naar de startpagina",
+  "members.error.alreadyInvited":
+    'Dit adres heeft al een openstaande uitnodiging voor deze onderhandeling. Gebruik "Nieuwe link" bij Openstaande uitnodigingen om haar opnieuw te sturen.',
+  "members.delivery.sent": "De uitnodigingsmail is verstuurd naar {email}.",
+  "members.delivery.outbox":
+    "Er is geen mailserver ingesteld (SMTP_URL), dus er is geen mail verstuurd: die staat in de uitgaande post van de demo. Kopieer de link hieronder en stuur die zelf.",
+  "dashboard.invitations.title": "Uitnodigingen voor jou",
+  "dashboard.invitations.explain": "Openstaande uitnodigingen aan {email}, het adres waarmee je inlogt.",
+  "dashboard.invitations.detail": "Uitgenodigd door {inviter} als {role}; geldig tot {when}.",
+  "dashboard.invitations.accept": "Accepteren",
+  "invitation.alreadyMember": "Je bent al lid van deze onderhandeling.",
+  "invitation.openNegotiation": "Open de onderhandeling",
+  "invitation.usedSignedIn": "Deze uitnodiging is al gebruikt. Moet je nog meedoen, vraag dan de afzender om een nieuwe.",
 };
