@@ -114,7 +114,15 @@ export default function Dashboard() {
         </Link>
       </nav>
       {negotiations.length === 0 ? (
-        <p>{archived ? t("dashboard.emptyArchived") : view === "review" ? t("dashboard.emptyReview") : t("dashboard.empty")}</p>
+        <p>
+          {archived
+            ? t("dashboard.emptyArchived")
+            : view === "review"
+              ? t("dashboard.emptyReview")
+              : invitations.length > 0
+                ? t("dashboard.emptyUntilAccepted")
+                : t("dashboard.empty")}
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="data-table">

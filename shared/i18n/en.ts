@@ -44,6 +44,7 @@ export const en = {
 
   "dashboard.title": "Your negotiations",
   "dashboard.empty": "You are not part of any negotiation yet. When someone invites you, it appears here.",
+  "dashboard.emptyUntilAccepted": "Accept an invitation above to join its negotiation.",
   "dashboard.col.title": "Negotiation",
   "dashboard.col.role": "Your role",
   "dashboard.col.counterparty": "Counterparty",

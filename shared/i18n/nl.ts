@@ -45,6 +45,7 @@ export const nl: Record<MessageKey, string> = {
 
   "dashboard.title": "Je onderhandelingen",
   "dashboard.empty": "Je neemt nog aan geen enkele onderhandeling deel. Zodra iemand je uitnodigt, verschijnt die hier.",
+  "dashboard.emptyUntilAccepted": "Accepteer hierboven een uitnodiging om aan die onderhandeling deel te nemen.",
   "dashboard.col.title": "Onderhandeling",
   "dashboard.col.role": "Je rol",
   "dashboard.col.counterparty": "Wederpartij",
