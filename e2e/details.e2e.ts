@@ -73,5 +73,10 @@ test("times show in the viewer's time zone, and long unbroken names wrap instead
     await expect(page.getByText(longName).first()).toBeVisible();
     expect(await widerThanViewport(page), `the members page at ${width}px`).toEqual([]);
   }
+  // On a phone the agreement page too (the dashboard's six-column table is wider than 390px anyway).
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto(`/negotiations/${id}/agreement`);
+  await expect(page.getByRole("button", { name: /^Sign off for Organisation/ })).toBeVisible();
+  expect(await widerThanViewport(page), "the agreement page at 390px").toEqual([]);
   await context.close();
 });
