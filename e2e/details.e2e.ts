@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, watch } from "./fixtures";
+import { test, expect, logIn, watch } from "./fixtures";
 
 // Unbroken words as long as the forms allow: a name and a title must wrap, not widen the page.
 const longTitle = `Negotiation${"x".repeat(189)}`;
@@ -79,4 +79,21 @@ test("times show in the viewer's time zone, and long unbroken names wrap instead
   await expect(page.getByRole("button", { name: /^Sign off for Organisation/ })).toBeVisible();
   expect(await widerThanViewport(page), "the agreement page at 390px").toEqual([]);
   await context.close();
+});
+
+test("the Save version form is there for those the policy lets save: not for observers, for advisors", async ({ browser, consoleErrors }) => {
+  for (const [email, count] of [
+    ["observer@demo.test", 0],
+    ["advisor@demo.test", 1],
+  ] as const) {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    watch(page, consoleErrors);
+    await logIn(page, email);
+    await page.getByRole("link", { name: "Backup service pilot — three-clause schedule" }).click();
+    await page.getByRole("link", { name: "Agreement, versions and sign-off" }).click();
+    await expect(page.getByRole("heading", { name: "Versions", exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save version" })).toHaveCount(count);
+    await context.close();
+  }
 });

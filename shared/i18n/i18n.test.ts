@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { en } from "./en";
 import { nl } from "./nl";
 import { negotiateLocale, translate } from "./index";
+import { dateTimeFormatter, isTimeZone } from "./dateTimeFormatter";
 
 test("Dutch is complete and never just a copy of the English placeholders", () => {
   assert.deepEqual(Object.keys(nl).sort(), Object.keys(en).sort());
@@ -50,4 +51,14 @@ test("every plural in the catalogues has an other form, and Dutch pluralises wha
     for (const m of text.matchAll(/\{\w+, plural,(.*?)\}\s*\}/g)) assert.match(m[1]!, /other\s*\{/, `${key} has no other form`);
     assert.deepEqual(plurals(nl[key as keyof typeof nl]), plurals(text), `${key} plurals differ`);
   }
+});
+
+test("times show in the given time zone with its name, and in UTC when the zone is unknown", () => {
+  const moment = Date.UTC(2026, 11, 2, 0, 5);
+  assert.equal(dateTimeFormatter("en", "Europe/Amsterdam")(moment), "2 Dec 2026, 01:05 CET");
+  assert.equal(dateTimeFormatter("nl", "Europe/Amsterdam")(Date.UTC(2026, 6, 2, 0, 5)), "2 jul 2026, 02:05 CEST");
+  assert.equal(dateTimeFormatter("en")(moment), "2 Dec 2026, 00:05 UTC");
+  assert.equal(dateTimeFormatter("en", "Not/A_Zone")(moment), "2 Dec 2026, 00:05 UTC");
+  assert.equal(isTimeZone("Europe/Amsterdam"), true);
+  assert.equal(isTimeZone("x; Path=/"), false);
 });
