@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
-import { dateTimeFormatter } from "../shared/i18n/dateTimeFormatter";
+import { dateTimeFormatter, defaultTimeZone } from "../shared/i18n/dateTimeFormatter";
 import { defaultLocale, translate, type Locale, type MessageKey, type Params } from "../shared/i18n/index";
 
 export type { MessageKey };
@@ -16,7 +16,9 @@ export function useT(): Translate {
   return useCallback((key, params) => translate(locale, key, params), [locale]);
 }
 
+/** Times in the viewer's time zone, the same on the server and in the browser (root loader's timeZone). */
 export function useFormatDateTime(): (ms: number) => string {
   const locale = useLocale();
-  return useMemo(() => dateTimeFormatter(locale), [locale]);
+  const timeZone = useRouteLoaderData<{ timeZone?: string }>("root")?.timeZone ?? defaultTimeZone;
+  return useMemo(() => dateTimeFormatter(locale, timeZone), [locale, timeZone]);
 }

@@ -16,6 +16,8 @@ import type { ReactNode } from "react";
 import styles from "./styles/app.css";
 import { useLocale, useT } from "./i18n";
 import { getLocale } from "./utils/locale.server";
+import { getTimeZone } from "./utils/timeZone.server";
+import { timeZoneCookieScript } from "./utils/timeZoneCookie";
 import { unreadCounts } from "./utils/notifications.server";
 import { useNonce } from "./utils/nonce";
 import { LanguageSwitcher } from "./components/LanguageSwitcher";
@@ -32,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = context.auth;
   const unread = auth ? [...(await unreadCounts(context.services.db, auth.user.id)).values()].reduce((a, b) => a + b, 0) : 0;
   const user = auth ? { name: auth.user.name, email: auth.user.email, unread } : null;
-  return { locale: getLocale(request, context), user };
+  // The viewer's time zone, from the cookie the script below keeps (why: app/utils/timeZone.server.ts).
+  return { locale: getLocale(request, context), timeZone: getTimeZone(request), user };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -45,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: timeZoneCookieScript }} />
       </head>
       <body>
         {children}

@@ -64,6 +64,9 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await expectAccessible(buyer);
 
   await signOff(buyer, "Acme Retail", /Your sign-off is recorded/);
+  // Signed once: the button gives way to what happened, and posting again is refused.
+  await expect(buyer.getByRole("button", { name: "Sign off for Acme Retail" })).toHaveCount(0);
+  await expect(buyer.getByText("Signed for Acme Retail: waiting for the other party")).toBeVisible();
   await expect(buyer.getByText("acceptance record, not a qualified electronic signature", { exact: false })).toBeVisible();
   await expectAccessible(buyer);
   await signOff(supplier, "Nimbus Cloud", /Both parties have signed off/);
@@ -75,7 +78,15 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await expect(buyer.getByRole("textbox", { name: "Security schedule editor" })).toHaveAttribute("aria-readonly", "true");
 
   // The supplier opens an amendment round and changes one clause.
+  // Opening a round asks first; cancelling (Escape) changes nothing.
   await supplier.getByRole("button", { name: "Open an amendment round" }).click();
+  const confirmRound = supplier.getByRole("dialog", { name: "Open a new round?" });
+  await expect(confirmRound).toBeVisible();
+  await expect(confirmRound.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await supplier.keyboard.press("Escape");
+  await expect(confirmRound).toBeHidden();
+  await supplier.getByRole("button", { name: "Open an amendment round" }).click();
+  await confirmRound.getByRole("button", { name: "Yes, open the round" }).click();
   await expect(supplier.getByRole("status").filter({ hasText: "An amendment round is open" })).toBeVisible();
   await supplier.getByRole("link", { name: `← ${pilot}` }).click();
   await expect(supplier.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
@@ -103,7 +114,7 @@ test("both parties agree every clause and the structure and sign off; an amendme
     expect(title).toBe("inserted by Sam Supplier (Nimbus Cloud), Supplier");
   }
   await expect(changed).toContainText("Changed by: Sam Supplier (Nimbus Cloud) (Supplier)");
-  await expect(buyer.getByText("1 clauses changed; 2 unchanged.")).toBeVisible();
+  await expect(buyer.getByText("1 clause changed; 2 unchanged.")).toBeVisible();
   const structure = buyer.getByRole("region", { name: "Schedule structure: headings and order" });
   await expect(structure).toContainText("Heading of section 1: “Backup service pilot” became “Backup service pilot (amended)”");
   await expect(structure).toContainText("Changed by: Sam Supplier (Nimbus Cloud) (Supplier)");

@@ -14,6 +14,18 @@ test("observers only read", () => {
   assert.equal(may(member("observer"), "edit"), false);
   assert.equal(may(member("observer"), "comment"), false);
   assert.equal(may(member("observer"), "export"), true);
+  assert.deepEqual(refusal(member("observer"), "saveVersion"), { status: 403, messageKey: "versions.error.notAllowed" });
+});
+
+test("advisors moderate, so they save versions; so do all party members", () => {
+  for (const role of ["advisor", "buyer", "supplier"] as const) assert.equal(may(member(role), "saveVersion", draft), true);
+});
+
+test("a party signs the same text once per round; the other party still may", () => {
+  const buyerSigned = { ...draft, signedCurrentText: ["buyer"] as const };
+  assert.deepEqual(refusal(member("buyer", true), "signOff", buyerSigned), { status: 409, messageKey: "agreements.error.alreadySigned" });
+  assert.equal(may(member("supplier", true), "signOff", buyerSigned), true);
+  assert.equal(presentPolicies(member("buyer", true), buyerSigned).signOff, false);
 });
 
 test("advisors moderate but never agree on behalf of a party", () => {

@@ -1,7 +1,7 @@
 import { canManage } from "./membership";
 import type { Asker } from "./member";
 import type { MessageKey } from "./i18n/index";
-import { partyOf, roles, type Role } from "./roles";
+import { partyOf, roles, type Party, type Role } from "./roles";
 
 /**
  * The one place that decides who may do what. The server enforces it (`server/authorize.ts`);
@@ -31,6 +31,11 @@ export interface NegotiationState {
   frozen: boolean;
   /** Both parties have signed at least once. */
   hasEffectiveVersion: boolean;
+  /**
+   * The parties whose owner has signed the schedule's current text (same hash) in this round. Only
+   * decisions about signing off need it; without it nobody counts as having signed.
+   */
+  signedCurrentText?: readonly Party[];
 }
 
 /** Whom a member-management action is about. */
@@ -49,7 +54,7 @@ interface Rule {
   who: (asker: Asker, target?: MemberTarget) => boolean;
   refused: MessageKey;
   /** When the negotiation's state forbids it anyway (409: try again after the state changes). */
-  blockedBy?: (state: NegotiationState) => MessageKey | null;
+  blockedBy?: (state: NegotiationState, asker: Asker) => MessageKey | null;
   /** The state rule in words, for docs/permissions.md. */
   stateNote?: string;
 }
@@ -80,8 +85,13 @@ const rules: Record<Action, Rule> = {
   signOff: {
     who: isPartyOwner,
     refused: "agreements.error.notOwner",
-    blockedBy: (s) => (s.frozen ? "agreements.error.alreadyEffective" : null),
-    stateNote: "not while an agreement is in force; and only once every clause and the structure are agreed by both",
+    blockedBy: (s, a) => {
+      if (s.frozen) return "agreements.error.alreadyEffective";
+      const party = partyOf(a.role);
+      return party && s.signedCurrentText?.includes(party) ? "agreements.error.alreadySigned" : null;
+    },
+    stateNote:
+      "not while an agreement is in force, nor again for the same text in the same round; and only once every clause and the structure are agreed by both",
   },
   // A party opens an amendment round; an advisor the same kind of round as a periodic review.
   openRound: {
@@ -102,7 +112,8 @@ const rules: Record<Action, Rule> = {
     refused: "members.error.notAllowed",
     stateNote: "whom: see Managing members below",
   },
-  saveVersion: { who: everyone, refused: "error.forbidden" },
+  // Observers only read; advisors moderate, which includes marking a point in the text.
+  saveVersion: { who: (a) => a.role !== "observer", refused: "versions.error.notAllowed" },
   export: { who: everyone, refused: "error.forbidden" },
   readAudit: { who: everyone, refused: "error.forbidden" },
 };
@@ -114,7 +125,7 @@ const rules: Record<Action, Rule> = {
 export function refusal(asker: Asker, action: Action, state?: NegotiationState, target?: MemberTarget): Refusal | null {
   const rule = rules[action];
   if (!rule.who(asker, target)) return { status: 403, messageKey: rule.refused };
-  const blocked = state && rule.blockedBy?.(state);
+  const blocked = state && rule.blockedBy?.(state, asker);
   return blocked ? { status: 409, messageKey: blocked } : null;
 }
 

@@ -9,9 +9,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json(await listVersions(context.services.db, member.negotiationId));
 }
 
-/** POST /api/negotiations/:id/versions — {name}: save the schedule as it is now. Any member may. */
+/** POST /api/negotiations/:id/versions — {name}: save the schedule as it is now. Observers may not (the policy's saveVersion). */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const member = await requireMember(request, context, params, { api: true });
   const { name } = await readJson(request, context, versionNameSchema);
-  return apiResponse(request, context, () => saveVersion(context.services, member.negotiationId, member.userId, name), 201);
+  return apiResponse(request, context, () => saveVersion(context.services, member.negotiationId, member, name), 201);
 }

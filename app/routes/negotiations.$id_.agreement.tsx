@@ -5,6 +5,7 @@ import { progressOf } from "../../shared/agreements/clauseStatus";
 import { scheduleHash } from "../../shared/agreements/contentHash";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import { calendarDate, type AgreementSnapshot } from "../../shared/agreements/snapshot";
+import { ConfirmButton } from "../components/ConfirmButton";
 import { RefusalAlert } from "../components/RefusalAlert";
 import { useNegotiationMutation } from "../components/negotiationApi";
 import { useRevalidateOnFocus } from "../components/useRevalidateOnFocus";
@@ -32,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
     me: { party: member.party },
-    policies: await loadPolicies(context, member),
+    policies: await loadPolicies(context, member, currentHash),
     round: snapshot.round,
     frozenAt: snapshot.frozenAt,
     reviewDueAt: snapshot.reviewDueAt,
@@ -200,10 +201,19 @@ export default function AgreementPage() {
             {t("agreement.signoff.button", { org: org(me.party) })}
           </button>
         )}
+        {!frozenAt && me.party && signoffs.some((s) => s.party === me.party && s.current) && (
+          <p className="signoff-done">{t("agreement.signoff.youSigned", { org: org(me.party) })}</p>
+        )}
         {policies.openRound && (
-          <button type="button" disabled={busy} onClick={() => void change("rounds", {}, () => "agreement.round.opened")}>
-            {t(me.party ? "agreement.openRound" : "agreement.openReview")}
-          </button>
+          <ConfirmButton
+            label={t(me.party ? "agreement.openRound" : "agreement.openReview")}
+            title={t("agreement.round.confirmTitle")}
+            text={t("agreement.round.confirmText")}
+            confirm={t("agreement.round.confirm")}
+            cancel={t("agreement.round.cancel")}
+            busy={busy}
+            onConfirm={() => void change("rounds", {}, () => "agreement.round.opened")}
+          />
         )}
       </section>
 
@@ -239,7 +249,7 @@ export default function AgreementPage() {
         )}
       </section>
 
-      <VersionList negotiationId={negotiation.id} versions={data.versions} busy={busy} onSave={saveVersion} />
+      <VersionList negotiationId={negotiation.id} versions={data.versions} busy={busy} canSave={policies.saveVersion} onSave={saveVersion} />
 
       <p>
         <Link to={`/negotiations/${negotiation.id}/audit`}>{t("audit.title")}</Link>

@@ -112,6 +112,9 @@ test("sign-off is refused with what is open, accepted when all is agreed, and th
   const buyerSigned = await post("buyer", "/signoff");
   assert.equal(buyerSigned.status, 200);
   assert.equal(buyerSigned.json.effective, false, "one signature is not yet an agreement");
+  const again = await post("buyer", "/signoff");
+  assert.equal(again.status, 409, "a party signs the same text once per round");
+  assert.equal(again.json.code, "agreements.error.alreadySigned");
   const supplierSigned = await post("supplier", "/signoff");
   assert.equal(supplierSigned.status, 200);
   assert.equal(supplierSigned.json.effective, true);
@@ -192,4 +195,12 @@ test("an amendment round needs only the changed clause re-agreed, and a second e
     ],
   );
   supplier.destroy();
+});
+
+test("observers cannot save a version; advisors and parties can", async () => {
+  assert.equal((await post("observer", "/versions", { name: "Observer's copy" })).status, 403);
+  assert.equal((await post("advisor", "/versions", { name: "Advisor's checkpoint" })).status, 201);
+  assert.equal((await post("buyer", "/versions", { name: "Buyer's checkpoint" })).status, 201);
+  const versions = (await (await (await as("observer")).request(`/api/negotiations/${negotiationId}/versions`)).json()) as { name: string }[];
+  assert.ok(!versions.some((v) => v.name === "Observer's copy"));
 });

@@ -27,16 +27,17 @@ const reviewAfterMs = 365 * 24 * 60 * 60 * 1000;
  * the text and the freeze. Keep it that way: no timers or network I/O in here.
  */
 export async function signOff(services: Services, negotiationId: string, actor: Member, locale: Locale): Promise<AgreementSnapshot & { effective: boolean }> {
-  authorize(actor, "signOff", await policyState(services.db, negotiationId));
+  const schedule = readScheduleWithState(services, negotiationId);
+  const hash = scheduleHash(schedule.doc);
+  // Refused (409) when this party already signed this very text in this round: once is the sign-off.
+  authorize(actor, "signOff", await policyState(services.db, negotiationId, hash));
   const party = actor.party!;
   const { round } = await negotiationState(services.db, negotiationId);
-  const schedule = readScheduleWithState(services, negotiationId);
   const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
   if (statuses.every((s) => s.clauseId === structureUnitId)) throw new DomainError(409, "agreements.error.empty");
   const blocking = statuses.filter((s) => s.status !== "agreed").map(({ clauseId, number, heading, status }) => ({ clauseId, number, heading, status }));
   if (blocking.length > 0) throw new DomainError(409, "agreements.error.notAllAgreed", { blocking });
 
-  const hash = scheduleHash(schedule.doc);
   const otherSigned = (await roundSignoffs(services.db, negotiationId, round)).some((s) => s.party !== party && s.hash === hash);
   const now = Date.now();
   await changeFrozenState(services, negotiationId, async (trx) => {

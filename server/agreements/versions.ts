@@ -14,6 +14,8 @@ import type { Party } from "../../shared/roles";
 import type { VersionSummary } from "../../shared/agreements/versionSummary";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
+import { authorize } from "../authorize";
+import type { Member } from "../../shared/member";
 import { readScheduleWithState } from "./scheduleDocument";
 
 /** A clause's (or the structure's) agreement as recorded in a version, for exports of that version. */
@@ -89,8 +91,10 @@ export async function insertVersion(
   return { ...version, createdBy: input.userId };
 }
 
-/** "Save version": any member may, with a name of their choosing. */
-export async function saveVersion(services: Services, negotiationId: string, userId: string, name: string): Promise<VersionSummary> {
+/** "Save version": any member but an observer (the policy's saveVersion), with a name of their choosing. */
+export async function saveVersion(services: Services, negotiationId: string, actor: Member, name: string): Promise<VersionSummary> {
+  authorize(actor, "saveVersion");
+  const userId = actor.userId;
   const { round } = await negotiationState(services.db, negotiationId);
   const schedule = readScheduleWithState(services, negotiationId);
   const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);

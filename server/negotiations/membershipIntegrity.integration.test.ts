@@ -134,7 +134,7 @@ describe("notifications follow current membership and visibility", () => {
     assert.doesNotMatch(page, /INTERNAL-ONE|INTERNAL-TWO/);
     assert.match(page, /SHARED-ONE/, "shared threads stay visible to an observer");
     assert.match(page, /Notifications \(1 new\)/);
-    assert.match(await (await people.colleague!.request("/dashboard")).text(), /1 new mentions/);
+    assert.match(await (await people.colleague!.request("/dashboard")).text(), /1 new mention\b/);
   });
 
   test("a removed member's notifications of the negotiation are gone", async () => {
@@ -158,7 +158,7 @@ describe("notifications follow current membership and visibility", () => {
     const page = await notificationsPage("quiet");
     assert.doesNotMatch(page, /INTERNAL-QUIET/);
     assert.doesNotMatch(page, /new\)/);
-    assert.doesNotMatch(await (await people.quiet!.request("/dashboard")).text(), /new mentions/);
+    assert.doesNotMatch(await (await people.quiet!.request("/dashboard")).text(), /new mention/);
   });
 });
 

@@ -172,19 +172,19 @@ describe("mentions", () => {
     assert.match(list, /Bea Buyer \(Acme Retail\) mentioned you in/);
     assert.match(list, /can you confirm\?/);
     assert.doesNotMatch(list, /Do not tell/);
-    assert.match(await (await supplier.request("/dashboard")).text(), /1 new mentions/);
+    assert.match(await (await supplier.request("/dashboard")).text(), /1 new mention\b/);
     const link = list.match(/href="(\/negotiations\/[a-z2-7]+\?clause=[a-z2-7]+)"/)![1]!;
     assert.equal((await supplier.request(link)).status, 200);
     // The opened page marks the clause's mentions read with a POST; the GET itself changes nothing.
     const [, negotiation, clause] = link.match(/\/negotiations\/([a-z2-7]+)\?clause=([a-z2-7]+)/)!;
-    assert.match(await (await supplier.request("/dashboard")).text(), /1 new mentions/);
+    assert.match(await (await supplier.request("/dashboard")).text(), /1 new mention\b/);
     const read = await supplier.request(`/api/negotiations/${negotiation}/notifications/read`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ clauseId: clause }),
     });
     assert.equal(read.status, 200);
-    assert.doesNotMatch(await (await supplier.request("/dashboard")).text(), /new mentions/);
+    assert.doesNotMatch(await (await supplier.request("/dashboard")).text(), /new mention/);
   });
 });
 

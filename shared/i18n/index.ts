@@ -14,10 +14,30 @@ export function isLocale(value: unknown): value is Locale {
 
 export type Params = Record<string, string | number>;
 
+const pluralRules: Record<Locale, Intl.PluralRules> = { en: new Intl.PluralRules("en"), nl: new Intl.PluralRules("nl") };
+
+/**
+ * A count in a message picks its form by the language's plural rules (Intl.PluralRules), in the
+ * ICU subset `{count, plural, one {# clause} other {# clauses}}`: `#` is the number, `=0 {…}` an
+ * exact match; `other` is required. A form holds plain text and `#` only (no nested placeholders).
+ */
+const pluralPattern = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const pluralForm = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+function pluralise(locale: Locale, template: string, params: Params): string {
+  return template.replace(pluralPattern, (whole, name: string, forms: string) => {
+    const value = params[name];
+    if (typeof value !== "number") return whole;
+    const options = new Map([...forms.matchAll(pluralForm)].map((m) => [m[1]!, m[2]!]));
+    const form = options.get(`=${value}`) ?? options.get(pluralRules[locale].select(value)) ?? options.get("other") ?? whole;
+    return form.replace(/#/g, String(value));
+  });
+}
+
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const template = catalogues[locale][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return pluralise(locale, template, params).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Picks the best supported language from an Accept-Language header, honouring q-values. */

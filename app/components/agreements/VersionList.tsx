@@ -9,11 +9,14 @@ export function VersionList({
   negotiationId,
   versions,
   busy,
+  canSave,
   onSave,
 }: {
   negotiationId: string;
   versions: VersionSummary[];
   busy: boolean;
+  /** The policy's saveVersion for this member (observers may not). */
+  canSave: boolean;
   onSave: (name: string) => void;
 }) {
   const t = useT();
@@ -23,19 +26,21 @@ export function VersionList({
   return (
     <section aria-labelledby="versions-heading">
       <h2 id="versions-heading">{t("versions.title")}</h2>
-      <form
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSave(String(new FormData(event.currentTarget).get("name") ?? ""));
-        }}
-      >
-        <label htmlFor="version-name">{t("versions.name")}</label>
-        <input id="version-name" name="name" required maxLength={200} placeholder={t("versions.namePlaceholder")} />
-        <button type="submit" disabled={busy}>
-          {t("versions.save")}
-        </button>
-      </form>
+      {canSave && (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            onSave(String(new FormData(event.currentTarget).get("name") ?? ""));
+          }}
+        >
+          <label htmlFor="version-name">{t("versions.name")}</label>
+          <input id="version-name" name="name" required maxLength={200} placeholder={t("versions.namePlaceholder")} />
+          <button type="submit" disabled={busy}>
+            {t("versions.save")}
+          </button>
+        </form>
+      )}
       <h3>{t("export.title")}</h3>
       <p>
         <label>
