@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { HttpClient } from "../test/httpClient";
 import { demoClients } from "../test/demoLogins";
+import { invitationSteps } from "../test/invitationSteps";
 
 // Invitations as the invitee finds them: on the dashboard, in the outbox, on a link already used;
 // and what the inviter is told (duplicates refused, where the mail went).
@@ -12,19 +12,9 @@ let server: TestServer;
 let demoId: string;
 const as = demoClients(() => server.url);
 
-async function signUp(email: string): Promise<HttpClient> {
-  const client = new HttpClient(server.url);
-  const res = await client.request("/signup", { form: { name: email.split("@")[0]!, email, password: "long-enough-password" } });
-  assert.equal(res.status, 302);
-  return client;
-}
-
-/** Creates an invitation as `who` and returns the link shown to the inviter. */
-async function inviteAs(who: string, email: string, role: string): Promise<{ status: number; link?: string }> {
-  const res = await (await as(who)).request(`/negotiations/${demoId}/members`, { form: { intent: "invite", email, role } });
-  const html = await res.text();
-  return { status: res.status, link: html.match(/value="(http[^"]+\/invitations\/[a-z2-7]+)"/)?.[1] };
-}
+const steps = invitationSteps(() => server.url, as);
+const signUp = steps.signUp;
+const inviteAs = (who: string, email: string, role: string) => steps.invite(who, demoId, email, role);
 
 const tokenOf = (link: string) => link.split("/").pop()!;
 

@@ -6,6 +6,7 @@ import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { HttpClient } from "../test/httpClient";
 import { demoClients } from "../test/demoLogins";
+import { invitationSteps } from "../test/invitationSteps";
 import { connectCollab, firstClauseText, sessionCookie, synced, typeInFirstClause, waitFor } from "../test/collabClient";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 
@@ -13,20 +14,9 @@ let server: TestServer;
 let demoId: string;
 const as = demoClients(() => server.url);
 
-async function signUp(email: string): Promise<HttpClient> {
-  const client = new HttpClient(server.url);
-  const res = await client.request("/signup", { form: { name: email.split("@")[0]!, email, password: "long-enough-password" } });
-  assert.equal(res.status, 302);
-  return client;
-}
-
-/** Creates an invitation as `who` and returns the link shown to the inviter. */
-async function inviteAs(who: string, email: string, role: string, negotiationId = demoId): Promise<{ status: number; link?: string }> {
-  const res = await (await as(who)).request(`/negotiations/${negotiationId}/members`, { form: { intent: "invite", email, role } });
-  const html = await res.text();
-  const link = html.match(/value="(http[^"]+\/invitations\/[a-z2-7]+)"/)?.[1];
-  return { status: res.status, link };
-}
+const steps = invitationSteps(() => server.url, as);
+const signUp = steps.signUp;
+const inviteAs = (who: string, email: string, role: string, negotiationId = demoId) => steps.invite(who, negotiationId, email, role);
 
 const tokenOf = (link: string) => link.split("/").pop()!;
 
