@@ -41,13 +41,16 @@ export function seededRandom(seed: number): Random {
   };
 }
 
-/** The seed from TEST_SEED, else a new one; tests print it so that a failure can be replayed. */
-export function testSeed(): number {
+/**
+ * The seed from TEST_SEED, else `fallback`, else a new one; tests print it so that a failure can
+ * be replayed.
+ */
+export function testSeed(fallback?: number): number {
   const given = process.env.TEST_SEED;
   if (given !== undefined) {
     const seed = Number(given);
     if (!Number.isInteger(seed)) throw new Error(`TEST_SEED must be an integer, not ${given}`);
     return seed >>> 0;
   }
-  return (Math.random() * 2 ** 32) >>> 0;
+  return fallback ?? (Math.random() * 2 ** 32) >>> 0;
 }
