@@ -16,9 +16,7 @@ import { SyncPeer } from "../test/syncPeer";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { planRound, randomValidEdit } from "../test/validScheduleEdits";
 
-// A fixed seed in CI while TEST_SEED=3447126005 shows an open finding of issue #11 (step 194: an
-// unknown mark sent next to another member's typing was not refused); see the session note.
-const seed = testSeed(2699939545);
+const seed = testSeed();
 const steps = Number(process.env.PROPERTY_STEPS ?? 400);
 const maxScheduleBytes = 256 * 1024;
 const editorRoles = ["buyer", "supplier", "advisor"] as const;

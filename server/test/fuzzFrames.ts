@@ -2,9 +2,11 @@
 // prefixes, wrong message types, and valid y-websocket messages (sync, awareness) mutated by bit
 // flips, truncation, splicing and the like. The valid messages are built once, from the schedule
 // as the server had it before anyone else edited, and they only ever touch one clause and carry
-// only the fuzzer's own items: a mutated delete set can then name nothing anyone else wrote. (A
-// full-state sync step 2 carried the whole schedule's ids, and one mutation of it deleted all but
-// one clause: a valid edit, which no test of honest editing can survive.)
+// only the fuzzer's own items, also in their delete sets: a mutated delete set can then name
+// nothing anyone else wrote. (A full-state sync step 2 carried the whole schedule's ids, and one
+// mutation of it deleted all but one clause: a valid edit, which no test of honest editing can
+// survive. Replacing an attribute of a clause someone else wrote did the same through the old
+// value's id in the delete set.)
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
@@ -50,18 +52,22 @@ export function validMessages(copy: Y.Doc, clause: Y.XmlElement, random: Random)
   const paragraph = childElements(clause, "paragraph")[0]!;
   const run = textOf(paragraph)!;
   const before = Y.encodeStateVector(copy);
+  const section = clause.parent as Y.XmlElement;
+  const ownClause = clauseElement(random.id(), "Fuzz", "fuzz body");
   const edits = [
     updateOf(copy, () => run.insert(run.length, " fuzz")),
     updateOf(copy, () => run.format(0, 4, { bold: {} })),
     updateOf(copy, () => run.insert(0, "see ", { link: { href: "https://example.org" } })),
-    updateOf(copy, () => clause.setAttribute("requirement", "audit-rights")),
-    updateOf(copy, () =>
-      (clause.parent as Y.XmlElement).insert(childElements(clause.parent as Y.XmlElement).indexOf(clause) + 1, [
-        clauseElement(random.id(), "Fuzz", "fuzz body"),
-      ]),
-    ),
+    updateOf(copy, () => section.insert(childElements(section).indexOf(clause) + 1, [ownClause])),
+    // On the fuzzer's own clause: replacing an attribute of someone else's clause would put their
+    // item in the delete set, where one mutated length deletes whole sections (a valid edit).
+    updateOf(copy, () => ownClause.setAttribute("requirement", "audit-rights")),
     updateOf(copy, () => run.delete(run.length - 5, 5)),
   ];
+  for (const update of edits) {
+    const foreign = [...Y.decodeUpdate(update).ds.clients.keys()].filter((client) => client !== copy.clientID);
+    if (foreign.length > 0) throw new Error(`a fuzzer's valid edit deletes items of clients ${foreign.join(", ")}`);
+  }
   const cursor = (index: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(run, index));
   const me = copy.clientID;
   return [

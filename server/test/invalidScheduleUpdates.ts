@@ -16,7 +16,17 @@ const fragmentOf = (doc: Y.Doc) => doc.getXmlFragment("prosemirror");
 
 /** A refused shape change: `change` gets the copy's schedule fragment and a random source. */
 function refused(name: string, change: (fragment: Y.XmlFragment, random: Random, doc: Y.Doc) => void): InvalidUpdate {
-  return { name, closeCode: CloseCode.updateRefused, build: (copy, random) => updateOf(copy, () => change(fragmentOf(copy), random, copy)) };
+  return {
+    name,
+    closeCode: CloseCode.updateRefused,
+    build: (copy, random) => {
+      const update = updateOf(copy, () => change(fragmentOf(copy), random, copy));
+      // An empty update is nothing to refuse: the attack would test nothing.
+      const { structs, ds } = Y.decodeUpdate(update);
+      if (structs.length === 0 && ds.clients.size === 0) throw new Error(`${name}: the attack changed nothing`);
+      return update;
+    },
+  };
 }
 
 const anyClause = (f: Y.XmlFragment, r: Random) => r.pick(clausesOf(f));
@@ -136,8 +146,10 @@ export function invalidUpdates(options: { maxScheduleBytes: number }): InvalidUp
     // Marks.
     refused("an unknown mark", (f, r) => {
       const run = runOf(anyParagraph(f, r));
-      if (r.chance(0.5)) run.format(0, Math.max(1, run.length), { [r.pick(["underline", "script", "color"])]: {} });
-      else run.insert(0, "marked", { strike: {} });
+      const mark = r.pick(["underline", "script", "color", "strike"]);
+      // Formatting an empty run changes nothing, so there the mark comes with new text.
+      if (run.length > 0 && r.chance(0.5)) run.format(0, run.length, { [mark]: {} });
+      else run.insert(0, "marked", { [mark]: {} });
     }),
     refused("a mark with attributes it does not have", (f, r) => runOf(anyParagraph(f, r)).insert(0, "bold", { bold: { color: "red" } })),
     refused("a mark that is not an attribute object", (f, r) => runOf(anyParagraph(f, r)).insert(0, "x", { italic: r.pick([true, "yes", 1, ["a"]]) })),
