@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { idSchema } from "../../shared/ids";
 import editorStyles from "../styles/editor.css";
 import { ClientOnly } from "../components/ClientOnly";
+import { NegotiationHeader } from "../components/workspace/NegotiationHeader";
 import { useT } from "../i18n";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { listMembers, negotiationSetup } from "../utils/negotiations.server";
@@ -24,7 +25,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const negotiation = await memberNegotiation(context, member);
   const members = await listMembers(context.services.db, negotiation.id);
   const online = context.services.collaboration.onlineUserIds(negotiation.id);
-  const openClause = idSchema.safeParse(new URL(request.url).searchParams.get("clause")).data ?? null;
+  const search = new URL(request.url).searchParams;
+  const openClause = idSchema.safeParse(search.get("clause")).data ?? null;
+  const openThread = openClause ? (idSchema.safeParse(search.get("thread")).data ?? null) : null;
   const locale = getLocale(request, context);
   const setup = negotiationSetup(negotiation.setup_json);
   const agreement = await loadAgreementSnapshot(context.services, negotiation.id);
@@ -36,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       coverage: { regimes: coverageRegimes(context.services.catalogue, locale), applicable: setup.regimes, level: setup.level },
     },
     openClause,
+    openThread,
     me: { id: member.userId, name: member.name, role: member.role },
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
     members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role, online: online.has(m.userId) })),
@@ -43,7 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function NegotiationPage() {
-  const { negotiation, me, policies, members, openClause, knowledge, agreement } = useLoaderData<typeof loader>();
+  const { negotiation, me, policies, members, openClause, openThread, knowledge, agreement } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
   // Opening the page at a clause (a notification's link) reads what was said there; a POST,
@@ -60,13 +64,7 @@ export default function NegotiationPage() {
   const loading = <p className="editor-loading">{t("editor.loading")}</p>;
   return (
     <div className="negotiation-layout">
-      <header className="negotiation-header">
-        <h1>{negotiation.title}</h1>
-        <p>
-          {t("negotiation.parties", { buyer: negotiation.buyerOrg, supplier: negotiation.supplierOrg })} ·{" "}
-          <span className={`role-badge role-${me.role}`}>{t("negotiation.yourRole", { role: t(`role.${me.role}`) })}</span>
-        </p>
-      </header>
+      <NegotiationHeader negotiation={negotiation} me={me} policies={policies} agreement={agreement} members={members} />
       <section className="negotiation-main" aria-labelledby="schedule-heading">
         <h2 id="schedule-heading" className="visually-hidden">
           {t("negotiation.schedule")}
@@ -78,6 +76,7 @@ export default function NegotiationPage() {
               user={me}
               policies={policies}
               initialClause={openClause}
+              initialThread={openThread}
               onRightsChanged={() => revalidator.revalidate()}
               knowledge={knowledge}
               agreement={agreement}
@@ -85,23 +84,6 @@ export default function NegotiationPage() {
           </Suspense>
         </ClientOnly>
       </section>
-      <aside className="negotiation-side" aria-labelledby="members-heading">
-        <h2 id="members-heading">{t("negotiation.members")}</h2>
-        <ul className="member-list">
-          {members.map((m) => (
-            <li key={m.userId}>
-              {m.name} <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>
-              {m.online && <span className="online"> {t("members.online")}</span>}
-            </li>
-          ))}
-        </ul>
-        <p>
-          <Link to={`/negotiations/${negotiation.id}/members`}>{t("negotiation.manageMembers")}</Link>
-        </p>
-        <p>
-          <Link to={`/negotiations/${negotiation.id}/agreement`}>{t("agreement.page")}</Link>
-        </p>
-      </aside>
     </div>
   );
 }

@@ -1,9 +1,8 @@
 import { useId, useMemo, useState } from "react";
-import { TextSelection } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { needsPartyAttention, progressOf, type ClauseState } from "../../../shared/agreements/clauseStatus";
 import { structureUnitId } from "../../../shared/agreements/scheduleStructure";
-import { findClause, numberClauses } from "../../../shared/editor/numbering";
+import { numberClauses } from "../../../shared/editor/numbering";
 import type { Party } from "../../../shared/roles";
 import { useT, type MessageKey } from "../../i18n";
 
@@ -16,29 +15,20 @@ function matches(filter: Filter, state: ClauseState, party: Party | null): boole
   return state.status === filter;
 }
 
-/**
- * Moves the cursor into a clause's heading (for the structure: the first section's heading) and
- * shows it, so its threads and agreement follow.
- */
-function goToUnit(view: EditorView, unitId: string) {
-  const found = unitId === structureUnitId ? { pos: 0 } : findClause(view.state.doc, unitId);
-  if (!found) return;
-  // +2: into the clause (or section), then into its heading.
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.pos + 2)).scrollIntoView());
-  view.focus();
-}
-
 /** "34 of 42 agreed", and the clauses (and the structure) that still need attention, to jump to. */
 export function AgreementProgress({
   view,
   states,
   structure,
   party,
+  onOpen,
 }: {
   view: EditorView;
   states: ClauseState[];
   structure: ClauseState;
   party: Party | null;
+  /** Opens a clause (or the structure) by its unit id. */
+  onOpen: (unitId: string) => void;
 }) {
   const t = useT();
   const id = useId();
@@ -57,7 +47,7 @@ export function AgreementProgress({
       <h2 id={`${id}-heading`}>{t("agreement.progress.title")}</h2>
       <p id={`${id}-count`}>{t("agreement.progress.count", { agreed, total })}</p>
       <progress value={agreed} max={total} aria-labelledby={`${id}-count`} />
-      <details>
+      <details open>
         <summary>{t("agreement.progress.list")}</summary>
         <label htmlFor={`${id}-filter`}>{t("agreement.filter")}</label>
         <select id={`${id}-filter`} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
@@ -73,7 +63,7 @@ export function AgreementProgress({
           <ul className="clause-outline">
             {shown.map((c) => (
               <li key={c.id}>
-                <button type="button" className="link-button" onClick={() => goToUnit(view, c.id)}>
+                <button type="button" className="link-button" onClick={() => onOpen(c.id)}>
                   {c.label}
                 </button>{" "}
                 <span className={`agreement-badge status-${c.status}`}>{t(`agreement.status.${c.status}` as MessageKey)}</span>

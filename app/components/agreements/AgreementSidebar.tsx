@@ -1,10 +1,8 @@
-import { useEffect } from "react";
 import type { EditorView } from "prosemirror-view";
 import { clauseAt } from "../../../shared/editor/commands";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { Party } from "../../../shared/roles";
-import { agreementsKey, decisionsMeta, marginState } from "./agreementDecorations";
-import { AgreementProgress } from "./AgreementProgress";
+import { marginState } from "./agreementDecorations";
 import { ClauseAgreement } from "./ClauseAgreement";
 
 interface Props {
@@ -12,17 +10,13 @@ interface Props {
   view: EditorView;
   snapshot: AgreementSnapshot;
   onSnapshot: (snapshot: AgreementSnapshot) => void;
-  party: Party | null;
   /** The reader's party when the policy lets them agree now. */
   agreeingParty: Party | null;
 }
 
-/** Progress over the whole schedule and the agreement on the clause (or heading) holding the cursor. */
-export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, party, agreeingParty }: Props) {
+/** The agreement on the clause (or, in a section heading, the structure) holding the cursor. */
+export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, agreeingParty }: Props) {
   const { states, hashes, structure } = marginState(view.state);
-  useEffect(() => {
-    view.dispatch(view.state.tr.setMeta(agreementsKey, decisionsMeta(snapshot.decisions)).setMeta("addToHistory", false));
-  }, [view, snapshot]);
   const { $from } = view.state.selection;
   const found = clauseAt($from);
   const clauseId = found ? (view.state.doc.nodeAt(found.pos)!.attrs.id as string) : null;
@@ -34,10 +28,5 @@ export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, pa
       : clauseId && state
         ? { id: clauseId, hash: hashes.get(clauseId)!, state, structure: false }
         : null;
-  return (
-    <>
-      <ClauseAgreement negotiationId={negotiationId} clause={unit} inForce={snapshot.round > 0} agreeingParty={agreeingParty} onSnapshot={onSnapshot} />
-      <AgreementProgress view={view} states={states} structure={structure.state} party={party} />
-    </>
-  );
+  return <ClauseAgreement negotiationId={negotiationId} clause={unit} inForce={snapshot.round > 0} agreeingParty={agreeingParty} onSnapshot={onSnapshot} />;
 }

@@ -20,9 +20,7 @@ import { ConnectionStatus } from "./ConnectionStatus";
 import { keymap } from "prosemirror-keymap";
 import { clauseAt } from "../../../shared/editor/commands";
 import { threadsPlugin } from "../threads/threadDecorations";
-import { ThreadsSidebar } from "../threads/ThreadsSidebar";
-import { KnowledgeSidebar } from "../knowledge/KnowledgeSidebar";
-import { CoveragePanel, type CoverageSetup } from "../knowledge/CoveragePanel";
+import type { CoverageSetup } from "../knowledge/CoveragePanel";
 import { GlossaryHint } from "../knowledge/GlossaryHint";
 import { glossaryPlugin } from "../knowledge/glossaryDecorations";
 import type { GlossaryEntry } from "../../../shared/knowledge/localize";
@@ -30,17 +28,24 @@ import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { Policies } from "../../../shared/policy";
 import { partyOf } from "../../../shared/roles";
 import { agreementsPlugin } from "../agreements/agreementDecorations";
-import { AgreementSidebar } from "../agreements/AgreementSidebar";
 import { FrozenBanner } from "../agreements/FrozenBanner";
 import { useAgreementSnapshot } from "../agreements/useAgreements";
+import { useAgreementDecisions } from "../agreements/useAgreementDecisions";
+import { goToClause } from "../workspace/goToClause";
+import { useSidePanel } from "../workspace/useSidePanel";
+import { SidePanelToggle, sidePanelBodyId } from "../workspace/SidePanel";
+import { ShortcutHelp } from "../workspace/ShortcutHelp";
+import { WorkspacePanel } from "../workspace/WorkspacePanel";
+import { workspaceShortcuts } from "../workspace/workspaceShortcuts";
 
 export interface ScheduleEditorProps {
   negotiationId: string;
   user: { id: string; name: string; role: Role };
   /** What this member may do, as the server's policy answered when the page loaded (it reloads when rights or the agreement's state change). */
   policies: Policies;
-  /** A clause whose threads open at once (from a notification's link). */
+  /** A clause to open at once, and a thread on it to focus (a notification's or a blocking item's link). */
   initialClause?: string | null;
+  initialThread?: string | null;
   /** The server closed the connection because this member's role changed: reload the page's data. */
   onRightsChanged: () => void;
   knowledge: { glossary: GlossaryEntry[]; coverage: CoverageSetup };
@@ -48,7 +53,7 @@ export interface ScheduleEditorProps {
 }
 
 export default function ScheduleEditor(props: ScheduleEditorProps) {
-  const { negotiationId, user, policies, initialClause = null, onRightsChanged, knowledge } = props;
+  const { negotiationId, user, policies, initialClause = null, initialThread = null, onRightsChanged, knowledge } = props;
   const canEdit = policies.edit;
   const t = useT();
   const mount = useRef<HTMLDivElement>(null);
@@ -59,15 +64,30 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
   tRef.current = t;
   const rightsChanged = useRef(onRightsChanged);
   rightsChanged.current = onRightsChanged;
-  const [selectedClause, setSelectedClause] = useState<string | null>(initialClause);
   // Bumped when the server refused this device's edits: the session starts over from the server.
   const [generation, setGeneration] = useState(0);
   const [editsRefused, setEditsRefused] = useState<RefusedCode | null>(null);
-  const openThreads = useRef((clauseId: string) => setSelectedClause(clauseId));
   const glossary = useMemo(() => new Map(knowledge.glossary.map((g) => [g.id, g])), [knowledge.glossary]);
   const glossaryTerms = useRef(knowledge.glossary);
   const [agreement, setAgreement] = useAgreementSnapshot(negotiationId, session, props.agreement);
+  useAgreementDecisions(view, agreement);
   const party = partyOf(user.role);
+  const panel = useSidePanel(initialClause !== null);
+  // The editor's plugins are made once per session; they reach the current panel through this.
+  const panelRef = useRef(panel);
+  panelRef.current = panel;
+  /** Shows a clause's tab and moves the keyboard to `target` in it (the composer, the Agree button…). */
+  const openClause = useRef((editor: EditorView, clauseId: string | null, target: FocusTarget | null) => {
+    if (clauseId) goToClause(editor, clauseId, { focus: false });
+    panelRef.current.show("clause");
+    if (target) focusInPanel(target);
+  });
+  const deepLinked = useRef(false);
+  useEffect(() => {
+    if (!view || !initialClause || deepLinked.current) return;
+    deepLinked.current = true;
+    openClause.current(view, initialClause, null);
+  }, [view, initialClause]);
 
   useEffect(() => {
     const collab = new CollaborationSession(negotiationId, user.id);
@@ -90,15 +110,23 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
               (status) => tRef.current("agreement.structure.badge", { status: tRef.current(`agreement.status.${status}`) }),
             ),
             threadsPlugin(
-              (clauseId) => openThreads.current(clauseId),
+              (clauseId) => openClause.current(editor!, clauseId, "composer"),
               (count) => tRef.current("threads.marker", { count }),
             ),
             keymap({
-              // Opens the threads of the clause holding the cursor, from the keyboard.
-              "Mod-Alt-m": (state) => {
+              // From the text to the clause's comment composer, Agree button or knowledge.
+              [workspaceShortcuts.comment]: (state) => {
                 const found = clauseAt(state.selection.$from);
-                if (found) openThreads.current(state.doc.nodeAt(found.pos)!.attrs.id);
+                if (found) openClause.current(editor!, null, "composer");
                 return !!found;
+              },
+              [workspaceShortcuts.agree]: () => {
+                openClause.current(editor!, null, "agreement");
+                return true;
+              },
+              [workspaceShortcuts.knowledge]: () => {
+                openClause.current(editor!, null, "knowledge");
+                return true;
               },
             }),
             ...editorKeymaps({ link, deleteClause }),
@@ -151,6 +179,8 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
       <div className="schedule-status">
         {session && <PresenceBar session={session} me={user} />}
         {session && <ConnectionStatusFor session={session} />}
+        {view && <SidePanelToggle panel={panel} />}
+        <ShortcutHelp />
         {editsRefused && (
           <p className="form-error" role="alert">
             {t(refusedMessage[editsRefused])}
@@ -163,7 +193,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           </p>
         )}
       </div>
-      <div className="schedule-columns">
+      <div className="workspace" data-panel={panel.narrow ? "drawer" : panel.visible ? "column" : "collapsed"}>
         <div className="schedule-editor-column">
           {canEdit && view && <Toolbar view={view} />}
           {!view && <p className="editor-loading">{t("editor.loading")}</p>}
@@ -171,31 +201,41 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           {view && <GlossaryHint view={view} glossary={glossary} />}
         </div>
         {session && view && (
-          <div className="schedule-side-column">
-            <AgreementSidebar
-              negotiationId={negotiationId}
-              view={view}
-              snapshot={agreement}
-              onSnapshot={setAgreement}
-              party={party}
-              agreeingParty={policies.agree ? party : null}
-            />
-            <KnowledgeSidebar view={view} role={user.role} canEdit={canEdit} glossary={glossary} defaultLevel={knowledge.coverage.level} />
-            <ThreadsSidebar
-              negotiationId={negotiationId}
-              session={session}
-              view={view}
-              me={user}
-              policies={policies}
-              selectedClauseId={selectedClause}
-              onSelectClause={setSelectedClause}
-            />
-            <CoveragePanel view={view} setup={knowledge.coverage} canEdit={canEdit} />
-          </div>
+          <WorkspacePanel
+            negotiationId={negotiationId}
+            session={session}
+            view={view}
+            panel={panel}
+            me={user}
+            policies={policies}
+            agreement={agreement}
+            onAgreement={setAgreement}
+            knowledge={{ glossary, coverage: knowledge.coverage }}
+            onOpenClause={(clauseId) => openClause.current(view, clauseId, null)}
+            focusThreadId={initialThread}
+          />
         )}
       </div>
     </div>
   );
+}
+
+type FocusTarget = "composer" | "agreement" | "knowledge";
+const focusTargets: Record<FocusTarget, string[]> = {
+  composer: [".new-thread textarea", ".thread-panel h2"],
+  agreement: [".agreement-actions button:not(:disabled)", ".clause-agreement h2"],
+  knowledge: [".knowledge-sidebar h2"],
+};
+
+/** After the panel has rendered the tab: the first target that exists, else the panel itself. */
+function focusInPanel(target: FocusTarget) {
+  requestAnimationFrame(() => {
+    const body = document.getElementById(sidePanelBodyId);
+    if (!body) return;
+    const element = focusTargets[target].map((selector) => body.querySelector<HTMLElement>(selector)).find(Boolean) ?? body;
+    if (!element.matches("button, textarea, input, select, a[href]")) element.tabIndex = -1;
+    element.focus();
+  });
 }
 
 function ConnectionStatusFor({ session }: { session: CollaborationSession }) {

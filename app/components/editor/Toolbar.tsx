@@ -2,7 +2,7 @@ import type { Command } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { scheduleSchema as s } from "../../../shared/editor/schema";
 import { useT, type MessageKey } from "../../i18n";
-import { commands, describeShortcut, shortcuts } from "./editorKeymap";
+import { commands, describeShortcut, isMac, shortcuts } from "./editorKeymap";
 import { confirmDeleteClause, promptLink } from "./dialogs";
 
 interface Action {
@@ -11,8 +11,6 @@ interface Action {
   run: Command;
   active?: boolean;
 }
-
-const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
 function insertTable(): Command {
   return (state, dispatch) => {

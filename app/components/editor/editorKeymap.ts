@@ -54,6 +54,8 @@ export function editorKeymaps(extra: { link: Command; deleteClause: Command }): 
   ];
 }
 
+export const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
 /** "Mod-Shift-z" → "Ctrl+Shift+Z" (or ⌘ on a Mac), for tooltips and aria-keyshortcuts. */
 export function describeShortcut(shortcut: string, mac: boolean): string {
   return shortcut

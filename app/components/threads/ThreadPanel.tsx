@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { NumberedClause } from "../../../shared/editor/numbering";
 import type { Role } from "../../../shared/roles";
 import { maxCommentLength, type ThreadView } from "../../../shared/threads";
@@ -22,6 +22,8 @@ interface ThreadPanelProps {
   send: (request: ThreadRequest) => Promise<boolean>;
   startThread: (input: { clauseId: string; visibility: "shared" | "internal"; body: string }) => Promise<boolean>;
   error: string | null;
+  /** A thread to scroll to and focus once it is shown (a deep link). */
+  focusThreadId?: string | null;
 }
 
 function matches(filter: ThreadFilter, thread: ThreadView, me: string): boolean {
@@ -34,7 +36,16 @@ function matches(filter: ThreadFilter, thread: ThreadView, me: string): boolean 
 
 export function ThreadPanel(props: ThreadPanelProps) {
   const t = useT();
-  const [filter, setFilter] = useState<ThreadFilter>("open");
+  const focusThread = props.threads.find((th) => th.id === props.focusThreadId);
+  const [filter, setFilter] = useState<ThreadFilter>(focusThread?.resolved ? "resolved" : "open");
+  const focused = useRef<string | null>(null); // once: later pushes of the thread must not steal focus
+  useEffect(() => {
+    if (!focusThread || focused.current === focusThread.id) return;
+    focused.current = focusThread.id;
+    const article = document.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(focusThread.id)}"]`);
+    article?.scrollIntoView({ block: "nearest" });
+    article?.focus();
+  }, [focusThread]);
   const clause = props.clauses.find((c) => c.id === props.selectedClauseId) ?? null;
   const present = new Set(props.clauses.map((c) => c.id));
   const shown = props.threads
@@ -137,7 +148,12 @@ function Thread(props: ThreadPanelProps & { thread: ThreadView; clause: Numbered
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const [reattachTo, setReattachTo] = useState(props.clauses[0]?.id ?? "");
   return (
-    <article className={`thread${thread.resolved ? " resolved" : ""}${thread.visibility === "internal" ? " internal" : ""}`} aria-labelledby={`${id}-title`}>
+    <article
+      className={`thread${thread.resolved ? " resolved" : ""}${thread.visibility === "internal" ? " internal" : ""}`}
+      aria-labelledby={`${id}-title`}
+      data-thread-id={thread.id}
+      tabIndex={-1}
+    >
       <h3 id={`${id}-title`} className="thread-title">
         <button type="button" className="link-button" onClick={() => props.onSelectClause(thread.clauseId)} disabled={props.removed}>
           {props.clause ? t("threads.clause", { number: props.clause.number }) : t("threads.clauseRemoved")}

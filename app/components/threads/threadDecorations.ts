@@ -1,7 +1,8 @@
 import * as Y from "yjs";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
-import { Decoration, DecorationSet } from "prosemirror-view";
+import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "y-prosemirror";
+import { clauseAt } from "../../../shared/editor/commands";
 import { forEachClause } from "../../../shared/editor/numbering";
 
 export interface ThreadMarks {
@@ -57,14 +58,17 @@ export function threadsPlugin(onOpen: (clauseId: string) => void, label: (count:
       decorations.push(
         Decoration.widget(
           pos + 1,
-          () => {
+          (view) => {
             const button = document.createElement("button");
             button.type = "button";
             button.className = count > 0 ? "thread-marker has-threads" : "thread-marker";
             button.contentEditable = "false";
             button.textContent = count > 0 ? String(count) : "+";
             button.setAttribute("aria-label", label(count));
+            button.dataset.clause = id;
+            button.tabIndex = -1; // one marker is the tab stop (rovingMarkers), arrows reach the others
             button.addEventListener("click", () => onOpen(id));
+            button.addEventListener("keydown", (event) => moveAmongMarkers(view.dom, button, event));
             return button;
           },
           { side: -1, key: `thread-marker-${id}-${count}`, ignoreSelection: true, stopEvent: () => true },
@@ -91,5 +95,35 @@ export function threadsPlugin(onOpen: (clauseId: string) => void, label: (count:
       },
     },
     props: { decorations: (state) => threadsKey.getState(state)!.decorations },
+    view: (view) => {
+      rovingMarkers(view);
+      return { update: rovingMarkers };
+    },
   });
+}
+
+const markersIn = (root: HTMLElement) => [...root.querySelectorAll<HTMLButtonElement>("button.thread-marker")];
+
+/**
+ * Tab reaches one clause marker, not one per clause: the marker of the clause holding the cursor
+ * (else the first). The others are a tab stop only once the arrow keys have moved there.
+ */
+function rovingMarkers(view: EditorView) {
+  const markers = markersIn(view.dom);
+  const found = clauseAt(view.state.selection.$from);
+  const current = found ? (view.state.doc.nodeAt(found.pos)!.attrs.id as string) : null;
+  const stop = markers.find((m) => m.dataset.clause === current) ?? markers[0];
+  if (markers.some((m) => m === document.activeElement)) return; // the keyboard is moving among them
+  for (const marker of markers) marker.tabIndex = marker === stop ? 0 : -1;
+}
+
+function moveAmongMarkers(root: HTMLElement, from: HTMLButtonElement, event: KeyboardEvent) {
+  const markers = markersIn(root);
+  const index = markers.indexOf(from);
+  const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: markers.length - 1 }[event.key];
+  if (next === undefined || !markers[next]) return;
+  event.preventDefault();
+  for (const marker of markers) marker.tabIndex = -1;
+  markers[next].tabIndex = 0;
+  markers[next].focus();
 }

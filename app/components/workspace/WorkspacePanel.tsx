@@ -1,0 +1,87 @@
+import type { EditorView } from "prosemirror-view";
+import { progressOf } from "../../../shared/agreements/clauseStatus";
+import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
+import { clauseAt } from "../../../shared/editor/commands";
+import type { GlossaryEntry } from "../../../shared/knowledge/localize";
+import type { Policies } from "../../../shared/policy";
+import { partyOf, type Role } from "../../../shared/roles";
+import { useT } from "../../i18n";
+import { AgreementProgress } from "../agreements/AgreementProgress";
+import { AgreementSidebar } from "../agreements/AgreementSidebar";
+import { marginState } from "../agreements/agreementDecorations";
+import type { CollaborationSession } from "../editor/collaborationSession";
+import { CoveragePanel, type CoverageSetup } from "../knowledge/CoveragePanel";
+import { KnowledgeSidebar } from "../knowledge/KnowledgeSidebar";
+import { ThreadsSidebar } from "../threads/ThreadsSidebar";
+import { useThreadMarkers } from "../threads/useThreadMarkers";
+import { useThreads } from "../threads/useThreads";
+import { SidePanel, type PanelTab } from "./SidePanel";
+import type { SidePanelControl } from "./useSidePanel";
+
+interface Props {
+  negotiationId: string;
+  session: CollaborationSession;
+  view: EditorView;
+  panel: SidePanelControl;
+  me: { id: string; name: string; role: Role };
+  policies: Policies;
+  agreement: AgreementSnapshot;
+  onAgreement: (snapshot: AgreementSnapshot) => void;
+  knowledge: { glossary: Map<string, GlossaryEntry>; coverage: CoverageSetup };
+  /** Moves the cursor to a clause and shows its tab. */
+  onOpenClause: (clauseId: string) => void;
+  focusThreadId: string | null;
+}
+
+/** The side panel's tabs: the clause at the cursor, every thread, agreement progress, coverage. */
+export function WorkspacePanel(props: Props) {
+  const { negotiationId, session, view, panel, me, policies, agreement, knowledge, onOpenClause } = props;
+  const t = useT();
+  const { threads, send, error } = useThreads(negotiationId, session);
+  useThreadMarkers(view, threads);
+  const party = partyOf(me.role);
+  const found = clauseAt(view.state.selection.$from);
+  const cursorClause = found ? (view.state.doc.nodeAt(found.pos)!.attrs.id as string) : null;
+  const { states, structure } = marginState(view.state);
+  const progress = progressOf([...states, structure.state]);
+  const openThreads = threads.filter((th) => !th.resolved).length;
+  const threadProps = { view, threads, send, error, me, policies, onShowAll: () => panel.show("threads"), onOpenClause };
+
+  const tabs: PanelTab[] = [
+    {
+      id: "clause",
+      label: t("panel.tab.clause"),
+      content: () => (
+        <>
+          <AgreementSidebar
+            negotiationId={negotiationId}
+            view={view}
+            snapshot={agreement}
+            onSnapshot={props.onAgreement}
+            agreeingParty={policies.agree ? party : null}
+          />
+          {cursorClause && <ThreadsSidebar {...threadProps} clauseId={cursorClause} focusThreadId={props.focusThreadId} />}
+          <KnowledgeSidebar view={view} role={me.role} canEdit={policies.edit} glossary={knowledge.glossary} defaultLevel={knowledge.coverage.level} />
+        </>
+      ),
+    },
+    {
+      id: "threads",
+      label: t("panel.tab.threads"),
+      badge: openThreads > 0 ? String(openThreads) : undefined,
+      content: () => <ThreadsSidebar {...threadProps} clauseId={null} focusThreadId={props.focusThreadId} />,
+    },
+    {
+      id: "progress",
+      label: t("panel.tab.progress"),
+      badge: `${progress.agreed}/${progress.total}`,
+      content: () => <AgreementProgress view={view} states={states} structure={structure.state} party={party} onOpen={onOpenClause} />,
+    },
+    {
+      id: "coverage",
+      label: t("panel.tab.coverage"),
+      content: () => <CoveragePanel view={view} setup={knowledge.coverage} canEdit={policies.edit} />,
+    },
+  ];
+  return <SidePanel tabs={tabs} panel={panel} onLeave={() => view.focus()} />;
+}
