@@ -14,7 +14,8 @@ async function openPilotAs(browser: Browser, errors: string[], email: string): P
 }
 
 const clause = (page: Page, heading: string) => page.locator(".schedule-editor .clause", { has: page.locator(".clause-heading", { hasText: heading }) });
-const progress = (page: Page) => page.getByRole("region", { name: "Agreement progress" });
+/** The Progress tab names the count of agreed units (clauses and the structure). */
+const progress = (page: Page) => page.getByRole("tab", { name: /^Progress/ });
 const structureBadge = (page: Page) => page.locator(".schedule-editor .schedule-section > .agreement-badge");
 
 async function agree(page: Page, heading: string) {
@@ -45,7 +46,10 @@ test("both parties agree every clause and the structure and sign off; an amendme
   test.slow(); // one long story: two rounds of agreeing and signing, redline, versions, export
   const buyer = await openPilotAs(browser, consoleErrors, "buyer@demo.test");
   const supplier = await openPilotAs(browser, consoleErrors, "supplier@demo.test");
-  await expect(progress(buyer)).toContainText("0 of 4 agreed (clauses and structure)");
+  await expect(progress(buyer)).toHaveAccessibleName("Progress 0/4");
+  await progress(buyer).click();
+  await expect(buyer.getByRole("region", { name: "Agreement progress" })).toContainText("0 of 4 agreed (clauses and structure)");
+  await buyer.getByRole("tab", { name: "Clause" }).click();
 
   // Agreeing clause by clause; the other side's margin follows live.
   await agree(buyer, "Backups");
@@ -56,11 +60,11 @@ test("both parties agree every clause and the structure and sign off; an amendme
     await agree(buyer, heading);
     await agree(supplier, heading);
   }
-  await expect(progress(buyer)).toContainText("3 of 4 agreed");
+  await expect(progress(buyer)).toHaveAccessibleName("Progress 3/4");
   await agreeStructure(buyer);
   await expect(structureBadge(supplier)).toHaveText("Structure: Agreed by buyer");
   await agreeStructure(supplier);
-  await expect(progress(buyer)).toContainText("4 of 4 agreed");
+  await expect(progress(buyer)).toHaveAccessibleName("Progress 4/4");
   await expectAccessible(buyer);
 
   await signOff(buyer, "Acme Retail", /Your sign-off is recorded/);
@@ -95,13 +99,13 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await supplier.keyboard.type(" Updated for the pilot.");
   await expect(clause(buyer, "Incident notification").locator(".agreement-badge")).toHaveText("Changed since agreed");
   await expect(clause(buyer, "Backups").locator(".agreement-badge")).toHaveText("Agreed");
-  await expect(progress(buyer)).toContainText("3 of 4 agreed");
+  await expect(progress(buyer)).toHaveAccessibleName("Progress 3/4");
   // A section heading is in no clause: changing it reopens the structure instead.
   await supplier.locator(".schedule-editor .section-heading").click();
   await supplier.keyboard.press("End");
   await supplier.keyboard.type(" (amended)");
   await expect(structureBadge(buyer)).toHaveText("Structure: Changed since agreed");
-  await expect(progress(buyer)).toContainText("2 of 4 agreed");
+  await expect(progress(buyer)).toHaveAccessibleName("Progress 2/4");
 
   // The redline against the agreement in force shows the supplier's words, attributed.
   await buyer.goto(buyer.url().replace(/\?.*$/, "") + "/changes");
@@ -126,7 +130,7 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await buyer.goBack();
   await agree(buyer, "Incident notification");
   await agreeStructure(buyer);
-  await expect(progress(buyer)).toContainText("4 of 4 agreed");
+  await expect(progress(buyer)).toHaveAccessibleName("Progress 4/4");
   // The sign-off screen says exactly what is signed beyond the agreement in force.
   await buyer.getByRole("link", { name: "Agreement, versions and sign-off" }).click();
   const since = buyer.getByRole("region", { name: "What you sign: changes since the agreement in force" });

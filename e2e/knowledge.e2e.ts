@@ -96,6 +96,7 @@ test("coverage shows a missing NIS2 element; inserting it covers it for both par
   await page.getByRole("link", { name: /Acme Retail ⇄ Nimbus Cloud/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
 
+  for (const p of [page, supplier]) await p.getByRole("tab", { name: "Coverage" }).click();
   const training = (p: typeof page) => p.getByRole("region", { name: "Coverage of the law" }).getByRole("listitem").filter({ hasText: "NIS2 Art. 21(2)(g)" });
   await expect(training(page)).toContainText("Missing:");
   await expect(training(supplier)).toContainText("Missing:");

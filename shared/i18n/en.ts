@@ -19,6 +19,26 @@ export const en = {
   "landing.cta.signup": "Create an account",
   "landing.cta.login": "Log in",
   "landing.cta.dashboard": "Go to your negotiations",
+  "landing.shot.alt":
+    "The negotiation workspace: the security schedule in the middle, and beside it the clause's agreement, its comment threads and what the requirement behind it means for buyer and supplier.",
+  "landing.shot.caption": "Buyer and supplier edit the same schedule live; the side panel explains and tracks the clause at the cursor.",
+  "landing.feature.together.title": "One schedule, edited together",
+  "landing.feature.together.text":
+    "Buyer, supplier and their advisors write the security schedule in the same document at the same time, with comment threads on every clause and notes only your own side can read.",
+  "landing.feature.knowledge.title": "The same knowledge on both sides",
+  "landing.feature.knowledge.text":
+    "Every clause explains why it matters, what it costs, how to verify it and which law asks for it (NIS2, DORA, the Cyber Resilience Act, GDPR), to the buyer and to the supplier.",
+  "landing.feature.agreement.title": "Agreed clause by clause, then signed",
+  "landing.feature.agreement.text":
+    "Each side agrees to each clause or asks for a change; sign-off is possible only when both agreed every word, and what is signed is exactly that text.",
+  "landing.feature.living.title": "A living agreement",
+  "landing.feature.living.text":
+    "Signed versions stay in force while an amendment round changes only what needs changing, with a review date, a redline of every change and exports to Word, PDF and Markdown.",
+  "landing.demo.title": "Try the demo",
+  "landing.demo.text":
+    "A demo negotiation between Acme Retail (buyer) and Nimbus Cloud (supplier) is ready. Open it as one side here, and as the other side in a private window, to see both at work.",
+  "landing.demo.buyer": "Try it as the buyer",
+  "landing.demo.supplier": "Try it as the supplier",
 
   "signup.title": "Create your account",
   "signup.name": "Your name",

@@ -20,6 +20,26 @@ export const nl: Record<MessageKey, string> = {
   "landing.cta.signup": "Account aanmaken",
   "landing.cta.login": "Inloggen",
   "landing.cta.dashboard": "Naar je onderhandelingen",
+  "landing.shot.alt":
+    "De onderhandelingswerkruimte: de beveiligingsbijlage in het midden, en ernaast de overeenstemming over het artikel, de reactiedraden en wat de eis erachter betekent voor afnemer en leverancier.",
+  "landing.shot.caption": "Afnemer en leverancier bewerken live dezelfde bijlage; het zijpaneel legt het artikel bij de cursor uit en houdt de stand bij.",
+  "landing.feature.together.title": "Eén bijlage, samen bewerkt",
+  "landing.feature.together.text":
+    "Afnemer, leverancier en hun adviseurs schrijven tegelijk in hetzelfde document aan de beveiligingsbijlage, met reactiedraden per artikel en notities die alleen uw eigen kant leest.",
+  "landing.feature.knowledge.title": "Dezelfde kennis aan beide kanten",
+  "landing.feature.knowledge.text":
+    "Elk artikel legt uit waarom het ertoe doet, wat het kost, hoe u het controleert en welke wet erom vraagt (NIS2, DORA, de Cyberweerbaarheidsverordening, AVG), voor de afnemer en voor de leverancier.",
+  "landing.feature.agreement.title": "Per artikel akkoord, dan ondertekend",
+  "landing.feature.agreement.text":
+    "Elke kant gaat per artikel akkoord of vraagt om een wijziging; ondertekenen kan pas als beide partijen elk woord akkoord gaven, en ondertekend wordt precies die tekst.",
+  "landing.feature.living.title": "Een levende afspraak",
+  "landing.feature.living.text":
+    "Ondertekende versies blijven van kracht terwijl een wijzigingsronde alleen verandert wat moet, met een herzieningsdatum, een redline van elke wijziging en export naar Word, PDF en Markdown.",
+  "landing.demo.title": "Probeer de demo",
+  "landing.demo.text":
+    "Er staat een demo-onderhandeling klaar tussen Acme Retail (afnemer) en Nimbus Cloud (leverancier). Open hem hier als de ene kant en in een privévenster als de andere, en zie beide aan het werk.",
+  "landing.demo.buyer": "Probeer als afnemer",
+  "landing.demo.supplier": "Probeer als leverancier",
 
   "signup.title": "Maak je account aan",
   "signup.name": "Je naam",
