@@ -135,7 +135,8 @@ export function scheduleFromSelection(
     let section = sections.find((s) => s.heading === heading);
     if (!section) sections.push((section = { heading, clauses: [] }));
     const text = requirement.levels?.[selection.level].clause[locale] ?? requirement.summary[locale];
-    section.clauses.push({ heading: requirement.title[locale], requirement: requirement.id, body: [text] });
+    const fields = requirement.fields.map((f) => ({ id: f.id, label: f.label[locale], hint: f.hint[locale] }));
+    section.clauses.push({ heading: requirement.title[locale], requirement: requirement.id, body: [text], fields });
   }
   return { sections };
 }
