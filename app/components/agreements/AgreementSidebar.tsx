@@ -6,6 +6,7 @@ import type { Party } from "../../../shared/roles";
 import { agreementsKey, decisionsMeta, marginState } from "./agreementDecorations";
 import { AgreementProgress } from "./AgreementProgress";
 import { ClauseAgreement } from "./ClauseAgreement";
+import { ClausePlaceholders, clausePlaceholders } from "./ClausePlaceholders";
 
 interface Props {
   negotiationId: string;
@@ -36,7 +37,15 @@ export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, pa
         : null;
   return (
     <>
-      <ClauseAgreement negotiationId={negotiationId} clause={unit} inForce={snapshot.round > 0} agreeingParty={agreeingParty} onSnapshot={onSnapshot} />
+      <ClauseAgreement
+        negotiationId={negotiationId}
+        clause={unit}
+        unfilled={unit && !unit.structure ? clausePlaceholders(view).map((p) => p.label) : []}
+        inForce={snapshot.round > 0}
+        agreeingParty={agreeingParty}
+        onSnapshot={onSnapshot}
+      />
+      <ClausePlaceholders view={view} />
       <AgreementProgress view={view} states={states} structure={structure.state} party={party} />
     </>
   );
