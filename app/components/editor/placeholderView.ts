@@ -1,4 +1,4 @@
-import { Plugin } from "prosemirror-state";
+import { NodeSelection, Plugin } from "prosemirror-state";
 import type { Node as PMNode } from "prosemirror-model";
 
 /**
@@ -8,6 +8,21 @@ import type { Node as PMNode } from "prosemirror-model";
 export function placeholderPlugin(accessibleName: (label: string) => string): Plugin {
   return new Plugin({
     props: {
+      // A press on a blank selects it whole, so that typing replaces it. Handled at mousedown:
+      // left to the browser, the press puts a caret beside the (non-editable) blank instead.
+      handleDOMEvents: {
+        mousedown(view, event) {
+          const blank = event.button === 0 && event.target instanceof Element ? event.target.closest(".schedule-placeholder") : null;
+          if (!blank || !view.editable) return false;
+          const pos = view.posAtDOM(blank, 0);
+          const at = [pos, pos - 1].find((p) => p >= 0 && view.state.doc.nodeAt(p)?.type.name === "placeholder");
+          if (at === undefined) return false;
+          event.preventDefault();
+          view.focus();
+          view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, at)));
+          return true;
+        },
+      },
       nodeViews: {
         placeholder: (node: PMNode) => {
           const { field, label, hint } = node.attrs as { field: string; label: string; hint: string };
