@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as Y from "yjs";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
-import { syncedDemoClient, waitFor, type CollabClient } from "../test/collabClient";
+import { syncedDemoClient, type CollabClient } from "../test/collabClient";
 
 let server: TestServer;
 let negotiationId: string;
@@ -65,7 +65,7 @@ after(async () => {
   await server.stop();
 });
 
-test("a clause with a blank cannot be agreed, and sign-off lists the blanks; once filled in it can", async () => {
+test("a clause with a blank cannot be agreed, sign-off lists the blanks and exports show them; once filled in it can be agreed", async () => {
   const [clause] = clausesWithBlanks(buyerSocket.fragment);
   assert.ok(clause, "the template's schedule has blanks to fill in");
   const clauseId = clause.getAttribute("id") as unknown as string;
@@ -92,10 +92,17 @@ test("a clause with a blank cannot be agreed, and sign-off lists the blanks; onc
   assert.equal(signOff.status, 409);
   assert.deepEqual(signOff.json.blocking!.find((b) => b.clauseId === clauseId)!.placeholders, labels, "sign-off names what is left to fill in");
 
+  const markdown = await (await (await as("buyer")).request(`/negotiations/${negotiationId}/versions/current/export?format=md`)).text();
+  assert.ok(markdown.includes(`**\\[to fill in: ${labels[0]}\\]**`), "an export shows the blank as one");
+
   for (const blank of blanksIn(clause)) fillIn(blank, "7");
-  let answer: Awaited<ReturnType<typeof post>> | undefined;
-  await waitFor(() => {
-    void post("buyer", "/agreements", { clauseId, decision: "agreed" }).then((a) => (answer = a));
-    return answer?.status === 200;
-  }, "the server to hold the filled-in text and accept the agreement");
+  // The server has the filled-in text once the socket delivered it: ask until then, one request at a time.
+  const deadline = Date.now() + 10_000;
+  let answer = await post("buyer", "/agreements", { clauseId, decision: "agreed" });
+  while (answer.status !== 200 && Date.now() < deadline) {
+    assert.equal(answer.json.code, "agreements.error.unfilledPlaceholder", "refused only while the blank is not yet filled in on the server");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    answer = await post("buyer", "/agreements", { clauseId, decision: "agreed" });
+  }
+  assert.equal(answer.status, 200, "filled in, the clause can be agreed");
 });
