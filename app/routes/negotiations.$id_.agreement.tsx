@@ -5,6 +5,7 @@ import { progressOf } from "../../shared/agreements/clauseStatus";
 import { scheduleHash } from "../../shared/agreements/contentHash";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import { calendarDate, type AgreementSnapshot } from "../../shared/agreements/snapshot";
+import { labelList } from "../../shared/editor/placeholders";
 import { ConfirmButton } from "../components/ConfirmButton";
 import { RefusalAlert } from "../components/RefusalAlert";
 import { useNegotiationMutation } from "../components/negotiationApi";
@@ -91,7 +92,9 @@ export default function AgreementPage() {
     c.clauseId === structureUnitId ? t("agreement.structure.name") : `${c.number} ${c.heading || t("agreement.untitled")}`;
   const refusal = outcome && !outcome.ok ? (outcome.refusal ?? { error: t("agreement.error.network") }) : null;
   const blocking =
-    (refusal && "blocking" in refusal ? (refusal.blocking as { clauseId: string; number: string; heading: string; status: string }[]) : null) ?? [];
+    (refusal && "blocking" in refusal
+      ? (refusal.blocking as { clauseId: string; number: string; heading: string; status: string; placeholders?: string[] }[])
+      : null) ?? [];
   return (
     <section className="agreement-page">
       <p>
@@ -117,6 +120,7 @@ export default function AgreementPage() {
               {blocking.map((b) => (
                 <li key={b.clauseId}>
                   <Link to={clauseLink(b.clauseId)}>{unitName(b)}</Link> — {t(`agreement.status.${b.status}` as MessageKey)}
+                  {b.placeholders?.length ? `; ${t("agreement.signoff.toFillIn", { labels: labelList(b.placeholders) })}` : ""}
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { clauseHash } from "../../shared/agreements/contentHash";
 import { structureHash, structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot, decisionSchema } from "../../shared/agreements/snapshot";
 import { findClause } from "../../shared/editor/numbering";
+import { labelList, placeholdersIn } from "../../shared/editor/placeholders";
 import { translate, type Locale } from "../../shared/i18n/index";
 import type { Member } from "../../shared/member";
 import { authorize, policyState } from "../authorize";
@@ -18,10 +19,11 @@ import { readSchedule } from "./scheduleDocument";
 /** The unit a decision is about, as the server holds it now; null when there is no such clause. */
 function decidedUnit(doc: PMNode, unitId: string, locale: Locale) {
   if (unitId === structureUnitId)
-    return { id: unitId, hash: structureHash(doc), number: "", heading: translate(locale, "agreement.structure.name"), isStructure: true };
+    return { id: unitId, hash: structureHash(doc), number: "", heading: translate(locale, "agreement.structure.name"), isStructure: true, unfilled: [] };
   const found = findClause(doc, unitId);
   if (!found) return null;
-  return { id: unitId, hash: clauseHash(found.node), number: found.number, heading: found.node.firstChild?.textContent ?? "", isStructure: false };
+  const unfilled = placeholdersIn(found.node).map((p) => p.label);
+  return { id: unitId, hash: clauseHash(found.node), number: found.number, heading: found.node.firstChild?.textContent ?? "", isStructure: false, unfilled };
 }
 
 /**
@@ -42,6 +44,10 @@ export async function decideClause(
   const unit = decidedUnit(readSchedule(services, negotiationId), input.clauseId, locale);
   if (!unit) throw new DomainError(404, "agreements.error.noClause");
   if (input.seenHash && input.seenHash !== unit.hash) throw new DomainError(409, "agreements.error.changedMeanwhile");
+  // A blank is not yet a term: nobody can agree to what it will say (asking for a change is fine).
+  if (input.decision === "agreed" && unit.unfilled.length > 0) {
+    throw new DomainError(409, "agreements.error.unfilledPlaceholder", { placeholders: unit.unfilled }, { labels: labelList(unit.unfilled) });
+  }
   const needsChange = input.decision === "needs_change";
   const thread =
     needsChange && !unit.isStructure

@@ -61,7 +61,7 @@ async function refusal(attempt: Promise<unknown>): Promise<{ status: number; mes
     const { status, messageKey, details } = error as { status: number; messageKey: string; details?: Record<string, unknown> };
     return { status, messageKey, details };
   }
-  throw new Error("signOff was not refused");
+  throw new Error("not refused");
 }
 
 const frozenAt = async (negotiationId: string) =>
@@ -90,7 +90,23 @@ describe("what blocks a sign-off", () => {
     const refused = await refusal(signOff(server.services, id, as("supplier", id), "en"));
     assert.equal(refused.status, 409);
     assert.equal(refused.messageKey, "agreements.error.notAllAgreed");
-    assert.deepEqual(refused.details, { blocking: [{ clauseId: open!.id, number: "1.2", heading: "Logging", status: "open" }] });
+    assert.deepEqual(refused.details, { blocking: [{ clauseId: open!.id, number: "1.2", heading: "Logging", status: "open", placeholders: [] }] });
+  });
+
+  test("a blank still to fill in: the clause cannot be agreed (the refusal names it) and sign-off lists it", async () => {
+    const fields = [{ id: "annex", label: "annex number", hint: "Where the locations are listed." }];
+    const id = await negotiation({
+      sections: [{ heading: "Data", clauses: [{ heading: "Location", requirement: null, body: ["Locations are listed in Annex {{annex}}."], fields }] }],
+    });
+    const [blank] = numberClauses(readSchedule(server.services, id));
+    const refused = await refusal(decideClause(server.services, id, as("buyer", id), { clauseId: blank!.id, decision: "agreed" }, "en"));
+    assert.deepEqual(refused, { status: 409, messageKey: "agreements.error.unfilledPlaceholder", details: { placeholders: ["annex number"] } });
+    await decideClause(server.services, id, as("buyer", id), { clauseId: blank!.id, decision: "needs_change", reason: "Which annex?" });
+    await agreeAll(id, [blank!.id]);
+    const blocked = await refusal(signOff(server.services, id, as("buyer", id), "en"));
+    assert.deepEqual(blocked.details, {
+      blocking: [{ clauseId: blank!.id, number: "1.1", heading: "Location", status: "needs-change", placeholders: ["annex number"] }],
+    });
   });
 
   test("a schedule without clauses: there is nothing to sign", async () => {

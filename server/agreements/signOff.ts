@@ -1,9 +1,12 @@
+import type { Node as PMNode } from "prosemirror-model";
 import { audit } from "../../db/queries/auditLog";
 import { freezeNegotiation, negotiationState } from "../../db/queries/negotiations";
 import { insertSignoff, linkSignoffsToVersion, roundSignoffs } from "../../db/queries/signoffs";
 import { scheduleHash } from "../../shared/agreements/contentHash";
 import { structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
+import { forEachClause } from "../../shared/editor/numbering";
+import { placeholdersIn } from "../../shared/editor/placeholders";
 import { translate, type Locale } from "../../shared/i18n/index";
 import type { Member } from "../../shared/member";
 import { authorize, policyState } from "../authorize";
@@ -13,6 +16,16 @@ import { publishAgreements } from "./agreementSnapshot";
 import { changeFrozenState } from "./frozenState";
 import { readScheduleWithState } from "./scheduleDocument";
 import { insertVersion, recordStatuses } from "./versions";
+
+/** The labels of each clause's unfilled placeholders: what the parties must fill in before agreeing. */
+function unfilledByClause(doc: PMNode): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  forEachClause(doc, (clause) => {
+    const labels = placeholdersIn(clause).map((p) => p.label);
+    if (labels.length > 0) out.set(clause.attrs.id as string, labels);
+  });
+  return out;
+}
 
 const reviewAfterMs = 365 * 24 * 60 * 60 * 1000;
 
@@ -35,7 +48,10 @@ export async function signOff(services: Services, negotiationId: string, actor: 
   const { round } = await negotiationState(services.db, negotiationId);
   const statuses = await recordStatuses(services.db, negotiationId, schedule.doc);
   if (statuses.every((s) => s.clauseId === structureUnitId)) throw new DomainError(409, "agreements.error.empty");
-  const blocking = statuses.filter((s) => s.status !== "agreed").map(({ clauseId, number, heading, status }) => ({ clauseId, number, heading, status }));
+  const unfilled = unfilledByClause(schedule.doc);
+  const blocking = statuses
+    .filter((s) => s.status !== "agreed")
+    .map(({ clauseId, number, heading, status }) => ({ clauseId, number, heading, status, placeholders: unfilled.get(clauseId) ?? [] }));
   if (blocking.length > 0) throw new DomainError(409, "agreements.error.notAllAgreed", { blocking });
 
   const otherSigned = (await roundSignoffs(services.db, negotiationId, round)).some((s) => s.party !== party && s.hash === hash);

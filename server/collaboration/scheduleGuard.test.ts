@@ -254,3 +254,36 @@ test("keystrokes take the short way; deleting a paragraph or adding an element d
   refusedWith(send(edit((f) => clauses(f.doc!)[0]!.delete(1, 1))), /missing/);
   assert.match(clauses(room)[0]!.toString(), /gamma/, "the second paragraph stayed");
 });
+
+test("a placeholder is admitted as the schema has it, and refused with a bad field or label, text inside, or in a heading", () => {
+  const paragraph = (f: Y.XmlFragment) => ((f.get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(1) as Y.XmlElement;
+  const placeholder = (attrs: Record<string, string>) => {
+    const el = new Y.XmlElement("placeholder");
+    for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+    return el;
+  };
+  const { room, edit, send } = setup();
+  assert.equal(send(edit((f) => paragraph(f).insert(1, [placeholder({ field: "amount", label: "amount", hint: "in euros" })]))).ok, true);
+  assert.equal(scheduleFromYjs(room.getXmlFragment(scheduleFragmentName)).firstChild!.child(1).child(1).child(1).type.name, "placeholder");
+
+  const cases: [string, (f: Y.XmlFragment) => void, RegExp][] = [
+    ["a field that is no id", (f) => paragraph(f).insert(1, [placeholder({ field: "<b>" })]), /field/],
+    ["an overlong label", (f) => paragraph(f).insert(1, [placeholder({ field: "amount", label: "x".repeat(201) })]), /label/],
+    [
+      "text inside a placeholder",
+      (f) => {
+        const el = placeholder({ field: "amount" });
+        paragraph(f).insert(1, [el]);
+        el.insert(0, [new Y.XmlText("typed inside")]);
+      },
+      /does not belong/,
+    ],
+    ["a placeholder in a heading", (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlElement).insert(0, [placeholder({ field: "amount" })]), /does not belong/],
+  ];
+  for (const [name, change, pattern] of cases) {
+    const { room, edit, send } = setup();
+    const before = Y.encodeStateAsUpdate(room);
+    refusedWith(send(edit(change)), pattern, name);
+    assert.deepEqual(Y.encodeStateAsUpdate(room), before, `${name}: the room is untouched`);
+  }
+});

@@ -16,6 +16,10 @@ const fail = (path: string, problem: string): never => {
 /** A clause's or section's requirement link: a knowledge-base id. */
 export const requirementPattern = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
+/** A placeholder's field: what kind of blank it is (amount, annex, …), for lists and exports. */
+export const placeholderFieldPattern = /^[a-z][a-z0-9-]{0,59}$/;
+const placeholderTextLimit = { label: 200, hint: 1000 } as const;
+
 /**
  * The one rule for attribute values, shared by the reader and the server's update guard. Clause
  * ids are required and well-formed; everything else may be absent (the schema default applies).
@@ -29,6 +33,13 @@ export function attributeProblem(nodeName: string, key: string, value: unknown):
       return typeof value === "string" && scheduleIdPattern.test(value) ? null : `${nodeName} id must be a plain id string`;
     case "requirement":
       return value === null || (typeof value === "string" && requirementPattern.test(value)) ? null : "requirement must be a knowledge-base id";
+    case "field":
+      return typeof value === "string" && placeholderFieldPattern.test(value) ? null : "a placeholder's field must be a short lower-case id";
+    case "label":
+    case "hint":
+      return typeof value === "string" && value.length <= placeholderTextLimit[key]
+        ? null
+        : `a placeholder's ${key} must be text of at most ${placeholderTextLimit[key]} characters`;
     case "order":
       return Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e6 ? null : "list order must be a whole number";
     default:

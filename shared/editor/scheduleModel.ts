@@ -4,7 +4,8 @@ import type { Node as PMNode } from "prosemirror-model";
 import { forEachClause } from "./numbering";
 import { scheduleSchema } from "./schema";
 
-export type Run = { text: string; bold?: boolean; italic?: boolean; href?: string } | { lineBreak: true };
+/** A text run; `placeholder` marks a blank still to fill in, whose text is then its label. */
+export type Run = { text: string; bold?: boolean; italic?: boolean; href?: string; placeholder?: true } | { lineBreak: true };
 export type Block = { kind: "paragraph"; runs: Run[] } | { kind: "list"; ordered: boolean; items: Block[][] } | { kind: "table"; rows: Block[][][] };
 
 export interface ClauseModel {
@@ -25,6 +26,7 @@ function runs(textblock: PMNode): Run[] {
   const out: Run[] = [];
   textblock.forEach((node) => {
     if (node.type.name === "hard_break") return void out.push({ lineBreak: true });
+    if (node.type.name === "placeholder") return void out.push({ text: (node.attrs.label as string) || (node.attrs.field as string), placeholder: true });
     const run: Run = { text: node.text ?? "" };
     for (const mark of node.marks) {
       if (mark.type.name === "bold") run.bold = true;
@@ -92,7 +94,7 @@ export function scheduleFromJson(json: unknown): PMNode {
 /** The words of a set of blocks, one line per paragraph, for comparisons and plain exports. */
 export function blocksText(list: Block[], indent = ""): string[] {
   return list.flatMap((block) => {
-    if (block.kind === "paragraph") return [indent + block.runs.map((r) => ("lineBreak" in r ? "\n" : r.text)).join("")];
+    if (block.kind === "paragraph") return [indent + block.runs.map((r) => ("lineBreak" in r ? "\n" : r.placeholder ? `[${r.text}]` : r.text)).join("")];
     if (block.kind === "list") return block.items.flatMap((item, i) => blocksText(item, `${indent}${block.ordered ? `${i + 1}.` : "•"} `));
     return block.rows.map((row) => row.map((cell) => blocksText(cell).join(" ")).join(" | "));
   });

@@ -100,6 +100,33 @@ const nodes: Record<string, NodeSpec> = {
   },
 
   text: { group: "inline" },
+  // A blank the parties still have to fill in (an amount, an annex, a list of locations): an atom,
+  // so it is one thing to click and type over, and a clause holding one cannot be agreed
+  // (shared/editor/placeholders.ts; decision 017). The label and hint are in the document's
+  // language, written by the template that made it.
+  placeholder: {
+    group: "inline",
+    inline: true,
+    atom: true,
+    // y-prosemirror keeps an element's attributes, not its marks: a bold blank would not survive.
+    marks: "",
+    attrs: { field: { default: "value" }, label: { default: "" }, hint: { default: "" } },
+    parseDOM: [
+      {
+        tag: "span[data-placeholder]",
+        getAttrs: (dom) => ({
+          field: (dom as HTMLElement).getAttribute("data-placeholder") || "value",
+          label: (dom as HTMLElement).getAttribute("data-label") ?? "",
+          hint: (dom as HTMLElement).getAttribute("data-hint") ?? "",
+        }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => [
+      "span",
+      { class: "schedule-placeholder", "data-placeholder": node.attrs.field, "data-label": node.attrs.label, "data-hint": node.attrs.hint },
+      `[${node.attrs.label || node.attrs.field}]`,
+    ],
+  },
   hard_break: {
     group: "inline",
     inline: true,

@@ -6,6 +6,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { fieldReference } from "../editor/scheduleTemplate";
 import { CATEGORIES } from "./categories";
 
 const text = z.string().trim().min(1);
@@ -43,6 +44,9 @@ export const LEVELS = ["basic", "standard", "strict"] as const;
 
 export const Level = z.object({ value: LocalizedText, clause: LocalizedText }).strict();
 
+/** A blank the clause texts leave for the parties to fill in, named in them as `{{id}}`. */
+export const PlaceholderFieldSpec = z.object({ id: kebabId, label: LocalizedText, hint: LocalizedText }).strict();
+
 export const Reference = z.object({ source: z.enum(SOURCES), ref: text }).strict();
 
 export const Requirement = z
@@ -55,6 +59,7 @@ export const Requirement = z
     buyer: LocalizedText,
     supplier: LocalizedText,
     levels: z.object({ basic: Level, standard: Level, strict: Level }).strict().optional(),
+    fields: z.array(PlaceholderFieldSpec).default([]),
     verify: LocalizedText,
     references: z.array(Reference).default([]),
     questions: LocalizedList,
@@ -68,6 +73,17 @@ export const Requirement = z
     if (r.kind === "requirement" && !r.levels) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["levels"], message: "requirements need basic, standard and strict levels" });
     }
+    const declared = new Set(r.fields.map((f) => f.id));
+    const used = new Set<string>();
+    for (const level of LEVELS) {
+      for (const locale of ["en", "nl"] as const) {
+        for (const [, id] of r.levels?.[level].clause[locale].matchAll(fieldReference) ?? []) {
+          used.add(id!);
+          if (!declared.has(id!)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["levels", level, "clause", locale], message: `undefined field "${id}"` });
+        }
+      }
+    }
+    for (const id of declared) if (!used.has(id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["fields"], message: `field "${id}" is never used` });
   });
 
 export const GlossaryTerm = z.object({ id: kebabId, term: LocalizedText, definition: LocalizedText }).strict();

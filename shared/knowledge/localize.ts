@@ -29,6 +29,7 @@ export function localizeRequirement(catalogue: Catalogue, requirement: Requireme
           clause: requirement.levels![level].clause[locale],
         }))
       : [],
+    fields: requirement.fields.map((f) => ({ id: f.id, label: f.label[locale], hint: f.hint[locale] })),
     related: requirement.related.flatMap((id) => (byId.has(id) ? [{ id, title: byId.get(id)!.title[locale] }] : [])),
   };
 }

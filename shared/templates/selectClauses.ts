@@ -1,6 +1,7 @@
 import type { Catalogue, Requirement } from "../knowledge/catalogue";
 import type { Locale } from "../i18n/index";
 import type { ScheduleTemplate } from "../editor/scheduleTemplate";
+import { definitionsSection } from "./definitions";
 import { serviceProfiles } from "./serviceProfiles";
 import type { LevelName, ServiceContext, ServiceType } from "./wizardAnswers";
 
@@ -118,8 +119,9 @@ function categoriesInOrder(catalogue: Catalogue): string[] {
 }
 
 /**
- * The schedule text for a selection, in the creator's language: one section per category, each
- * clause the requirement's sample text at the chosen level (a certification's summary otherwise).
+ * The schedule text for a selection, in the creator's language: the definitions first, then one
+ * section per category, each clause the requirement's sample text at the chosen level (a
+ * certification's summary otherwise), with its blanks as placeholder fields.
  */
 export function scheduleFromSelection(
   catalogue: Catalogue,
@@ -128,14 +130,15 @@ export function scheduleFromSelection(
   categoryName: (category: string) => string,
 ): ScheduleTemplate {
   const byId = new Map(catalogue.requirements.map((r) => [r.id, r]));
-  const sections: ScheduleTemplate["sections"] = [];
+  const sections: ScheduleTemplate["sections"] = [definitionsSection(locale)];
   for (const clause of selection.clauses) {
     const requirement = byId.get(clause.requirementId)!;
     const heading = categoryName(requirement.category);
     let section = sections.find((s) => s.heading === heading);
     if (!section) sections.push((section = { heading, clauses: [] }));
     const text = requirement.levels?.[selection.level].clause[locale] ?? requirement.summary[locale];
-    section.clauses.push({ heading: requirement.title[locale], requirement: requirement.id, body: [text] });
+    const fields = requirement.fields.map((f) => ({ id: f.id, label: f.label[locale], hint: f.hint[locale] }));
+    section.clauses.push({ heading: requirement.title[locale], requirement: requirement.id, body: [text], fields });
   }
   return { sections };
 }

@@ -4,6 +4,7 @@ import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { Party } from "../../../shared/roles";
 import { marginState } from "./agreementDecorations";
 import { ClauseAgreement } from "./ClauseAgreement";
+import { ClausePlaceholders, clausePlaceholders } from "./ClausePlaceholders";
 
 interface Props {
   negotiationId: string;
@@ -28,5 +29,17 @@ export function AgreementSidebar({ negotiationId, view, snapshot, onSnapshot, ag
       : clauseId && state
         ? { id: clauseId, hash: hashes.get(clauseId)!, state, structure: false }
         : null;
-  return <ClauseAgreement negotiationId={negotiationId} clause={unit} inForce={snapshot.round > 0} agreeingParty={agreeingParty} onSnapshot={onSnapshot} />;
+  return (
+    <>
+      <ClauseAgreement
+        negotiationId={negotiationId}
+        clause={unit}
+        unfilled={unit && !unit.structure ? clausePlaceholders(view).map((p) => p.label) : []}
+        inForce={snapshot.round > 0}
+        agreeingParty={agreeingParty}
+        onSnapshot={onSnapshot}
+      />
+      <ClausePlaceholders view={view} />
+    </>
+  );
 }

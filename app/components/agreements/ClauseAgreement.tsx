@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { Link } from "@remix-run/react";
 import type { ClauseState, PartyDecision } from "../../../shared/agreements/clauseStatus";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
+import { labelList } from "../../../shared/editor/placeholders";
 import { parties, type Party } from "../../../shared/roles";
 import { useFormatDateTime, useT, type MessageKey } from "../../i18n";
 import { postToNegotiationApi } from "../negotiationApi";
@@ -10,6 +11,8 @@ interface Props {
   negotiationId: string;
   /** The clause holding the cursor, or the schedule's structure when it is in a section heading. */
   clause: { id: string; hash: string; state: ClauseState; structure: boolean } | null;
+  /** Labels of the clause's placeholders still to fill in: until then it cannot be agreed. */
+  unfilled: string[];
   /** An agreement has been in force: the page can say what changed since. */
   inForce: boolean;
   /** The reader's party when they may agree now (a party member, agreement not frozen). */
@@ -21,7 +24,7 @@ interface Props {
  * Where a party agrees to the clause holding the cursor (or, from a section heading, to the
  * schedule's structure), or asks for a change with a reason.
  */
-export function ClauseAgreement({ negotiationId, clause, inForce, agreeingParty, onSnapshot }: Props) {
+export function ClauseAgreement({ negotiationId, clause, unfilled, inForce, agreeingParty, onSnapshot }: Props) {
   const t = useT();
   const formatTime = useFormatDateTime();
   const id = useId();
@@ -78,9 +81,19 @@ export function ClauseAgreement({ negotiationId, clause, inForce, agreeingParty,
           </ul>
           {agreeingParty && (
             <div className="agreement-actions">
-              <button type="button" onClick={() => void decide("agreed")} disabled={busy || ownAgreed}>
+              <button
+                type="button"
+                onClick={() => void decide("agreed")}
+                disabled={busy || ownAgreed || unfilled.length > 0}
+                aria-describedby={unfilled.length > 0 ? `${id}-blocked` : undefined}
+              >
                 {t(structure ? "agreement.structure.agree" : "agreement.agree")}
               </button>
+              {unfilled.length > 0 && (
+                <p id={`${id}-blocked`} className="hint">
+                  {t("agreement.blockedByPlaceholders", { labels: labelList(unfilled) })}
+                </p>
+              )}
               {ownAgreed && <p className="hint">{t(structure ? "agreement.structure.agreed" : "agreement.agreed")}</p>}
               <details>
                 <summary>{t("agreement.needsChange")}</summary>

@@ -23,6 +23,7 @@ import { threadsPlugin } from "../threads/threadDecorations";
 import type { CoverageSetup } from "../knowledge/CoveragePanel";
 import { GlossaryHint } from "../knowledge/GlossaryHint";
 import { glossaryPlugin } from "../knowledge/glossaryDecorations";
+import { placeholderPlugin } from "./placeholderView";
 import type { GlossaryEntry } from "../../../shared/knowledge/localize";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { Policies } from "../../../shared/policy";
@@ -105,6 +106,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
             yUndoPlugin(),
             uniqueIdsPlugin(),
             glossaryPlugin(glossaryTerms.current),
+            placeholderPlugin((label) => tRef.current("placeholder.accessibleName", { label })),
             agreementsPlugin(
               (status) => tRef.current(`agreement.status.${status}`),
               (status) => tRef.current("agreement.structure.badge", { status: tRef.current(`agreement.status.${status}`) }),

@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import type { RequirementView as View } from "../../../shared/knowledge/localize";
 import { useT, type MessageKey } from "../../i18n";
 import { Markdown } from "../Markdown";
+import { fieldsAsText } from "../../../shared/editor/scheduleTemplate";
 
 const tabs = ["buyer", "supplier", "law", "verify", "sample"] as const;
 type Tab = (typeof tabs)[number];
@@ -85,7 +86,7 @@ export function RequirementView({ entry, firstTab = "buyer", headingLevel = 2 }:
                   <dt>
                     {t(`level.${l.level}`)}: {l.value}
                   </dt>
-                  <dd>{l.clause}</dd>
+                  <dd>{fieldsAsText(l.clause, entry.fields)}</dd>
                 </div>
               ))}
             </dl>

@@ -13,7 +13,7 @@ export async function insertRequirement(view: EditorView, requirementId: string,
   if (!res?.ok) return false;
   const entry = (await res.json()) as RequirementView;
   const text = entry.levels.find((l) => l.level === level)?.clause ?? entry.summary;
-  insertClauseNode(clauseNode({ heading: entry.title, requirement: entry.id, body: [text] }))(view.state, view.dispatch, view);
+  insertClauseNode(clauseNode({ heading: entry.title, requirement: entry.id, body: [text], fields: entry.fields }))(view.state, view.dispatch, view);
   view.focus();
   return true;
 }

@@ -1,9 +1,12 @@
 import type { Block, Run } from "../../../shared/editor/scheduleModel";
 import { isSafeHref } from "../../../shared/editor/schema";
+import { useT } from "../../i18n";
 
 function RunView({ run }: { run: Run }) {
+  const t = useT();
   if ("lineBreak" in run) return <br />;
   let node: React.ReactNode = run.text;
+  if (run.placeholder) node = <mark className="schedule-placeholder">{t("placeholder.inText", { label: run.text })}</mark>;
   if (run.bold) node = <strong>{node}</strong>;
   if (run.italic) node = <em>{node}</em>;
   if (run.href && isSafeHref(run.href))

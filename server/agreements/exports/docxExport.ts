@@ -5,7 +5,13 @@ import { headerLines, signoffLines, statusLine, type ExportDocument } from "./ex
 function runs(list: Run[]): (TextRun | ExternalHyperlink)[] {
   return list.map((r) => {
     if ("lineBreak" in r) return new TextRun({ text: "", break: 1 });
-    const text = new TextRun({ text: r.text, bold: r.bold, italics: r.italic, style: r.href ? "Hyperlink" : undefined });
+    const text = new TextRun({
+      text: r.text,
+      bold: r.bold,
+      italics: r.italic,
+      style: r.href ? "Hyperlink" : undefined,
+      highlight: r.placeholder ? "yellow" : undefined,
+    });
     // Only links that withSafeLinks (exportDocument.ts) kept reach here.
     return r.href ? new ExternalHyperlink({ link: r.href, children: [text] }) : text;
   });

@@ -11,6 +11,7 @@ import { loadAgreementSnapshot } from "../agreementSnapshot";
 import { readSchedule } from "../scheduleDocument";
 import { effectiveHistory, getVersion, recordStatuses, type RecordedClauseStatus } from "../versions";
 import { withSafeLinks } from "./safeLinks";
+import { withVisiblePlaceholders } from "./visiblePlaceholders";
 
 /** Everything an export shows, whatever the format, already in the reader's language. */
 export interface ExportDocument {
@@ -65,7 +66,7 @@ export async function buildExportDocument(
 
   const byClause = new Map(statuses.map((s) => [s.clauseId, s]));
   // Stored versions predate any check the editor makes today, so links are checked here again.
-  const sections = withSafeLinks(model).map((s) => ({
+  const sections = withVisiblePlaceholders(withSafeLinks(model), (label) => t("placeholder.inText", { label })).map((s) => ({
     ...s,
     clauses: s.clauses.map((c) => ({ ...c, status: byClause.get(c.id)?.status ?? ("open" as const), agreedBy: byClause.get(c.id)?.agreedBy ?? [] })),
   }));
