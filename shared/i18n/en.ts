@@ -595,6 +595,8 @@ export const en = {
   "error.badQuery": "This address has a parameter that is not valid here. Go back and choose again.",
   "error.methodNotAllowed": "Only POST is allowed here.",
   "error.backHome": "Back to the start page",
+  "error.notFoundTitle": "Page not found",
+  "error.backToDashboard": "Back to your dashboard",
   "members.error.alreadyInvited": 'This address already has an open invitation to this negotiation. Use "New link" under Open invitations to send it again.',
   "members.delivery.sent": "The invitation mail was sent to {email}.",
   "members.delivery.outbox":

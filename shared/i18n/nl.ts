@@ -602,6 +602,8 @@ export const nl: Record<MessageKey, string> = {
   "error.badQuery": "Dit adres bevat een parameter die hier niet geldig is. Ga terug en kies opnieuw.",
   "error.methodNotAllowed": "Hier is alleen POST toegestaan.",
   "error.backHome": "Terug naar de startpagina",
+  "error.notFoundTitle": "Pagina niet gevonden",
+  "error.backToDashboard": "Terug naar je overzicht",
   "members.error.alreadyInvited":
     'Dit adres heeft al een openstaande uitnodiging voor deze onderhandeling. Gebruik "Nieuwe link" bij Openstaande uitnodigingen om haar opnieuw te sturen.',
   "members.delivery.sent": "De uitnodigingsmail is verstuurd naar {email}.",
