@@ -180,7 +180,10 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await supplier.getByLabel("Review date").fill(soon);
   await supplier.getByRole("button", { name: "Set review date" }).click();
   await expect(supplier.getByRole("status").filter({ hasText: "The review date is saved." })).toBeVisible();
+  // The day chosen, as a date: not a moment with a time and zone.
+  const soonAsDay = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(Date.parse(`${soon}T00:00:00Z`));
+  await expect(supplier.getByText(`Next review due: ${soonAsDay}.`, { exact: true })).toBeVisible();
   await supplier.goto("/dashboard?show=review");
-  await expect(supplier.getByRole("row", { name: new RegExp(pilot) })).toContainText("Review due");
+  await expect(supplier.getByRole("row", { name: new RegExp(pilot) }).getByRole("link", { name: `Review due ${soonAsDay}`, exact: true })).toBeVisible();
   await expect(supplier.getByRole("row", { name: new RegExp(pilot) })).toContainText("Signed and in force");
 });

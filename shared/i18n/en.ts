@@ -445,7 +445,7 @@ export const en = {
   "agreement.history.none": "No version has been signed by both parties yet.",
   "agreement.history.inForce": "in force",
   "agreement.history.signoff": "{org}: {name}, {time}",
-  "agreement.review.due": "Next review due: {time}.",
+  "agreement.review.due": "Next review due: {date}.",
   "agreement.review.none": "No review date set.",
   "agreement.review.label": "Review date",
   "agreement.review.save": "Set review date",
@@ -568,7 +568,7 @@ export const en = {
   "dashboard.emptyReview": "No agreement is due for review in the next 30 days.",
   "dashboard.col.agreement": "Agreement",
   "dashboard.inForce": "Signed and in force",
-  "dashboard.reviewDue": "Review due {time}",
+  "dashboard.reviewDue": "Review due {date}",
   "editor.editsRefused":
     "Your last edits reached the server after the agreement was signed, so they were not kept. This is the signed text; to change it, open an amendment round.",
   "editor.updateRefused":

@@ -452,7 +452,7 @@ export const nl: Record<MessageKey, string> = {
   "agreement.history.none": "Nog geen versie is door beide partijen afgetekend.",
   "agreement.history.inForce": "van kracht",
   "agreement.history.signoff": "{org}: {name}, {time}",
-  "agreement.review.due": "Volgende evaluatie: {time}.",
+  "agreement.review.due": "Volgende evaluatie: {date}.",
   "agreement.review.none": "Geen evaluatiedatum vastgesteld.",
   "agreement.review.label": "Evaluatiedatum",
   "agreement.review.save": "Evaluatiedatum vaststellen",
@@ -575,7 +575,7 @@ export const nl: Record<MessageKey, string> = {
   "dashboard.emptyReview": "Geen overeenkomst hoeft de komende 30 dagen geëvalueerd te worden.",
   "dashboard.col.agreement": "Akkoord",
   "dashboard.inForce": "Afgetekend en van kracht",
-  "dashboard.reviewDue": "Evaluatie op {time}",
+  "dashboard.reviewDue": "Evaluatie op {date}",
   "editor.editsRefused":
     "Uw laatste wijzigingen kwamen binnen nadat de overeenkomst was afgetekend en zijn dus niet bewaard. Dit is de ondertekende tekst; open een wijzigingsronde om haar te wijzigen.",
   "editor.updateRefused":
