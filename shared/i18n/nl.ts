@@ -236,6 +236,11 @@ export const nl: Record<MessageKey, string> = {
   "members.unmakeOwner": "Geen eigenaar meer",
   "members.remove": "Verwijderen",
   "members.leave": "Deze onderhandeling verlaten",
+  "members.leave.confirmTitle": "Deze onderhandeling verlaten?",
+  "members.leave.confirmText":
+    "Je verliest meteen de toegang tot “{title}”: de bijlage, de discussies en de versies. Om terug te komen moet een eigenaar je opnieuw uitnodigen.",
+  "members.leave.confirm": "Verlaten",
+  "members.leave.cancel": "Blijven",
   "members.invite.title": "Iemand uitnodigen",
   "members.invite.explain": "Diegene krijgt een link die één keer werkt, 7 dagen lang. Kopieer hem en stuur hem zelf als er geen mailserver is ingesteld.",
   "members.invite.email": "Zijn of haar e-mailadres",
