@@ -90,6 +90,13 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await expect(supplier.getByRole("status").filter({ hasText: "An amendment round is open" })).toBeVisible();
   await supplier.getByRole("link", { name: `← ${pilot}` }).click();
   await expect(supplier.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  // Both editors say the round is open and which signed text binds meanwhile; the buyer's live.
+  for (const page of [supplier, buyer]) {
+    const roundNote = page.getByRole("note").filter({ hasText: /^Amendment round 1 is open since / });
+    await expect(roundNote).toContainText("Version 1: Effective agreement stays in force until both parties sign the new text.");
+    await expect(page.getByRole("note").filter({ hasText: "In force since" })).toHaveCount(0);
+  }
+  await expectAccessible(buyer);
   await clause(supplier, "Incident notification").locator("p").first().click();
   await supplier.keyboard.press("End");
   await supplier.keyboard.type(" Updated for the pilot.");

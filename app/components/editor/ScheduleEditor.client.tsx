@@ -32,6 +32,7 @@ import { partyOf } from "../../../shared/roles";
 import { agreementsPlugin } from "../agreements/agreementDecorations";
 import { AgreementSidebar } from "../agreements/AgreementSidebar";
 import { FrozenBanner } from "../agreements/FrozenBanner";
+import { RoundBanner } from "../agreements/RoundBanner";
 import { useAgreementSnapshot } from "../agreements/useAgreements";
 
 export interface ScheduleEditorProps {
@@ -157,6 +158,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           </p>
         )}
         {agreement.frozenAt && <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={policies.openRound} asReview={!party} />}
+        {agreement.openRound && <RoundBanner negotiationId={negotiationId} round={agreement.round} openRound={agreement.openRound} />}
         {!canEdit && !agreement.frozenAt && (
           <p className="read-only-badge" role="note">
             <strong>{t("editor.readOnly")}</strong> — {t("editor.readOnlyExplain")}
