@@ -502,6 +502,8 @@ export const en = {
   "export.docx": "DOCX",
   "export.pdf": "PDF",
   "export.md": "Markdown",
+  "export.fileName.version": "Security schedule {org} v{number}",
+  "export.fileName.draft": "Security schedule {org} draft",
   "export.preparing": "Preparing the {format} file…",
   "export.downloading": "Downloading: {percent}%",
   "export.downloadingBytes": "Downloading: {kb} KB",

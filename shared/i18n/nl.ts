@@ -510,6 +510,8 @@ export const nl: Record<MessageKey, string> = {
   "export.docx": "DOCX",
   "export.pdf": "PDF",
   "export.md": "Markdown",
+  "export.fileName.version": "Beveiligingsbijlage {org} v{number}",
+  "export.fileName.draft": "Beveiligingsbijlage {org} concept",
   "export.preparing": "Het {format}-bestand wordt gemaakt…",
   "export.downloading": "Downloaden: {percent}%",
   "export.downloadingBytes": "Downloaden: {kb} KB",

@@ -18,6 +18,8 @@ export interface ExportDocument {
   title: string;
   parties: { party: Party; org: string }[];
   versionLabel: string;
+  /** The saved version's number; null for the current draft. */
+  versionNumber: number | null;
   contentHash: string;
   generatedAt: number;
   progress: { agreed: number; total: number };
@@ -41,6 +43,7 @@ export async function buildExportDocument(
   let model: SectionModel[];
   let statuses: RecordedClauseStatus[];
   let versionLabel: string;
+  let versionNumber: number | null = null;
   let contentHash: string;
   let signoffs: ExportDocument["signoffs"] = [];
   if (versionId === "current") {
@@ -56,6 +59,7 @@ export async function buildExportDocument(
     model = scheduleModel(scheduleFromJson(version.content));
     statuses = version.statuses;
     versionLabel = t("versions.label", { number: version.number, name: version.name });
+    versionNumber = version.number;
     contentHash = version.hash;
     if (version.kind === "effective") {
       const effective = (await effectiveHistory(services.db, negotiationId)).find((v) => v.id === version.id);
@@ -86,6 +90,7 @@ export async function buildExportDocument(
     title: negotiation.title,
     parties: (["buyer", "supplier"] as const).map((party) => ({ party, org: orgOf(party) })),
     versionLabel,
+    versionNumber,
     contentHash,
     generatedAt: Date.now(),
     progress: progressOf(statuses),
