@@ -82,6 +82,8 @@ export const en = {
   "editor.shortcut": "{label} ({keys})",
   "editor.readOnly": "Read only",
   "editor.readOnlyExplain": "As an observer you can follow the negotiation but not change the schedule.",
+  "editor.paste.imagesLeftOut":
+    "{count, plural, one {# image was left out: the schedule holds text only. Attach it to the contract as an annex.} other {# images were left out: the schedule holds text only. Attach them to the contract as an annex.}}",
   "editor.round.amendmentOpen": "Amendment round {round} is open since {time}.",
   "editor.round.reviewOpen": "Review round {round} is open since {time}.",
   "editor.round.inForce": "{version} stays in force until both parties sign the new text.",

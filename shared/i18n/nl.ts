@@ -83,6 +83,8 @@ export const nl: Record<MessageKey, string> = {
   "editor.shortcut": "{label} ({keys})",
   "editor.readOnly": "Alleen lezen",
   "editor.readOnlyExplain": "Als toehoorder volg je de onderhandeling, maar je kunt de bijlage niet wijzigen.",
+  "editor.paste.imagesLeftOut":
+    "{count, plural, one {# afbeelding is weggelaten: de bijlage bevat alleen tekst. Voeg ze als annex bij het contract.} other {# afbeeldingen zijn weggelaten: de bijlage bevat alleen tekst. Voeg ze als annex bij het contract.}}",
   "editor.round.amendmentOpen": "Wijzigingsronde {round} is open sinds {time}.",
   "editor.round.reviewOpen": "Evaluatieronde {round} is open sinds {time}.",
   "editor.round.inForce": "{version} blijft van kracht tot beide partijen de nieuwe tekst ondertekenen.",

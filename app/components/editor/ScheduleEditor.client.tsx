@@ -15,6 +15,8 @@ import { remoteCursorsPlugin } from "./remoteCursors";
 import { editorKeymaps } from "./editorKeymap";
 import { confirmDeleteClause, promptLink } from "./dialogs";
 import { Toolbar } from "./Toolbar";
+import { PasteNotice } from "./PasteNotice";
+import { wordPastePlugin } from "./wordPaste";
 import { PresenceBar } from "./PresenceBar";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { keymap } from "prosemirror-keymap";
@@ -64,6 +66,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
   // Bumped when the server refused this device's edits: the session starts over from the server.
   const [generation, setGeneration] = useState(0);
   const [editsRefused, setEditsRefused] = useState<RefusedCode | null>(null);
+  const [imagesLeftOut, setImagesLeftOut] = useState(0);
   const openThreads = useRef((clauseId: string) => setSelectedClause(clauseId));
   const glossary = useMemo(() => new Map(knowledge.glossary.map((g) => [g.id, g])), [knowledge.glossary]);
   const glossaryTerms = useRef(knowledge.glossary);
@@ -85,6 +88,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
             remoteCursorsPlugin(collab.provider.awareness, cursorLabel),
             yUndoPlugin(),
             uniqueIdsPlugin(),
+            wordPastePlugin(setImagesLeftOut),
             glossaryPlugin(glossaryTerms.current),
             agreementsPlugin(
               (status) => tRef.current(`agreement.status.${status}`),
@@ -158,6 +162,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           </p>
         )}
         {agreement.frozenAt && <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={policies.openRound} asReview={!party} />}
+        {canEdit && <PasteNotice imagesLeftOut={imagesLeftOut} />}
         {agreement.openRound && <RoundBanner negotiationId={negotiationId} round={agreement.round} openRound={agreement.openRound} />}
         {!canEdit && !agreement.frozenAt && (
           <p className="read-only-badge" role="note">
