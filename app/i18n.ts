@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
+import { calendarDateFormatter } from "../shared/i18n/calendarDateFormatter";
 import { dateTimeFormatter, defaultTimeZone } from "../shared/i18n/dateTimeFormatter";
 import { defaultLocale, translate, type Locale, type MessageKey, type Params } from "../shared/i18n/index";
 
@@ -21,4 +22,10 @@ export function useFormatDateTime(): (ms: number) => string {
   const locale = useLocale();
   const timeZone = useRouteLoaderData<{ timeZone?: string }>("root")?.timeZone ?? defaultTimeZone;
   return useMemo(() => dateTimeFormatter(locale, timeZone), [locale, timeZone]);
+}
+
+/** Calendar dates (the review date) as the day chosen, the same for every viewer. */
+export function useFormatCalendarDate(): (ms: number) => string {
+  const locale = useLocale();
+  return useMemo(() => calendarDateFormatter(locale), [locale]);
 }

@@ -110,6 +110,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const signedIn = Boolean(useRouteLoaderData<typeof loader>("root")?.user);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // A refusal (server/errors.ts toResponse) arrives translated; anything else gets a message by status.
   const refusal = isRouteErrorResponse(error) && isRefusalBody(error.data) ? error.data : null;
@@ -126,11 +127,9 @@ export function ErrorBoundary() {
     <>
       <Header />
       <main id="main" tabIndex={-1}>
-        <h1>{t("error.title")}</h1>
+        <h1>{status === 404 ? t("error.notFoundTitle") : t("error.title")}</h1>
         <p role="alert">{message}</p>
-        <p>
-          <Link to="/">{t("error.backHome")}</Link>
-        </p>
+        <p>{signedIn ? <Link to="/dashboard">{t("error.backToDashboard")}</Link> : <Link to="/">{t("error.backHome")}</Link>}</p>
       </main>
     </>
   );

@@ -78,6 +78,7 @@ function largeExport(): ExportDocument {
       { party: "supplier", org: "Bench Supplier" },
     ],
     versionLabel: "Version 1: Benchmark",
+    versionNumber: 1,
     contentHash: "0".repeat(64),
     generatedAt: Date.now(),
     progress: { agreed: model.flatMap((s) => s.clauses).length, total: model.flatMap((s) => s.clauses).length },

@@ -94,6 +94,13 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await expect(supplier.getByRole("status").filter({ hasText: "An amendment round is open" })).toBeVisible();
   await supplier.getByRole("link", { name: `← ${pilot}` }).click();
   await expect(supplier.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  // Both editors say the round is open and which signed text binds meanwhile; the buyer's live.
+  for (const page of [supplier, buyer]) {
+    const roundNote = page.getByRole("note").filter({ hasText: /^Amendment round 1 is open since / });
+    await expect(roundNote).toContainText("Version 1: Effective agreement stays in force until both parties sign the new text.");
+    await expect(page.getByRole("note").filter({ hasText: "In force since" })).toHaveCount(0);
+  }
+  await expectAccessible(buyer);
   await clause(supplier, "Incident notification").locator("p").first().click();
   await supplier.keyboard.press("End");
   await supplier.keyboard.type(" Updated for the pilot.");
@@ -184,7 +191,10 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await supplier.getByLabel("Review date").fill(soon);
   await supplier.getByRole("button", { name: "Set review date" }).click();
   await expect(supplier.getByRole("status").filter({ hasText: "The review date is saved." })).toBeVisible();
+  // The day chosen, as a date: not a moment with a time and zone.
+  const soonAsDay = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(Date.parse(`${soon}T00:00:00Z`));
+  await expect(supplier.getByText(`Next review due: ${soonAsDay}.`, { exact: true })).toBeVisible();
   await supplier.goto("/dashboard?show=review");
-  await expect(supplier.getByRole("row", { name: new RegExp(pilot) })).toContainText("Review due");
+  await expect(supplier.getByRole("row", { name: new RegExp(pilot) }).getByRole("link", { name: `Review due ${soonAsDay}`, exact: true })).toBeVisible();
   await expect(supplier.getByRole("row", { name: new RegExp(pilot) })).toContainText("Signed and in force");
 });

@@ -6,7 +6,7 @@ import { acceptInvitationFor, invitationsForUser } from "../utils/members.server
 import { PostButton } from "../components/PostButton";
 import { z } from "zod";
 import { counterparty } from "../../shared/roles";
-import { useFormatDateTime, useT } from "../i18n";
+import { useFormatCalendarDate, useFormatDateTime, useT } from "../i18n";
 import { requireMember, requireUser } from "../utils/member.server";
 import { listNegotiationsForUser, setArchived } from "../utils/negotiations.server";
 import { DomainError, pageAction, refuse } from "../utils/respond.server";
@@ -68,6 +68,7 @@ export default function Dashboard() {
   const archived = view === "archived";
   const t = useT();
   const formatDateTime = useFormatDateTime();
+  const formatCalendarDate = useFormatCalendarDate();
   return (
     <section>
       <div className="page-heading">
@@ -162,7 +163,7 @@ export default function Dashboard() {
                       <>
                         {" "}
                         <Link to={`/negotiations/${n.id}/agreement`} className="unread-badge">
-                          {t("dashboard.reviewDue", { time: formatDateTime(n.reviewDueAt) })}
+                          {t("dashboard.reviewDue", { date: formatCalendarDate(n.reviewDueAt) })}
                         </Link>
                       </>
                     )}

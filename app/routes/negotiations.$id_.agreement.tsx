@@ -13,7 +13,7 @@ import { useRevalidateOnFocus } from "../components/useRevalidateOnFocus";
 import { VersionList } from "../components/agreements/VersionList";
 import { useStructureSentences } from "../components/agreements/StructureChangeList";
 import editorStyles from "../styles/editor.css";
-import { useFormatDateTime, useT, type MessageKey } from "../i18n";
+import { useFormatCalendarDate, useFormatDateTime, useT, type MessageKey } from "../i18n";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { loadPolicies } from "../utils/policy.server";
 import { compareVersions, effectiveHistory, listVersions, loadAgreementSnapshot, readSchedule, recordStatuses } from "../utils/agreements.server";
@@ -68,6 +68,7 @@ async function changesSinceInForce(
 export default function AgreementPage() {
   const t = useT();
   const formatTime = useFormatDateTime();
+  const formatCalendarDate = useFormatCalendarDate();
   const data = useLoaderData<typeof loader>();
   const { negotiation, me, policies, progress, waiting, signoffs, history, frozenAt, round, reviewDueAt, sinceInForce } = data;
   const sentences = useStructureSentences();
@@ -239,7 +240,7 @@ export default function AgreementPage() {
         )}
         {history.length > 0 && (
           <>
-            <p>{reviewDueAt ? t("agreement.review.due", { time: formatTime(reviewDueAt) }) : t("agreement.review.none")}</p>
+            <p>{reviewDueAt ? t("agreement.review.due", { date: formatCalendarDate(reviewDueAt) }) : t("agreement.review.none")}</p>
             {policies.setReviewDate && (
               <form className="inline-form" onSubmit={setReview}>
                 <label htmlFor="review-date">{t("agreement.review.label")}</label>

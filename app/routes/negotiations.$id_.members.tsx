@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { z } from "zod";
 import { assignableRoles, canBeOwner } from "../../shared/membership";
 import { may } from "../../shared/policy";
 import { isRefusalBody, type RefusalBody } from "../../shared/refusal";
 import { partyOf, roles, type Role } from "../../shared/roles";
+import { ConfirmButton } from "../components/ConfirmButton";
 import { Field } from "../components/Field";
 import { PostButton } from "../components/PostButton";
 import { RefusalAlert } from "../components/RefusalAlert";
@@ -113,6 +114,7 @@ export default function Members() {
   const result = useActionData<ActionResult | InviteRefusal>();
   const refusal = result && isRefusalBody(result) ? (result as InviteRefusal) : null;
   const busy = useNavigation().state !== "idle";
+  const submit = useSubmit();
   const manages = (role: Role) => assignable.includes(role);
   return (
     <section>
@@ -192,13 +194,20 @@ export default function Members() {
                       disabled={busy}
                     />
                   )}
-                  {(manages(m.role) || m.userId === me.userId) && (
-                    <PostButton
-                      fields={{ intent: "remove", userId: m.userId }}
-                      label={m.userId === me.userId ? t("members.leave") : t("members.remove")}
-                      subject={m.userId === me.userId ? undefined : m.name}
-                      disabled={busy}
+                  {m.userId === me.userId ? (
+                    <ConfirmButton
+                      label={t("members.leave")}
+                      title={t("members.leave.confirmTitle")}
+                      text={t("members.leave.confirmText", { title: negotiation.title })}
+                      confirm={t("members.leave.confirm")}
+                      cancel={t("members.leave.cancel")}
+                      busy={busy}
+                      onConfirm={() => submit({ intent: "remove", userId: m.userId }, { method: "post" })}
                     />
+                  ) : (
+                    manages(m.role) && (
+                      <PostButton fields={{ intent: "remove", userId: m.userId }} label={t("members.remove")} subject={m.name} disabled={busy} />
+                    )
                   )}
                 </td>
               </tr>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { exportFormats } from "../../shared/agreements/exportFormats";
+import { attachmentDisposition } from "../../shared/contentDisposition";
 import { exportVersion } from "../utils/agreements.server";
 import { getLocale } from "../utils/locale.server";
 import { requireMember } from "../utils/member.server";
@@ -31,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       headers: {
         "Content-Type": file.contentType,
         "Content-Length": String(file.body.length),
-        "Content-Disposition": `attachment; filename="${file.fileName}"`,
+        "Content-Disposition": attachmentDisposition(file.fileName),
         // no-transform: no gzip on the way, so Content-Length stays and the browser can show progress.
         "Cache-Control": "private, no-store, no-transform",
       },

@@ -61,3 +61,16 @@ export async function listAudit(db: Kysely<Database>, negotiationId: string): Pr
     detail: JSON.parse(r.detail_json) as Record<string, unknown>,
   }));
 }
+
+/** When the latest round was opened and by which kind of member (server/agreements/rounds.ts writes it); null before any. */
+export async function lastRoundOpening(db: Kysely<Database>, negotiationId: string): Promise<{ at: number; kind: "amendment" | "review" } | null> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select(["at", "detail_json"])
+    .where("negotiation_id", "=", negotiationId)
+    .where("action", "=", "amendment.opened")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  if (!row) return null;
+  return { at: row.at, kind: (JSON.parse(row.detail_json) as { kind?: string }).kind === "review" ? "review" : "amendment" };
+}

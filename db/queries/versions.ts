@@ -37,3 +37,14 @@ export async function hasEffectiveVersion(db: DB, negotiationId: string): Promis
     (await db.selectFrom("versions").select("id").where("negotiation_id", "=", negotiationId).where("kind", "=", "effective").executeTakeFirst()) !== undefined
   );
 }
+
+/** The latest version both parties signed: the agreement in force (or that stays in force during a round). */
+export async function latestEffectiveVersion(db: DB, negotiationId: string): Promise<{ number: number; name: string } | undefined> {
+  return db
+    .selectFrom("versions")
+    .select(["number", "name"])
+    .where("negotiation_id", "=", negotiationId)
+    .where("kind", "=", "effective")
+    .orderBy("number", "desc")
+    .executeTakeFirst();
+}

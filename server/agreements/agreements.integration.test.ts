@@ -158,6 +158,10 @@ test("an amendment round needs only the changed clause re-agreed, and a second e
   assert.equal(opened.status, 201);
   assert.equal(opened.json.frozenAt, null);
   assert.equal(opened.json.round, 1);
+  const openRound = opened.json.openRound as { kind: string; openedAt: number; inForce: { number: number } };
+  assert.equal(openRound.kind, "amendment");
+  assert.equal(openRound.inForce.number, 1, "the first effective version stays in force");
+  assert.ok(openRound.openedAt <= Date.now());
   const total = (await overview()).progress.total;
   assert.equal((await overview()).progress.agreed, total, "unchanged clauses stay agreed");
 
@@ -185,7 +189,9 @@ test("an amendment round needs only the changed clause re-agreed, and a second e
   assert.equal((await post("buyer", "/signoff")).status, 409);
   for (const who of ["buyer", "supplier"]) await post(who, "/agreements", { clauseId: after!.clauses[0]!.clauseId, decision: "agreed" });
   assert.equal((await post("buyer", "/signoff")).json.effective, false);
-  assert.equal((await post("supplier", "/signoff")).json.effective, true);
+  const signed = await post("supplier", "/signoff");
+  assert.equal(signed.json.effective, true);
+  assert.equal(signed.json.openRound, null, "signed again: no round open");
   const versions = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/versions`)).json()) as { kind: string; round: number }[];
   assert.deepEqual(
     versions.map((v) => [v.kind, v.round]),

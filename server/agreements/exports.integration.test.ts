@@ -62,7 +62,10 @@ test("every format carries the numbered clauses, the status per clause, the part
   for (const format of ["md", "docx", "pdf"]) {
     const res = await download("buyer", format);
     assert.equal(res.status, 200, format);
-    assert.match(res.headers.get("content-disposition") ?? "", new RegExp(`attachment; filename="security-schedule-current-draft\\.${format}"`));
+    assert.match(
+      res.headers.get("content-disposition") ?? "",
+      new RegExp(`^attachment; filename="Security-schedule-Acme-Retail-draft\\.${format}"; filename\\*=UTF-8''`),
+    );
     const bytes = await res.arrayBuffer();
     assert.equal(Number(res.headers.get("content-length")), bytes.byteLength);
     texts[format] = format === "md" ? new TextDecoder().decode(bytes) : format === "docx" ? await docxText(bytes) : await pdfText(bytes);

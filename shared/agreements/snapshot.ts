@@ -21,6 +21,15 @@ export interface AgreementSnapshot {
   decisions: PartyDecision[];
   /** This round's latest sign-off per party. */
   signoffs: SignoffView[];
+  /** Set while an amendment (or review) round is open on an agreement in force. */
+  openRound: OpenRoundView | null;
+}
+
+/** An open round: since when, and which signed version stays in force until the parties sign again. */
+export interface OpenRoundView {
+  kind: "amendment" | "review";
+  openedAt: number;
+  inForce: { number: number; name: string };
 }
 
 /** A clause's id, or the schedule's structure (section headings, order, which clauses it holds). */

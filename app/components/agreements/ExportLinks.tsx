@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { exportFormats, type ExportFormat } from "../../../shared/agreements/exportFormats";
+import { fileNameFromDisposition } from "../../../shared/contentDisposition";
 import { useT } from "../../i18n";
 
 type Progress = { format: ExportFormat; received: number; total: number } | null;
@@ -33,7 +34,7 @@ export function ExportLinks({ href, label, threads }: { href: string; label: str
         received += value.length;
         setProgress({ format, received, total });
       }
-      const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? `schedule.${format}`;
+      const name = fileNameFromDisposition(res.headers.get("Content-Disposition") ?? "") ?? `schedule.${format}`;
       const link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob(chunks, { type: res.headers.get("Content-Type") ?? "application/octet-stream" }));
       link.download = name;

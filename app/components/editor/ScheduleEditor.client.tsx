@@ -15,6 +15,8 @@ import { remoteCursorsPlugin } from "./remoteCursors";
 import { editorKeymaps } from "./editorKeymap";
 import { confirmDeleteClause, promptLink } from "./dialogs";
 import { Toolbar } from "./Toolbar";
+import { PasteNotice } from "./PasteNotice";
+import { wordPastePlugin } from "./wordPaste";
 import { PresenceBar } from "./PresenceBar";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { keymap } from "prosemirror-keymap";
@@ -30,6 +32,7 @@ import type { Policies } from "../../../shared/policy";
 import { partyOf } from "../../../shared/roles";
 import { agreementsPlugin } from "../agreements/agreementDecorations";
 import { FrozenBanner } from "../agreements/FrozenBanner";
+import { RoundBanner } from "../agreements/RoundBanner";
 import { useAgreementSnapshot } from "../agreements/useAgreements";
 import { useAgreementDecisions } from "../agreements/useAgreementDecisions";
 import { goToClause } from "../workspace/goToClause";
@@ -68,6 +71,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
   // Bumped when the server refused this device's edits: the session starts over from the server.
   const [generation, setGeneration] = useState(0);
   const [editsRefused, setEditsRefused] = useState<RefusedCode | null>(null);
+  const [imagesLeftOut, setImagesLeftOut] = useState(0);
   const glossary = useMemo(() => new Map(knowledge.glossary.map((g) => [g.id, g])), [knowledge.glossary]);
   const glossaryTerms = useRef(knowledge.glossary);
   const [agreement, setAgreement] = useAgreementSnapshot(negotiationId, session, props.agreement);
@@ -105,6 +109,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
             remoteCursorsPlugin(collab.provider.awareness, cursorLabel),
             yUndoPlugin(),
             uniqueIdsPlugin(),
+            wordPastePlugin(setImagesLeftOut),
             glossaryPlugin(glossaryTerms.current),
             placeholderPlugin((label) => tRef.current("placeholder.accessibleName", { label })),
             agreementsPlugin(
@@ -189,6 +194,8 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           </p>
         )}
         {agreement.frozenAt && <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={policies.openRound} asReview={!party} />}
+        {canEdit && <PasteNotice imagesLeftOut={imagesLeftOut} />}
+        {agreement.openRound && <RoundBanner negotiationId={negotiationId} round={agreement.round} openRound={agreement.openRound} />}
         {!canEdit && !agreement.frozenAt && (
           <p className="read-only-badge" role="note">
             <strong>{t("editor.readOnly")}</strong> — {t("editor.readOnlyExplain")}

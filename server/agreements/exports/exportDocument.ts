@@ -19,6 +19,8 @@ export interface ExportDocument {
   title: string;
   parties: { party: Party; org: string }[];
   versionLabel: string;
+  /** The saved version's number; null for the current draft. */
+  versionNumber: number | null;
   contentHash: string;
   generatedAt: number;
   progress: { agreed: number; total: number };
@@ -42,6 +44,7 @@ export async function buildExportDocument(
   let model: SectionModel[];
   let statuses: RecordedClauseStatus[];
   let versionLabel: string;
+  let versionNumber: number | null = null;
   let contentHash: string;
   let signoffs: ExportDocument["signoffs"] = [];
   if (versionId === "current") {
@@ -57,6 +60,7 @@ export async function buildExportDocument(
     model = scheduleModel(scheduleFromJson(version.content));
     statuses = version.statuses;
     versionLabel = t("versions.label", { number: version.number, name: version.name });
+    versionNumber = version.number;
     contentHash = version.hash;
     if (version.kind === "effective") {
       const effective = (await effectiveHistory(services.db, negotiationId)).find((v) => v.id === version.id);
@@ -87,6 +91,7 @@ export async function buildExportDocument(
     title: negotiation.title,
     parties: (["buyer", "supplier"] as const).map((party) => ({ party, org: orgOf(party) })),
     versionLabel,
+    versionNumber,
     contentHash,
     generatedAt: Date.now(),
     progress: progressOf(statuses),

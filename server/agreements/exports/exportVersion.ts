@@ -4,6 +4,7 @@ import type { Locale } from "../../../shared/i18n/index";
 import type { Services } from "../../context";
 import { docxExport } from "./docxExport";
 import { buildExportDocument } from "./exportDocument";
+import { exportFileName } from "./exportFileName";
 import { markdownExport } from "./markdownExport";
 import { pdfExport } from "./pdfExport";
 
@@ -28,10 +29,5 @@ export async function exportVersion(
     action: "export",
     detail: { what: doc.versionLabel, format: request.format, threads: request.withThreads },
   });
-  const slug =
-    doc.versionLabel
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "schedule";
-  return { body, contentType: contentTypes[request.format], fileName: `security-schedule-${slug}.${request.format}` };
+  return { body, contentType: contentTypes[request.format], fileName: exportFileName(doc, request.format) };
 }

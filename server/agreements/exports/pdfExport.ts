@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import type { Block, Run } from "../../../shared/editor/scheduleModel";
 import { headerLines, signoffLines, statusLine, type ExportDocument } from "./exportDocument";
+import { drawTable } from "./pdfTable";
 
 // DejaVu covers Dutch, arrows (⇄) and the like; the built-in PDF fonts only cover Latin-1.
 const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
@@ -49,14 +50,19 @@ function blocks(pdf: Pdf, list: Block[], indent = 0) {
           blocks(pdf, rest, indent + 14);
         } else blocks(pdf, item, indent + 14);
       });
-    } else {
-      for (const row of b.rows) {
-        const cells = row.map((cell) => cell.flatMap((p) => (p.kind === "paragraph" ? p.runs.map((r) => ("lineBreak" in r ? " " : r.text)) : [])).join(""));
-        pdf.font("regular").fontSize(10).text(cells.join("  |  "), { indent });
-      }
-      pdf.moveDown(0.4);
-    }
+    } else
+      drawTable(
+        pdf,
+        b.rows.map((row) => row.map(cellText)),
+        indent,
+        "regular",
+      );
   }
+}
+
+/** A cell's paragraphs (the schema allows nothing else in a cell) as lines of plain text. */
+function cellText(cell: Block[]): string {
+  return cell.flatMap((b) => (b.kind === "paragraph" ? [b.runs.map((r) => ("lineBreak" in r ? "\n" : r.text)).join("")] : [])).join("\n");
 }
 
 function heading(pdf: Pdf, text: string, size: number) {
