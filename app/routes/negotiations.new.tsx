@@ -71,7 +71,9 @@ export default function NewNegotiation() {
       <p className="lead">{t("wizard.intro")}</p>
       <Form method="post" key={`${step}-${JSON.stringify(draft)}`}>
         {/* The first submit button answers Enter in a field: that must be "next", not a step of the indicator. */}
-        <button type="submit" name="intent" value={step === "review" ? "create" : "next"} hidden />
+        <button type="submit" name="intent" value={step === "review" ? "create" : "next"} className="wizard-default-button">
+          {step === "review" ? t("wizard.create") : t("wizard.nextPlain")}
+        </button>
         <input type="hidden" name="step" value={step} />
         <HiddenAnswers draft={draft} shown={shown} />
         <StepIndicator steps={steps} current={step} />
@@ -129,7 +131,8 @@ export default function NewNegotiation() {
         <p className="actions">
           {next ? (
             <button type="submit" name="intent" value="next" className="primary" disabled={busy}>
-              {t("wizard.next", { name: t(`wizard.step.${next}`) })}
+              {/* Which step follows the first depends on its answer "start from", not yet posted. */}
+              {step === "service" ? t("wizard.nextPlain") : t("wizard.next", { name: t(`wizard.step.${next}`) })}
             </button>
           ) : (
             <button type="submit" name="intent" value="create" className="primary" disabled={busy}>

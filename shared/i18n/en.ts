@@ -210,6 +210,7 @@ export const en = {
   "wizard.stepOf": "Step {number} of {total}: {name}",
   "wizard.stepName": "step {number}: {name}",
   "wizard.next": "Next: {name}",
+  "wizard.nextPlain": "Next",
   "wizard.back": "Back",
   "wizard.data.gdpr": "Personal data (or special category personal data) ticks GDPR in the rules step: the supplier then processes it for the buyer.",
   "wizard.rules.implied": "Ticked because the service touches personal data (your answer in the data step): GDPR Art. 28 applies.",

@@ -213,6 +213,7 @@ export const nl: Record<MessageKey, string> = {
   "wizard.stepOf": "Stap {number} van {total}: {name}",
   "wizard.stepName": "stap {number}: {name}",
   "wizard.next": "Volgende: {name}",
+  "wizard.nextPlain": "Volgende",
   "wizard.back": "Terug",
   "wizard.data.gdpr": "Persoonsgegevens (of bijzondere persoonsgegevens) vinken de AVG aan in de stap regels: de leverancier verwerkt ze dan voor de afnemer.",
   "wizard.rules.implied": "Aangevinkt omdat de dienst persoonsgegevens raakt (je antwoord in de stap gegevens): AVG art. 28 is van toepassing.",
