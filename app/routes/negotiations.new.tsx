@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { criticalities, dataKinds, levels } from "../../shared/templates/wizardAnswers";
-import { fieldsOf, firstDraft, stepsFor, type WizardField, type WizardView } from "../../shared/templates/wizardSteps";
+import { fieldsShownOn, firstDraft, stepsFor, type WizardView } from "../../shared/templates/wizardSteps";
 import { translate } from "../../shared/i18n/index";
 import type { RefusalBody } from "../../shared/refusal";
 import { ChoiceGroup } from "../components/ChoiceGroup";
@@ -61,7 +61,6 @@ export default function NewNegotiation() {
   useEffect(() => {
     if (posted) heading.current?.focus();
   }, [posted]);
-  const shown: WizardField[] = step === "review" && proposal ? ["exclude"] : fieldsOf(step, draft.startKind);
   const busy = navigation.state !== "idle";
   const next = steps[index + 1];
 
@@ -75,7 +74,7 @@ export default function NewNegotiation() {
           {step === "review" ? t("wizard.create") : t("wizard.nextPlain")}
         </button>
         <input type="hidden" name="step" value={step} />
-        <HiddenAnswers draft={draft} shown={shown} />
+        <HiddenAnswers draft={draft} shown={fieldsShownOn(step, draft.startKind)} />
         <StepIndicator steps={steps} current={step} />
         <h2 ref={heading} tabIndex={-1}>
           {t("wizard.stepOf", { number: index + 1, total: steps.length, name: t(`wizard.step.${step}`) })}

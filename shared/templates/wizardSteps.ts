@@ -70,11 +70,11 @@ const fieldSchemas = {
 
 export type CheckedField = keyof typeof fieldSchemas;
 
-/** The answers each step asks for (a copy's source is chosen on the review step). */
+/** The answers each step must have (the type of service only matters for a schedule that fits it; a copy's source is chosen on the review step). */
 export function fieldsOf(step: WizardStep, startKind: string): CheckedField[] {
   switch (step) {
     case "service":
-      return ["title", "side", "ourOrg", "counterpartyOrg", "startKind", "service"];
+      return ["title", "side", "ourOrg", "counterpartyOrg", "startKind", ...(startKind === "template" ? (["service"] as const) : [])];
     case "data":
       return ["data"];
     case "criticality":
@@ -86,6 +86,13 @@ export function fieldsOf(step: WizardStep, startKind: string): CheckedField[] {
     case "review":
       return startKind === "copy" ? ["copyFrom"] : [];
   }
+}
+
+/** The fields a step's form shows (every other answer travels hidden): the first always asks for the service, the review holds the unticked clauses. */
+export function fieldsShownOn(step: WizardStep, startKind: string): WizardField[] {
+  if (step === "service") return fieldsOf("service", "template");
+  if (step === "review" && startKind === "template") return ["exclude"];
+  return fieldsOf(step, startKind);
 }
 
 /** The fields of a step whose answers are not acceptable. */
