@@ -23,9 +23,13 @@ test("a buyer starts a SaaS negotiation, invites a supplier, and both edit the s
   await buyer.getByLabel("Our organisation").fill("Acme Retail");
   await buyer.getByLabel("The other party's organisation").fill("PayFast");
   await buyer.getByLabel("SaaS / cloud service").check();
+  await buyer.getByRole("button", { name: "Next", exact: true }).click();
   await buyer.getByLabel("Personal data", { exact: true }).check();
+  await buyer.getByRole("button", { name: "Next: Criticality" }).click();
+  await buyer.getByRole("button", { name: "Next: Rules" }).click();
   await buyer.getByLabel("NIS2: we are an essential or important entity").check();
-  await buyer.getByRole("button", { name: "Propose a schedule" }).click();
+  await buyer.getByRole("button", { name: "Next: Level" }).click();
+  await buyer.getByRole("button", { name: "Next: Review" }).click();
 
   const preview = buyer.getByRole("region", { name: /Proposed schedule: \d+ clauses?/ });
   await expect(preview).toBeVisible();

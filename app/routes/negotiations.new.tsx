@@ -1,16 +1,22 @@
-import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
-import { criticalities, dataKinds, levels, rules, serviceTypes } from "../../shared/templates/wizardAnswers";
-import type { Locale } from "../../shared/i18n/index";
+import { useEffect, useRef } from "react";
+import { criticalities, dataKinds, levels } from "../../shared/templates/wizardAnswers";
+import { fieldsShownOn, firstDraft, stepsFor, type WizardView } from "../../shared/templates/wizardSteps";
+import { translate } from "../../shared/i18n/index";
 import type { RefusalBody } from "../../shared/refusal";
-import type { Reason } from "../../shared/templates/selectClauses";
-import { Field } from "../components/Field";
 import { ChoiceGroup } from "../components/ChoiceGroup";
-import { useT, type MessageKey, type Translate } from "../i18n";
+import { HiddenAnswers } from "../components/wizard/HiddenAnswers";
+import { RegimesStep } from "../components/wizard/RegimesStep";
+import { ReviewStep } from "../components/wizard/ReviewStep";
+import { ServiceStep } from "../components/wizard/ServiceStep";
+import { StepIndicator } from "../components/wizard/StepIndicator";
+import { fieldError } from "../components/wizard/fieldError";
+import { useT } from "../i18n";
 import { getLocale } from "../utils/locale.server";
 import { listNegotiationsForUser } from "../utils/negotiations.server";
-import { parseWizardForm, selectClauses, startNegotiation } from "../utils/negotiationForms.server";
+import { startNegotiation } from "../utils/negotiationForms.server";
+import { advance, readWizardForm } from "../utils/wizardFlow.server";
 import { retryAfterHeaders } from "../utils/retryAfterHeaders";
 import { requireUser } from "../utils/member.server";
 import { pageAction } from "../utils/respond.server";
@@ -19,234 +25,122 @@ export const meta: MetaFunction = () => [{ title: "New negotiation — Common Gr
 
 export const headers = retryAfterHeaders;
 
+/** What the wizard shows: a step with every answer so far; with a refusal, also its message. */
+type WizardResult = WizardView & Partial<RefusalBody>;
+
+const firstView: WizardView = { step: "service", draft: firstDraft, errors: [], proposal: null };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, { api: false });
   const mine = await listNegotiationsForUser(context.services.db, user.id);
   return { copyable: mine.map((n) => ({ id: n.id, title: n.title })) };
 }
 
-type Values = Record<string, string | string[]>;
-type Preview = ReturnType<typeof previewOf>;
-/** What the form shows again: what was typed, which fields are wrong, the clause preview; with a refusal, also its message. */
-type WizardResult = { values: Values; errorFields: string[]; preview: Preview | null } & Partial<RefusalBody>;
-
-function previewOf(catalogue: AppLoadContext["services"]["catalogue"], context: Parameters<typeof selectClauses>[1], locale: Locale) {
-  const selection = selectClauses(catalogue, context);
-  const byId = new Map(catalogue.requirements.map((r) => [r.id, r]));
-  return {
-    level: selection.level,
-    regimes: selection.regimes,
-    clauses: selection.clauses.map((c) => ({
-      id: c.requirementId,
-      title: byId.get(c.requirementId)!.title[locale],
-      category: byId.get(c.requirementId)!.category,
-      reasons: c.reasons,
-    })),
-  };
-}
-
+// Each step posts every answer; the server checks the step left and renders the next (docs/decisions/013-wizard-steps-wizard.md).
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, { api: false });
-  const form = await request.formData();
-  const catalogue = context.services.catalogue;
-  const values: Values = {};
-  for (const key of new Set(form.keys())) values[key] = key === "rules" || key === "include" ? form.getAll(key).map(String) : String(form.get(key));
-  const parsed = parseWizardForm(
-    form,
-    catalogue.requirements.map((r) => r.id),
-  );
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[i.path.length - 1])))];
-    return json<WizardResult>({ values, errorFields: fields, preview: null }, { status: 400 });
-  }
-  const input = parsed.data;
-  if (form.get("intent") === "preview" && input.start.kind === "template") {
-    return json<WizardResult>({ values, errorFields: [], preview: previewOf(catalogue, input.start.context, getLocale(request, context)) });
-  }
-  // A refusal (a copy source you are not in, a spent daily budget) keeps what was typed.
-  return pageAction(
-    request,
-    context,
-    async () => redirect(`/negotiations/${await startNegotiation(context.services, user.id, input, getLocale(request, context))}`),
-    {
-      values,
-      errorFields: [],
-      preview: null,
-    },
-  );
-}
-
-export function reasonText(t: Translate, reason: Reason): string {
-  if (reason.kind === "service") return t("reason.service", { service: t(`service.${reason.service}`) });
-  if (reason.kind === "sector") return t(`reason.sector.${reason.sector}`);
-  return t(`reason.regime.${reason.regime}`, { ref: reason.ref });
+  const locale = getLocale(request, context);
+  const posted = readWizardForm(await request.formData());
+  if (!posted) return json<WizardResult>({ ...firstView, error: translate(locale, "wizard.error.unreadable") }, { status: 400 });
+  const { view, create } = advance(context.services.catalogue, posted, locale);
+  if (!create) return json<WizardResult>(view, { status: view.errors.length ? 400 : 200 });
+  // A refusal (a copy source you are not in, a spent daily budget) keeps every answer.
+  return pageAction(request, context, async () => redirect(`/negotiations/${await startNegotiation(context.services, user.id, create, locale)}`), view);
 }
 
 export default function NewNegotiation() {
   const t = useT();
   const { copyable } = useLoaderData<typeof loader>();
-  const data = useActionData<WizardResult>();
+  const posted = useActionData<WizardResult>();
   const navigation = useNavigation();
-  const values = data?.values ?? {};
-  const value = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
-  const [startKind, setStartKind] = useState(value("startKind") ?? "template");
-  const invalid = (field: string) => data?.errorFields.includes(field);
+  const { step, draft, errors, proposal } = posted ?? firstView;
+  const steps = stepsFor(draft.startKind);
+  const index = steps.indexOf(step);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After a post the new step replaces the old one in place: take the reader to its heading.
+  useEffect(() => {
+    if (posted) heading.current?.focus();
+  }, [posted]);
   const busy = navigation.state !== "idle";
+  const next = steps[index + 1];
 
   return (
     <section className="wizard">
       <h1>{t("wizard.title")}</h1>
       <p className="lead">{t("wizard.intro")}</p>
-      {data?.error && (
-        <p role="alert" className="form-error">
-          {data.error}
-        </p>
-      )}
-      {data && data.errorFields.length > 0 && (
-        <p role="alert" className="form-error">
-          {t("wizard.error.fields")}
-        </p>
-      )}
-      <Form method="post">
-        <fieldset>
-          <legend>{t("wizard.basics")}</legend>
-          <Field
-            label={t("wizard.titleField")}
-            name="title"
-            required
-            minLength={3}
-            maxLength={200}
-            defaultValue={value("title")}
-            error={invalid("title") ? t("wizard.error.title") : undefined}
-          />
-          <ChoiceGroup
-            legend={t("wizard.side")}
-            name="side"
-            defaultValue={value("side") ?? "buyer"}
-            options={[
-              { value: "buyer", label: t("wizard.side.buyer") },
-              { value: "supplier", label: t("wizard.side.supplier") },
-            ]}
-          />
-          <Field
-            label={t("wizard.ourOrg")}
-            name="ourOrg"
-            required
-            maxLength={200}
-            defaultValue={value("ourOrg")}
-            error={invalid("ourOrg") ? t("wizard.error.org") : undefined}
-          />
-          <Field
-            label={t("wizard.counterpartyOrg")}
-            name="counterpartyOrg"
-            required
-            maxLength={200}
-            defaultValue={value("counterpartyOrg")}
-            error={invalid("counterpartyOrg") ? t("wizard.error.org") : undefined}
-          />
-        </fieldset>
-
-        <ChoiceGroup
-          legend={t("wizard.start")}
-          name="startKind"
-          value={startKind}
-          onChange={setStartKind}
-          options={[
-            { value: "template", label: t("wizard.start.template"), hint: t("wizard.start.template.hint") },
-            { value: "empty", label: t("wizard.start.empty"), hint: t("wizard.start.empty.hint") },
-            ...(copyable.length ? [{ value: "copy", label: t("wizard.start.copy"), hint: t("wizard.start.copy.hint") }] : []),
-          ]}
-        />
-
-        {startKind === "copy" && (
-          <div className="field">
-            <label htmlFor="copyFrom">{t("wizard.copyFrom")}</label>
-            <select id="copyFrom" name="copyFrom" defaultValue={value("copyFrom")}>
-              {copyable.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.title}
-                </option>
-              ))}
-            </select>
-          </div>
+      <Form method="post" key={`${step}-${JSON.stringify(draft)}`}>
+        {/* The first submit button answers Enter in a field: that must be "next", not a step of the indicator. */}
+        <button type="submit" name="intent" value={step === "review" ? "create" : "next"} className="wizard-default-button">
+          {step === "review" ? t("wizard.create") : t("wizard.nextPlain")}
+        </button>
+        <input type="hidden" name="step" value={step} />
+        <HiddenAnswers draft={draft} shown={fieldsShownOn(step, draft.startKind)} />
+        <StepIndicator steps={steps} current={step} />
+        <h2 ref={heading} tabIndex={-1}>
+          {t("wizard.stepOf", { number: index + 1, total: steps.length, name: t(`wizard.step.${step}`) })}
+        </h2>
+        {posted?.error && (
+          <p role="alert" className="form-error">
+            {posted.error}
+          </p>
+        )}
+        {errors.length > 0 && (
+          <p role="alert" className="form-error">
+            {t("wizard.error.fields")}
+          </p>
         )}
 
-        {startKind === "template" && (
-          <fieldset>
-            <legend>{t("wizard.context")}</legend>
-            <ChoiceGroup
-              legend={t("wizard.service")}
-              name="service"
-              defaultValue={value("service") ?? "saas"}
-              options={serviceTypes.map((s) => ({ value: s, label: t(`service.${s}`), hint: t(`service.${s}.hint`) }))}
-            />
+        {step === "service" && <ServiceStep draft={draft} errors={errors} canCopy={copyable.length > 0} />}
+        {step === "data" && (
+          <>
             <ChoiceGroup
               legend={t("wizard.data")}
               name="data"
-              defaultValue={value("data") ?? "internal"}
+              defaultValue={draft.data}
+              error={fieldError(t, errors, "data")}
               options={dataKinds.map((d) => ({ value: d, label: t(`data.${d}`), hint: t(`data.${d}.hint`) }))}
             />
-            <ChoiceGroup
-              legend={t("wizard.criticality")}
-              name="criticality"
-              defaultValue={value("criticality") ?? "important"}
-              options={criticalities.map((c) => ({ value: c, label: t(`criticality.${c}`), hint: t(`criticality.${c}.hint`) }))}
-            />
-            <ChoiceGroup
-              legend={t("wizard.rules")}
-              name="rules"
-              multiple
-              defaultValues={(values.rules as string[] | undefined) ?? []}
-              options={rules.map((r) => ({ value: r, label: t(`rule.${r}`), hint: t(`rule.${r}.hint`) }))}
-            />
-          </fieldset>
+            <p className="hint">{t("wizard.data.gdpr")}</p>
+          </>
         )}
-
-        {startKind === "template" && data?.preview && (
-          <section className="wizard-preview" aria-labelledby="preview-heading">
-            <input type="hidden" name="previewed" value="1" />
-            <h2 id="preview-heading">{t("wizard.preview.title", { count: data.preview.clauses.length })}</h2>
-            <div className="field">
-              <label htmlFor="level">{t("wizard.level")}</label>
-              <select id="level" name="level" defaultValue={value("level") || data.preview.level} aria-describedby="level-hint">
-                {levels.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`level.${l}`)}
-                  </option>
-                ))}
-              </select>
-              <p id="level-hint" className="hint">
-                {t("wizard.level.hint", { level: t(`level.${data.preview.level}`) })}
-              </p>
-            </div>
-            <p>{t("wizard.preview.untick")}</p>
-            <ul className="preview-clauses">
-              {data.preview.clauses.map((c) => (
-                <li key={c.id}>
-                  <label>
-                    <input type="checkbox" name="include" value={c.id} defaultChecked />
-                    <strong>{c.title}</strong> <span className="hint">({t(`category.${c.category}` as MessageKey)})</span>
-                  </label>
-                  <ul className="reasons" aria-label={t("wizard.preview.why")}>
-                    {c.reasons.map((r, i) => (
-                      <li key={i}>{reasonText(t, r)}</li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          </section>
+        {step === "criticality" && (
+          <ChoiceGroup
+            legend={t("wizard.criticality")}
+            name="criticality"
+            defaultValue={draft.criticality}
+            error={fieldError(t, errors, "criticality")}
+            options={criticalities.map((c) => ({ value: c, label: t(`criticality.${c}`), hint: t(`criticality.${c}.hint`) }))}
+          />
         )}
+        {step === "regimes" && <RegimesStep draft={draft} errors={errors} />}
+        {step === "level" && proposal && (
+          <>
+            <ChoiceGroup
+              legend={t("wizard.level.question")}
+              name="level"
+              defaultValue={draft.level || proposal.suggestedLevel}
+              error={fieldError(t, errors, "level")}
+              options={levels.map((l) => ({ value: l, label: t(`level.${l}`), hint: t(`level.${l}.hint`) }))}
+            />
+            <p className="hint">{t("wizard.level.hint", { level: t(`level.${proposal.suggestedLevel}`) })}</p>
+          </>
+        )}
+        {step === "review" && <ReviewStep draft={draft} errors={errors} proposal={proposal} steps={steps} copyable={copyable} />}
 
         <p className="actions">
-          {startKind === "template" && (
-            <button type="submit" name="intent" value="preview" disabled={busy} className={data?.preview ? "" : "primary"}>
-              {data?.preview ? t("wizard.preview.again") : t("wizard.preview.show")}
+          {next ? (
+            <button type="submit" name="intent" value="next" className="primary" disabled={busy}>
+              {/* Which step follows the first depends on its answer "start from", not yet posted. */}
+              {step === "service" ? t("wizard.nextPlain") : t("wizard.next", { name: t(`wizard.step.${next}`) })}
             </button>
-          )}
-          {(startKind !== "template" || data?.preview) && (
+          ) : (
             <button type="submit" name="intent" value="create" className="primary" disabled={busy}>
               {t("wizard.create")}
+            </button>
+          )}
+          {index > 0 && (
+            <button type="submit" name="intent" value="back" formNoValidate disabled={busy}>
+              {t("wizard.back")}
             </button>
           )}
         </p>

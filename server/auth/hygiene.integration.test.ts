@@ -128,7 +128,7 @@ describe("budgets for new negotiations", () => {
     assert.ok(retryAfter > 23 * 3600 && retryAfter <= 24 * 3600, `Retry-After ${retryAfter}`);
     assert.match(((await refused.json()) as { error: string }).error, /as many negotiations as one account may start in a day/);
     const wizard = await client.request("/negotiations/new", {
-      form: { title: "Through the wizard", side: "buyer", ourOrg: "A", counterpartyOrg: "B", startKind: "empty" },
+      form: { title: "Through the wizard", side: "buyer", ourOrg: "A", counterpartyOrg: "B", startKind: "empty", step: "review", intent: "create" },
     });
     assert.equal(wizard.status, 429, "the wizard shares the budget");
     assert.ok(Number(wizard.headers.get("retry-after")) > 0);
