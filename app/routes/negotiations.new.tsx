@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { copyable: mine.map((n) => ({ id: n.id, title: n.title })) };
 }
 
-// Each step posts every answer; the server checks the step left and renders the next (docs/decisions/013-wizard-steps-wizard.md).
+// Each step posts every answer; the server checks the step left and renders the next (docs/decisions/014-wizard-in-steps.md).
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, { api: false });
   const locale = getLocale(request, context);
