@@ -8,6 +8,9 @@ const checkEveryMs = 250;
 /** A change is confirmed this soon after the previous probe at the earliest: typing sends few probes. */
 const probeGapMs = 250;
 const maxBackoffMs = 5000;
+/** Round trips remembered: a socket is dead after twice the slowest of them (at least heartbeatTimeoutMs). */
+const roundTripsKept = 10;
+const maxTimeoutMs = 8000;
 
 /**
  * Proves the collaboration socket works, and has the server confirm this device's changes
@@ -19,6 +22,7 @@ export class SocketHeartbeat {
   private lastProbeAt = 0;
   private lastCheckAt = Date.now();
   private failures = 0;
+  private readonly roundTrips: number[] = [];
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private soonTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly checkTimer: ReturnType<typeof setInterval>;
@@ -73,8 +77,16 @@ export class SocketHeartbeat {
     }
     // Any message proves the socket lives: a busy server may answer late behind a long sync.
     const heardFrom = Math.max(this.probe.sentAt, this.provider.wsLastMessageReceived);
-    if (!late && now - heardFrom >= heartbeatTimeoutMs) this.dead();
+    if (!late && now - heardFrom >= this.timeoutMs()) this.dead();
   };
+
+  /**
+   * A loaded server or a slow network answers in seconds, not milliseconds: it gets more time, so
+   * that a working connection is not dropped and reopened again and again. A fast one is judged fast.
+   */
+  private timeoutMs(): number {
+    return Math.min(maxTimeoutMs, Math.max(heartbeatTimeoutMs, 2 * Math.max(0, ...this.roundTrips)));
+  }
 
   private send() {
     const ws = this.provider.ws;
@@ -90,6 +102,8 @@ export class SocketHeartbeat {
     const probe = this.probe;
     this.probe = null;
     this.failures = 0;
+    if (probe) this.roundTrips.push(Date.now() - probe.sentAt);
+    if (this.roundTrips.length > roundTripsKept) this.roundTrips.shift();
     if (probe && holdsAll) this.unsent.confirmed(probe.countAtProbe);
     this.changed();
     // Typed while the probe was on its way. (A server that lacks something waits for the next beat.)
