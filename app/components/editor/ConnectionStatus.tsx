@@ -2,15 +2,16 @@ import { useT, type MessageKey, type Translate } from "../../i18n";
 import type { ConnectionState } from "./connectionState";
 import { useSettledText } from "./useSettledText";
 
-/** Typing changes the count several times a second; a screen reader hears it after a pause. */
+/** Typing changes the count several times a second; a screen reader hears it after a pause (or every 5 s while it goes on). */
 const announceAfterMs = 1000;
+const announceAtLeastEveryMs = 5000;
 
 type Tone = "ok" | "busy" | "offline" | "error";
 
 export function ConnectionStatus({ state }: { state: ConnectionState }) {
   const t = useT();
   const { text, tone } = describe(state, t);
-  const announced = useSettledText(text, announceAfterMs);
+  const announced = useSettledText(text, announceAfterMs, announceAtLeastEveryMs);
   // The visible line follows every change; the live region (the same words, for screen readers) only where it settles.
   return (
     <>

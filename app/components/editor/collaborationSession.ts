@@ -70,11 +70,9 @@ export class CollaborationSession {
       this.heartbeat.localChange();
       this.emit();
     });
-    this.provider.on("status", ({ status }: { status: string }) => {
-      if (status === "connected") this.everConnected = true;
-      this.emit();
-    });
+    this.provider.on("status", () => this.emit());
     this.provider.on("sync", (isSynced: boolean) => {
+      if (isSynced) this.everConnected = true;
       if (isSynced) this.resynced.emit();
       this.emit();
     });
@@ -104,8 +102,7 @@ export class CollaborationSession {
     return connectionState({
       closedWith: this.closedWith,
       browserOnline: navigator.onLine,
-      socketLive: this.provider.wsconnected,
-      synced: this.provider.synced,
+      socketLive: this.provider.wsconnected && this.provider.synced,
       everConnected: this.everConnected,
       unsent: this.unsent.count,
     });

@@ -3,13 +3,11 @@ import assert from "node:assert/strict";
 import { connectionState, type ConnectionFacts } from "./connectionState";
 import { translate } from "../../../shared/i18n/index";
 
-const live: ConnectionFacts = { closedWith: null, browserOnline: true, socketLive: true, synced: true, everConnected: true, unsent: 0 };
+const live: ConnectionFacts = { closedWith: null, browserOnline: true, socketLive: true, everConnected: true, unsent: 0 };
 
-test("all changes saved only when connected, synced and nothing of this device is unconfirmed", () => {
+test("all changes saved only on a live socket with nothing of this device unconfirmed", () => {
   assert.deepEqual(connectionState(live), { kind: "saved" });
   assert.deepEqual(connectionState({ ...live, unsent: 3 }), { kind: "saving", unsent: 3 });
-  assert.deepEqual(connectionState({ ...live, synced: false }), { kind: "connecting" });
-  assert.deepEqual(connectionState({ ...live, synced: false, unsent: 1 }), { kind: "saving", unsent: 1 });
 });
 
 test("the browser saying it is offline wins over a socket that still looks open", () => {
@@ -18,7 +16,7 @@ test("the browser saying it is offline wins over a socket that still looks open"
 });
 
 test("a dead socket reconnects, with the unsent count; before the first connection it is connecting", () => {
-  const dead = { ...live, socketLive: false, synced: false };
+  const dead = { ...live, socketLive: false };
   assert.deepEqual(connectionState({ ...dead, unsent: 4 }), { kind: "reconnecting", unsent: 4 });
   assert.deepEqual(connectionState(dead), { kind: "reconnecting", unsent: 0 });
   assert.deepEqual(connectionState({ ...dead, everConnected: false }), { kind: "connecting" });

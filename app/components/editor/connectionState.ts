@@ -12,10 +12,12 @@ export interface ConnectionFacts {
   closedWith: number | null;
   /** navigator.onLine: false is certain, true only means "maybe". */
   browserOnline: boolean;
-  /** The socket is open and its heartbeat answered in time. */
+  /**
+   * The socket is open, the server has answered on it (its half of the sync) and the heartbeat has
+   * not found it dead. An open socket alone proves nothing: one into a dead network opens too.
+   */
   socketLive: boolean;
-  /** The server's half of this connection's sync arrived. */
-  synced: boolean;
+  /** A socket of this page was ever live. */
   everConnected: boolean;
   unsent: number;
 }
@@ -26,6 +28,5 @@ export function connectionState(facts: ConnectionFacts): ConnectionState {
   if (facts.closedWith !== null) return { kind: "closed", code: facts.closedWith };
   if (!facts.browserOnline) return { kind: "offline", unsent };
   if (!facts.socketLive) return facts.everConnected || unsent > 0 ? { kind: "reconnecting", unsent } : { kind: "connecting" };
-  if (unsent > 0) return { kind: "saving", unsent };
-  return facts.synced ? { kind: "saved" } : { kind: "connecting" };
+  return unsent > 0 ? { kind: "saving", unsent } : { kind: "saved" };
 }

@@ -8,7 +8,11 @@ const checkEveryMs = 250;
 /** A change is confirmed this soon after the previous probe at the earliest: typing sends few probes. */
 const probeGapMs = 250;
 const maxBackoffMs = 5000;
-/** Round trips remembered: a socket is dead after twice the slowest of them (at least heartbeatTimeoutMs). */
+/**
+ * Round trips remembered: a socket is dead after twice the slowest of them (at least
+ * heartbeatTimeoutMs). A socket found dead counts as a round trip of the time it was given, so a
+ * server too slow for that gets twice as long on the next socket.
+ */
 const roundTripsKept = 10;
 const maxTimeoutMs = 8000;
 
@@ -102,8 +106,7 @@ export class SocketHeartbeat {
     const probe = this.probe;
     this.probe = null;
     this.failures = 0;
-    if (probe) this.roundTrips.push(Date.now() - probe.sentAt);
-    if (this.roundTrips.length > roundTripsKept) this.roundTrips.shift();
+    if (probe) this.remember(Date.now() - probe.sentAt);
     if (probe && holdsAll) this.unsent.confirmed(probe.countAtProbe);
     this.changed();
     // Typed while the probe was on its way. (A server that lacks something waits for the next beat.)
@@ -116,6 +119,7 @@ export class SocketHeartbeat {
   };
 
   private dead() {
+    this.remember(this.timeoutMs());
     this.probe = null;
     this.provider.disconnect();
     this.failures += 1;
@@ -143,6 +147,11 @@ export class SocketHeartbeat {
     if (this.mayReconnect()) this.provider.connect();
     this.changed();
   };
+
+  private remember(roundTripMs: number) {
+    this.roundTrips.push(roundTripMs);
+    if (this.roundTrips.length > roundTripsKept) this.roundTrips.shift();
+  }
 
   private clearReconnect() {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
