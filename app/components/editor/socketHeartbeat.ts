@@ -89,6 +89,8 @@ export class SocketHeartbeat {
    * that a working connection is not dropped and reopened again and again. A fast one is judged fast.
    */
   private timeoutMs(): number {
+    // Until a socket has synced, the indicator does not call it live anyway: a slow first sync must not cost it.
+    if (!this.provider.synced) return maxTimeoutMs;
     return Math.min(maxTimeoutMs, Math.max(heartbeatTimeoutMs, 2 * Math.max(0, ...this.roundTrips)));
   }
 
@@ -119,7 +121,7 @@ export class SocketHeartbeat {
   };
 
   private dead() {
-    this.remember(this.timeoutMs());
+    if (this.provider.synced) this.remember(this.timeoutMs());
     this.probe = null;
     this.provider.disconnect();
     this.failures += 1;
