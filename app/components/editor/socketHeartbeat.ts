@@ -40,6 +40,7 @@ export class SocketHeartbeat {
   ) {
     provider.messageHandlers[CustomMessage.heartbeat] = (_encoder, decoder) => this.answered(readHeartbeatAnswer(decoder));
     provider.on("sync", this.synced);
+    provider.on("status", this.socketChanged);
     addEventListener("online", this.online);
     addEventListener("offline", this.offline);
     this.checkTimer = setInterval(this.check, checkEveryMs);
@@ -64,6 +65,7 @@ export class SocketHeartbeat {
     removeEventListener("online", this.online);
     removeEventListener("offline", this.offline);
     this.provider.off("sync", this.synced);
+    this.provider.off("status", this.socketChanged);
   }
 
   private check = () => {
@@ -118,6 +120,11 @@ export class SocketHeartbeat {
   /** After a (re)connection's sync everything this device had is on its way: confirm it now. */
   private synced = (isSynced: boolean) => {
     if (isSynced) this.send();
+  };
+
+  /** A probe belongs to its socket: the next one would never answer it. */
+  private socketChanged = () => {
+    this.probe = null;
   };
 
   private dead() {
