@@ -6,6 +6,8 @@ import * as syncProtocol from "y-protocols/sync";
 import { WebSocket } from "ws";
 import type { PresenceUser } from "../../shared/collaboration/presence";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
+import { heartbeatAnswer, holdsStateVector, readHeartbeatProbe } from "../../shared/collaboration/heartbeat";
+import { CustomMessage } from "../../shared/collaboration/messages";
 import type { Logger } from "../logger";
 import { AwarenessRejected, rewriteAwarenessUpdate, type AwarenessSender } from "./awarenessIdentity";
 import { MessageType } from "./messageType";
@@ -100,6 +102,12 @@ export class CollabConnection {
       }
       case MessageType.queryAwareness:
         this.send(this.room.awarenessMessage([...this.room.awareness.getStates().keys()]));
+        break;
+      case CustomMessage.heartbeat:
+        // Messages are handled in order, so the answer also says every update sent before it was
+        // dealt with. Probes pass the same budgets as every message: an honest browser sends one
+        // a second, 1% of the message rate, and a few bytes (a state vector while it has unconfirmed changes).
+        this.send(heartbeatAnswer(holdsStateVector(this.room.doc, readHeartbeatProbe(decoder))));
         break;
       default:
         throw new ProtocolError(`unknown message type ${type}`);

@@ -120,8 +120,9 @@ function brokenVarints(random: Random): Uint8Array {
   return Uint8Array.from([...head, ...random.pick(hugeVarints), ...random.bytes(random.int(0, 16))]);
 }
 
+/** A type the server does not take: auth (2), or none of y-websocket's 0–3 and ours 100–102 (shared/collaboration/messages.ts). */
 function wrongType(random: Random, valid: Uint8Array[]): Uint8Array {
-  const type = random.pick([2, random.int(4, 99), random.int(102, 127), random.int(128, 2 ** 14), random.int(2 ** 21, 2 ** 31)]);
+  const type = random.pick([2, random.int(4, 99), random.int(103, 127), random.int(128, 2 ** 14), random.int(2 ** 21, 2 ** 31)]);
   const body = random.chance(0.5) ? random.pick(valid).slice(1) : random.bytes(random.int(0, 32));
   return message((e) => {
     encoding.writeVarUint(e, type);

@@ -4,6 +4,8 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { WebSocket } from "ws";
 import { collaborationPath } from "../../shared/collaboration/closeCodes";
+import { heartbeatProbe, readHeartbeatAnswer } from "../../shared/collaboration/heartbeat";
+import { CustomMessage } from "../../shared/collaboration/messages";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { MessageType } from "../collaboration/messageType";
 import { perConnectionMessages } from "../collaboration/tokenBuckets";
@@ -37,6 +39,10 @@ export class SyncPeer {
   private readonly syncAnswers = new Answers();
   /** Presence answers to our presence queries. */
   private readonly presenceAnswers = new Answers();
+  /** Heartbeat answers (whether the server holds the probe's state vector), in order. */
+  private readonly heartbeatAnswers: boolean[] = [];
+  private readonly heartbeatArrivals = new Answers();
+  private heartbeatsSent = 0;
   private outbox: (Uint8Array | string)[] = [];
   private tokens = pace.burst;
   private lastRefill = Date.now();
@@ -55,6 +61,7 @@ export class SyncPeer {
         const error = new Error(`${label} was closed with ${code} (${this.closed.reason})`);
         this.syncAnswers.fail(error);
         this.presenceAnswers.fail(error);
+        this.heartbeatArrivals.fail(error);
         resolve(this.closed);
       }),
     );
@@ -107,6 +114,15 @@ export class SyncPeer {
     const done = this.presenceAnswers.expect(this.closed);
     this.send(Uint8Array.of(MessageType.queryAwareness));
     return done;
+  }
+
+  /** A heartbeat probe, as the browser sends one: resolves with whether the server holds `stateVector`. */
+  async heartbeat(stateVector?: Uint8Array): Promise<boolean> {
+    const index = this.heartbeatsSent++;
+    const answered = this.heartbeatArrivals.expect(this.closed);
+    this.send(heartbeatProbe(stateVector));
+    await answered;
+    return this.heartbeatAnswers[index]!;
   }
 
   /** Sends a raw frame; `replies` is how many sync step 2 answers the server owes for it. */
@@ -173,6 +189,10 @@ export class SyncPeer {
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
       if (type === MessageType.awareness) this.presenceAnswers.arrived();
+      if (type === CustomMessage.heartbeat) {
+        this.heartbeatAnswers.push(readHeartbeatAnswer(decoder));
+        this.heartbeatArrivals.arrived();
+      }
       if (type !== MessageType.sync) return; // presence itself and our pushes are not kept here
       const step = decoding.peekVarUint(decoder);
       const reply = encoding.createEncoder();

@@ -5,6 +5,11 @@ export const CustomMessage = {
   thread: 100,
   /** The negotiation's agreement state (JSON AgreementSnapshot) changed. */
   agreements: 101,
+  /**
+   * Both ways: the browser's liveness probe, carrying the state vector of what it wants confirmed,
+   * and the server's answer (shared/collaboration/heartbeat.ts).
+   */
+  heartbeat: 102,
 } as const;
 
 export type CustomMessageType = (typeof CustomMessage)[keyof typeof CustomMessage];

@@ -113,12 +113,13 @@ export const nl: Record<MessageKey, string> = {
   "presence.label": "Nu aanwezig",
   "presence.you": "{name} (jij)",
   "presence.member": "{name}, {role}",
-  "connection.connected": "Verbonden — alle wijzigingen opgeslagen",
+  "connection.saved": "Verbonden — alle wijzigingen opgeslagen",
+  "connection.saving": "{count, plural, one {# wijziging wordt} other {# wijzigingen worden}} opgeslagen…",
   "connection.connecting": "Verbinden…",
-  "connection.reconnecting": "Opnieuw verbinden…",
+  "connection.reconnecting":
+    "{count, plural, =0 {Opnieuw verbinden…} one {Opnieuw verbinden — # wijziging nog niet verstuurd} other {Opnieuw verbinden — # wijzigingen nog niet verstuurd}}",
   "connection.offline":
-    "Offline — {count, plural, one {# niet-gesynchroniseerde wijziging blijft} other {# niet-gesynchroniseerde wijzigingen blijven}} op dit apparaat bewaard",
-  "connection.syncing": "{count, plural, one {# wijziging wordt} other {# wijzigingen worden}} opgeslagen…",
+    "{count, plural, =0 {Offline — geen wijzigingen die nog verstuurd moeten worden} one {Offline — # wijziging nog niet verstuurd} other {Offline — # wijzigingen nog niet verstuurd}}",
   "connection.closed.4401": "Je sessie is beëindigd. Log opnieuw in om verder te werken; wijzigingen die je hier maakte, blijven op dit apparaat bewaard.",
   "connection.closed.4403": "Je bent geen deelnemer meer aan deze onderhandeling.",
   "connection.closed.4400": "De verbinding is door een fout verbroken. Laad de pagina opnieuw om weer te verbinden.",

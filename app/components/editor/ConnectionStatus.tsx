@@ -1,31 +1,46 @@
-import { useT, type MessageKey } from "../../i18n";
-import type { ConnectionState } from "./collaborationSession";
+import { useT, type MessageKey, type Translate } from "../../i18n";
+import type { ConnectionState } from "./connectionState";
+import { useSettledText } from "./useSettledText";
+
+/** Typing changes the count several times a second; a screen reader hears it after a pause (or every 5 s while it goes on). */
+const announceAfterMs = 1000;
+const announceAtLeastEveryMs = 5000;
+
+type Tone = "ok" | "busy" | "offline" | "error";
 
 export function ConnectionStatus({ state }: { state: ConnectionState }) {
   const t = useT();
-  let text: string;
-  let tone: "ok" | "busy" | "offline" | "error";
-  if (state.kind === "closed") {
-    const known = [4400, 4401, 4403].includes(state.code) ? state.code : 4400;
-    text = t(`connection.closed.${known}` as MessageKey);
-    tone = "error";
-  } else if (state.kind === "connected") {
-    text = state.synced ? t("connection.connected") : t("connection.syncing", { count: state.unsynced });
-    tone = state.synced ? "ok" : "busy";
-  } else if (state.unsynced > 0) {
-    text = t("connection.offline", { count: state.unsynced });
-    tone = "offline";
-  } else if (!state.everConnected) {
-    text = t("connection.connecting");
-    tone = "busy";
-  } else {
-    text = t("connection.reconnecting");
-    tone = "busy";
-  }
+  const { text, tone } = describe(state, t);
+  const announced = useSettledText(text, announceAfterMs, announceAtLeastEveryMs);
+  // The visible line follows every change; the live region (the same words, for screen readers) only where it settles.
   return (
-    <p className={`connection-status connection-${tone}`} role="status" data-state={state.kind}>
-      <span className="connection-dot" aria-hidden="true" />
-      {text}
-    </p>
+    <>
+      <p className={`connection-status connection-${tone}`} aria-hidden="true" data-state={state.kind}>
+        <span className="connection-dot" />
+        {text}
+      </p>
+      <p className="visually-hidden" role="status">
+        {announced}
+      </p>
+    </>
   );
+}
+
+function describe(state: ConnectionState, t: Translate): { text: string; tone: Tone } {
+  switch (state.kind) {
+    case "closed": {
+      const known = [4400, 4401, 4403].includes(state.code) ? state.code : 4400;
+      return { text: t(`connection.closed.${known}` as MessageKey), tone: "error" };
+    }
+    case "offline":
+      return { text: t("connection.offline", { count: state.unsent }), tone: "offline" };
+    case "reconnecting":
+      return { text: t("connection.reconnecting", { count: state.unsent }), tone: state.unsent > 0 ? "offline" : "busy" };
+    case "connecting":
+      return { text: t("connection.connecting"), tone: "busy" };
+    case "saving":
+      return { text: t("connection.saving", { count: state.unsent }), tone: "busy" };
+    case "saved":
+      return { text: t("connection.saved"), tone: "ok" };
+  }
 }

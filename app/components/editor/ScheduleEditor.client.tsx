@@ -251,7 +251,7 @@ function ConnectionStatusFor({ session }: { session: CollaborationSession }) {
   const state = useSyncExternalStore<ConnectionState>(
     (onChange) => session.subscribe(onChange),
     () => cachedState(session),
-    () => ({ kind: "connecting", everConnected: false, unsynced: 0 }),
+    () => ({ kind: "connecting" }),
   );
   return <ConnectionStatus state={state} />;
 }

@@ -7,6 +7,11 @@ import { CustomMessage } from "../../../shared/collaboration/messages";
 import type { ThreadView } from "../../../shared/threads";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { PresenceUser } from "../../../shared/collaboration/presence";
+import { connectionState, type ConnectionState } from "./connectionState";
+import { SocketHeartbeat } from "./socketHeartbeat";
+import { UnsentChanges } from "./unsentChanges";
+
+export type { ConnectionState };
 
 /** Listeners of one kind of event; adding one returns how to remove it. */
 class Listeners<Args extends unknown[]> {
@@ -23,22 +28,17 @@ class Listeners<Args extends unknown[]> {
 /** Close codes after which the server kept none of this device's unsent edits. */
 export type RefusedCode = typeof CloseCode.editsRefused | typeof CloseCode.updateRefused | typeof CloseCode.documentTooLarge;
 
-export type ConnectionState =
-  | { kind: "connecting"; everConnected: boolean; unsynced: number }
-  | { kind: "connected"; synced: boolean; unsynced: number }
-  | { kind: "closed"; code: number };
-
 /**
  * The browser's side of one negotiation's document: a Y.Doc kept in IndexedDB (so offline edits
  * survive a reload) and synced with the server over y-websocket. Counts local changes the server
- * has not confirmed, for the connection indicator.
+ * has not confirmed, and watches the socket with a heartbeat, for the connection indicator.
  */
 export class CollaborationSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private readonly local: IndexeddbPersistence;
-  private unsynced: number;
-  private readonly unsyncedKey: string;
+  private readonly unsent: UnsentChanges;
+  private readonly heartbeat: SocketHeartbeat;
   private everConnected = false;
   private closedWith: number | null = null;
   private readonly stateChanged = new Listeners<[ConnectionState]>();
@@ -52,25 +52,27 @@ export class CollaborationSession {
     // Per user: two accounts in one browser profile never share unsent edits.
     const name = `common-ground:${userId}:${negotiationId}`;
     this.local = new IndexeddbPersistence(name, this.doc);
-    // The count survives a reload like the edits themselves do.
-    this.unsyncedKey = `${name}:unsynced`;
-    this.unsynced = Number(localStorage.getItem(this.unsyncedKey)) || 0;
+    this.unsent = new UnsentChanges(localStorage, `${name}:unsynced`);
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${collaborationPath}`;
     this.provider = new WebsocketProvider(url, negotiationId, this.doc, { maxBackoffTime: 5000 });
     // A fresh awareness state (clock 0) is ignored by peers; this first change announces us.
     this.provider.awareness.setLocalStateField("cursor", null);
+    this.heartbeat = new SocketHeartbeat(
+      this.provider,
+      this.unsent,
+      () => this.closedWith === null,
+      () => this.emit(),
+    );
 
     this.doc.on("update", (_update: Uint8Array, origin: unknown) => {
       if (origin === this.provider || origin === this.local) return;
-      if (!(this.provider.wsconnected && this.provider.synced)) this.unsynced += 1;
+      this.unsent.added();
+      this.heartbeat.localChange();
       this.emit();
     });
-    this.provider.on("status", ({ status }: { status: string }) => {
-      if (status === "connected") this.everConnected = true;
-      this.emit();
-    });
+    this.provider.on("status", () => this.emit());
     this.provider.on("sync", (isSynced: boolean) => {
-      if (isSynced) this.unsynced = 0;
+      if (isSynced) this.everConnected = true;
       if (isSynced) this.resynced.emit();
       this.emit();
     });
@@ -89,7 +91,7 @@ export class CollaborationSession {
       // schedule cannot hold): nobody else has them, so this copy must go, or it would resend them.
       const code = event?.code;
       if (code === CloseCode.editsRefused || code === CloseCode.updateRefused || code === CloseCode.documentTooLarge) {
-        this.unsynced = 0;
+        this.unsent.dropped();
         void this.local.clearData().then(() => this.editsRefused.emit(code));
       }
       this.emit();
@@ -97,9 +99,13 @@ export class CollaborationSession {
   }
 
   state(): ConnectionState {
-    if (this.closedWith !== null) return { kind: "closed", code: this.closedWith };
-    if (this.provider.wsconnected) return { kind: "connected", synced: this.provider.synced, unsynced: this.unsynced };
-    return { kind: "connecting", everConnected: this.everConnected, unsynced: this.unsynced };
+    return connectionState({
+      closedWith: this.closedWith,
+      browserOnline: navigator.onLine,
+      socketLive: this.provider.wsconnected && this.provider.synced,
+      everConnected: this.everConnected,
+      unsent: this.unsent.count,
+    });
   }
 
   subscribe(listener: (state: ConnectionState) => void): () => void {
@@ -129,8 +135,6 @@ export class CollaborationSession {
   }
 
   private emit() {
-    if (this.unsynced > 0) localStorage.setItem(this.unsyncedKey, String(this.unsynced));
-    else localStorage.removeItem(this.unsyncedKey);
     this.stateChanged.emit(this.state());
   }
 
@@ -146,6 +150,7 @@ export class CollaborationSession {
   }
 
   destroy() {
+    this.heartbeat.destroy();
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();
