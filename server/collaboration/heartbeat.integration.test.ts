@@ -1,4 +1,4 @@
-// The heartbeat on the real server (docs/decisions/013-connection-heartbeat.md): every probe is
+// The heartbeat on the real server (docs/decisions/018-connection-heartbeat.md): every probe is
 // answered, the answer confirms a device's changes only once the server holds them, honest probes
 // never run into the budgets, and a flood of them is closed like any other flood.
 import { after, before, test } from "node:test";

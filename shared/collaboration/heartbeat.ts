@@ -3,7 +3,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { CustomMessage } from "./messages";
 
-/** How often the browser proves its collaboration socket works (docs/decisions/013-connection-heartbeat.md). */
+/** How often the browser proves its collaboration socket works (docs/decisions/018-connection-heartbeat.md). */
 export const heartbeatIntervalMs = 1000;
 /** A probe unanswered this long, with nothing else heard from the server either: the socket is dead. */
 export const heartbeatTimeoutMs = 1500;

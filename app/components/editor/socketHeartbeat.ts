@@ -18,7 +18,7 @@ const maxTimeoutMs = 8000;
 
 /**
  * Proves the collaboration socket works, and has the server confirm this device's changes
- * (docs/decisions/013-connection-heartbeat.md). y-websocket alone notices a dead socket only after
+ * (docs/decisions/018-connection-heartbeat.md). y-websocket alone notices a dead socket only after
  * 30 s without any message, and Chromium keeps a socket "open" when the network goes away.
  */
 export class SocketHeartbeat {
