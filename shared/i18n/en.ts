@@ -525,7 +525,6 @@ export const en = {
   "placeholder.inText": "[to fill in: {label}]",
   "placeholder.accessibleName": "to fill in: {label}",
   "placeholders.title": "To fill in",
-  "placeholders.none": "Nothing left to fill in in this clause.",
   "placeholders.explain": "A clause can be agreed once every blank in it is filled in. Click a blank in the text and type over it, or fill it in here.",
   "placeholders.value": "Value for {label}",
   "placeholders.fill": "Fill in",

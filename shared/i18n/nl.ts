@@ -533,7 +533,6 @@ export const nl: Record<MessageKey, string> = {
   "placeholder.inText": "[in te vullen: {label}]",
   "placeholder.accessibleName": "in te vullen: {label}",
   "placeholders.title": "In te vullen",
-  "placeholders.none": "In dit artikel hoeft niets meer te worden ingevuld.",
   "placeholders.explain":
     "Een artikel kan worden akkoord gegeven zodra alles wat erin open staat is ingevuld. Klik op het open veld in de tekst en typ eroverheen, of vul het hier in.",
   "placeholders.value": "Waarde voor {label}",

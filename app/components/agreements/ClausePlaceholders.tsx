@@ -20,22 +20,17 @@ export function ClausePlaceholders({ view }: { view: EditorView }) {
   const t = useT();
   const id = useId();
   const blanks = clausePlaceholders(view);
-  if (!clauseAt(view.state.selection.$from)) return null;
+  // Most clauses have none: the panel stays quiet about them.
+  if (blanks.length === 0) return null;
   return (
     <section className="clause-placeholders" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t("placeholders.title")}</h2>
-      {blanks.length === 0 ? (
-        <p className="hint">{t("placeholders.none")}</p>
-      ) : (
-        <>
-          <p className="hint">{t("placeholders.explain")}</p>
-          <ul>
-            {blanks.map((blank, index) => (
-              <BlankItem key={`${blank.pos}-${blank.field}`} view={view} blank={blank} inputId={`${id}-${index}`} />
-            ))}
-          </ul>
-        </>
-      )}
+      <p className="hint">{t("placeholders.explain")}</p>
+      <ul>
+        {blanks.map((blank, index) => (
+          <BlankItem key={`${blank.pos}-${blank.field}`} view={view} blank={blank} inputId={`${id}-${index}`} />
+        ))}
+      </ul>
     </section>
   );
 }
