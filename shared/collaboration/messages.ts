@@ -5,6 +5,10 @@ export const CustomMessage = {
   thread: 100,
   /** The negotiation's agreement state (JSON AgreementSnapshot) changed. */
   agreements: 101,
+  /** A move was recorded in the negotiation's activity (JSON {auditId}); every member may see it. */
+  activity: 110,
+  /** The receiving member has a new notification (JSON {negotiationId}). */
+  notification: 111,
 } as const;
 
 export type CustomMessageType = (typeof CustomMessage)[keyof typeof CustomMessage];

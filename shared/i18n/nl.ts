@@ -1,4 +1,5 @@
 import type { MessageKey } from "./en";
+import { activityNl } from "./activity.nl";
 
 export const nl: Record<MessageKey, string> = {
   "app.name": "Common Ground",
@@ -326,9 +327,9 @@ export const nl: Record<MessageKey, string> = {
 
   "nav.notifications": "Meldingen",
   "nav.notificationsUnread": "Meldingen ({count} nieuw)",
-  "dashboard.unread": "{count, plural, one {# nieuwe vermelding} other {# nieuwe vermeldingen}}",
+  "dashboard.unread": "{count, plural, one {# nieuwe melding} other {# nieuwe meldingen}}",
   "notifications.title": "Meldingen",
-  "notifications.none": "Nog niemand heeft je genoemd. Als iemand @ en je naam in een opmerking schrijft, verschijnt dat hier.",
+  "notifications.none": "Nog niets. Als de andere partij akkoord gaat, om een wijziging vraagt, reageert, ondertekent of jou noemt, zie je het hier.",
   "notifications.markAllRead": "Alles als gelezen markeren",
   "notifications.new": "Nieuw",
   "notifications.mentioned": "{name} noemde je in “{title}”",
@@ -614,4 +615,5 @@ export const nl: Record<MessageKey, string> = {
   "invitation.alreadyMember": "Je bent al lid van deze onderhandeling.",
   "invitation.openNegotiation": "Open de onderhandeling",
   "invitation.usedSignedIn": "Deze uitnodiging is al gebruikt. Moet je nog meedoen, vraag dan de afzender om een nieuwe.",
+  ...activityNl,
 };
