@@ -321,8 +321,6 @@ export const en = {
   "threads.mail.subject": "{name} mentioned you on Common Ground",
   "threads.mail.body": "{name} mentioned you in a comment:\n\n{text}",
 
-  "nav.notifications": "Notifications",
-  "nav.notificationsUnread": "Notifications ({count} new)",
   "dashboard.unread": "{count, plural, one {# new notification} other {# new notifications}}",
   "notifications.title": "Notifications",
   "notifications.none": "Nothing yet. When the other side agrees, asks for a change, comments, signs, or mentions you, it shows up here.",

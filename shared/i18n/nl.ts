@@ -325,8 +325,6 @@ export const nl: Record<MessageKey, string> = {
   "threads.mail.subject": "{name} noemde je op Common Ground",
   "threads.mail.body": "{name} noemde je in een opmerking:\n\n{text}",
 
-  "nav.notifications": "Meldingen",
-  "nav.notificationsUnread": "Meldingen ({count} nieuw)",
   "dashboard.unread": "{count, plural, one {# nieuwe melding} other {# nieuwe meldingen}}",
   "notifications.title": "Meldingen",
   "notifications.none": "Nog niets. Als de andere partij akkoord gaat, om een wijziging vraagt, reageert, ondertekent of jou noemt, zie je het hier.",

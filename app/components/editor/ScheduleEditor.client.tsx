@@ -23,6 +23,7 @@ import { threadsPlugin } from "../threads/threadDecorations";
 import { ThreadsSidebar } from "../threads/ThreadsSidebar";
 import { KnowledgeSidebar } from "../knowledge/KnowledgeSidebar";
 import { CoveragePanel, type CoverageSetup } from "../knowledge/CoveragePanel";
+import { ActivityPanel } from "../activity/ActivityPanel";
 import { GlossaryHint } from "../knowledge/GlossaryHint";
 import { glossaryPlugin } from "../knowledge/glossaryDecorations";
 import type { GlossaryEntry } from "../../../shared/knowledge/localize";
@@ -191,6 +192,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
               onSelectClause={setSelectedClause}
             />
             <CoveragePanel view={view} setup={knowledge.coverage} canEdit={canEdit} />
+            <ActivityPanel negotiationId={negotiationId} session={session} />
           </div>
         )}
       </div>

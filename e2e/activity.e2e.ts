@@ -1,0 +1,56 @@
+import type { Page } from "@playwright/test";
+import { test, expect, expectAccessible, clause, openDemoAs } from "./fixtures";
+
+const bell = (page: Page) => page.getByRole("button", { name: /^Notifications, / });
+
+/** The unread count the bell announces, from its accessible name. */
+async function unreadOf(page: Page): Promise<number> {
+  const label = (await bell(page).getAttribute("aria-label")) ?? "";
+  return label.includes("none unread") ? 0 : Number(label.match(/(\d+) unread/)![1]);
+}
+
+test("a supplier's agreement reaches the buyer's bell and both activity panels within seconds, without a reload", async ({ browser, consoleErrors }) => {
+  const buyer = await openDemoAs(browser, consoleErrors, "buyer@demo.test");
+  const supplier = await openDemoAs(browser, consoleErrors, "supplier@demo.test");
+  const before = await unreadOf(buyer);
+
+  await clause(supplier, "Audit rights").locator("p").first().click();
+  const panel = supplier.getByRole("region", { name: "Agreement on this clause" });
+  await panel.getByRole("button", { name: "Agree to this clause" }).click();
+  await expect(panel.getByText("Your party agrees to this text.")).toBeVisible();
+
+  // The bound the issue sets: a few seconds, over the socket (the fallback poll is a minute).
+  await expect(bell(buyer)).toHaveAttribute("aria-label", `Notifications, ${before + 1} unread`, { timeout: 5_000 });
+  const activity = buyer.getByRole("region", { name: "Activity" });
+  await expect(activity.getByRole("listitem").first()).toContainText("Sam Supplier (Nimbus Cloud)");
+  await expect(activity.getByRole("listitem").first()).toContainText(/Agreed to clause [\d.]+ Audit rights for the Supplier/);
+  await expect(supplier.getByRole("region", { name: "Activity" }).getByRole("listitem").first()).toContainText(/Audit rights/);
+
+  await bell(buyer).click();
+  const popover = buyer.locator(".bell-panel");
+  await expect(popover.getByRole("listitem").first()).toContainText("Agreed to clause");
+  await expectAccessible(buyer);
+  await buyer.keyboard.press("Escape");
+  await expect(popover).toBeHidden();
+  await expect(bell(buyer)).toBeFocused();
+
+  await bell(buyer).click();
+  await popover
+    .getByRole("link", { name: /^Open\W+Sam Supplier/ })
+    .first()
+    .click();
+  await expect(buyer).toHaveURL(/\?clause=[a-z2-7]+$/);
+  await expect(bell(buyer)).toHaveAttribute("aria-label", before === 0 ? "Notifications, none unread" : `Notifications, ${before} unread`);
+
+  for (const width of [1366, 960, 390]) {
+    await buyer.setViewportSize({ width, height: 900 });
+    await bell(buyer).click();
+    await buyer.screenshot({ path: `test-results/activity-bell-${width}.png` });
+    await bell(buyer).click();
+    await activity.scrollIntoViewIfNeeded();
+    await buyer.screenshot({ path: `test-results/activity-panel-${width}.png` });
+  }
+  await buyer.goto("/notifications");
+  await expectAccessible(buyer);
+  await buyer.screenshot({ path: "test-results/activity-notifications-390.png", fullPage: true });
+});
