@@ -54,3 +54,53 @@ test("a supplier's agreement reaches the buyer's bell and both activity panels w
   await expectAccessible(buyer);
   await buyer.screenshot({ path: "test-results/activity-notifications-390.png", fullPage: true });
 });
+
+test("mentions are picked by keyboard from the members who may see the thread, and notify exactly that member", async ({ browser, consoleErrors }) => {
+  const buyer = await openDemoAs(browser, consoleErrors, "buyer@demo.test");
+  const advisor = await openDemoAs(browser, consoleErrors, "advisor@demo.test");
+  const before = await unreadOf(advisor);
+  await clause(buyer, "Encryption").locator("p").first().click();
+  await buyer.keyboard.press("Control+Alt+m");
+  const threads = buyer.getByRole("region", { name: /^Threads on/ });
+  const box = threads.getByRole("textbox", { name: "Start a thread on this clause" });
+  const combobox = threads.getByRole("combobox", { name: "Members to mention" }).first();
+
+  // An internal note: only the buyer's own party could be mentioned, and the buyer is alone in it.
+  await threads.getByLabel("Only my party (internal note)").check();
+  await box.pressSequentially("Note for @");
+  await expect(combobox).toHaveAttribute("aria-expanded", "false");
+  await box.fill("");
+
+  await threads.getByLabel("Everyone in this negotiation").check();
+  await box.pressSequentially("Please check, @");
+  await expect(combobox).toHaveAttribute("aria-expanded", "true");
+  const options = threads.getByRole("listbox", { name: "Members to mention" }).getByRole("option");
+  await expect(options).toHaveCount(3);
+  expect((await options.allTextContents()).sort()).toEqual(["Ada Advisor (sector body)", "Oscar Observer", "Sam Supplier (Nimbus Cloud)"]);
+  await expectAccessible(buyer);
+  await box.press("Escape");
+  await expect(combobox).toHaveAttribute("aria-expanded", "false");
+  await box.press("Backspace");
+  await box.pressSequentially("@A");
+  await expect(options).toHaveText(["Ada Advisor (sector body)"]);
+  await box.press("ArrowDown");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await options.first().getAttribute("id"))!);
+  await box.press("Enter");
+  await expect(box).toHaveValue(/^Please check, @\[Ada Advisor \(sector body\)\]\(user:[a-z2-7]+\) $/);
+  await box.pressSequentially("the key lengths.");
+  await threads.getByRole("button", { name: "Start thread" }).click();
+  await expect(threads.locator(".mention").first()).toHaveText("@Ada Advisor (sector body)");
+
+  await expect(bell(advisor)).toHaveAttribute("aria-label", `Notifications, ${before + 1} unread`, { timeout: 5_000 });
+  await bell(advisor).click();
+  const latest = advisor.locator(".bell-panel").getByRole("listitem").first();
+  await expect(latest).toContainText("Bea Buyer (Acme Retail) mentioned you");
+  await expect(latest.locator("blockquote")).toHaveText("Please check, @Ada Advisor (sector body) the key lengths.");
+  for (const width of [1366, 390]) {
+    await buyer.setViewportSize({ width, height: 900 });
+    await box.pressSequentially(" @");
+    await threads.scrollIntoViewIfNeeded();
+    await buyer.screenshot({ path: `test-results/activity-mention-${width}.png` });
+    await box.press("Escape");
+  }
+});

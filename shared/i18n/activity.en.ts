@@ -23,8 +23,6 @@ export const activityEn = {
   "activity.loadFailed": "The activity could not be loaded. It will try again when the connection returns.",
 
   "mentions.suggestions": "Members to mention",
-  "mentions.none": "No member by that name can see this thread.",
-  "mentions.hint": "Type @ to mention a member who can see this thread.",
 
   "settings.digest.title": "Email digest",
   "settings.digest.label": "Send me an email digest of unread notifications",

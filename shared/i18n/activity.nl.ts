@@ -23,8 +23,6 @@ export const activityNl: Record<keyof typeof activityEn, string> = {
   "activity.loadFailed": "De activiteit kon niet worden geladen. Het wordt opnieuw geprobeerd zodra de verbinding terug is.",
 
   "mentions.suggestions": "Leden om te noemen",
-  "mentions.none": "Geen lid met die naam kan deze discussie zien.",
-  "mentions.hint": "Typ @ om een lid te noemen dat deze discussie kan zien.",
 
   "settings.digest.title": "E-mailoverzicht",
   "settings.digest.label": "Stuur me een e-mailoverzicht van ongelezen meldingen",

@@ -294,7 +294,7 @@ export const en = {
   "threads.visibility.shared": "Everyone in this negotiation",
   "threads.visibility.internal": "Only my party (internal note)",
   "threads.start": "Start thread",
-  "threads.formatHint": "**bold**, *italic*, [link](https://…), lists with “- ”. Mention someone with @ and their full name.",
+  "threads.formatHint": "**bold**, *italic*, [link](https://…), lists with “- ”. Type @ to mention a member who can see this thread.",
   "threads.tooLong": "Comments can be at most {max} characters; this one has {count}. Shorten it or split it over replies.",
   "threads.clause": "Clause {number}",
   "threads.clauseRemoved": "Clause removed",

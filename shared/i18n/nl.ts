@@ -298,7 +298,7 @@ export const nl: Record<MessageKey, string> = {
   "threads.visibility.shared": "Iedereen in deze onderhandeling",
   "threads.visibility.internal": "Alleen mijn partij (interne notitie)",
   "threads.start": "Discussie beginnen",
-  "threads.formatHint": "**vet**, *cursief*, [link](https://…), opsommingen met “- ”. Noem iemand met @ en de volledige naam.",
+  "threads.formatHint": "**vet**, *cursief*, [link](https://…), opsommingen met “- ”. Typ @ om een lid te noemen dat deze discussie kan zien.",
   "threads.tooLong": "Een opmerking mag hoogstens {max} tekens hebben; deze heeft er {count}. Maak hem korter of verdeel hem over reacties.",
   "threads.clause": "Artikel {number}",
   "threads.clauseRemoved": "Artikel verwijderd",

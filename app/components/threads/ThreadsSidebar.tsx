@@ -9,6 +9,7 @@ import type { CollaborationSession } from "../editor/collaborationSession";
 import { relativeAnchor, threadsKey } from "./threadDecorations";
 import { ThreadPanel } from "./ThreadPanel";
 import { useThreads } from "./useThreads";
+import { useMembers } from "./useMembers";
 
 interface Props {
   negotiationId: string;
@@ -23,6 +24,7 @@ interface Props {
 /** Connects the thread panel to the editor: markers, quote highlights, selection quotes and scrolling. */
 export function ThreadsSidebar({ negotiationId, session, view, me, policies, selectedClauseId, onSelectClause }: Props) {
   const { threads, send, error } = useThreads(negotiationId, session);
+  const members = useMembers(negotiationId);
   const state = view.state;
   const clauses = useMemo(() => numberClauses(state.doc), [state.doc]);
 
@@ -58,6 +60,7 @@ export function ThreadsSidebar({ negotiationId, session, view, me, policies, sel
       selectedClauseId={selectedClauseId}
       onSelectClause={selectClause}
       me={me}
+      members={members}
       canComment={policies.comment}
       canKeepInternal={policies.keepInternalNotes}
       pendingQuote={pendingQuote}
