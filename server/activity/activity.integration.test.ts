@@ -92,6 +92,14 @@ describe("activity and notifications", () => {
     await waitFor(() => pushed.supplier!.includes(CustomMessage.activity), "the supplier's activity refreshes");
     assert.ok(!pushed.supplier!.includes(CustomMessage.notification), "the supplier's bell stays as it was");
 
+    const dashboard = (await (await (await as("supplier")).request("/dashboard")).text()).replace(/<!-- -->/g, "");
+    assert.match(
+      dashboard,
+      /Waiting for you<\/dt><dd>3 clauses need your party&#x27;s agreement<\/dd><dt>Waiting for them<\/dt><dd>4 clauses need their agreement/,
+      "the supplier's agreement waits for the buyer",
+    );
+    assert.doesNotMatch(await (await (await as("observer")).request("/dashboard")).text(), /Waiting for/, "only the parties wait");
+
     const activity = (await (await (await as("observer")).request(`/api/negotiations/${negotiationId}/activity`)).json()) as ActivityEntry[];
     assert.equal(activity[0]!.action, "clause.agreed");
     assert.equal(activity[0]!.actor, "Sam Supplier (Nimbus Cloud)");

@@ -34,8 +34,8 @@ export const activityEn = {
   "digest.line": "- {title}: {what} ({link})",
   "digest.footer": "You can turn this digest off in your settings: {link}",
 
-  "waiting.forYou": "{count, plural, one {# waiting for you} other {# waiting for you}}",
-  "waiting.forThem": "{count, plural, one {# waiting for them} other {# waiting for them}}",
+  "waiting.forYou": "Waiting for you",
+  "waiting.forThem": "Waiting for them",
   "waiting.changeRequested": "{count, plural, one {# clause the other party asked to change} other {# clauses the other party asked to change}}",
   "waiting.yourAgreement": "{count, plural, one {# clause needs your party's agreement} other {# clauses need your party's agreement}}",
   "waiting.theirAgreement": "{count, plural, one {# clause needs their agreement} other {# clauses need their agreement}}",

@@ -34,8 +34,8 @@ export const activityNl: Record<keyof typeof activityEn, string> = {
   "digest.line": "- {title}: {what} ({link})",
   "digest.footer": "Je kunt dit overzicht uitzetten in je instellingen: {link}",
 
-  "waiting.forYou": "{count, plural, one {# wacht op jou} other {# wachten op jou}}",
-  "waiting.forThem": "{count, plural, one {# wacht op hen} other {# wachten op hen}}",
+  "waiting.forYou": "Wacht op jou",
+  "waiting.forThem": "Wacht op hen",
   "waiting.changeRequested":
     "{count, plural, one {# artikel waarvoor de andere partij een wijziging vraagt} other {# artikelen waarvoor de andere partij een wijziging vraagt}}",
   "waiting.yourAgreement": "{count, plural, one {# artikel wacht op het akkoord van je partij} other {# artikelen wachten op het akkoord van je partij}}",
