@@ -8,10 +8,8 @@ export const activityActions = [
   "clause.needs_change",
   "comment.shared",
   "signoff",
-  "signoff.voided",
   "agreement.effective",
   "amendment.opened",
-  "review.due",
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
@@ -22,7 +20,7 @@ export function isActivityAction(action: string): action is ActivityAction {
 export interface ActivityEntry {
   id: number;
   at: number;
-  /** Null for what the system records (a review falling due). */
+  /** Null when the account is gone. */
   actor: string | null;
   action: ActivityAction;
   detail: Record<string, unknown>;

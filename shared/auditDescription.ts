@@ -39,10 +39,6 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate): strin
       return t("audit.reviewDate", { date: str("dueAt") });
     case "comment.shared":
       return d.heading !== undefined ? t("audit.commentShared", { clause: `${str("number")} ${str("heading")}`.trim() }) : t("audit.commentSharedStructure");
-    case "signoff.voided":
-      return t("audit.signoffVoided", { party: role("party"), round: str("round") });
-    case "review.due":
-      return t("audit.reviewDue", { date: str("dueAt") });
     case "export":
       return t("audit.export", { what: str("what"), format: str("format").toUpperCase() });
     default:

@@ -14,8 +14,6 @@ export const auditActions = [
   "review_date.set",
   "export",
   "comment.shared",
-  "signoff.voided",
-  "review.due",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -3,8 +3,6 @@
 export const activityEn = {
   "audit.commentShared": "Commented on clause {clause}",
   "audit.commentSharedStructure": "Commented in a shared thread",
-  "audit.signoffVoided": "The {party}'s sign-off of round {round} lapsed: the schedule was edited after it",
-  "audit.reviewDue": "The agreement is due for review on {date}",
   "threads.error.mentionNotVisible":
     "You mentioned someone who cannot see this thread (in an internal note, only your own party can). Remove the mention or start a shared thread.",
 

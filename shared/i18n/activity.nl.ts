@@ -3,8 +3,6 @@ import type { activityEn } from "./activity.en";
 export const activityNl: Record<keyof typeof activityEn, string> = {
   "audit.commentShared": "Reageerde op artikel {clause}",
   "audit.commentSharedStructure": "Reageerde in een gedeelde discussie",
-  "audit.signoffVoided": "De ondertekening van de {party} in ronde {round} is vervallen: het schema is daarna bewerkt",
-  "audit.reviewDue": "De overeenkomst moet op {date} worden herzien",
   "threads.error.mentionNotVisible":
     "Je noemde iemand die deze discussie niet kan zien (een interne notitie ziet alleen je eigen partij). Haal de vermelding weg of begin een gedeelde discussie.",
 
