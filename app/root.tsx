@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import styles from "./styles/app.css";
+import activityStyles from "./styles/activity.css";
 import { useLocale, useT } from "./i18n";
 import { getLocale } from "./utils/locale.server";
 import { getTimeZone } from "./utils/timeZone.server";
@@ -21,10 +22,12 @@ import { timeZoneCookieScript } from "./utils/timeZoneCookie";
 import { unreadCounts } from "./utils/notifications.server";
 import { useNonce } from "./utils/nonce";
 import { LanguageSwitcher } from "./components/LanguageSwitcher";
+import { NotificationBell } from "./components/notifications/NotificationBell";
 import { isRefusalBody } from "../shared/refusal";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: activityStyles },
   { rel: "icon", href: "/favicon.ico" },
 ];
 
@@ -76,7 +79,7 @@ function Header() {
         {data?.user ? (
           <>
             <Link to="/dashboard">{t("nav.dashboard")}</Link>
-            <Link to="/notifications">{data.user.unread > 0 ? t("nav.notificationsUnread", { count: data.user.unread }) : t("nav.notifications")}</Link>
+            <NotificationBell initialUnread={data.user.unread} />
             <Link to="/settings">{t("nav.settings")}</Link>
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="link-button">

@@ -119,8 +119,11 @@ export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
   negotiation_id: string;
-  thread_id: string;
-  comment_id: string;
+  /** "mention" (a comment names the user) or "activity" (an audit entry of the other side's move) */
+  kind: Generated<string>;
+  audit_id: number | null;
+  thread_id: string | null;
+  comment_id: string | null;
   created_at: number;
   read_at: number | null;
 }
@@ -176,6 +179,13 @@ export interface AuditLogTable {
   at: number;
 }
 
+/** Mail digests of unread notifications, per user (migration 0010); no row: enabled, never sent. */
+export interface DigestSettingsTable {
+  user_id: string;
+  enabled: Generated<number>;
+  last_sent_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -193,6 +203,7 @@ export interface Database {
   versions: VersionsTable;
   signoffs: SignoffsTable;
   audit_log: AuditLogTable;
+  digest_settings: DigestSettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

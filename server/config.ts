@@ -30,6 +30,8 @@ const envSchema = z.object({
     .refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Common Ground <no-reply@common-ground.invalid>"),
+  DIGEST_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(100_000).default(1440),
+  DIGEST_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   COLLAB_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   COLLAB_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
   MAX_SCHEDULE_BYTES: z.coerce
@@ -62,6 +64,9 @@ export interface Config {
   collabConnectsPerMinute: number;
   /** Collaboration connections open at once from one client address. */
   collabConnectionsPerAddress: number;
+  /** At most one notification digest per user this often; due digests are looked for every digestCheckSeconds. */
+  digestIntervalMinutes: number;
+  digestCheckSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -96,5 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxScheduleBytes: e.MAX_SCHEDULE_BYTES,
     collabConnectsPerMinute: e.COLLAB_CONNECTS_PER_MINUTE,
     collabConnectionsPerAddress: e.COLLAB_CONNECTIONS_PER_ADDRESS,
+    digestIntervalMinutes: e.DIGEST_INTERVAL_MINUTES,
+    digestCheckSeconds: e.DIGEST_CHECK_SECONDS,
   };
 }

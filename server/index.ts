@@ -12,6 +12,7 @@ import { DocumentStore } from "./collaboration/documentStore";
 import { CollaborationServer } from "./collaboration/collaborationServer";
 import { loadCatalogue } from "../shared/knowledge/catalogue";
 import { createMailer } from "./mail/mailer";
+import { scheduleDigests } from "./activity/digests";
 
 async function main() {
   let config;
@@ -42,6 +43,7 @@ async function main() {
   const mailer = createMailer(config.smtpUrl, config.mailFrom, db, logger);
   const services = { db, config, logger, documents, collaboration, catalogue, mailer };
   const server = http.createServer(createHttpApp(services, build));
+  const stopDigests = scheduleDigests(services);
   server.on("upgrade", (req, socket, head) => collaboration.handleUpgrade(req, socket, head));
   // A socket error before a handler is attached would otherwise crash the process.
   server.on("clientError", (error, socket) => {
@@ -79,6 +81,7 @@ async function main() {
     }, 8_000).unref();
     setTimeout(() => server.closeAllConnections(), 4_000).unref();
     logger.info({ signal }, "shutting down");
+    stopDigests();
     collaboration.shutdown();
     documents.flush();
     server.close(async () => {

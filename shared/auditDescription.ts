@@ -37,6 +37,8 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate): strin
       return t(d.kind === "review" ? "audit.reviewOpened" : "audit.amendmentOpened", { round: str("round") });
     case "review_date.set":
       return t("audit.reviewDate", { date: str("dueAt") });
+    case "comment.shared":
+      return d.heading !== undefined ? t("audit.commentShared", { clause: `${str("number")} ${str("heading")}`.trim() }) : t("audit.commentSharedStructure");
     case "export":
       return t("audit.export", { what: str("what"), format: str("format").toUpperCase() });
     default:

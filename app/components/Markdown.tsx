@@ -3,11 +3,19 @@ import { isSafeHref } from "../../shared/editor/schema";
 
 // A small, safe subset of Markdown for comments and knowledge entries: **bold**, *italic*, [links](https://…) and "- "
 // lists. Output is React elements only, never HTML strings, so nothing a member types can run.
-const inlinePattern = /(\*\*[^*]+\*\*|\*[^*]+\*|\[[^\]]+\]\([^)\s]+\))/g;
+// A mention token (shared/mentions.ts) shows the member's current name, else the name it was written with.
+const inlinePattern = /(@\[[^\]\n]+\]\(user:[a-z2-7]+\)|\*\*[^*]+\*\*|\*[^*]+\*|\[[^\]]+\]\([^)\s]+\))/g;
 
-function inline(text: string, key: string): ReactNode[] {
+function inline(text: string, key: string, names?: ReadonlyMap<string, string>): ReactNode[] {
   return text.split(inlinePattern).map((part, i) => {
     const k = `${key}-${i}`;
+    const mention = /^@\[([^\]\n]+)\]\(user:([a-z2-7]+)\)$/.exec(part);
+    if (mention)
+      return (
+        <span key={k} className="mention">
+          @{names?.get(mention[2]!) ?? mention[1]}
+        </span>
+      );
     if (/^\*\*[^*]+\*\*$/.test(part)) return <strong key={k}>{part.slice(2, -2)}</strong>;
     if (/^\*[^*]+\*$/.test(part)) return <em key={k}>{part.slice(1, -1)}</em>;
     const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
@@ -24,7 +32,7 @@ function inline(text: string, key: string): ReactNode[] {
   });
 }
 
-export function Markdown({ text }: { text: string }) {
+export function Markdown({ text, names }: { text: string; names?: ReadonlyMap<string, string> }) {
   const blocks: ReactNode[] = [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length;) {
@@ -34,7 +42,7 @@ export function Markdown({ text }: { text: string }) {
       blocks.push(
         <ul key={`b${i}`}>
           {items.map((item, j) => (
-            <li key={j}>{inline(item, `l${i}-${j}`)}</li>
+            <li key={j}>{inline(item, `l${i}-${j}`, names)}</li>
           ))}
         </ul>,
       );
@@ -42,7 +50,7 @@ export function Markdown({ text }: { text: string }) {
     }
     const paragraph: string[] = [];
     while (i < lines.length && lines[i]!.trim() !== "" && !/^\s*[-*] /.test(lines[i]!)) paragraph.push(lines[i++]!);
-    if (paragraph.length) blocks.push(<p key={`b${i}`}>{inline(paragraph.join(" "), `p${i}`)}</p>);
+    if (paragraph.length) blocks.push(<p key={`b${i}`}>{inline(paragraph.join(" "), `p${i}`, names)}</p>);
     else i++;
   }
   return <div className="comment-body">{blocks}</div>;

@@ -14,6 +14,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     parties: { buyer: negotiation.buyer_org, supplier: negotiation.supplier_org },
     role: me.role,
     owner: me.owner,
-    members: members.map((m) => ({ name: m.name, role: m.role, owner: m.isOwner, online: online.has(m.userId) })),
+    members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role, owner: m.isOwner, online: online.has(m.userId) })),
   });
 }

@@ -5,13 +5,14 @@ import { isRefusalBody } from "../../shared/refusal";
 import { acceptInvitationFor, invitationsForUser } from "../utils/members.server";
 import { PostButton } from "../components/PostButton";
 import { z } from "zod";
-import { counterparty } from "../../shared/roles";
+import { counterparty, partyOf } from "../../shared/roles";
+import { WaitingForSummary } from "../components/dashboard/WaitingForSummary";
 import { useFormatCalendarDate, useFormatDateTime, useT } from "../i18n";
 import { requireMember, requireUser } from "../utils/member.server";
 import { listNegotiationsForUser, setArchived } from "../utils/negotiations.server";
 import { DomainError, pageAction, refuse } from "../utils/respond.server";
 import { unreadCounts } from "../utils/notifications.server";
-import { agreementProgress, reviewWarningMs } from "../utils/agreements.server";
+import { agreementProgress, reviewWarningMs, waitingForParty } from "../utils/agreements.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard — Common Ground" }];
 
@@ -26,7 +27,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const shown = all.filter((n) => (view === "archived" ? n.archived : view === "review" ? !n.archived && dueForReview(n) : !n.archived));
   const negotiations = [];
   for (const n of shown) {
-    negotiations.push({ ...n, unread: unread.get(n.id) ?? 0, dueForReview: dueForReview(n), progress: await agreementProgress(context.services, n.id) });
+    const party = partyOf(n.role);
+    negotiations.push({
+      ...n,
+      unread: unread.get(n.id) ?? 0,
+      dueForReview: dueForReview(n),
+      progress: await agreementProgress(context.services, n.id),
+      waiting: party ? await waitingForParty(context.services, n.id, party) : null,
+    });
   }
   return {
     view,
@@ -159,6 +167,7 @@ export default function Dashboard() {
                   <td>{counterparty(n.role, n)}</td>
                   <td>
                     {n.frozenAt ? t("dashboard.inForce") : t("agreement.progress.count", n.progress)}
+                    {n.waiting && <WaitingForSummary waiting={n.waiting} />}
                     {n.dueForReview && n.reviewDueAt && (
                       <>
                         {" "}

@@ -1,37 +1,33 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { PostButton } from "../components/PostButton";
-import { useFormatDateTime, useT } from "../i18n";
-import { listNotifications, markAllRead } from "../utils/notifications.server";
+import { NotificationItem } from "../components/notifications/NotificationItem";
+import { useT } from "../i18n";
+import { getLocale } from "../utils/locale.server";
+import { markRead, notificationViews } from "../utils/notifications.server";
 import { requireUser } from "../utils/member.server";
+import { DomainError, refuse } from "../utils/respond.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Common Ground" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, { api: false });
-  const rows = await listNotifications(context.services.db, user.id);
-  return {
-    notifications: rows.map((r) => ({
-      id: r.id,
-      at: r.created_at,
-      unread: r.read_at === null,
-      author: r.author,
-      excerpt: r.deleted_at ? null : r.body.slice(0, 200),
-      link: `/negotiations/${r.negotiation_id}?clause=${r.clause_id}`,
-      title: r.title,
-    })),
-  };
+  return { notifications: await notificationViews(context.services.db, user.id, getLocale(request, context)) };
 }
+
+const readForm = z.union([z.object({ intent: z.literal("read") }), z.object({ intent: z.literal("readOne"), id: z.coerce.number().int().positive() })]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, { api: false });
-  await markAllRead(context.services.db, user.id);
+  const parsed = readForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) refuse(request, context, new DomainError(400, "error.invalidBody"), "page");
+  await markRead(context.services.db, user.id, parsed.data.intent === "readOne" ? [parsed.data.id] : undefined);
   return json({ ok: true });
 }
 
 export default function Notifications() {
   const t = useT();
-  const formatDateTime = useFormatDateTime();
   const { notifications } = useLoaderData<typeof loader>();
   const unread = notifications.filter((n) => n.unread).length;
   return (
@@ -46,12 +42,8 @@ export default function Notifications() {
         <ul className="notification-list">
           {notifications.map((n) => (
             <li key={n.id} className={n.unread ? "unread" : undefined}>
-              <p>
-                {n.unread && <span className="unread-badge">{t("notifications.new")}</span>} {t("notifications.mentioned", { name: n.author, title: n.title })}{" "}
-                <span className="hint">{formatDateTime(n.at)}</span>
-              </p>
-              {n.excerpt ? <blockquote>{n.excerpt}</blockquote> : <p className="hint">{t("threads.deleted")}</p>}
-              <Link to={n.link}>{t("notifications.open")}</Link>
+              <NotificationItem notification={n} />
+              {n.unread && <PostButton fields={{ intent: "readOne", id: String(n.id) }} label={t("notifications.markRead")} subject={n.headline} />}
             </li>
           ))}
         </ul>

@@ -9,22 +9,31 @@ import { changePassword, invalidateOtherSessions, passwordSchema } from "../util
 import { retryAfterHeaders } from "../utils/retryAfterHeaders";
 import { requireUser } from "../utils/member.server";
 import { DomainError, pageAction } from "../utils/respond.server";
+import { digestEnabled, setDigestEnabled } from "../utils/digests.server";
+import { DigestSettingForm } from "../components/DigestSettingForm";
 
 export const meta: MetaFunction = () => [{ title: "Settings — Common Ground" }];
 
 export const headers = retryAfterHeaders;
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, { api: false });
-  return { name: user.name, email: user.email };
+  const { db, config } = context.services;
+  return {
+    name: user.name,
+    email: user.email,
+    digest: await digestEnabled(db, user.id),
+    digestHours: Math.max(1, Math.round(config.digestIntervalMinutes / 60)),
+  };
 }
 
 const settingsForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("password"), currentPassword: z.string().min(1).max(1000), newPassword: passwordSchema }),
   z.object({ intent: z.literal("signOutOthers") }),
+  z.object({ intent: z.literal("digest"), enabled: z.literal("1").optional() }),
 ]);
 
-type FormName = "password" | "sessions";
+type FormName = "password" | "sessions" | "digest";
 /** What a form did, or why it was refused (only the password form is: 400 wrong current password, 429 spent budget). */
 type SettingsResult = { form: FormName; message: MessageKey; params?: Record<string, number> } | (RefusalBody & { form: FormName });
 
@@ -37,11 +46,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const count = await invalidateOtherSessions(db, auth.user.id, auth.sessionId);
     return json<SettingsResult>({ form: "sessions", message: "settings.sessions.done", params: { count } });
   }
+  if (form?.intent === "digest") {
+    await setDigestEnabled(db, auth.user.id, form.enabled === "1");
+    return json<SettingsResult>({ form: "digest", message: "settings.digest.saved" });
+  }
   return pageAction(
     request,
     context,
     async () => {
-      if (!form) throw new DomainError(400, "signup.error.password");
+      if (form?.intent !== "password") throw new DomainError(400, "signup.error.password");
       await changePassword(db, {
         user: auth.user,
         sessionId: auth.sessionId,
@@ -97,6 +110,10 @@ export default function Settings() {
         <input type="hidden" name="intent" value="signOutOthers" />
         <button type="submit">{t("settings.sessions.submit")}</button>
       </Form>
+
+      <h2>{t("settings.digest.title")}</h2>
+      {feedback("digest")}
+      <DigestSettingForm enabled={user.digest} intervalHours={user.digestHours} />
     </section>
   );
 }

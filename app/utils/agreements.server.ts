@@ -12,3 +12,4 @@ export { listAudit } from "../../db/queries/auditLog";
 export { auditCsv } from "../../server/agreements/auditCsv";
 export { exportVersion } from "../../server/agreements/exports/exportVersion";
 export { agreementProgress, reviewWarningMs } from "../../server/agreements/agreementProgress";
+export { waitingForParty } from "../../server/agreements/waitingForParty";

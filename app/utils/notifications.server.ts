@@ -1,1 +1,3 @@
-export { listNotifications, markAllRead, markClauseRead, unreadCounts } from "../../db/queries/notifications";
+export { markClauseRead, markRead, unreadCounts } from "../../db/queries/notifications";
+export { notificationViews } from "../../server/activity/notificationViews";
+export { activityFeed } from "../../server/activity/activityFeed";

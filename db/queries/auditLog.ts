@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
 
 export const auditActions = [
@@ -13,6 +13,7 @@ export const auditActions = [
   "amendment.opened",
   "review_date.set",
   "export",
+  "comment.shared",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -23,9 +24,9 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Appends to the log; also inside a transaction, so the record commits with what it records. */
-export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db
+/** Appends to the log; also inside a transaction, so the record commits with what it records. Returns the entry's id. */
+export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<number> {
+  const { id } = await db
     .insertInto("audit_log")
     .values({
       negotiation_id: entry.negotiationId,
@@ -34,7 +35,9 @@ export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<vo
       detail_json: JSON.stringify(entry.detail ?? {}),
       at: Date.now(),
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 export interface AuditRow {
@@ -73,4 +76,42 @@ export async function lastRoundOpening(db: Kysely<Database>, negotiationId: stri
     .executeTakeFirst();
   if (!row) return null;
   return { at: row.at, kind: (JSON.parse(row.detail_json) as { kind?: string }).kind === "review" ? "review" : "amendment" };
+}
+
+/** A negotiation's entries of these actions, newest first, with the actor's name. */
+export async function listAuditOf(db: Kysely<Database>, negotiationId: string, actions: readonly AuditAction[], limit: number): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom("audit_log as a")
+    .leftJoin("users as u", "u.id", "a.user_id")
+    .select(["a.id", "a.at", "u.name", "a.action", "a.detail_json"])
+    .where("a.negotiation_id", "=", negotiationId)
+    .where("a.action", "in", actions)
+    .orderBy("a.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userName: r.name,
+    action: r.action as AuditAction,
+    detail: JSON.parse(r.detail_json) as Record<string, unknown>,
+  }));
+}
+
+/** Whether an entry of this action with this detail value exists: a move recorded once stays recorded once. */
+export async function auditRecorded(
+  db: Kysely<Database>,
+  negotiationId: string,
+  action: AuditAction,
+  detailKey: string,
+  value: string | number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select("id")
+    .where("negotiation_id", "=", negotiationId)
+    .where("action", "=", action)
+    .where(sql`json_extract(detail_json, ${"$." + detailKey})`, "=", value)
+    .executeTakeFirst();
+  return row !== undefined;
 }

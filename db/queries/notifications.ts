@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import type { DB } from "../connection";
 import type { Database } from "../schema";
 import type { Role } from "../../shared/roles";
@@ -9,15 +9,16 @@ type Joined = Database & { n: Database["notifications"]; t: Database["threads"];
  * A notification counts only while its reader is still a member who may see the thread: the rule
  * of canSeeThread (shared/threads.ts), in SQL. A party's role name is its party's name, and
  * advisors and observers have no party, so `t.party = m.role` is "an internal thread of my party".
+ * An activity entry about no thread is about the whole negotiation, which every member sees.
  */
 function stillVisible(eb: ExpressionBuilder<Joined, "n" | "t" | "m">) {
-  return eb.or([eb("t.visibility", "=", "shared"), eb("t.party", "=", eb.ref("m.role"))]);
+  return eb.or([eb("n.thread_id", "is", null), eb("t.visibility", "=", "shared"), eb("t.party", "=", eb.ref("m.role"))]);
 }
 
 function visibleNotifications(db: DB, userId: string) {
   return db
     .selectFrom("notifications as n")
-    .innerJoin("threads as t", (join) => join.onRef("t.id", "=", "n.thread_id").onRef("t.negotiation_id", "=", "n.negotiation_id"))
+    .leftJoin("threads as t", (join) => join.onRef("t.id", "=", "n.thread_id").onRef("t.negotiation_id", "=", "n.negotiation_id"))
     .innerJoin("negotiation_members as m", (join) => join.onRef("m.negotiation_id", "=", "n.negotiation_id").onRef("m.user_id", "=", "n.user_id"))
     .where("n.user_id", "=", userId)
     .where(stillVisible);
@@ -29,12 +30,38 @@ export async function insertNotifications(
   userIds: string[],
   about: { negotiationId: string; threadId: string; commentId: string; at: number },
 ): Promise<void> {
+  if (userIds.length === 0) return;
   await db
     .insertInto("notifications")
     .values(
       userIds.map((userId) => ({
         user_id: userId,
+        kind: "mention",
         negotiation_id: about.negotiationId,
+        thread_id: about.threadId,
+        comment_id: about.commentId,
+        created_at: about.at,
+        read_at: null,
+      })),
+    )
+    .execute();
+}
+
+/** A move recorded as an audit entry notifies these users; a comment's move also names its thread. */
+export async function insertActivityNotifications(
+  db: DB,
+  userIds: string[],
+  about: { negotiationId: string; auditId: number; threadId: string | null; commentId: string | null; at: number },
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .insertInto("notifications")
+    .values(
+      userIds.map((userId) => ({
+        user_id: userId,
+        kind: "activity",
+        negotiation_id: about.negotiationId,
+        audit_id: about.auditId,
         thread_id: about.threadId,
         comment_id: about.commentId,
         created_at: about.at,
@@ -53,19 +80,40 @@ export async function unreadCounts(db: DB, userId: string): Promise<Map<string, 
   return new Map(rows.map((r) => [r.negotiation_id, Number(r.count)]));
 }
 
-export async function listNotifications(db: DB, userId: string) {
-  return visibleNotifications(db, userId)
-    .innerJoin("comments as c", "c.id", "n.comment_id")
-    .innerJoin("users as u", "u.id", "c.author_id")
+export async function listNotifications(db: DB, userId: string, options: { unreadSince?: number; limit?: number } = {}) {
+  let query = visibleNotifications(db, userId)
+    .leftJoin("comments as c", "c.id", "n.comment_id")
+    .leftJoin("audit_log as a", "a.id", "n.audit_id")
+    .leftJoin("users as u", (join) => join.on((eb) => eb("u.id", "=", eb.fn.coalesce("c.author_id", "a.user_id"))))
     .innerJoin("negotiations as g", "g.id", "n.negotiation_id")
-    .select(["n.id", "n.created_at", "n.read_at", "u.name as author", "c.body", "c.deleted_at", "t.clause_id", "g.id as negotiation_id", "g.title"])
+    .select([
+      "n.id",
+      "n.kind",
+      "n.created_at",
+      "n.read_at",
+      "u.name as author",
+      "c.body",
+      "c.deleted_at",
+      "a.action",
+      "a.detail_json",
+      "t.clause_id",
+      "n.thread_id",
+      "g.id as negotiation_id",
+      "g.title",
+    ]);
+  if (options.unreadSince !== undefined) query = query.where("n.read_at", "is", null).where("n.created_at", ">", options.unreadSince);
+  return query
     .orderBy("n.id", "desc")
-    .limit(100)
+    .limit(options.limit ?? 100)
     .execute();
 }
 
-export async function markAllRead(db: DB, userId: string): Promise<void> {
-  await db.updateTable("notifications").set({ read_at: Date.now() }).where("user_id", "=", userId).where("read_at", "is", null).execute();
+/** Marks the user's notifications read: these ids only, or all of them. */
+export async function markRead(db: DB, userId: string, ids?: number[]): Promise<void> {
+  if (ids?.length === 0) return;
+  let query = db.updateTable("notifications").set({ read_at: Date.now() }).where("user_id", "=", userId).where("read_at", "is", null);
+  if (ids) query = query.where("id", "in", ids);
+  await query.execute();
 }
 
 /** Following a notification's link to a clause counts as reading what was said there. */
@@ -76,7 +124,19 @@ export async function markClauseRead(db: DB, userId: string, negotiationId: stri
     .where("user_id", "=", userId)
     .where("negotiation_id", "=", negotiationId)
     .where("read_at", "is", null)
-    .where("thread_id", "in", (eb) => eb.selectFrom("threads").select("threads.id").where("threads.clause_id", "=", clauseId))
+    .where((eb) =>
+      eb.or([
+        eb("thread_id", "in", eb.selectFrom("threads").select("threads.id").where("threads.clause_id", "=", clauseId)),
+        eb(
+          "audit_id",
+          "in",
+          eb
+            .selectFrom("audit_log")
+            .select("audit_log.id")
+            .where(sql<string>`json_extract(detail_json, '$.clauseId')`, "=", clauseId),
+        ),
+      ]),
+    )
     .execute();
 }
 

@@ -28,6 +28,7 @@ export async function loadThreads(db: DB, negotiationId: string, threadId?: stri
   const mentions = await db
     .selectFrom("notifications")
     .select(["comment_id", "user_id"])
+    .where("kind", "=", "mention")
     .where(
       "thread_id",
       "in",
@@ -126,6 +127,20 @@ export async function insertComment(db: DB, comment: { id: string; threadId: str
 
 export async function commentById(db: DB, commentId: string) {
   return db.selectFrom("comments").select(["thread_id", "author_id", "deleted_at"]).where("id", "=", commentId).executeTakeFirst();
+}
+
+/** The current text of comments in shared threads (deleted ones are left out). */
+export async function commentBodies(db: DB, commentIds: string[]): Promise<Map<string, string>> {
+  if (commentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("comments as c")
+    .innerJoin("threads as t", "t.id", "c.thread_id")
+    .select(["c.id", "c.body"])
+    .where("c.id", "in", commentIds)
+    .where("t.visibility", "=", "shared")
+    .where("c.deleted_at", "is", null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.body]));
 }
 
 export async function editComment(db: DB, commentId: string, body: string, now: number): Promise<void> {

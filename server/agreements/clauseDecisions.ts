@@ -1,7 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { z } from "zod";
 import { insertDecision } from "../../db/queries/clauseAgreements";
-import { audit } from "../../db/queries/auditLog";
 import { clauseHash } from "../../shared/agreements/contentHash";
 import { structureHash, structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot, decisionSchema } from "../../shared/agreements/snapshot";
@@ -13,6 +12,8 @@ import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
 import { createThread } from "../threads/threads";
+import { announceMove } from "../activity/announceMove";
+import { recordMove } from "../activity/recordMove";
 import { publishAgreements } from "./agreementSnapshot";
 import { readSchedule } from "./scheduleDocument";
 
@@ -51,10 +52,16 @@ export async function decideClause(
   const needsChange = input.decision === "needs_change";
   const thread =
     needsChange && !unit.isStructure
-      ? await createThread(services, negotiationId, actor, { clauseId: unit.id, visibility: "shared", body: input.reason!, anchor: null, quote: null })
+      ? await createThread(
+          services,
+          negotiationId,
+          actor,
+          { clauseId: unit.id, visibility: "shared", body: input.reason!, anchor: null, quote: null },
+          { byDecision: true },
+        )
       : null;
   const reason = needsChange && unit.isStructure ? input.reason! : null;
-  await services.db.transaction().execute(async (trx) => {
+  const move = await services.db.transaction().execute(async (trx) => {
     await insertDecision(trx, {
       negotiationId,
       clauseId: unit.id,
@@ -66,20 +73,26 @@ export async function decideClause(
       reason,
       at: Date.now(),
     });
-    await audit(trx, {
-      negotiationId,
-      userId: actor.userId,
-      action: input.decision === "agreed" ? "clause.agreed" : "clause.needs_change",
-      detail: {
-        clauseId: unit.id,
-        number: unit.number,
-        heading: unit.heading,
-        party,
-        hash: unit.hash,
-        ...(thread ? { threadId: thread.id } : {}),
-        ...(reason ? { reason } : {}),
+    return recordMove(
+      trx,
+      {
+        negotiationId,
+        userId: actor.userId,
+        action: input.decision === "agreed" ? "clause.agreed" : "clause.needs_change",
+        detail: {
+          clauseId: unit.id,
+          number: unit.number,
+          heading: unit.heading,
+          party,
+          hash: unit.hash,
+          ...(thread ? { threadId: thread.id } : {}),
+          ...(reason ? { reason } : {}),
+        },
       },
-    });
+      party,
+      { threadId: thread?.id },
+    );
   });
+  announceMove(services, move);
   return publishAgreements(services, negotiationId);
 }

@@ -4,6 +4,8 @@ import { calendarDate, type AgreementSnapshot } from "../../shared/agreements/sn
 import type { Member } from "../../shared/member";
 import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
+import { announceMove } from "../activity/announceMove";
+import { recordMove } from "../activity/recordMove";
 import { publishAgreements } from "./agreementSnapshot";
 import { changeFrozenState } from "./frozenState";
 
@@ -16,10 +18,11 @@ import { changeFrozenState } from "./frozenState";
 export async function openRound(services: Services, negotiationId: string, actor: Member): Promise<AgreementSnapshot> {
   authorize(actor, "openRound", await policyState(services.db, negotiationId));
   const kind = actor.party ? "amendment" : "review";
-  await changeFrozenState(services, negotiationId, async (trx) => {
+  const move = await changeFrozenState(services, negotiationId, async (trx) => {
     const round = await openNextRound(trx, negotiationId);
-    await audit(trx, { negotiationId, userId: actor.userId, action: "amendment.opened", detail: { round, kind } });
+    return recordMove(trx, { negotiationId, userId: actor.userId, action: "amendment.opened", detail: { round, kind } }, actor.party);
   });
+  announceMove(services, move);
   return publishAgreements(services, negotiationId);
 }
 

@@ -1,5 +1,4 @@
 import type { Node as PMNode } from "prosemirror-model";
-import { audit } from "../../db/queries/auditLog";
 import { freezeNegotiation, negotiationState } from "../../db/queries/negotiations";
 import { insertSignoff, linkSignoffsToVersion, roundSignoffs } from "../../db/queries/signoffs";
 import { scheduleHash } from "../../shared/agreements/contentHash";
@@ -12,6 +11,8 @@ import type { Member } from "../../shared/member";
 import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
+import { announceMove } from "../activity/announceMove";
+import { recordMove, type Move } from "../activity/recordMove";
 import { publishAgreements } from "./agreementSnapshot";
 import { changeFrozenState } from "./frozenState";
 import { readScheduleWithState } from "./scheduleDocument";
@@ -56,10 +57,10 @@ export async function signOff(services: Services, negotiationId: string, actor: 
 
   const otherSigned = (await roundSignoffs(services.db, negotiationId, round)).some((s) => s.party !== party && s.hash === hash);
   const now = Date.now();
-  await changeFrozenState(services, negotiationId, async (trx) => {
+  const moves = await changeFrozenState(services, negotiationId, async (trx): Promise<Move[]> => {
     await insertSignoff(trx, { negotiationId, round, party, userId: actor.userId, hash, at: now });
-    await audit(trx, { negotiationId, userId: actor.userId, action: "signoff", detail: { party, round, hash } });
-    if (!otherSigned) return;
+    const signed = await recordMove(trx, { negotiationId, userId: actor.userId, action: "signoff", detail: { party, round, hash } }, party);
+    if (!otherSigned) return [signed];
     const version = await insertVersion(trx, {
       negotiationId,
       name: translate(locale, round === 0 ? "versions.effectiveName" : "versions.effectiveAmendmentName", { round }),
@@ -71,7 +72,14 @@ export async function signOff(services: Services, negotiationId: string, actor: 
     });
     await linkSignoffsToVersion(trx, negotiationId, round, hash, version.id);
     await freezeNegotiation(trx, negotiationId, now, now + reviewAfterMs);
-    await audit(trx, { negotiationId, userId: actor.userId, action: "agreement.effective", detail: { version: version.number, round, hash } });
+    // Both parties learn that the agreement is in force, the signer's own colleagues too.
+    const effective = await recordMove(
+      trx,
+      { negotiationId, userId: actor.userId, action: "agreement.effective", detail: { version: version.number, round, hash } },
+      null,
+    );
+    return [signed, effective];
   });
+  for (const move of moves) announceMove(services, move);
   return { ...(await publishAgreements(services, negotiationId)), effective: otherSigned };
 }

@@ -1,6 +1,5 @@
 import { getNegotiation, listMembers, addMember, membership, type NegotiationMember } from "../../db/queries/negotiations";
 import { userName } from "../../db/queries/users";
-import { audit } from "../../db/queries/auditLog";
 import {
   hasOpenInvitation,
   insertInvitation,
@@ -24,6 +23,8 @@ import type { DB } from "../../db/connection";
 import type { Services } from "../context";
 import { randomToken, tokenHash, tokenPattern } from "../auth/tokens";
 import { DomainError } from "../errors";
+import { announceMove } from "../activity/announceMove";
+import { recordMove, type Move } from "../activity/recordMove";
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -217,7 +218,7 @@ async function accept(services: Services, found: Invitation, user: PublicUser): 
   const negotiationId = found.negotiation_id;
   // Checked and written in one transaction (it holds the only connection), so two invitations
   // accepted at the same moment cannot both find the party empty.
-  await services.db.transaction().execute(async (trx) => {
+  const move = await services.db.transaction().execute(async (trx) => {
     const invitation = (await invitationById(trx, negotiationId, found.id))!;
     const status = await currentStatus(trx, invitation);
     if (status === "used") throw new DomainError(410, "invitation.used");
@@ -229,12 +230,19 @@ async function accept(services: Services, found: Invitation, user: PublicUser): 
     const members = await listMembers(trx, negotiationId);
     const party = partyOf(role);
     const firstOfParty = party !== null && !members.some((m) => m.role === party);
+    let joined: Move | null = null;
     if (!members.some((m) => m.userId === user.id)) {
       await addMember(trx, negotiationId, user.id, role, firstOfParty);
-      await audit(trx, { negotiationId, userId: user.id, action: "member.joined", detail: { member: user.name, role, owner: firstOfParty } });
+      joined = await recordMove(
+        trx,
+        { negotiationId, userId: user.id, action: "member.joined", detail: { member: user.name, role, owner: firstOfParty } },
+        party,
+      );
     }
     if (firstOfParty) await revokePendingInvitationsInto(trx, negotiationId, role, invitation.id);
     await updateInvitation(trx, invitation.id, { accepted_at: Date.now(), accepted_by: user.id });
+    return joined;
   });
+  if (move) announceMove(services, move);
   return negotiationId;
 }

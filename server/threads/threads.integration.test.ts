@@ -11,6 +11,7 @@ import { HttpClient } from "../test/httpClient";
 import { connectCollab, sessionCookie, synced, waitFor } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import type { ThreadView } from "../../shared/threads";
+import { mentionToken } from "../../shared/mentions";
 
 let server: TestServer;
 let negotiationId: string;
@@ -150,13 +151,15 @@ describe("authorship", () => {
 });
 
 describe("mentions", () => {
-  test("@Full Name notifies a member who can see the thread, and nobody who cannot", async () => {
-    await post("buyer", "/threads", { clauseId: clauseIds[5], visibility: "shared", body: "@Sam Supplier (Nimbus Cloud) can you confirm?" });
-    await post("buyer", "/threads", { clauseId: clauseIds[5], visibility: "internal", body: "Do not tell @Sam Supplier (Nimbus Cloud) yet" });
+  test("a mention by id notifies a member who can see the thread; naming someone who cannot is refused", async () => {
     const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
+    const supplierId = (db.prepare("select id from users where email = 'supplier@demo.test'").get() as { id: string }).id;
+    const sam = mentionToken("Sam Supplier (Nimbus Cloud)", supplierId);
+    assert.equal((await post("buyer", "/threads", { clauseId: clauseIds[5], visibility: "shared", body: `${sam} can you confirm?` })).status, 201);
+    assert.equal((await post("buyer", "/threads", { clauseId: clauseIds[5], visibility: "internal", body: `Do not tell ${sam} yet` })).status, 400);
     const rows = db
       .prepare(
-        "select t.visibility from notifications n join threads t on t.id = n.thread_id join users u on u.id = n.user_id where u.email = 'supplier@demo.test'",
+        "select t.visibility from notifications n join threads t on t.id = n.thread_id join users u on u.id = n.user_id where u.email = 'supplier@demo.test' and n.kind = 'mention'",
       )
       .all() as { visibility: string }[];
     db.close();
@@ -172,19 +175,20 @@ describe("mentions", () => {
     assert.match(list, /Bea Buyer \(Acme Retail\) mentioned you in/);
     assert.match(list, /can you confirm\?/);
     assert.doesNotMatch(list, /Do not tell/);
-    assert.match(await (await supplier.request("/dashboard")).text(), /1 new mention\b/);
-    const link = list.match(/href="(\/negotiations\/[a-z2-7]+\?clause=[a-z2-7]+)"/)![1]!;
+    const unread = Number((await (await supplier.request("/dashboard")).text()).match(/(\d+) new notifications?\b/)![1]);
+    const link = list.match(/href="(\/negotiations\/[a-z2-7]+\?clause=[a-z2-7]+)&amp;thread=[a-z2-7]+"/)![1]!;
     assert.equal((await supplier.request(link)).status, 200);
     // The opened page marks the clause's mentions read with a POST; the GET itself changes nothing.
     const [, negotiation, clause] = link.match(/\/negotiations\/([a-z2-7]+)\?clause=([a-z2-7]+)/)!;
-    assert.match(await (await supplier.request("/dashboard")).text(), /1 new mention\b/);
+    assert.match(await (await supplier.request("/dashboard")).text(), new RegExp(`${unread} new notifications?\\b`), "the GET changed nothing");
     const read = await supplier.request(`/api/negotiations/${negotiation}/notifications/read`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ clauseId: clause }),
     });
     assert.equal(read.status, 200);
-    assert.doesNotMatch(await (await supplier.request("/dashboard")).text(), /new mention/);
+    const after = (await (await supplier.request("/dashboard")).text()).match(/(\d+) new notifications?\b/);
+    assert.ok(Number(after?.[1] ?? 0) < unread, "the clause's mention and activity are read");
   });
 });
 

@@ -1,4 +1,5 @@
-import { listMembers, touchNegotiation } from "../../db/queries/negotiations";
+import { listMembers, touchNegotiation, type NegotiationMember } from "../../db/queries/negotiations";
+import type { DB } from "../../db/connection";
 import { insertNotifications } from "../../db/queries/notifications";
 import { commentById, deleteCommentText, editComment, insertComment, insertThread, loadThreads, moveThread, setThreadResolved } from "../../db/queries/threads";
 import { newId } from "../../shared/ids";
@@ -13,6 +14,12 @@ import { authorize } from "../authorize";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
 import { pushThread } from "./pushThread";
+import { announceMove } from "../activity/announceMove";
+import { recordMove, type Move } from "../activity/recordMove";
+import { clauseLabel } from "../activity/clauseLabel";
+import { CustomMessage } from "../../shared/collaboration/messages";
+import { mentionedIds } from "../../shared/mentions";
+import { plainText } from "../../shared/plainText";
 
 export async function visibleThreads(services: Services, negotiationId: string, role: Role): Promise<ThreadView[]> {
   return (await loadThreads(services.db, negotiationId)).filter((t) => canSeeThread(role, t));
@@ -25,14 +32,27 @@ async function visibleThread(services: Services, negotiationId: string, threadId
   return thread;
 }
 
-export async function createThread(services: Services, negotiationId: string, actor: Member, input: z.infer<typeof newThreadSchema>) {
+/**
+ * `byDecision`: the thread a request for change opens; the decision is the recorded move, so its
+ * reason is not a second one.
+ */
+export async function createThread(
+  services: Services,
+  negotiationId: string,
+  actor: Member,
+  input: z.infer<typeof newThreadSchema>,
+  options: { byDecision?: boolean } = {},
+) {
   authorize(actor, "comment");
   if (input.visibility === "internal") authorize(actor, "keepInternalNotes");
   const party = input.visibility === "internal" ? actor.party : null;
   const now = Date.now();
   const threadId = newId();
   const commentId = newId();
-  await services.db.transaction().execute(async (trx) => {
+  const thread = { id: threadId, clauseId: input.clauseId, visibility: input.visibility, party };
+  const mentioned = await mentionedMembers(services, negotiationId, thread, actor, input.body);
+  const clause = options.byDecision ? null : clauseLabel(services, negotiationId, input.clauseId);
+  const move = await services.db.transaction().execute(async (trx) => {
     await insertThread(trx, {
       id: threadId,
       negotiationId,
@@ -45,8 +65,9 @@ export async function createThread(services: Services, negotiationId: string, ac
       at: now,
     });
     await insertComment(trx, { id: commentId, threadId, authorId: actor.userId, body: input.body, at: now });
+    return noteComment(trx, negotiationId, thread, commentId, actor, mentioned, clause);
   });
-  await notifyMentions(services, negotiationId, { id: threadId, visibility: input.visibility, party }, commentId, actor, input.body);
+  await afterComment(services, negotiationId, move, mentioned, actor, input.body);
   return publish(services, negotiationId, threadId);
 }
 
@@ -57,8 +78,13 @@ export async function actOnThread(services: Services, negotiationId: string, thr
   const db = services.db;
   if (input.action === "reply") {
     const commentId = newId();
-    await insertComment(db, { id: commentId, threadId: thread.id, authorId: actor.userId, body: input.body, at: now });
-    await notifyMentions(services, negotiationId, thread, commentId, actor, input.body);
+    const mentioned = await mentionedMembers(services, negotiationId, thread, actor, input.body);
+    const clause = clauseLabel(services, negotiationId, thread.clauseId);
+    const move = await db.transaction().execute(async (trx) => {
+      await insertComment(trx, { id: commentId, threadId: thread.id, authorId: actor.userId, body: input.body, at: now });
+      return noteComment(trx, negotiationId, thread, commentId, actor, mentioned, clause);
+    });
+    await afterComment(services, negotiationId, move, mentioned, actor, input.body);
   } else if (input.action === "resolve") {
     await setThreadResolved(db, thread.id, { userId: actor.userId, at: now }, now);
   } else if (input.action === "reopen") {
@@ -94,27 +120,55 @@ async function publish(services: Services, negotiationId: string, threadId: stri
   return thread!;
 }
 
-/** "@Full Name" of a member who can see the thread notifies them (and mails them with SMTP_URL). */
-async function notifyMentions(
-  services: Services,
+type ThreadShape = { id: string; clauseId: string; visibility: string; party: string | null };
+
+/**
+ * The members a comment mentions, by the ids in its `@[Name](user:ID)` tokens (shared/mentions.ts).
+ * Naming someone who may not see the thread (the other party, in an internal note; a non-member)
+ * is refused, so nobody believes they told a person who will never read it.
+ */
+async function mentionedMembers(services: Services, negotiationId: string, thread: ThreadShape, actor: Member, body: string): Promise<NegotiationMember[]> {
+  const ids = mentionedIds(body).filter((id) => id !== actor.userId);
+  if (ids.length === 0) return [];
+  const members = await listMembers(services.db, negotiationId);
+  const mentioned = members.filter((m) => ids.includes(m.userId) && canSeeThread(m.role, thread));
+  if (mentioned.length !== ids.length) throw new DomainError(400, "threads.error.mentionNotVisible");
+  return mentioned;
+}
+
+/**
+ * Inside the comment's transaction: mentions notify whom they name; a comment in a shared thread is
+ * also a move the other side hears about (once: a mentioned member gets the mention only).
+ */
+async function noteComment(
+  trx: DB,
   negotiationId: string,
-  thread: { id: string; visibility: string; party: string | null },
+  thread: ThreadShape,
   commentId: string,
   actor: Member,
-  body: string,
-) {
-  const members = await listMembers(services.db, negotiationId);
-  const mentioned = members.filter((m) => m.userId !== actor.userId && body.includes(`@${m.name}`) && canSeeThread(m.role, thread));
-  if (mentioned.length === 0) return;
-  const now = Date.now();
-  await insertNotifications(
-    services.db,
-    mentioned.map((m) => m.userId),
-    { negotiationId, threadId: thread.id, commentId, at: now },
+  mentioned: NegotiationMember[],
+  /** The clause's label for a move; null when the comment is no move of its own. */
+  clause: { number?: string; heading?: string } | null,
+): Promise<Move | null> {
+  const mentionedUsers = mentioned.map((m) => m.userId);
+  await insertNotifications(trx, mentionedUsers, { negotiationId, threadId: thread.id, commentId, at: Date.now() });
+  if (!clause || thread.visibility !== "shared") return null;
+  return recordMove(
+    trx,
+    { negotiationId, userId: actor.userId, action: "comment.shared", detail: { clauseId: thread.clauseId, ...clause, threadId: thread.id, commentId } },
+    actor.party,
+    { threadId: thread.id, commentId, alreadyNotified: mentionedUsers },
   );
+}
+
+/** After the commit: pushes, and with SMTP_URL a mail to each mentioned member. */
+async function afterComment(services: Services, negotiationId: string, move: Move | null, mentioned: NegotiationMember[], actor: Member, body: string) {
+  if (move) announceMove(services, move);
+  const mentionedUsers = new Set(mentioned.map((m) => m.userId));
+  if (mentionedUsers.size > 0) services.collaboration.push(negotiationId, CustomMessage.notification, { negotiationId }, (u) => mentionedUsers.has(u.userId));
   if (!services.config.smtpUrl) return;
   for (const m of mentioned) {
-    const text = inEveryLanguage((l) => translate(l, "threads.mail.body", { name: actor.name, text: body.slice(0, 2000) }));
+    const text = inEveryLanguage((l) => translate(l, "threads.mail.body", { name: actor.name, text: plainText(body, 2000) }));
     await services.mailer.send({ to: m.email, subject: translate("en", "threads.mail.subject", { name: actor.name }), text }).catch((error) => {
       services.logger.warn({ err: error }, "mention mail failed");
     });

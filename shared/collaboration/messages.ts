@@ -10,6 +10,10 @@ export const CustomMessage = {
    * and the server's answer (shared/collaboration/heartbeat.ts).
    */
   heartbeat: 102,
+  /** A move was recorded in the negotiation's activity (JSON {auditId}); every member may see it. */
+  activity: 110,
+  /** The receiving member has a new notification (JSON {negotiationId}). */
+  notification: 111,
 } as const;
 
 export type CustomMessageType = (typeof CustomMessage)[keyof typeof CustomMessage];

@@ -1,3 +1,5 @@
+import { activityEn } from "./activity.en";
+
 // English is the source language: its keys define MessageKey, and nl.ts must provide every one.
 export const en = {
   "app.name": "Common Ground",
@@ -410,7 +412,7 @@ export const en = {
   "threads.visibility.shared": "Everyone in this negotiation",
   "threads.visibility.internal": "Only my party (internal note)",
   "threads.start": "Start thread",
-  "threads.formatHint": "**bold**, *italic*, [link](https://…), lists with “- ”. Mention someone with @ and their full name.",
+  "threads.formatHint": "**bold**, *italic*, [link](https://…), lists with “- ”. Type @ to mention a member who can see this thread.",
   "threads.tooLong": "Comments can be at most {max} characters; this one has {count}. Shorten it or split it over replies.",
   "threads.clause": "Clause {number}",
   "threads.clauseRemoved": "Clause removed",
@@ -437,11 +439,9 @@ export const en = {
   "threads.mail.subject": "{name} mentioned you on Common Ground",
   "threads.mail.body": "{name} mentioned you in a comment:\n\n{text}",
 
-  "nav.notifications": "Notifications",
-  "nav.notificationsUnread": "Notifications ({count} new)",
-  "dashboard.unread": "{count, plural, one {# new mention} other {# new mentions}}",
+  "dashboard.unread": "{count, plural, one {# new notification} other {# new notifications}}",
   "notifications.title": "Notifications",
-  "notifications.none": "Nobody has mentioned you yet. When someone writes @ and your name in a comment, it shows up here.",
+  "notifications.none": "Nothing yet. When the other side agrees, asks for a change, comments, signs, or mentions you, it shows up here.",
   "notifications.markAllRead": "Mark all as read",
   "notifications.new": "New",
   "notifications.mentioned": "{name} mentioned you in “{title}”",
@@ -738,6 +738,7 @@ export const en = {
   "invitation.alreadyMember": "You are already a member of this negotiation.",
   "invitation.openNegotiation": "Open the negotiation",
   "invitation.usedSignedIn": "This invitation has already been used. If you still need to join, ask the person who sent it for a new one.",
+  ...activityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

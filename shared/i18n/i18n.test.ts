@@ -41,7 +41,7 @@ test("counts take the language's plural form (Intl.PluralRules), in English and 
   assert.equal(translate("en", "login.error.rateLimited", { minutes: 1 }), "Too many failed attempts. Try again in 1 minute.");
   assert.equal(translate("nl", "login.error.rateLimited", { minutes: 1 }), "Te veel mislukte pogingen. Probeer het over 1 minuut opnieuw.");
   assert.equal(translate("en", "settings.sessions.done", { count: 0 }), "Signed out no other sessions.");
-  assert.equal(translate("nl", "dashboard.unread", { count: 1 }), "1 nieuwe vermelding");
+  assert.equal(translate("nl", "dashboard.unread", { count: 1 }), "1 nieuwe melding");
   assert.equal(translate("en", "knowledge.results", { count: 1, q: "backup" }), "1 entry matches “backup”.");
 });
 

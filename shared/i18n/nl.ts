@@ -1,4 +1,5 @@
 import type { MessageKey } from "./en";
+import { activityNl } from "./activity.nl";
 
 export const nl: Record<MessageKey, string> = {
   "app.name": "Common Ground",
@@ -416,7 +417,7 @@ export const nl: Record<MessageKey, string> = {
   "threads.visibility.shared": "Iedereen in deze onderhandeling",
   "threads.visibility.internal": "Alleen mijn partij (interne notitie)",
   "threads.start": "Discussie beginnen",
-  "threads.formatHint": "**vet**, *cursief*, [link](https://…), opsommingen met “- ”. Noem iemand met @ en de volledige naam.",
+  "threads.formatHint": "**vet**, *cursief*, [link](https://…), opsommingen met “- ”. Typ @ om een lid te noemen dat deze discussie kan zien.",
   "threads.tooLong": "Een opmerking mag hoogstens {max} tekens hebben; deze heeft er {count}. Maak hem korter of verdeel hem over reacties.",
   "threads.clause": "Artikel {number}",
   "threads.clauseRemoved": "Artikel verwijderd",
@@ -443,11 +444,9 @@ export const nl: Record<MessageKey, string> = {
   "threads.mail.subject": "{name} noemde je op Common Ground",
   "threads.mail.body": "{name} noemde je in een opmerking:\n\n{text}",
 
-  "nav.notifications": "Meldingen",
-  "nav.notificationsUnread": "Meldingen ({count} nieuw)",
-  "dashboard.unread": "{count, plural, one {# nieuwe vermelding} other {# nieuwe vermeldingen}}",
+  "dashboard.unread": "{count, plural, one {# nieuwe melding} other {# nieuwe meldingen}}",
   "notifications.title": "Meldingen",
-  "notifications.none": "Nog niemand heeft je genoemd. Als iemand @ en je naam in een opmerking schrijft, verschijnt dat hier.",
+  "notifications.none": "Nog niets. Als de andere partij akkoord gaat, om een wijziging vraagt, reageert, ondertekent of jou noemt, zie je het hier.",
   "notifications.markAllRead": "Alles als gelezen markeren",
   "notifications.new": "Nieuw",
   "notifications.mentioned": "{name} noemde je in “{title}”",
@@ -748,4 +747,5 @@ export const nl: Record<MessageKey, string> = {
   "invitation.alreadyMember": "Je bent al lid van deze onderhandeling.",
   "invitation.openNegotiation": "Open de onderhandeling",
   "invitation.usedSignedIn": "Deze uitnodiging is al gebruikt. Moet je nog meedoen, vraag dan de afzender om een nieuwe.",
+  ...activityNl,
 };

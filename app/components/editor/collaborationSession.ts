@@ -12,6 +12,7 @@ import { SocketHeartbeat } from "./socketHeartbeat";
 import { UnsentChanges } from "./unsentChanges";
 
 export type { ConnectionState };
+import { signalNotification } from "../notifications/notificationSignal";
 
 /** Listeners of one kind of event; adding one returns how to remove it. */
 class Listeners<Args extends unknown[]> {
@@ -47,6 +48,7 @@ export class CollaborationSession {
   private readonly resynced = new Listeners<[]>();
   private readonly agreementsPushed = new Listeners<[AgreementSnapshot]>();
   private readonly editsRefused = new Listeners<[RefusedCode]>();
+  private readonly activityPushed = new Listeners<[{ auditId: number }]>();
 
   constructor(negotiationId: string, userId: string) {
     // Per user: two accounts in one browser profile never share unsent edits.
@@ -83,6 +85,8 @@ export class CollaborationSession {
     };
     onPush(CustomMessage.thread, this.threadPushed);
     onPush(CustomMessage.agreements, this.agreementsPushed);
+    onPush(CustomMessage.activity, this.activityPushed);
+    this.provider.messageHandlers[CustomMessage.notification] = () => signalNotification();
     this.provider.on("connection-close", (event: CloseEvent | null) => {
       // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
       if (event && event.code >= 4400 && event.code < 4500) this.closedWith = event.code;
@@ -127,6 +131,11 @@ export class CollaborationSession {
 
   onAgreements(listener: (snapshot: AgreementSnapshot) => void): () => void {
     return this.agreementsPushed.add(listener);
+  }
+
+  /** A move was recorded in the negotiation's activity. */
+  onActivity(listener: (entry: { auditId: number }) => void): () => void {
+    return this.activityPushed.add(listener);
   }
 
   /** After every (re)connection's sync: what was pushed while offline must be fetched. */

@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { NumberedClause } from "../../../shared/editor/numbering";
 import type { Role } from "../../../shared/roles";
-import { maxCommentLength, type ThreadView } from "../../../shared/threads";
+import { canSeeThread, maxCommentLength, type ThreadView } from "../../../shared/threads";
+import { partyOf } from "../../../shared/roles";
+import { MentionTextarea } from "./MentionTextarea";
+import type { MentionCandidate } from "./mentionQuery";
 import { useFormatDateTime, useT } from "../../i18n";
 import { Markdown } from "../Markdown";
 import type { ThreadRequest } from "./useThreads";
@@ -15,6 +18,8 @@ interface ThreadPanelProps {
   selectedClauseId: string | null;
   onSelectClause: (clauseId: string | null) => void;
   me: { id: string; role: Role };
+  /** Everyone in the negotiation: who may be mentioned where, and their current names. */
+  members: (MentionCandidate & { role: Role })[];
   canComment: boolean;
   canKeepInternal: boolean;
   /** The text selected in the editor, if it lies inside the selected clause: quoted by a new thread. */
@@ -107,7 +112,12 @@ function NewThread(props: ThreadPanelProps & { clauseId: string }) {
     >
       <label htmlFor={`${id}-body`}>{t("threads.new")}</label>
       {props.pendingQuote && <blockquote className="thread-quote-preview">{t("threads.quoting", { quote: props.pendingQuote })}</blockquote>}
-      <CommentBox id={`${id}-body`} value={body} onChange={setBody} />
+      <CommentBox
+        id={`${id}-body`}
+        value={body}
+        onChange={setBody}
+        candidates={mentionable(props, { visibility, party: visibility === "internal" ? partyOf(props.me.role) : null })}
+      />
       {props.canKeepInternal && (
         <fieldset className="visibility">
           <legend>{t("threads.visibility")}</legend>
@@ -126,12 +136,17 @@ function NewThread(props: ThreadPanelProps & { clauseId: string }) {
   );
 }
 
-function CommentBox({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
+/** Who may be mentioned in a thread of this visibility: those who can see it, but not oneself. */
+function mentionable(props: ThreadPanelProps, thread: { visibility: string; party: string | null }): MentionCandidate[] {
+  return props.members.filter((m) => m.userId !== props.me.id && canSeeThread(m.role, thread));
+}
+
+function CommentBox({ id, value, onChange, candidates }: { id: string; value: string; onChange: (v: string) => void; candidates: MentionCandidate[] }) {
   const t = useT();
   const tooLong = value.length > maxCommentLength;
   return (
     <>
-      <textarea id={id} value={value} onChange={(e) => onChange(e.target.value)} rows={3} aria-describedby={`${id}-hint`} aria-invalid={tooLong || undefined} />
+      <MentionTextarea id={id} value={value} onChange={onChange} candidates={candidates} describedBy={`${id}-hint`} invalid={tooLong} />
       <p id={`${id}-hint`} className={tooLong ? "field-error" : "hint"}>
         {tooLong ? t("threads.tooLong", { max: maxCommentLength, count: value.length }) : t("threads.formatHint")}
       </p>
@@ -144,6 +159,7 @@ function Thread(props: ThreadPanelProps & { thread: ThreadView; clause: Numbered
   const formatDateTime = useFormatDateTime();
   const id = useId();
   const { thread, send } = props;
+  const names = new Map(props.members.map((m) => [m.userId, m.name]));
   const [reply, setReply] = useState("");
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const [reattachTo, setReattachTo] = useState(props.clauses[0]?.id ?? "");
@@ -186,14 +202,19 @@ function Thread(props: ThreadPanelProps & { thread: ThreadView; clause: Numbered
                 <label htmlFor={`${id}-edit-${c.id}`} className="visually-hidden">
                   {t("threads.edit")}
                 </label>
-                <CommentBox id={`${id}-edit-${c.id}`} value={editing.body} onChange={(body) => setEditing({ id: c.id, body })} />
+                <CommentBox
+                  id={`${id}-edit-${c.id}`}
+                  value={editing.body}
+                  onChange={(body) => setEditing({ id: c.id, body })}
+                  candidates={mentionable(props, thread)}
+                />
                 <button type="submit">{t("threads.save")}</button>{" "}
                 <button type="button" onClick={() => setEditing(null)}>
                   {t("threads.cancel")}
                 </button>
               </form>
             ) : (
-              <Markdown text={c.body} />
+              <Markdown text={c.body} names={names} />
             )}
             {c.body !== null && c.author.id === props.me.id && editing?.id !== c.id && (
               <p className="comment-actions">
@@ -237,7 +258,7 @@ function Thread(props: ThreadPanelProps & { thread: ThreadView; clause: Numbered
             }}
           >
             <label htmlFor={`${id}-reply`}>{t("threads.reply")}</label>
-            <CommentBox id={`${id}-reply`} value={reply} onChange={setReply} />
+            <CommentBox id={`${id}-reply`} value={reply} onChange={setReply} candidates={mentionable(props, thread)} />
             <button type="submit" disabled={!reply.trim() || reply.length > maxCommentLength}>
               {t("threads.send")}
             </button>{" "}

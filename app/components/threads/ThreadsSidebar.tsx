@@ -8,6 +8,7 @@ import type { ThreadView } from "../../../shared/threads";
 import { relativeAnchor } from "./threadDecorations";
 import { ThreadPanel } from "./ThreadPanel";
 import type { ThreadRequest } from "./useThreads";
+import type { NegotiationMemberView } from "./useMembers";
 
 interface Props {
   view: EditorView;
@@ -15,6 +16,8 @@ interface Props {
   send: (request: ThreadRequest) => Promise<boolean>;
   error: string | null;
   me: { id: string; role: Role };
+  /** Who may be mentioned (filtered per thread by who can see it). */
+  members: NegotiationMemberView[];
   policies: Pick<Policies, "comment" | "keepInternalNotes">;
   /** The clause whose threads are shown (with a composer), or null for all threads. */
   clauseId: string | null;
@@ -25,7 +28,7 @@ interface Props {
 }
 
 /** Connects the thread panel to the editor: selection quotes and the clause the threads belong to. */
-export function ThreadsSidebar({ view, threads, send, error, me, policies, clauseId, onShowAll, onOpenClause, focusThreadId = null }: Props) {
+export function ThreadsSidebar({ view, threads, send, error, me, members, policies, clauseId, onShowAll, onOpenClause, focusThreadId = null }: Props) {
   const state = view.state;
   const clauses = useMemo(() => numberClauses(state.doc), [state.doc]);
 
@@ -43,6 +46,7 @@ export function ThreadsSidebar({ view, threads, send, error, me, policies, claus
       onSelectClause={(id) => (id ? onOpenClause(id) : onShowAll())}
       focusThreadId={focusThreadId}
       me={me}
+      members={members}
       canComment={policies.comment}
       canKeepInternal={policies.keepInternalNotes}
       pendingQuote={pendingQuote}

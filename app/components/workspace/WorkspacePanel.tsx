@@ -15,6 +15,8 @@ import { KnowledgeSidebar } from "../knowledge/KnowledgeSidebar";
 import { ThreadsSidebar } from "../threads/ThreadsSidebar";
 import { useThreadMarkers } from "../threads/useThreadMarkers";
 import { useThreads } from "../threads/useThreads";
+import { useMembers } from "../threads/useMembers";
+import { ActivityPanel } from "../activity/ActivityPanel";
 import { SidePanel, type PanelTab } from "./SidePanel";
 import type { SidePanelControl } from "./useSidePanel";
 
@@ -33,11 +35,12 @@ interface Props {
   focusThreadId: string | null;
 }
 
-/** The side panel's tabs: the clause at the cursor, every thread, agreement progress, coverage. */
+/** The side panel's tabs: the clause at the cursor, every thread, agreement progress, coverage, activity. */
 export function WorkspacePanel(props: Props) {
   const { negotiationId, session, view, panel, me, policies, agreement, knowledge, onOpenClause } = props;
   const t = useT();
   const { threads, send, error } = useThreads(negotiationId, session);
+  const members = useMembers(negotiationId);
   useThreadMarkers(view, threads);
   const party = partyOf(me.role);
   const found = clauseAt(view.state.selection.$from);
@@ -45,7 +48,7 @@ export function WorkspacePanel(props: Props) {
   const { states, structure } = marginState(view.state);
   const progress = progressOf([...states, structure.state]);
   const openThreads = threads.filter((th) => !th.resolved).length;
-  const threadProps = { view, threads, send, error, me, policies, onShowAll: () => panel.show("threads"), onOpenClause };
+  const threadProps = { view, threads, send, error, me, members, policies, onShowAll: () => panel.show("threads"), onOpenClause };
 
   const tabs: PanelTab[] = [
     {
@@ -81,6 +84,11 @@ export function WorkspacePanel(props: Props) {
       id: "coverage",
       label: t("panel.tab.coverage"),
       content: () => <CoveragePanel view={view} setup={knowledge.coverage} canEdit={policies.edit} />,
+    },
+    {
+      id: "activity",
+      label: t("panel.tab.activity"),
+      content: () => <ActivityPanel negotiationId={negotiationId} session={session} />,
     },
   ];
   return <SidePanel tabs={tabs} panel={panel} onLeave={() => view.focus()} />;

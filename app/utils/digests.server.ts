@@ -1,0 +1,1 @@
+export { digestEnabled, setDigestEnabled } from "../../db/queries/digestSettings";
