@@ -48,6 +48,14 @@ export interface AuditRow {
   detail: Record<string, unknown>;
 }
 
+const toAuditRow = (r: { id: number; at: number; name: string | null; action: string; detail_json: string }): AuditRow => ({
+  id: r.id,
+  at: r.at,
+  userName: r.name,
+  action: r.action as AuditAction,
+  detail: JSON.parse(r.detail_json) as Record<string, unknown>,
+});
+
 export async function listAudit(db: Kysely<Database>, negotiationId: string): Promise<AuditRow[]> {
   const rows = await db
     .selectFrom("audit_log as a")
@@ -56,13 +64,7 @@ export async function listAudit(db: Kysely<Database>, negotiationId: string): Pr
     .where("a.negotiation_id", "=", negotiationId)
     .orderBy("a.id")
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    userName: r.name,
-    action: r.action as AuditAction,
-    detail: JSON.parse(r.detail_json) as Record<string, unknown>,
-  }));
+  return rows.map(toAuditRow);
 }
 
 /** When the latest round was opened and by which kind of member (server/agreements/rounds.ts writes it); null before any. */
@@ -89,13 +91,7 @@ export async function listAuditOf(db: Kysely<Database>, negotiationId: string, a
     .orderBy("a.id", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    userName: r.name,
-    action: r.action as AuditAction,
-    detail: JSON.parse(r.detail_json) as Record<string, unknown>,
-  }));
+  return rows.map(toAuditRow);
 }
 
 /** Whether an entry of this action with this detail value exists: a move recorded once stays recorded once. */

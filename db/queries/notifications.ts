@@ -24,11 +24,14 @@ function visibleNotifications(db: DB, userId: string) {
     .where(stillVisible);
 }
 
-/** A comment that mentions these users notifies each of them. */
+/**
+ * Notifies each of these users: of a mention (a comment names them) or of a move recorded as an
+ * audit entry (which names its thread and comment when it was one).
+ */
 export async function insertNotifications(
   db: DB,
   userIds: string[],
-  about: { negotiationId: string; threadId: string; commentId: string; at: number },
+  about: { kind: "mention" | "activity"; negotiationId: string; auditId?: number; threadId: string | null; commentId: string | null; at: number },
 ): Promise<void> {
   if (userIds.length === 0) return;
   await db
@@ -36,32 +39,9 @@ export async function insertNotifications(
     .values(
       userIds.map((userId) => ({
         user_id: userId,
-        kind: "mention",
+        kind: about.kind,
         negotiation_id: about.negotiationId,
-        thread_id: about.threadId,
-        comment_id: about.commentId,
-        created_at: about.at,
-        read_at: null,
-      })),
-    )
-    .execute();
-}
-
-/** A move recorded as an audit entry notifies these users; a comment's move also names its thread. */
-export async function insertActivityNotifications(
-  db: DB,
-  userIds: string[],
-  about: { negotiationId: string; auditId: number; threadId: string | null; commentId: string | null; at: number },
-): Promise<void> {
-  if (userIds.length === 0) return;
-  await db
-    .insertInto("notifications")
-    .values(
-      userIds.map((userId) => ({
-        user_id: userId,
-        kind: "activity",
-        negotiation_id: about.negotiationId,
-        audit_id: about.auditId,
+        audit_id: about.auditId ?? null,
         thread_id: about.threadId,
         comment_id: about.commentId,
         created_at: about.at,

@@ -1,6 +1,6 @@
 import { audit, type AuditEntry } from "../../db/queries/auditLog";
 import { listMembers } from "../../db/queries/negotiations";
-import { insertActivityNotifications } from "../../db/queries/notifications";
+import { insertNotifications } from "../../db/queries/notifications";
 import type { DB } from "../../db/connection";
 import type { Party } from "../../shared/roles";
 
@@ -27,7 +27,8 @@ export async function recordMove(
   const notified = members
     .filter((m) => m.userId !== entry.userId && !(actorParty && m.role === actorParty) && !about.alreadyNotified?.includes(m.userId))
     .map((m) => m.userId);
-  await insertActivityNotifications(db, notified, {
+  await insertNotifications(db, notified, {
+    kind: "activity",
     negotiationId: entry.negotiationId,
     auditId,
     threadId: about.threadId ?? null,

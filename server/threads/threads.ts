@@ -151,7 +151,7 @@ async function noteComment(
   clause: { number?: string; heading?: string } | null,
 ): Promise<Move | null> {
   const mentionedUsers = mentioned.map((m) => m.userId);
-  await insertNotifications(trx, mentionedUsers, { negotiationId, threadId: thread.id, commentId, at: Date.now() });
+  await insertNotifications(trx, mentionedUsers, { kind: "mention", negotiationId, threadId: thread.id, commentId, at: Date.now() });
   if (!clause || thread.visibility !== "shared") return null;
   return recordMove(
     trx,
