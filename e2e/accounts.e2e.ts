@@ -32,7 +32,7 @@ test("the demo buyer logs in and opens the demo negotiation", async ({ page }) =
   await expect(row.getByRole("cell", { name: "Buyer", exact: true })).toBeVisible();
   await expect(row.getByRole("cell", { name: "Nimbus Cloud", exact: true })).toBeVisible();
   await expectAccessible(page);
-  await row.getByRole("link").click();
+  await row.getByRole("link", { name: /Acme Retail ⇄ Nimbus Cloud/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Retail ⇄ Nimbus Cloud — SaaS security schedule");
   await expect(page.getByRole("navigation", { name: "Negotiation actions" }).getByRole("link", { name: /Members and invitations \(4 members/ })).toBeVisible();
   await expectAccessible(page);

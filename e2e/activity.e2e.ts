@@ -21,6 +21,8 @@ test("a supplier's agreement reaches the buyer's bell and both activity panels w
 
   // The bound the issue sets: a few seconds, over the socket (the fallback poll is a minute).
   await expect.poll(() => unreadOf(buyer), { timeout: 5_000 }).toBeGreaterThan(before);
+  // The Activity tab of each side panel lists it too (already there, or opened now).
+  for (const page of [buyer, supplier]) await page.getByRole("tab", { name: "Activity" }).click();
   const activity = buyer.getByRole("region", { name: "Activity" });
   await expect(activity.getByRole("listitem").first()).toContainText("Sam Supplier (Nimbus Cloud)");
   await expect(activity.getByRole("listitem").first()).toContainText(/Agreed to clause [\d.]+ Audit rights for the Supplier/);
@@ -53,7 +55,11 @@ test("a supplier's agreement reaches the buyer's bell and both activity panels w
     await bell(buyer).click();
     await buyer.screenshot({ path: `test-results/activity-bell-${width}.png` });
     await bell(buyer).click();
-    await activity.scrollIntoViewIfNeeded();
+    // The deep link above opened the Clause tab; on narrow screens the panel is a drawer.
+    const showPanel = buyer.getByRole("button", { name: "Show side panel" });
+    if (await showPanel.isVisible()) await showPanel.click();
+    await buyer.getByRole("tab", { name: "Activity" }).click();
+    await expect(activity).toBeVisible();
     await buyer.screenshot({ path: `test-results/activity-panel-${width}.png` });
   }
   await buyer.goto("/notifications");

@@ -60,6 +60,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // The tests share the demo members and run in parallel, each page load a new connection.
       COLLAB_CONNECTS_PER_MINUTE: "1000",
+      // Every browser signs up from 127.0.0.1; the limit itself has its own integration test.
+      SIGNUPS_PER_ADDRESS_PER_HOUR: "100",
     },
   },
 });

@@ -29,7 +29,13 @@ test("pasting from Word keeps numbered lists and headings, and says which images
   });
   await page.goto(`/negotiations/${id}`);
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  const first = page.locator(".schedule-editor .clause").first();
+  // A clause of plain paragraphs (the definitions clause that opens the schedule is a list).
+  const plainId = await page
+    .locator(".schedule-editor .clause")
+    .filter({ hasNot: page.locator("ul, ol") })
+    .first()
+    .getAttribute("data-id");
+  const first = page.locator(`.schedule-editor .clause[data-id="${plainId}"]`);
   await first.locator("p").last().click();
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
@@ -53,7 +59,7 @@ test("pasting from Word keeps numbered lists and headings, and says which images
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
   await expect(async () => {
     await page.reload();
-    await expect(page.locator(".schedule-editor .clause").first().locator("ol > li")).toHaveCount(3, { timeout: 2000 });
+    await expect(first.locator("ol > li")).toHaveCount(3, { timeout: 2000 });
   }).toPass();
-  await expect(page.locator(".schedule-editor .clause").first().locator("p strong", { hasText: "Logging" })).toBeVisible();
+  await expect(first.locator("p strong", { hasText: "Logging" })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { EditorState, type Command } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
-import { ySyncPlugin, yUndoPlugin } from "y-prosemirror";
+import { yCursorPluginKey, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
 import { scheduleFragmentName, scheduleSchema } from "../../../shared/editor/schema";
 import { uniqueIdsPlugin } from "../../../shared/editor/uniqueIds";
 import type { PresenceUser } from "../../../shared/collaboration/presence";
@@ -150,6 +150,9 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
         // `this`, not `editor`: plugins dispatch while the view is still being constructed.
         dispatchTransaction(this: EditorView, tr) {
           this.updateState(this.state.apply(tr));
+          // Someone else's cursor moved: the view redraws it, and nothing React shows depends on it
+          // (a room of cursors would otherwise re-render the toolbar and the side panel many times a second).
+          if (tr.getMeta(yCursorPluginKey) && !tr.docChanged && !tr.selectionSet) return;
           setRevision((r) => r + 1); // the toolbar reflects the selection's marks and what is possible
         },
       });
