@@ -4,7 +4,22 @@ import AxeBuilder from "@axe-core/playwright";
 export const demoPassword = "demo-password";
 
 /** Every page a test opens must log no console errors and no uncaught exceptions. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; closeOwnContexts: void }>({
+  // Contexts a test opens itself (a second party's browser) live as long as the worker's browser
+  // unless closed: left open, each stays in the demo room and takes every later test's traffic.
+  closeOwnContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(
+        browser
+          .contexts()
+          .filter((c) => !before.has(c))
+          .map((c) => c.close().catch(() => undefined)),
+      );
+    },
+    { auto: true },
+  ],
   consoleErrors: [
     async ({ context }, use) => {
       const errors: string[] = [];
