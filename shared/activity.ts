@@ -10,6 +10,7 @@ export const activityActions = [
   "signoff",
   "agreement.effective",
   "amendment.opened",
+  "review.due",
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
