@@ -39,7 +39,7 @@ test("an agreement in force whose review date is within 30 days records 'due for
   const moves = reviewMoves();
   assert.equal(moves.length, 1, "later checks record nothing again");
   assert.equal(moves[0]!.user_id, null, "nobody's move");
-  assert.equal(JSON.parse(moves[0]!.detail_json).dueAtMs, dueAt);
+  assert.deepEqual(JSON.parse(moves[0]!.detail_json), { dueAtMs: dueAt, dueAt: new Date(dueAt).toISOString().slice(0, 10), page: "agreement" });
   const members = (
     sqlite.prepare("select user_id from negotiation_members where negotiation_id = ? order by user_id").all(negotiationId) as { user_id: string }[]
   ).map((m) => m.user_id);

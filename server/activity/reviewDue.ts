@@ -16,7 +16,7 @@ export async function recordReviewsDue(services: Services, now = Date.now()): Pr
     const move = await services.db.transaction().execute(async (trx) => {
       if (await auditRecorded(trx, id, "review.due", "dueAtMs", reviewDueAt)) return null;
       const dueAt = new Date(reviewDueAt).toISOString().slice(0, 10);
-      return recordMove(trx, { negotiationId: id, userId: null, action: "review.due", detail: { dueAtMs: reviewDueAt, dueAt } }, null);
+      return recordMove(trx, { negotiationId: id, userId: null, action: "review.due", detail: { dueAtMs: reviewDueAt, dueAt, page: "agreement" } }, null);
     });
     if (move) moves.push(move);
   }
