@@ -10,6 +10,7 @@ export const activityActions = [
   "signoff",
   "agreement.effective",
   "amendment.opened",
+  "review.due",
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
@@ -28,8 +29,9 @@ export interface ActivityEntry {
   excerpt: string | null;
 }
 
-/** Where an entry leads: the clause and the thread it is about, when there is one. */
-export function activityLink(negotiationId: string, about: { clauseId?: unknown; threadId?: unknown }): string {
+/** Where an entry leads: the agreement page for a move about the whole agreement, else the clause and the thread it is about, when there is one. */
+export function activityLink(negotiationId: string, about: { clauseId?: unknown; threadId?: unknown; page?: unknown }): string {
+  if (about.page === "agreement") return `/negotiations/${negotiationId}/agreement`;
   const query = new URLSearchParams();
   if (typeof about.clauseId === "string" && about.clauseId !== structureUnitId) query.set("clause", about.clauseId);
   if (typeof about.threadId === "string") query.set("thread", about.threadId);

@@ -35,6 +35,8 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate): strin
       return t("audit.effective", { version: str("version") });
     case "amendment.opened":
       return t(d.kind === "review" ? "audit.reviewOpened" : "audit.amendmentOpened", { round: str("round") });
+    case "review.due":
+      return t("audit.reviewDue", { date: str("dueAt") });
     case "review_date.set":
       return t("audit.reviewDate", { date: str("dueAt") });
     case "comment.shared":

@@ -12,6 +12,7 @@ export const auditActions = [
   "agreement.effective",
   "amendment.opened",
   "review_date.set",
+  "review.due",
   "export",
   "comment.shared",
 ] as const;

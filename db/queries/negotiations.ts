@@ -187,3 +187,15 @@ export async function updateMember(db: DB, negotiationId: string, userId: string
 export async function removeMember(db: DB, negotiationId: string, userId: string): Promise<void> {
   await db.deleteFrom("negotiation_members").where("negotiation_id", "=", negotiationId).where("user_id", "=", userId).execute();
 }
+
+/** Agreements in force whose review date is at or before `before`, with that date. */
+export async function negotiationsReviewDueBy(db: DB, before: number): Promise<{ id: string; reviewDueAt: number }[]> {
+  const rows = await db
+    .selectFrom("negotiations")
+    .select(["id", "review_due_at"])
+    .where("frozen_at", "is not", null)
+    .where("review_due_at", "is not", null)
+    .where("review_due_at", "<=", before)
+    .execute();
+  return rows.map((r) => ({ id: r.id, reviewDueAt: r.review_due_at! }));
+}

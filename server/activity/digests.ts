@@ -2,6 +2,7 @@ import { markDigestSent, usersDueDigest } from "../../db/queries/digestSettings"
 import { isLocale, translate } from "../../shared/i18n/index";
 import type { Services } from "../context";
 import { notificationViews } from "./notificationViews";
+import { recordReviewsDue } from "./reviewDue";
 
 /**
  * Mails each user due one a digest of their unread notifications since the last digest (through
@@ -28,10 +29,12 @@ export async function sendDigests(services: Services, now = Date.now()): Promise
   return sent;
 }
 
-/** Checks for due digests every `checkSeconds`; returns how to stop. */
+/** Checks for due reviews and digests every `checkSeconds`, reviews first so that a digest can tell them; returns how to stop. */
 export function scheduleDigests(services: Services): () => void {
   const timer = setInterval(() => {
-    sendDigests(services).catch((error) => services.logger.warn({ err: error }, "digest run failed"));
+    recordReviewsDue(services)
+      .then(() => sendDigests(services))
+      .catch((error) => services.logger.warn({ err: error }, "digest run failed"));
   }, services.config.digestCheckSeconds * 1000);
   timer.unref();
   return () => clearInterval(timer);

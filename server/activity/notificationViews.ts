@@ -28,7 +28,7 @@ export async function notificationViews(
       headline,
       what: isMention || !r.action ? "" : describeAuditEntry({ action: r.action, detail }, t),
       excerpt: r.body !== null && !r.deleted_at ? plainText(r.body) : null,
-      link: activityLink(r.negotiation_id, { clauseId: r.clause_id ?? detail.clauseId, threadId: r.thread_id ?? detail.threadId }),
+      link: activityLink(r.negotiation_id, { clauseId: r.clause_id ?? detail.clauseId, threadId: r.thread_id ?? detail.threadId, page: detail.page }),
     };
   });
 }

@@ -668,6 +668,7 @@ export const en = {
   "audit.structureNeedsChange": "Asked for a change to the schedule structure for the {party}",
   "audit.versionSaved": "Saved version {number}: {name}",
   "audit.versionEffective": "Recorded version {number} ({name}) as signed by both parties",
+  "audit.reviewDue": "The agreement is due for review ({date})",
   "audit.signoff": "Signed off for the {party} (round {round})",
   "audit.effective": "Version {version} became the effective agreement",
   "audit.amendmentOpened": "Opened amendment round {round}",

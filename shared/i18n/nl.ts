@@ -676,6 +676,7 @@ export const nl: Record<MessageKey, string> = {
   "audit.structureNeedsChange": "Vroeg om een wijziging van de structuur van het schema namens de {party}",
   "audit.versionSaved": "Sloeg versie {number} op: {name}",
   "audit.versionEffective": "Legde versie {number} ({name}) vast als door beide partijen afgetekend",
+  "audit.reviewDue": "De overeenkomst moet worden geëvalueerd ({date})",
   "audit.signoff": "Tekende af namens de {party} (ronde {round})",
   "audit.effective": "Versie {version} werd de geldende overeenkomst",
   "audit.amendmentOpened": "Opende wijzigingsronde {round}",
