@@ -39,6 +39,9 @@ test("the wizard walks six steps, keeps answers going back, ticks GDPR for perso
   await expectStep(page, 2, 6, "Data");
   await expect(page.getByRole("heading", { level: 2 })).toBeFocused();
   await expectAccessible(page);
+  // Every kind that applies: confidential business data and personal data together.
+  await page.getByLabel("Internal", { exact: true }).uncheck();
+  await page.getByLabel("Confidential", { exact: true }).check();
   await page.getByLabel("Personal data", { exact: true }).check();
   await page.getByRole("button", { name: "Next: Criticality" }).click();
 
@@ -71,6 +74,8 @@ test("the wizard walks six steps, keeps answers going back, ticks GDPR for perso
   await expect(page.getByLabel("Managed IT services")).toBeChecked();
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page.getByLabel("Personal data", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("Confidential", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("Internal", { exact: true })).not.toBeChecked();
   await page.getByRole("button", { name: "Next: Criticality" }).click();
   await page.getByRole("button", { name: "Next: Rules" }).click();
   await expect(page.getByLabel("NIS2: we are an essential or important entity")).toBeChecked();
@@ -91,6 +96,7 @@ test("the wizard walks six steps, keeps answers going back, ticks GDPR for perso
   await expect(preview.getByText("from your answer in step 4: Rules").first()).toBeVisible();
   await expect(preview.getByText("Part of the model schedule for Managed IT services").first()).toBeVisible();
   await expect(page.getByText("NIS2, GDPR")).toBeVisible();
+  await expect(page.getByText("Confidential, Personal data")).toBeVisible();
   await expect(page.getByText("Standard", { exact: true })).toBeVisible();
 
   // An unticked clause stays unticked after changing an answer and coming back.

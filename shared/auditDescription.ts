@@ -1,6 +1,8 @@
 // One sentence per audit entry, in the reader's language: the page and the CSV say the same.
-import type { MessageKey, Params } from "./i18n/index";
+import type { Locale, MessageKey, Params } from "./i18n/index";
 import { structureUnitId } from "./agreements/scheduleStructure";
+import { reviewDateMs } from "./agreements/snapshot";
+import { calendarDateFormatter } from "./i18n/calendarDateFormatter";
 
 export interface DescribableEntry {
   action: string;
@@ -9,9 +11,14 @@ export interface DescribableEntry {
 
 type Translate = (key: MessageKey, params?: Params) => string;
 
-export function describeAuditEntry(entry: DescribableEntry, t: Translate): string {
+export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale: Locale): string {
   const d = entry.detail;
   const str = (key: string) => String(d[key] ?? "");
+  // Review dates are kept as YYYY-MM-DD, which the CSV's readers sort by; the sentence reads them as a date.
+  const calendarDate = (key: string) => {
+    const ms = reviewDateMs(str(key));
+    return Number.isNaN(ms) ? str(key) : calendarDateFormatter(locale)(ms);
+  };
   const role = (key: string) => (d[key] ? t(`role.${str(key)}` as MessageKey) : "");
   switch (entry.action) {
     case "member.joined":
@@ -36,9 +43,9 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate): strin
     case "amendment.opened":
       return t(d.kind === "review" ? "audit.reviewOpened" : "audit.amendmentOpened", { round: str("round") });
     case "review.due":
-      return t("audit.reviewDue", { date: str("dueAt") });
+      return t("audit.reviewDue", { date: calendarDate("dueAt") });
     case "review_date.set":
-      return t("audit.reviewDate", { date: str("dueAt") });
+      return t("audit.reviewDate", { date: calendarDate("dueAt") });
     case "comment.shared":
       return d.heading !== undefined ? t("audit.commentShared", { clause: `${str("number")} ${str("heading")}`.trim() }) : t("audit.commentSharedStructure");
     case "export":

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { describeAuditEntry } from "../../shared/auditDescription";
-import { useFormatDateTime, useT } from "../i18n";
+import { useFormatDateTime, useLocale, useT } from "../i18n";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { listAudit } from "../utils/agreements.server";
 
@@ -16,6 +16,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function AuditPage() {
   const t = useT();
+  const locale = useLocale();
   const formatTime = useFormatDateTime();
   const { negotiation, entries } = useLoaderData<typeof loader>();
   return (
@@ -47,7 +48,7 @@ export default function AuditPage() {
               <tr key={e.id}>
                 <td>{formatTime(e.at)}</td>
                 <td>{e.userName ?? t("audit.system")}</td>
-                <td>{describeAuditEntry(e, t)}</td>
+                <td>{describeAuditEntry(e, t, locale)}</td>
               </tr>
             ))}
           </tbody>

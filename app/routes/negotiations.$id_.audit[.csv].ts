@@ -9,7 +9,7 @@ import { auditCsv, listAudit } from "../utils/agreements.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { negotiationId } = await requireMember(request, context, params, { api: false });
   const locale = getLocale(request, context);
-  const csv = auditCsv(await listAudit(context.services.db, negotiationId), (row) => describeAuditEntry(row, (key, p) => translate(locale, key, p)));
+  const csv = auditCsv(await listAudit(context.services.db, negotiationId), (row) => describeAuditEntry(row, (key, p) => translate(locale, key, p), locale));
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -96,7 +96,8 @@ export default function NewNegotiation() {
             <ChoiceGroup
               legend={t("wizard.data")}
               name="data"
-              defaultValue={draft.data}
+              multiple
+              defaultValues={draft.data}
               error={fieldError(t, errors, "data")}
               options={dataKinds.map((d) => ({ value: d, label: t(`data.${d}`), hint: t(`data.${d}.hint`) }))}
             />

@@ -30,7 +30,7 @@ export interface PostedWizard {
   include: string[] | null;
 }
 
-const many = new Set(["rules", "exclude", "include"]);
+const many = new Set(["data", "rules", "exclude", "include"]);
 
 /** The form as posted, bounded; null when it is not the wizard's form at all (oversized, wrong shape). */
 export function readWizardForm(form: FormData): PostedWizard | null {

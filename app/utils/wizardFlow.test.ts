@@ -30,17 +30,17 @@ test("going back or to an earlier step checks nothing and keeps every answer; la
 });
 
 test("an answer tampered with on an earlier step sends the user back to that step", () => {
-  const { view } = move(post("level", "next", { data: "everything", level: "standard" }));
+  const { view } = move(post("level", "next", { data: ["everything"], level: "standard" }));
   assert.deepEqual([view.step, view.errors], ["data", ["data"]]);
 });
 
 test("personal data brings in GDPR, and the review says the data answer did", () => {
-  const { view } = move(post("level", "next", { data: "personal", level: "standard" }));
+  const { view } = move(post("level", "next", { data: ["personal"], level: "standard" }));
   assert.equal(view.step, "review");
   assert.ok(view.proposal!.regimes.includes("gdpr"));
   const gdpr = view.proposal!.clauses.flatMap((c) => c.reasons).filter((r) => r.reason.kind === "regime" && r.reason.regime === "gdpr");
   assert.ok(gdpr.length > 0 && gdpr.every((r) => r.step === "data"));
-  const { create } = move(post("review", "create", { data: "personal", level: "standard" }));
+  const { create } = move(post("review", "create", { data: ["personal"], level: "standard" }));
   assert.ok(create?.start.kind === "template" && create.start.context.rules.includes("gdpr"));
 });
 
@@ -84,4 +84,18 @@ test("the form is read bounded: arrays for ticked boxes, include only from the r
   const odd = new FormData();
   odd.append("intent", "delete-everything");
   assert.equal(readWizardForm(odd), null);
+});
+
+test("the data step takes every kind that applies: confidential and personal data together bring in GDPR; none goes alone", () => {
+  const form = new FormData();
+  for (const [key, value] of [["step", "data"], ["intent", "next"], ["data", "confidential"], ["data", "personal"]]) form.append(key!, value!);
+  const posted = readWizardForm(form);
+  assert.deepEqual(posted?.draft.data, ["confidential", "personal"]);
+  const { view } = move(post("level", "next", { data: ["confidential", "personal"], level: "standard" }));
+  assert.equal(view.step, "review");
+  assert.ok(view.proposal!.regimes.includes("gdpr"));
+  const mixed = move(post("data", "next", { data: ["none", "personal"] })).view;
+  assert.deepEqual([mixed.step, mixed.errors], ["data", ["data"]]);
+  const empty = move(post("data", "next", { data: [] })).view;
+  assert.deepEqual([empty.step, empty.errors], ["data", ["data"]]);
 });

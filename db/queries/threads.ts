@@ -126,7 +126,7 @@ export async function insertComment(db: DB, comment: { id: string; threadId: str
 }
 
 export async function commentById(db: DB, commentId: string) {
-  return db.selectFrom("comments").select(["thread_id", "author_id", "deleted_at"]).where("id", "=", commentId).executeTakeFirst();
+  return db.selectFrom("comments").select(["thread_id", "author_id", "body", "deleted_at"]).where("id", "=", commentId).executeTakeFirst();
 }
 
 /** The current text of comments in shared threads (deleted ones are left out). */

@@ -26,7 +26,7 @@ export async function notificationViews(
       at: r.created_at,
       unread: r.read_at === null,
       headline,
-      what: isMention || !r.action ? "" : describeAuditEntry({ action: r.action, detail }, t),
+      what: isMention || !r.action ? "" : describeAuditEntry({ action: r.action, detail }, t, locale),
       excerpt: r.body !== null && !r.deleted_at ? plainText(r.body) : null,
       link: activityLink(r.negotiation_id, { clauseId: r.clause_id ?? detail.clauseId, threadId: r.thread_id ?? detail.threadId, page: detail.page }),
     };

@@ -14,7 +14,7 @@ import { anyUserExists, insertUser } from "../../db/queries/users";
 
 export const demoPassword = "demo-password";
 // An online marketplace (NIS2 digital provider) whose SaaS supplier processes customer data.
-const demoContext: ServiceContext = { service: "saas", data: "personal", criticality: "important", rules: ["nis2", "gdpr"] };
+const demoContext: ServiceContext = { service: "saas", data: ["personal"], criticality: "important", rules: ["nis2", "gdpr"] };
 const demoSetup: NegotiationSetup = { start: "demo", context: demoContext, level: "standard", regimes: applicableRegimes(demoContext) };
 
 export const demoNegotiationTitle = "Acme Retail ⇄ Nimbus Cloud — SaaS security schedule";

@@ -139,3 +139,20 @@ test("sign-up and log-in refusals reach the form in words: a taken email at its 
   const wrong = await client.logIn("supplier@demo.test", "not-the-password");
   assert.match(await wrong.text(), /value="supplier@demo.test"/);
 });
+
+test("an /api/ address no endpoint answers is a JSON 404 for every method, not an HTML page", async () => {
+  const buyer = await as("buyer");
+  for (const [path, method] of [
+    ["/api/no-such-endpoint", "GET"],
+    [`/api/negotiations/${pilotId}/no-such-thing`, "GET"],
+    [`/api/negotiations/${pilotId}/no-such-thing`, "POST"],
+    ["/api/a/b/c", "DELETE"],
+  ] as const) {
+    const res = await buyer.request(path, method === "GET" ? {} : { method, headers: { "Content-Type": "application/json" }, body: "{}" });
+    assert.equal(res.status, 404, `${method} ${path}`);
+    assert.match(res.headers.get("content-type") ?? "", /application\/json/, `${method} ${path}`);
+    assert.equal(((await res.json()) as Refusal).code, "error.apiNotFound", `${method} ${path}`);
+  }
+  const dutch = await fetch(`${server.url}/api/nothing`, { headers: { "Accept-Language": "nl" } });
+  assert.match(((await dutch.json()) as Refusal).error, /Dit API-adres bestaat niet/);
+});

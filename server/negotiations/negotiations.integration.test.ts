@@ -71,6 +71,26 @@ describe("starting a negotiation", () => {
     assert.ok(setup.clauses.some((c: { reasons: { kind: string; regime?: string }[] }) => c.reasons.some((r) => r.regime === "nis2")));
   });
 
+  test("the data answer may list several kinds (personal among them brings GDPR); none with others is refused", async () => {
+    const outsider = await as("outsider");
+    const start = (data: unknown) =>
+      outsider.request("/api/negotiations", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ ...body, title: "Mixed data", start: { ...body.start, context: { ...body.start.context, rules: [], data } } }),
+      });
+    const mixed = await start(["confidential", "personal"]);
+    assert.equal(mixed.status, 201);
+    const { id } = (await mixed.json()) as { id: string };
+    const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
+    const setup = JSON.parse((db.prepare("select setup_json from negotiations where id = ?").get(id) as { setup_json: string }).setup_json);
+    db.close();
+    assert.deepEqual(setup.context.data, ["confidential", "personal"]);
+    assert.ok(setup.regimes.includes("gdpr"));
+    const refused = await start(["none", "personal"]);
+    assert.equal(refused.status, 400);
+  });
+
   test("bad input gets 400 with the fields named; copying someone else's negotiation is a 404", async () => {
     const outsider = await as("outsider");
     const bad = await outsider.request("/api/negotiations", {

@@ -190,6 +190,25 @@ describe("mentions", () => {
     const after = (await (await supplier.request("/dashboard")).text()).match(/(\d+) new notifications?\b/);
     assert.ok(Number(after?.[1] ?? 0) < unread, "the clause's mention and activity are read");
   });
+
+  test("editing a comment to name someone new notifies them once; whom it named before hears nothing again", async () => {
+    const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
+    const idOf = (email: string) => (db.prepare("select id from users where email = ?").get(email) as { id: string }).id;
+    const mentions = (email: string, commentId: string) =>
+      (db.prepare("select count(*) as n from notifications where user_id = ? and comment_id = ? and kind = 'mention'").get(idOf(email), commentId) as { n: number }).n;
+    const sam = mentionToken("Sam Supplier (Nimbus Cloud)", idOf("supplier@demo.test"));
+    const ada = mentionToken("Ada Advisor", idOf("advisor@demo.test"));
+    const { json } = await post("buyer", "/threads", { clauseId: clauseIds[7], visibility: "shared", body: `${sam} please look` });
+    const commentId = json.thread!.comments[0]!.id;
+    assert.equal(mentions("supplier@demo.test", commentId), 1);
+    assert.equal(mentions("advisor@demo.test", commentId), 0);
+    assert.equal((await post("buyer", `/comments/${commentId}`, { action: "edit", body: `${sam} and ${ada} please look` })).status, 200);
+    assert.equal(mentions("advisor@demo.test", commentId), 1, "the newly named member is told");
+    assert.equal(mentions("supplier@demo.test", commentId), 1, "the member named before is not told twice");
+    assert.equal((await post("buyer", `/comments/${commentId}`, { action: "edit", body: `${sam} and ${ada}, please look` })).status, 200);
+    assert.equal(mentions("advisor@demo.test", commentId), 1);
+    db.close();
+  });
 });
 
 describe("deleted clauses", () => {

@@ -105,7 +105,14 @@ export async function actOnComment(services: Services, negotiationId: string, co
   if (comment.deleted_at) throw new DomainError(410, "threads.error.deleted");
   const now = Date.now();
   if (input.action === "edit") {
-    await editComment(services.db, commentId, input.body, now);
+    // Whom the edit names for the first time hears of it, as of a new comment; whom it named before, not again.
+    const before = new Set(mentionedIds(comment.body));
+    const mentioned = (await mentionedMembers(services, negotiationId, thread, actor, input.body)).filter((m) => !before.has(m.userId));
+    await services.db.transaction().execute(async (trx) => {
+      await editComment(trx, commentId, input.body, now);
+      await noteComment(trx, negotiationId, thread, commentId, actor, mentioned, null);
+    });
+    await afterComment(services, negotiationId, null, mentioned, actor, input.body);
   } else {
     await deleteCommentText(services.db, commentId, now);
   }

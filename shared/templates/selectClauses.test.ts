@@ -6,13 +6,13 @@ import type { ServiceContext } from "./wizardAnswers";
 
 const catalogue = loadCatalogue();
 const ids = (context: ServiceContext) => selectClauses(catalogue, context).clauses.map((c) => c.requirementId);
-const base: ServiceContext = { service: "saas", data: "internal", criticality: "low", rules: [] };
+const base: ServiceContext = { service: "saas", data: ["internal"], criticality: "low", rules: [] };
 
 test("the level follows data sensitivity, criticality and financial regulation", () => {
   assert.equal(suggestedLevel(base), "basic");
-  assert.equal(suggestedLevel({ ...base, data: "personal", criticality: "important" }), "standard");
-  assert.equal(suggestedLevel({ ...base, data: "special", criticality: "critical" }), "strict");
-  assert.equal(suggestedLevel({ ...base, data: "confidential", criticality: "important", rules: ["dora"] }), "strict");
+  assert.equal(suggestedLevel({ ...base, data: ["personal"], criticality: "important" }), "standard");
+  assert.equal(suggestedLevel({ ...base, data: ["special"], criticality: "critical" }), "strict");
+  assert.equal(suggestedLevel({ ...base, data: ["confidential"], criticality: "important", rules: ["dora"] }), "strict");
 });
 
 test("each kind of service starts from its own model clauses", () => {
@@ -25,14 +25,14 @@ test("each kind of service starts from its own model clauses", () => {
 });
 
 test("personal data brings GDPR, and says so with the article", () => {
-  const selection = selectClauses(catalogue, { ...base, data: "personal" });
+  const selection = selectClauses(catalogue, { ...base, data: ["personal"] });
   assert.deepEqual(selection.regimes, ["gdpr"]);
   const reasons = selection.clauses.flatMap((c) => c.reasons);
   assert.ok(reasons.some((r) => r.kind === "regime" && r.regime === "gdpr" && /Art\. 28\(3\)\(c\)/.test(r.ref)));
 });
 
 test("every element of every applicable regime is covered by some selected clause", () => {
-  const context: ServiceContext = { service: "saas", data: "personal", criticality: "critical", rules: ["nis2", "dora"] };
+  const context: ServiceContext = { service: "saas", data: ["personal"], criticality: "critical", rules: ["nis2", "dora"] };
   const selection = selectClauses(catalogue, context);
   const chosen = new Set(selection.clauses.map((c) => c.requirementId));
   for (const regimeId of applicableRegimes(context)) {
@@ -53,11 +53,17 @@ test("sectors add their certification; IoT products fall under the CRA", () => {
 });
 
 test("the schedule text comes from the catalogue at the chosen level, in the creator's language", () => {
-  const selection = selectClauses(catalogue, { ...base, data: "personal", criticality: "critical" });
+  const selection = selectClauses(catalogue, { ...base, data: ["personal"], criticality: "critical" });
   const schedule = scheduleFromSelection(catalogue, selection, "nl", (c) => `[${c}]`);
   const notification = catalogue.requirements.find((r) => r.id === "incident-notification")!;
   const clause = schedule.sections.flatMap((s) => s.clauses).find((c) => c.requirement === "incident-notification")!;
   assert.equal(clause.heading, notification.title.nl);
   assert.equal(clause.body[0], notification.levels!.strict.clause.nl);
   assert.equal(new Set(schedule.sections.map((s) => s.heading)).size, schedule.sections.length, "one section per category");
+});
+
+test("several kinds of data: the most sensitive sets the level, any personal data brings in GDPR", () => {
+  assert.equal(suggestedLevel({ ...base, data: ["internal", "special"], criticality: "critical" }), "strict");
+  assert.ok(applicableRegimes({ ...base, data: ["confidential", "personal"] }).includes("gdpr"));
+  assert.ok(!applicableRegimes({ ...base, data: ["internal", "confidential"] }).includes("gdpr"));
 });

@@ -27,7 +27,7 @@ const criticalityWeight = { low: 0, important: 1, critical: 2 } as const;
 
 /** More sensitive data, a more critical service and financial regulation each raise the bar. */
 export function suggestedLevel(context: ServiceContext): LevelName {
-  const score = dataWeight[context.data] + criticalityWeight[context.criticality] + (context.rules.includes("dora") ? 1 : 0);
+  const score = Math.max(...context.data.map((kind) => dataWeight[kind])) + criticalityWeight[context.criticality] + (context.rules.includes("dora") ? 1 : 0);
   return score <= 1 ? "basic" : score <= 3 ? "standard" : "strict";
 }
 
@@ -36,7 +36,7 @@ export function applicableRegimes(context: ServiceContext): RegimeId[] {
   const out: RegimeId[] = [];
   if (context.rules.includes("nis2")) out.push("nis2");
   if (context.rules.includes("dora")) out.push("dora");
-  if (context.rules.includes("gdpr") || context.data === "personal" || context.data === "special") out.push("gdpr");
+  if (context.rules.includes("gdpr") || context.data.includes("personal") || context.data.includes("special")) out.push("gdpr");
   // The Cyber Resilience Act governs products with digital elements placed on the market.
   if (context.service === "iot" || context.service === "onprem") out.push("cra");
   return out;

@@ -12,10 +12,19 @@ export type Criticality = (typeof criticalities)[number];
 export type Rule = (typeof rules)[number];
 export type LevelName = (typeof levels)[number];
 
+/**
+ * The kinds of data the service touches: every kind that applies (confidential business data and
+ * personal data often come together), or "none" alone. The API also takes one kind as a string.
+ */
+export const dataKindsSchema = z
+  .union([z.enum(dataKinds).transform((kind) => [kind]), z.array(z.enum(dataKinds)).min(1).max(dataKinds.length)])
+  .transform((kinds) => [...new Set(kinds)])
+  .refine((kinds) => !kinds.includes("none") || kinds.length === 1, { message: "\"none\" cannot be combined with other kinds of data" });
+
 /** What the wizard asks about the service; the API takes the same fields. */
 export const serviceContextSchema = z.object({
   service: z.enum(serviceTypes),
-  data: z.enum(dataKinds),
+  data: dataKindsSchema,
   criticality: z.enum(criticalities),
   rules: z.array(z.enum(rules)).max(rules.length).default([]),
 });

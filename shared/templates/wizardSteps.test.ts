@@ -25,9 +25,9 @@ test("a step's answers are checked with the API's rules; the service type only m
 });
 
 test("personal data, ordinary or special, implies GDPR", () => {
-  assert.deepEqual(impliedRules("personal"), ["gdpr"]);
-  assert.deepEqual(impliedRules("special"), ["gdpr"]);
-  assert.deepEqual(impliedRules("confidential"), []);
+  assert.deepEqual(impliedRules(["personal"]), ["gdpr"]);
+  assert.deepEqual(impliedRules(["special"]), ["gdpr"]);
+  assert.deepEqual(impliedRules(["confidential"]), []);
 });
 
 test("the draft keeps unknown answers as typed but bounds their size", () => {

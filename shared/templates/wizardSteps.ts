@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Reason, RegimeId } from "./selectClauses";
-import { criticalities, dataKinds, levels, newNegotiationSchema, rules, serviceTypes, type LevelName, type Rule } from "./wizardAnswers";
+import { criticalities, dataKinds, dataKindsSchema, levels, newNegotiationSchema, rules, serviceTypes, type LevelName, type Rule } from "./wizardAnswers";
 
 export const wizardSteps = ["service", "data", "criticality", "regimes", "level", "review"] as const;
 export type WizardStep = (typeof wizardSteps)[number];
@@ -27,7 +27,7 @@ export const wizardDraftSchema = z.object({
   startKind: typed,
   copyFrom: typed,
   service: typed,
-  data: typed,
+  data: ids(dataKinds.length + 5),
   criticality: typed,
   rules: ids(rules.length + 5),
   level: typed,
@@ -44,7 +44,7 @@ export const firstDraft: WizardDraft = {
   startKind: "template",
   copyFrom: "",
   service: "saas",
-  data: "internal",
+  data: ["internal"],
   criticality: "important",
   rules: [],
   level: "",
@@ -61,7 +61,7 @@ const fieldSchemas = {
   counterpartyOrg: shape.counterpartyOrg,
   startKind: z.enum(startKinds),
   service: z.enum(serviceTypes),
-  data: z.enum(dataKinds),
+  data: dataKindsSchema,
   criticality: z.enum(criticalities),
   rules: z.array(z.enum(rules)).max(rules.length),
   level: z.enum(levels),
@@ -101,8 +101,8 @@ export function invalidFields(step: WizardStep, draft: WizardDraft): CheckedFiel
 }
 
 /** Personal data makes the supplier a processor: GDPR applies whatever else was ticked. */
-export function impliedRules(data: string): Rule[] {
-  return (["personal", "special"] as string[]).includes(data) ? ["gdpr"] : [];
+export function impliedRules(data: string[]): Rule[] {
+  return data.includes("personal") || data.includes("special") ? ["gdpr"] : [];
 }
 
 export interface ProposedClause {

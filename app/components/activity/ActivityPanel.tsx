@@ -2,13 +2,14 @@ import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { activityLink } from "../../../shared/activity";
 import { describeAuditEntry } from "../../../shared/auditDescription";
-import { useFormatDateTime, useT } from "../../i18n";
+import { useFormatDateTime, useLocale, useT } from "../../i18n";
 import type { CollaborationSession } from "../editor/collaborationSession";
 import { useActivity } from "./useActivity";
 
 /** The negotiation's activity, newest first and live: who agreed, asked for a change, commented, signed. */
 export function ActivityPanel({ negotiationId, session }: { negotiationId: string; session: CollaborationSession }) {
   const t = useT();
+  const locale = useLocale();
   const formatDateTime = useFormatDateTime();
   const headingId = useId();
   const { entries, failed } = useActivity(negotiationId, session);
@@ -21,7 +22,7 @@ export function ActivityPanel({ negotiationId, session }: { negotiationId: strin
         <ol>
           {entries.map((entry) => {
             const link = activityLink(negotiationId, entry.detail);
-            const what = describeAuditEntry(entry, t);
+            const what = describeAuditEntry(entry, t, locale);
             return (
               <li key={entry.id}>
                 <p>

@@ -23,7 +23,7 @@ export function ReviewStep({ draft, errors, proposal, steps, copyable }: ReviewS
   if (proposal) {
     answers.push(
       { step: "service", label: t("wizard.step.service"), value: t(`service.${draft.service}` as MessageKey) },
-      { step: "data", label: t("wizard.step.data"), value: t(`data.${draft.data}` as MessageKey) },
+      { step: "data", label: t("wizard.step.data"), value: draft.data.map((kind) => t(`data.${kind}` as MessageKey)).join(", ") },
       { step: "criticality", label: t("wizard.step.criticality"), value: t(`criticality.${draft.criticality}` as MessageKey) },
       {
         step: "regimes",

@@ -6,6 +6,7 @@ const messages: Partial<Record<CheckedField, MessageKey>> = {
   ourOrg: "wizard.error.org",
   counterpartyOrg: "wizard.error.org",
   copyFrom: "wizard.error.copyFrom",
+  data: "wizard.error.data",
   rules: "wizard.error.rules",
 };
 
