@@ -161,11 +161,11 @@ export default function Dashboard() {
                       </>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t("dashboard.col.role")}>
                     <span className={`role-badge role-${n.role}`}>{t(`role.${n.role}`)}</span>
                   </td>
-                  <td>{counterparty(n.role, n)}</td>
-                  <td>
+                  <td data-label={t("dashboard.col.counterparty")}>{counterparty(n.role, n)}</td>
+                  <td data-label={t("dashboard.col.agreement")}>
                     {n.frozenAt ? t("dashboard.inForce") : t("agreement.progress.count", n.progress)}
                     {n.waiting && <WaitingForSummary waiting={n.waiting} />}
                     {n.dueForReview && n.reviewDueAt && (
@@ -177,7 +177,7 @@ export default function Dashboard() {
                       </>
                     )}
                   </td>
-                  <td>{formatDateTime(n.lastActivityAt)}</td>
+                  <td data-label={t("dashboard.col.lastActivity")}>{formatDateTime(n.lastActivityAt)}</td>
                   <td>
                     <PostButton
                       fields={{ negotiationId: n.id, archived: archived ? "0" : "1" }}

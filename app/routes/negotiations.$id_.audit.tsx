@@ -47,8 +47,8 @@ export default function AuditPage() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{formatTime(e.at)}</td>
-                <td>{e.userName ?? t("audit.system")}</td>
-                <td>{describeAuditEntry(e, t, locale)}</td>
+                <td data-label={t("audit.col.member")}>{e.userName ?? t("audit.system")}</td>
+                <td data-label={t("audit.col.what")}>{describeAuditEntry(e, t, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -88,7 +88,13 @@ test("the form is read bounded: arrays for ticked boxes, include only from the r
 
 test("the data step takes every kind that applies: confidential and personal data together bring in GDPR; none goes alone", () => {
   const form = new FormData();
-  for (const [key, value] of [["step", "data"], ["intent", "next"], ["data", "confidential"], ["data", "personal"]]) form.append(key!, value!);
+  for (const [key, value] of [
+    ["step", "data"],
+    ["intent", "next"],
+    ["data", "confidential"],
+    ["data", "personal"],
+  ])
+    form.append(key!, value!);
   const posted = readWizardForm(form);
   assert.deepEqual(posted?.draft.data, ["confidential", "personal"]);
   const { view } = move(post("level", "next", { data: ["confidential", "personal"], level: "standard" }));

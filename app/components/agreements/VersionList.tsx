@@ -70,7 +70,7 @@ export function VersionList({
                     <Link to={`${base}/versions/${v.id}`}>{t("versions.label", { number: v.number, name: v.name })}</Link>
                     {v.kind === "effective" && <span className="owner-badge"> {t("versions.effective")}</span>}
                   </td>
-                  <td>
+                  <td data-label={t("versions.col.saved")}>
                     {v.createdBy}, {formatTime(v.createdAt)}
                   </td>
                   <td className="row-actions">
