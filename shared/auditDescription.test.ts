@@ -18,6 +18,12 @@ test("agreeing to the schedule structure reads as that, not as a clause", () => 
 
 test("a review date reads as a date in the reader's language", () => {
   const entry = { action: "review_date.set", detail: { dueAt: "2027-03-01" } };
-  assert.match(describeAuditEntry(entry, (key, params) => translate("en", key, params), "en"), /1 March 2027/);
-  assert.match(describeAuditEntry(entry, (key, params) => translate("nl", key, params), "nl"), /1 maart 2027/);
+  assert.match(
+    describeAuditEntry(entry, (key, params) => translate("en", key, params), "en"),
+    /1 March 2027/,
+  );
+  assert.match(
+    describeAuditEntry(entry, (key, params) => translate("nl", key, params), "nl"),
+    /1 maart 2027/,
+  );
 });

@@ -195,7 +195,11 @@ describe("mentions", () => {
     const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
     const idOf = (email: string) => (db.prepare("select id from users where email = ?").get(email) as { id: string }).id;
     const mentions = (email: string, commentId: string) =>
-      (db.prepare("select count(*) as n from notifications where user_id = ? and comment_id = ? and kind = 'mention'").get(idOf(email), commentId) as { n: number }).n;
+      (
+        db.prepare("select count(*) as n from notifications where user_id = ? and comment_id = ? and kind = 'mention'").get(idOf(email), commentId) as {
+          n: number;
+        }
+      ).n;
     const sam = mentionToken("Sam Supplier (Nimbus Cloud)", idOf("supplier@demo.test"));
     const ada = mentionToken("Ada Advisor", idOf("advisor@demo.test"));
     const { json } = await post("buyer", "/threads", { clauseId: clauseIds[7], visibility: "shared", body: `${sam} please look` });

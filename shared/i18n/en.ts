@@ -314,7 +314,7 @@ export const en = {
   "wizard.review.empty": "The negotiation starts with an empty schedule: you write the clauses together.",
   "wizard.review.fromAnswer": "from your answer in {step}",
   "wizard.error.copyFrom": "Choose the negotiation to copy.",
-  "wizard.error.data": "Tick every kind of data the service touches, or only \"None\".",
+  "wizard.error.data": 'Tick every kind of data the service touches, or only "None".',
   "wizard.error.rules": "Tick only rules from the list.",
   "wizard.error.choose": "Choose one of the options.",
   "wizard.error.unreadable": "The form could not be read. Start again from the first step.",

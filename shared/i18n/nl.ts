@@ -316,7 +316,7 @@ export const nl: Record<MessageKey, string> = {
   "wizard.review.empty": "De onderhandeling begint met een lege bijlage: jullie schrijven de artikelen samen.",
   "wizard.review.fromAnswer": "door je antwoord in {step}",
   "wizard.error.copyFrom": "Kies de onderhandeling die je wilt kopiëren.",
-  "wizard.error.data": "Vink elke soort gegevens aan waarmee de dienst in aanraking komt, of alleen \"Geen\".",
+  "wizard.error.data": 'Vink elke soort gegevens aan waarmee de dienst in aanraking komt, of alleen "Geen".',
   "wizard.error.rules": "Vink alleen regels uit de lijst aan.",
   "wizard.error.choose": "Kies een van de mogelijkheden.",
   "wizard.error.unreadable": "Het formulier kon niet worden gelezen. Begin opnieuw bij de eerste stap.",

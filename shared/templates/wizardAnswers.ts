@@ -19,7 +19,7 @@ export type LevelName = (typeof levels)[number];
 export const dataKindsSchema = z
   .union([z.enum(dataKinds).transform((kind) => [kind]), z.array(z.enum(dataKinds)).min(1).max(dataKinds.length)])
   .transform((kinds) => [...new Set(kinds)])
-  .refine((kinds) => !kinds.includes("none") || kinds.length === 1, { message: "\"none\" cannot be combined with other kinds of data" });
+  .refine((kinds) => !kinds.includes("none") || kinds.length === 1, { message: '"none" cannot be combined with other kinds of data' });
 
 /** What the wizard asks about the service; the API takes the same fields. */
 export const serviceContextSchema = z.object({
