@@ -34,6 +34,7 @@ const envSchema = z.object({
   DIGEST_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   COLLAB_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   COLLAB_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  EDIT_QUIET_MS: z.coerce.number().int().min(1).max(600_000).default(3_000),
   MAX_SCHEDULE_BYTES: z.coerce
     .number()
     .int()
@@ -67,6 +68,8 @@ export interface Config {
   /** At most one notification digest per user this often; due digests are looked for every digestCheckSeconds. */
   digestIntervalMinutes: number;
   digestCheckSeconds: number;
+  /** How long a schedule goes without updates before its sign-offs are checked against it (one check per burst of typing). */
+  editQuietMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -103,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collabConnectionsPerAddress: e.COLLAB_CONNECTIONS_PER_ADDRESS,
     digestIntervalMinutes: e.DIGEST_INTERVAL_MINUTES,
     digestCheckSeconds: e.DIGEST_CHECK_SECONDS,
+    editQuietMs: e.EDIT_QUIET_MS,
   };
 }

@@ -13,6 +13,8 @@ import { CollaborationServer } from "./collaboration/collaborationServer";
 import { loadCatalogue } from "../shared/knowledge/catalogue";
 import { createMailer } from "./mail/mailer";
 import { scheduleDigests } from "./activity/digests";
+import { signoffVoiding } from "./activity/signoffVoiding";
+import type { Services } from "./context";
 
 async function main() {
   let config;
@@ -37,11 +39,12 @@ async function main() {
   await migrateToLatest(db);
   const documents = new DocumentStore(sqlite, logger);
   const seeded = config.seedDemo ? await seedDemo(db, documents) : false;
-  const collaboration = new CollaborationServer(db, config, logger, documents);
+  // The services need the collaboration server; its watcher reads them only once a room loads, when they exist.
+  const collaboration = new CollaborationServer(db, config, logger, documents, { editWatcher: signoffVoiding(() => services) });
 
   const catalogue = loadCatalogue();
   const mailer = createMailer(config.smtpUrl, config.mailFrom, db, logger);
-  const services = { db, config, logger, documents, collaboration, catalogue, mailer };
+  const services: Services = { db, config, logger, documents, collaboration, catalogue, mailer };
   const server = http.createServer(createHttpApp(services, build));
   const stopDigests = scheduleDigests(services);
   server.on("upgrade", (req, socket, head) => collaboration.handleUpgrade(req, socket, head));

@@ -8,6 +8,7 @@ export const activityActions = [
   "clause.needs_change",
   "comment.shared",
   "signoff",
+  "signoff.voided",
   "agreement.effective",
   "amendment.opened",
   "review.due",

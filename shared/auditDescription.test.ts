@@ -27,3 +27,14 @@ test("a review date reads as a date in the reader's language", () => {
     /1 maart 2027/,
   );
 });
+
+test("a voided sign-off names whose it was and what to do next, in either language", () => {
+  const entry = { action: "signoff.voided", detail: { signoffId: 7, party: "supplier", round: 1, page: "agreement" } };
+  const describe = (locale: "en" | "nl") =>
+    describeAuditEntry(entry, (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(locale, key, params), locale);
+  assert.equal(describe("en"), "The Supplier's sign-off (round 1) was voided by a later edit: review the changes and sign off again");
+  assert.equal(
+    describe("nl"),
+    "De ondertekening van de Leverancier (ronde 1) is vervallen door een latere wijziging: bekijk de wijzigingen en onderteken opnieuw",
+  );
+});

@@ -38,6 +38,8 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
       return t(d.kind === "effective" ? "audit.versionEffective" : "audit.versionSaved", { number: str("number"), name: str("name") });
     case "signoff":
       return t("audit.signoff", { party: role("party"), round: str("round") });
+    case "signoff.voided":
+      return t("audit.signoffVoided", { party: role("party"), round: str("round") });
     case "agreement.effective":
       return t("audit.effective", { version: str("version") });
     case "amendment.opened":

@@ -9,6 +9,7 @@ export const auditActions = [
   "clause.needs_change",
   "version.saved",
   "signoff",
+  "signoff.voided",
   "agreement.effective",
   "amendment.opened",
   "review_date.set",

@@ -2,6 +2,7 @@ import type { DB } from "../connection";
 import type { Party } from "../../shared/roles";
 
 export interface SignoffRow {
+  id: number;
   party: Party;
   userId: string;
   userName: string;
@@ -21,7 +22,7 @@ export async function roundSignoffs(db: DB, negotiationId: string, round: number
     .execute();
   const latest = new Map<string, SignoffRow>();
   for (const r of rows) {
-    if (!latest.has(r.party)) latest.set(r.party, { party: r.party as Party, userId: r.user_id, userName: r.name, hash: r.content_hash, at: r.at });
+    if (!latest.has(r.party)) latest.set(r.party, { id: r.id, party: r.party as Party, userId: r.user_id, userName: r.name, hash: r.content_hash, at: r.at });
   }
   return [...latest.values()];
 }

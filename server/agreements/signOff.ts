@@ -13,6 +13,7 @@ import type { Services } from "../context";
 import { DomainError } from "../errors";
 import { announceMove } from "../activity/announceMove";
 import { recordMove, type Move } from "../activity/recordMove";
+import { watchNewSignoff } from "../activity/signoffVoiding";
 import { publishAgreements } from "./agreementSnapshot";
 import { changeFrozenState } from "./frozenState";
 import { readScheduleWithState } from "./scheduleDocument";
@@ -80,6 +81,7 @@ export async function signOff(services: Services, negotiationId: string, actor: 
     );
     return [signed, effective];
   });
+  watchNewSignoff(services, negotiationId);
   for (const move of moves) announceMove(services, move);
   return { ...(await publishAgreements(services, negotiationId)), effective: otherSigned };
 }

@@ -14,6 +14,7 @@ import { onSessionsEnded } from "../auth/sessionEndings";
 import { authorizeUpgrade, currentRole } from "./authorizeUpgrade";
 import { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
+import type { EditWatcher } from "./room";
 import { RoomRegistry } from "./roomRegistry";
 import { perAddressBytes, perMemberBytes, TokenBuckets, upgradeBudgets } from "./tokenBuckets";
 import proxyaddr from "proxy-addr";
@@ -46,12 +47,13 @@ export class CollaborationServer {
     private readonly config: Config,
     private readonly logger: Logger,
     store: DocumentStore,
-    options: { heartbeatMs?: number; idleUnloadMs?: number } = {},
+    options: { heartbeatMs?: number; idleUnloadMs?: number; editWatcher?: EditWatcher } = {},
   ) {
     const upgrades = upgradeBudgets(config.collabConnectsPerMinute);
     this.memberUpgrades = new TokenBuckets(upgrades.member.burst, upgrades.member.perMinute);
     this.addressUpgrades = new TokenBuckets(upgrades.address.burst, upgrades.address.perMinute);
-    this.rooms = new RoomRegistry(store, logger, config.maxScheduleBytes, options.idleUnloadMs);
+    const edits = options.editWatcher && { watcher: options.editWatcher, quietMs: config.editQuietMs };
+    this.rooms = new RoomRegistry(store, logger, config.maxScheduleBytes, options.idleUnloadMs, edits);
     this.heartbeat = setInterval(() => void this.checkConnections(), options.heartbeatMs ?? heartbeatMs);
     this.heartbeat.unref();
   }

@@ -6,12 +6,27 @@ import { MessageType } from "./messageType";
 import type { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
 import type { Logger } from "../logger";
+import { QuietTimer } from "./quietTimer";
 import { ScheduleGuard } from "./scheduleGuard";
 
 /** Snapshot after this many updates while a room is open (full compaction happens at unload). */
 export const compactEveryUpdates = 500;
 /** A room that stays open for days still gets its history merged, after this many updates. */
 export const mergeEveryUpdates = 50_000;
+
+/** Who hears of a room's edits once they settle (sign-off voiding, server/activity/signoffVoiding.ts). */
+export interface EditWatcher {
+  /** A room was loaded: the watcher sets its `watchingEdits` when this room's edits matter to it. */
+  loaded(room: Room): void;
+  /** A watched room's document changed, and then stayed unchanged for the quiet time. */
+  edited(room: Room): void;
+}
+
+export interface EditWatch {
+  watcher: EditWatcher;
+  /** How long a document must go without updates before `edited`: a burst of typing is one call. */
+  quietMs: number;
+}
 
 /**
  * One negotiation's live document: the Y.Doc everyone edits, who is connected, and their awareness
@@ -22,6 +37,12 @@ export class Room {
   readonly connections = new Set<CollabConnection>();
   /** Every update from a connection passes this before it reaches `doc`. */
   readonly guard: ScheduleGuard;
+  /**
+   * Whether the edit watcher is to hear of this room's edits; it sets and clears this itself. A
+   * room nobody watches (no sign-off to void) pays nothing per update for the watching.
+   */
+  watchingEdits = false;
+  private readonly settled: QuietTimer | null;
   private readonly owners = new Map<number, CollabConnection>();
   private updatesSinceCompaction = 0;
   private updatesSinceMerge = 0;
@@ -35,8 +56,10 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly logger: Logger,
     maxScheduleBytes: number,
+    edits?: EditWatch,
   ) {
     this.guard = new ScheduleGuard(doc, maxScheduleBytes);
+    this.settled = edits ? new QuietTimer(edits.quietMs, () => edits.watcher.edited(this)) : null;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on("update", this.onDocUpdate);
@@ -51,6 +74,7 @@ export class Room {
     else this.broadcast(update, from);
     this.updatesSinceMerge += 1;
     if (++this.updatesSinceCompaction >= compactEveryUpdates) this.scheduleCompaction();
+    if (this.watchingEdits) this.settled?.touch();
   };
 
   private broadcast(update: Uint8Array, except: CollabConnection | null) {
@@ -162,6 +186,8 @@ export class Room {
 
   destroy() {
     if (this.compactionTimer) clearTimeout(this.compactionTimer);
+    // An unload within the quiet time still reports the edit: the watcher reads the stored schedule.
+    this.settled?.flush();
     this.awareness.destroy();
     this.guard.destroy();
     this.doc.destroy();

@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import type { Logger } from "../logger";
 import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
 import type { DocumentStore } from "./documentStore";
-import { Room } from "./room";
+import { Room, type EditWatch } from "./room";
 import { repairStoredSchedule } from "./storedSchedule";
 
 /**
@@ -19,6 +19,7 @@ export class RoomRegistry {
     private readonly logger: Logger,
     private readonly maxScheduleBytes: number,
     private readonly idleUnloadMs = 5_000,
+    private readonly edits?: EditWatch,
   ) {}
 
   get(negotiationId: string): Room {
@@ -29,8 +30,9 @@ export class RoomRegistry {
       if (!this.store.exists(negotiationId)) this.store.create(negotiationId, buildScheduleDoc({ sections: [] }));
       const doc = this.store.load(negotiationId);
       this.repair(negotiationId, doc);
-      room = new Room(negotiationId, doc, this.store, this.logger, this.maxScheduleBytes);
+      room = new Room(negotiationId, doc, this.store, this.logger, this.maxScheduleBytes, this.edits);
       this.rooms.set(negotiationId, room);
+      this.edits?.watcher.loaded(room);
     }
     return room;
   }

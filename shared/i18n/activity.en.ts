@@ -3,6 +3,7 @@
 export const activityEn = {
   "audit.commentShared": "Commented on clause {clause}",
   "audit.commentSharedStructure": "Commented in a shared thread",
+  "audit.signoffVoided": "The {party}'s sign-off (round {round}) was voided by a later edit: review the changes and sign off again",
   "threads.error.mentionNotVisible":
     "You mentioned someone who cannot see this thread (in an internal note, only your own party can). Remove the mention or start a shared thread.",
 

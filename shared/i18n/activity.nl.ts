@@ -3,6 +3,7 @@ import type { activityEn } from "./activity.en";
 export const activityNl: Record<keyof typeof activityEn, string> = {
   "audit.commentShared": "Reageerde op artikel {clause}",
   "audit.commentSharedStructure": "Reageerde in een gedeelde discussie",
+  "audit.signoffVoided": "De ondertekening van de {party} (ronde {round}) is vervallen door een latere wijziging: bekijk de wijzigingen en onderteken opnieuw",
   "threads.error.mentionNotVisible":
     "Je noemde iemand die deze discussie niet kan zien (een interne notitie ziet alleen je eigen partij). Haal de vermelding weg of begin een gedeelde discussie.",
 
