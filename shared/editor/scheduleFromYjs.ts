@@ -57,6 +57,8 @@ export function markProblem(name: string, value: unknown): string | null {
   const allowed = Object.keys(type.spec.attrs ?? {});
   for (const key of Object.keys(attrs)) if (!allowed.includes(key)) return `unknown attribute "${key.slice(0, 40)}" on mark ${name}`;
   if (name === "link" && !isSafeHref(attrs.href)) return "links may only point to http(s) or mailto addresses";
+  if ((name === "insertion" || name === "deletion") && !(typeof attrs.id === "string" && scheduleIdPattern.test(attrs.id)))
+    return `mark ${name} needs a proposal id`;
   return null;
 }
 

@@ -22,7 +22,7 @@ const nodes: Record<string, NodeSpec> = {
   },
   section_heading: {
     content: "text*",
-    marks: "italic",
+    marks: "italic insertion deletion",
     defining: true,
     parseDOM: [{ tag: "h2" }],
     toDOM: (): DOMOutputSpec => ["h2", { class: "section-heading" }, 0],
@@ -49,7 +49,7 @@ const nodes: Record<string, NodeSpec> = {
   },
   clause_heading: {
     content: "text*",
-    marks: "italic",
+    marks: "italic insertion deletion",
     defining: true,
     parseDOM: [{ tag: "h3" }],
     toDOM: (): DOMOutputSpec => ["h3", { class: "clause-heading" }, 0],
@@ -163,7 +163,21 @@ const marks: Record<string, MarkSpec> = {
       0,
     ],
   },
+  // A proposal (docs/decisions/020-proposals-as-marks.md): the mark holds only the proposal's id;
+  // who proposed it and when is the server's record, so the document cannot lie about it.
+  insertion: proposalMark("ins"),
+  deletion: proposalMark("del"),
 };
+
+function proposalMark(tag: "ins" | "del"): MarkSpec {
+  return {
+    attrs: { id: {} },
+    inclusive: false,
+    excludes: "insertion deletion",
+    parseDOM: [{ tag: `${tag}[data-proposal]`, getAttrs: (dom) => ({ id: (dom as HTMLElement).getAttribute("data-proposal") }) }],
+    toDOM: (mark): DOMOutputSpec => [tag, { "data-proposal": String(mark.attrs.id), class: `proposal-${tag}` }, 0],
+  };
+}
 
 /** Links may only point to the web or mail: a javascript: URL in a shared document would be an attack. */
 export function isSafeHref(href: unknown): href is string {
