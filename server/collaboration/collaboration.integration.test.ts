@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import net from "node:net";
 import path from "node:path";
@@ -58,8 +58,11 @@ before(async () => {
   negotiationId = await demoNegotiationId(server.url);
   Object.assign(cookies, await demoCookies(server.url, ["buyer", "supplier", "advisor", "observer", "outsider"]));
 });
+// Each test's clients end with it (every y-websocket provider holds a process exit listener).
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+});
 after(async () => {
-  for (const c of clients) c.destroy();
   await server.stop();
 });
 
