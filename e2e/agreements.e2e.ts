@@ -197,4 +197,13 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await supplier.goto("/dashboard?show=review");
   await expect(supplier.getByRole("row", { name: new RegExp(pilot) }).getByRole("link", { name: `Review due ${soonAsDay}`, exact: true })).toBeVisible();
   await expect(supplier.getByRole("row", { name: new RegExp(pilot) })).toContainText("Signed and in force");
+
+  // Nobody makes the "due for review" move: the server does, within seconds, and both sides hear of it.
+  await supplier.getByRole("row", { name: new RegExp(pilot) }).getByRole("link", { name: `Review due ${soonAsDay}`, exact: true }).click();
+  await supplier.getByRole("link", { name: "Audit log" }).click();
+  await expect(supplier.getByRole("row").filter({ hasText: `Set the review date to ${soonAsDay}` })).toBeVisible();
+  await expect(async () => {
+    await supplier.reload();
+    await expect(supplier.getByRole("row").filter({ hasText: `The agreement is due for review (${soonAsDay})` })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 });

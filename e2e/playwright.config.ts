@@ -62,6 +62,8 @@ export default defineConfig({
       COLLAB_CONNECTS_PER_MINUTE: "1000",
       // Every browser signs up from 127.0.0.1; the limit itself has its own integration test.
       SIGNUPS_PER_ADDRESS_PER_HOUR: "100",
+      // Moves made by nobody (an agreement due for review) are looked for on this timer.
+      DIGEST_CHECK_SECONDS: "2",
     },
   },
 });
