@@ -45,8 +45,12 @@ test("a blank in a generated clause is highlighted, blocks agreement until it is
   }
   await page.setViewportSize({ width: 1366, height: 900 });
 
-  // Typing over the selected blank replaces it.
-  await blank.click();
+  // The keyboard reaches a blank too: the arrow keys select it whole, and typing replaces it.
+  const paragraph = blankClause.locator("p", { has: page.locator(".schedule-placeholder") }).first();
+  await paragraph.click({ position: { x: 2, y: 5 } });
+  await page.keyboard.press("Home");
+  const selected = () => blank.evaluate((el) => el.classList.contains("ProseMirror-selectednode"));
+  for (let i = 0; i < 400 && !(await selected()); i++) await page.keyboard.press("ArrowRight");
   await expect(blank).toHaveClass(/ProseMirror-selectednode/);
   await page.keyboard.type("4");
   await expect(withHeading()).toContainText("Annex 4");
