@@ -17,6 +17,8 @@ export function RequirementView({ entry, firstTab = "buyer", headingLevel = 2 }:
   const id = useId();
   const [tab, setTab] = useState<Tab>(firstTab);
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  // The tab's own parts sit one level under the title, wherever the view is placed.
+  const SubHeading = headingLevel === 2 ? "h3" : "h4";
   const order = [firstTab, ...tabs.filter((x) => x !== firstTab)];
   return (
     <div className="requirement-view">
@@ -50,7 +52,7 @@ export function RequirementView({ entry, firstTab = "buyer", headingLevel = 2 }:
         {tab === "buyer" && (
           <>
             <Markdown text={entry.buyer} />
-            <h4>{t("knowledge.questions")}</h4>
+            <SubHeading>{t("knowledge.questions")}</SubHeading>
             <ul>
               {entry.questions.map((q) => (
                 <li key={q}>{q}</li>
@@ -61,7 +63,7 @@ export function RequirementView({ entry, firstTab = "buyer", headingLevel = 2 }:
         {tab === "supplier" && (
           <>
             <Markdown text={entry.supplier} />
-            <h4>{t("knowledge.pitfalls")}</h4>
+            <SubHeading>{t("knowledge.pitfalls")}</SubHeading>
             <ul>
               {entry.pitfalls.map((p) => (
                 <li key={p}>{p}</li>
