@@ -7,8 +7,13 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce";
 import { isDatabaseBusy } from "../db/connection";
 import { noteDatabaseBusy } from "../server/http/databaseBusy";
+import { catalogues } from "../shared/i18n/index";
+import { provideCatalogues } from "./i18nCatalogues";
 
 const abortDelay = 5_000;
+
+// The server renders pages in every language.
+provideCatalogues(catalogues);
 
 export default function handleRequest(
   request: Request,

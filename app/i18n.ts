@@ -2,7 +2,9 @@ import { useCallback, useMemo } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
 import { calendarDateFormatter } from "../shared/i18n/calendarDateFormatter";
 import { dateTimeFormatter, defaultTimeZone } from "../shared/i18n/dateTimeFormatter";
-import { defaultLocale, translate, type Locale, type MessageKey, type Params } from "../shared/i18n/index";
+import { defaultLocale, type Locale } from "../shared/i18n/locales";
+import { message, type MessageKey, type Params } from "../shared/i18n/message";
+import { catalogueOf } from "./i18nCatalogues";
 
 export type { MessageKey };
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -14,7 +16,7 @@ export function useLocale(): Locale {
 
 export function useT(): Translate {
   const locale = useLocale();
-  return useCallback((key, params) => translate(locale, key, params), [locale]);
+  return useCallback((key, params) => message(catalogueOf(locale), locale, key, params), [locale]);
 }
 
 /** Times in the viewer's time zone, the same on the server and in the browser (root loader's timeZone). */

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
   Form,
   Link,
@@ -16,6 +17,7 @@ import type { ReactNode } from "react";
 import styles from "./styles/app.css";
 import activityStyles from "./styles/activity.css";
 import { useLocale, useT } from "./i18n";
+import { loadCatalogue } from "./i18nCatalogues";
 import { getLocale } from "./utils/locale.server";
 import { getTimeZone } from "./utils/timeZone.server";
 import { timeZoneCookieScript } from "./utils/timeZoneCookie";
@@ -39,6 +41,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = auth ? { name: auth.user.name, email: auth.user.email, unread } : null;
   // The viewer's time zone, from the cookie the script below keeps (why: app/utils/timeZone.server.ts).
   return { locale: getLocale(request, context), timeZone: getTimeZone(request), user };
+}
+
+/**
+ * The language can change on any navigation (the language switch, logging in as a user who chose
+ * another): its catalogue is fetched before the new data renders, so no page shows without words.
+ */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadCatalogue(data.locale);
+  return data;
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 
 /**
@@ -13,6 +12,3 @@ export function newId(): string {
 
 /** What every id minted by newId looks like (26 characters), with room for longer ones. */
 export const scheduleIdPattern = /^[a-z2-7]{10,64}$/;
-
-/** An id from outside (a URL, a form, a JSON body), checked at the boundary. */
-export const idSchema = z.string().regex(scheduleIdPattern);

@@ -1,6 +1,4 @@
-import { z } from "zod";
 import { partyOf, type Party, type Role } from "./roles";
-import { idSchema } from "./ids";
 
 export const maxCommentLength = 10_000;
 
@@ -36,27 +34,3 @@ export function canSeeThread(viewerRole: Role, thread: { visibility: string; par
   const party = partyOf(viewerRole);
   return party !== null && party === thread.party;
 }
-
-const relativePosition = z.record(z.unknown()).refine((v) => JSON.stringify(v).length < 500, "anchor too large");
-
-export const commentBody = z.string().trim().min(1).max(maxCommentLength);
-
-export const newThreadSchema = z.object({
-  clauseId: idSchema,
-  visibility: z.enum(["shared", "internal"]),
-  body: commentBody,
-  anchor: z.object({ start: relativePosition, end: relativePosition }).nullable().default(null),
-  quote: z.string().max(500).nullable().default(null),
-});
-
-export const threadActionSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("reply"), body: commentBody }),
-  z.object({ action: z.literal("resolve") }),
-  z.object({ action: z.literal("reopen") }),
-  z.object({ action: z.literal("reattach"), clauseId: idSchema }),
-]);
-
-export const commentActionSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("edit"), body: commentBody }),
-  z.object({ action: z.literal("delete") }),
-]);

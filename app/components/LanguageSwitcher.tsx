@@ -1,5 +1,5 @@
 import { Form, useLocation } from "@remix-run/react";
-import { locales } from "../../shared/i18n/index";
+import { locales } from "../../shared/i18n/locales";
 import { useLocale, useT } from "../i18n";
 
 export function LanguageSwitcher() {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { apiResponse, changesSince } from "../utils/agreements.server";
 import { DomainError, refuse } from "../utils/respond.server";
 import { requireMember } from "../utils/member.server";
-import { idSchema } from "../../shared/ids";
+import { idSchema } from "../../shared/idSchema";
 
 const querySchema = z.object({ since: idSchema.optional() });
 

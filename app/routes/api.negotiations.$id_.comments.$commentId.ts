@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { commentActionSchema } from "../../shared/threads";
+import { commentActionSchema } from "../../shared/threadRequests";
 import { actOnComment, readJson, threadResponse } from "../utils/threads.server";
 import { requireMember } from "../utils/member.server";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { markClauseRead } from "../utils/notifications.server";
 import { readJson } from "../utils/threads.server";
 import { requireMember } from "../utils/member.server";
-import { idSchema } from "../../shared/ids";
+import { idSchema } from "../../shared/idSchema";
 
 const readSchema = z.object({ clauseId: idSchema });
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { threadActionSchema } from "../../shared/threads";
+import { threadActionSchema } from "../../shared/threadRequests";
 import { actOnThread, readJson, threadResponse } from "../utils/threads.server";
 import { requireMember } from "../utils/member.server";
 

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { newThreadSchema } from "../../shared/threads";
+import { newThreadSchema } from "../../shared/threadRequests";
 import { createThread, readJson, threadResponse, visibleThreads } from "../utils/threads.server";
 import { requireMember } from "../utils/member.server";
 

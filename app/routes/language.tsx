@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { isLocale } from "../../shared/i18n/index";
+import { isLocale } from "../../shared/i18n/locales";
 import { safeRedirectPath } from "../utils/auth.server";
 import { localeCookieHeader, setUserLocale } from "../utils/locale.server";
 

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
-import { idSchema } from "../../shared/ids";
 import editorStyles from "../styles/editor.css";
 import { ClientOnly } from "../components/ClientOnly";
 import { NegotiationHeader } from "../components/workspace/NegotiationHeader";
@@ -11,6 +10,7 @@ import { listMembers, negotiationSetup } from "../utils/negotiations.server";
 import { loadPolicies } from "../utils/policy.server";
 import { coverageRegimes, glossaryFor } from "../../shared/knowledge/localize";
 import { getLocale } from "../utils/locale.server";
+import { openAt } from "../utils/openAt.server";
 import { loadAgreementSnapshot } from "../utils/agreements.server";
 
 // ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
@@ -25,9 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const negotiation = await memberNegotiation(context, member);
   const members = await listMembers(context.services.db, negotiation.id);
   const online = context.services.collaboration.onlineUserIds(negotiation.id);
-  const search = new URL(request.url).searchParams;
-  const openClause = idSchema.safeParse(search.get("clause")).data ?? null;
-  const openThread = openClause ? (idSchema.safeParse(search.get("thread")).data ?? null) : null;
+  const { openClause, openThread } = openAt(request);
   const locale = getLocale(request, context);
   const setup = negotiationSetup(negotiation.setup_json);
   const agreement = await loadAgreementSnapshot(context.services, negotiation.id);

@@ -9,7 +9,7 @@ import { useFormatDateTime, useT, type MessageKey } from "../i18n";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { changesSince, listVersions } from "../utils/agreements.server";
 import { DomainError, pageData, refuse } from "../utils/respond.server";
-import { idSchema } from "../../shared/ids";
+import { idSchema } from "../../shared/idSchema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
 export const meta: MetaFunction = () => [{ title: "Changes — Common Ground" }];

@@ -9,7 +9,7 @@ import { useT } from "../i18n";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { compareVersions } from "../utils/agreements.server";
 import { DomainError, pageData, refuse } from "../utils/respond.server";
-import { idSchema } from "../../shared/ids";
+import { idSchema } from "../../shared/idSchema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
 export const meta: MetaFunction = () => [{ title: "Compare versions — Common Ground" }];

@@ -6,7 +6,7 @@ import { exportVersion } from "../utils/agreements.server";
 import { getLocale } from "../utils/locale.server";
 import { requireMember } from "../utils/member.server";
 import { DomainError, pageData, refuse } from "../utils/respond.server";
-import { idSchema } from "../../shared/ids";
+import { idSchema } from "../../shared/idSchema";
 
 const querySchema = z.object({ format: z.enum(exportFormats), threads: z.enum(["0", "1"]).default("0") });
 const versionId = z.union([z.literal("current"), idSchema]);

@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useEffect, useRef } from "react";
 import { criticalities, dataKinds, levels } from "../../shared/templates/wizardAnswers";
 import { fieldsShownOn, firstDraft, stepsFor, type WizardView } from "../../shared/templates/wizardSteps";
-import { translate } from "../../shared/i18n/index";
 import type { RefusalBody } from "../../shared/refusal";
 import { ChoiceGroup } from "../components/ChoiceGroup";
 import { HiddenAnswers } from "../components/wizard/HiddenAnswers";
@@ -13,7 +12,7 @@ import { ServiceStep } from "../components/wizard/ServiceStep";
 import { StepIndicator } from "../components/wizard/StepIndicator";
 import { fieldError } from "../components/wizard/fieldError";
 import { useT } from "../i18n";
-import { getLocale } from "../utils/locale.server";
+import { getLocale, serverT } from "../utils/locale.server";
 import { listNegotiationsForUser } from "../utils/negotiations.server";
 import { startNegotiation } from "../utils/negotiationForms.server";
 import { advance, readWizardForm } from "../utils/wizardFlow.server";
@@ -41,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context, { api: false });
   const locale = getLocale(request, context);
   const posted = readWizardForm(await request.formData());
-  if (!posted) return json<WizardResult>({ ...firstView, error: translate(locale, "wizard.error.unreadable") }, { status: 400 });
+  if (!posted) return json<WizardResult>({ ...firstView, error: serverT(request, context)("wizard.error.unreadable") }, { status: 400 });
   const { view, create } = advance(context.services.catalogue, posted, locale);
   if (!create) return json<WizardResult>(view, { status: view.errors.length ? 400 : 200 });
   // A refusal (a copy source you are not in, a spent daily budget) keeps every answer.

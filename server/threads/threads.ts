@@ -7,7 +7,7 @@ import type { Member } from "../../shared/member";
 import type { Role } from "../../shared/roles";
 import { canSeeThread, type ThreadView } from "../../shared/threads";
 import type { z } from "zod";
-import type { commentActionSchema, newThreadSchema, threadActionSchema } from "../../shared/threads";
+import type { commentActionSchema, newThreadSchema, threadActionSchema } from "../../shared/threadRequests";
 import { translate } from "../../shared/i18n/index";
 import { inEveryLanguage } from "../mail/inEveryLanguage";
 import { authorize } from "../authorize";

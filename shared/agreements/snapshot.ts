@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Party } from "../roles";
 import { decisions, type PartyDecision } from "./clauseStatus";
 import { structureUnitId } from "./scheduleStructure";
-import { idSchema } from "../ids";
+import { idSchema } from "../idSchema";
 
 export interface SignoffView {
   party: Party;

@@ -1,16 +1,8 @@
 import { z } from "zod";
+import { criticalities, dataKinds, levels, rules, serviceTypes } from "./wizardChoices";
 
-export const serviceTypes = ["saas", "managed", "development", "iot", "onprem", "telecom"] as const;
-export const dataKinds = ["none", "internal", "confidential", "personal", "special"] as const;
-export const criticalities = ["low", "important", "critical"] as const;
-export const rules = ["nis2", "dora", "gdpr", "health", "government"] as const;
-export const levels = ["basic", "standard", "strict"] as const;
-
-export type ServiceType = (typeof serviceTypes)[number];
-export type DataKind = (typeof dataKinds)[number];
-export type Criticality = (typeof criticalities)[number];
-export type Rule = (typeof rules)[number];
-export type LevelName = (typeof levels)[number];
+export { criticalities, dataKinds, levels, rules, serviceTypes };
+export type { Criticality, DataKind, LevelName, Rule, ServiceType } from "./wizardChoices";
 
 /**
  * The kinds of data the service touches: every kind that applies (confidential business data and

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from "react";
 import type { EditorView } from "prosemirror-view";
 import { setRequirement } from "../../../shared/editor/commands";
 import { CATEGORIES } from "../../../shared/knowledge/categories";
-import { levels, type LevelName } from "../../../shared/templates/wizardAnswers";
+import { levels, type LevelName } from "../../../shared/templates/wizardChoices";
 import { useT, type MessageKey } from "../../i18n";
 import { insertRequirement } from "./insertRequirement";
 

@@ -1,4 +1,4 @@
-import { rules, type Rule } from "../../../shared/templates/wizardAnswers";
+import { rules, type Rule } from "../../../shared/templates/wizardChoices";
 import { impliedRules, type CheckedField, type WizardDraft } from "../../../shared/templates/wizardSteps";
 import { ChoiceGroup } from "../ChoiceGroup";
 import { useT, type MessageKey } from "../../i18n";

@@ -1,4 +1,4 @@
-import { serviceTypes } from "../../../shared/templates/wizardAnswers";
+import { serviceTypes } from "../../../shared/templates/wizardChoices";
 import type { CheckedField, WizardDraft } from "../../../shared/templates/wizardSteps";
 import { ChoiceGroup } from "../ChoiceGroup";
 import { Field } from "../Field";
