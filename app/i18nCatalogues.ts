@@ -5,7 +5,7 @@ import type { Catalogue } from "../shared/i18n/message";
  * The catalogues this JavaScript runtime holds. The server provides every language (entry.server);
  * a browser loads only its reader's, each in its own chunk, before hydrating (entry.client) and
  * again when the language changes (root clientLoader), so a page never renders without its words.
- * Why not in the root loader's data: docs/decisions/020-per-locale-catalogues-weight.md.
+ * Why not in the root loader's data: docs/decisions/021-per-locale-catalogues.md.
  */
 const present = new Map<Locale, Catalogue>();
 
