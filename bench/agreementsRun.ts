@@ -82,6 +82,7 @@ function largeExport(): ExportDocument {
     contentHash: "0".repeat(64),
     generatedAt: Date.now(),
     progress: { agreed: model.flatMap((s) => s.clauses).length, total: model.flatMap((s) => s.clauses).length },
+    trackedSince: null,
     sections: model.map((s) => ({
       ...s,
       clauses: s.clauses.map((c) => ({

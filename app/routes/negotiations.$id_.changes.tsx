@@ -86,6 +86,12 @@ export default function ChangesPage() {
             </select>
             <button type="submit">{t("changes.show")}</button>
           </Form>
+          <p>
+            {/* The server names the file (Content-Disposition); the browser downloads it as it is. */}
+            <a href={`/negotiations/${negotiation.id}/versions/current/export?format=docx&since=${base.id}`} download>
+              {t("changes.downloadWord")}
+            </a>
+          </p>
           <p>{t("changes.summary", { changed: clauses.length, unchanged })}</p>
           <StructureChangeList changes={structure} />
           <div className="schedule-readonly">

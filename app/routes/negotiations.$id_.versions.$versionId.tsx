@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { scheduleFromJson, scheduleModel } from "../../shared/editor/scheduleModel";
+import { shortHash } from "../../shared/agreements/contentHash";
 import { ScheduleBlocks } from "../components/schedule/ScheduleBlocks";
 import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
@@ -39,7 +40,7 @@ export default function VersionPage() {
       <h1>{t("versions.label", { number: version.number, name: version.name })}</h1>
       <p className="lead">
         {t(version.kind === "effective" ? "versions.effectiveSaved" : "versions.savedAt", { time: formatTime(version.createdAt) })}{" "}
-        <span className="hint">{t("versions.hash", { hash: version.hash.slice(0, 16) })}</span>
+        <span className="hint">{t("versions.hash", { hash: shortHash(version.hash) })}</span>
       </p>
       <div className="schedule-readonly">
         {sections.map((section) => (

@@ -51,5 +51,5 @@ export function prepareDocumentStatements(sqlite: SQLite.Database) {
 
 /** The whole log with who made each update, oldest first: what the redline replays. */
 export async function updatesWithAuthors(db: DB, negotiationId: string) {
-  return db.selectFrom("doc_updates").select(["user_id", "data"]).where("negotiation_id", "=", negotiationId).orderBy("id").execute();
+  return db.selectFrom("doc_updates").select(["user_id", "data", "created_at"]).where("negotiation_id", "=", negotiationId).orderBy("id").execute();
 }

@@ -77,22 +77,26 @@ export async function redlineSince(
     const rows = await updatesWithAuthors(services.db, negotiationId);
     for (let i = 0; i < rows.length;) {
       const by = rows[i]!.user_id;
+      let at = rows[i]!.created_at;
       changed = false;
-      // One member's consecutive updates are one turn: diffed once, attributed to them.
-      for (; i < rows.length && rows[i]!.user_id === by; i++) Y.applyUpdate(doc, rows[i]!.data);
+      // One member's consecutive updates are one turn: diffed once, attributed to them, dated by its last update.
+      for (; i < rows.length && rows[i]!.user_id === by; i++) {
+        Y.applyUpdate(doc, rows[i]!.data);
+        at = rows[i]!.created_at;
+      }
       if (!changed) continue;
       const nextRoot = root();
       const next = clauseTexts(nextRoot);
       for (const [id, clause] of next) {
         const before = current.get(id)?.text ?? "";
-        if (clause.text !== before) segments.set(id, applyChange(segments.get(id) ?? [], clause.text, by));
+        if (clause.text !== before) segments.set(id, applyChange(segments.get(id) ?? [], clause.text, by, at));
         lastSeen.set(id, clause);
       }
-      for (const id of current.keys()) if (!next.has(id)) segments.set(id, applyChange(segments.get(id)!, "", by));
+      for (const id of current.keys()) if (!next.has(id)) segments.set(id, applyChange(segments.get(id)!, "", by, at));
       current = next;
 
       const nextStructure = scheduleStructure(nextRoot);
-      trackStructureTurn(structure, nextStructure, by, { headings, sectionsTouchedBy, movedBy });
+      trackStructureTurn(structure, nextStructure, { by, at }, { headings, sectionsTouchedBy, movedBy });
       structure = nextStructure;
     }
 
@@ -119,7 +123,7 @@ export async function redlineSince(
 function trackStructureTurn(
   before: StructureSection[],
   after: StructureSection[],
-  by: string | null,
+  { by, at }: { by: string | null; at: number },
   into: { headings: Map<string, Segment[]>; sectionsTouchedBy: Map<string, Set<string>>; movedBy: Map<string, Set<string>> },
 ) {
   const old = new Map(before.map((s) => [s.key, s]));
@@ -127,12 +131,13 @@ function trackStructureTurn(
   for (const section of after) {
     const previous = old.get(section.key);
     if (previous?.outside === section.outside) continue;
-    if ((previous?.heading ?? "") !== section.heading) into.headings.set(section.key, applyChange(into.headings.get(section.key) ?? [], section.heading, by));
+    if ((previous?.heading ?? "") !== section.heading)
+      into.headings.set(section.key, applyChange(into.headings.get(section.key) ?? [], section.heading, by, at));
     addTo(into.sectionsTouchedBy, section.key, by);
   }
   for (const section of before) {
     if (now.has(section.key)) continue;
-    into.headings.set(section.key, applyChange(into.headings.get(section.key) ?? [], "", by));
+    into.headings.set(section.key, applyChange(into.headings.get(section.key) ?? [], "", by, at));
     addTo(into.sectionsTouchedBy, section.key, by);
   }
   const turn = compareStructure(before, after);

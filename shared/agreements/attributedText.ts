@@ -8,6 +8,8 @@ export interface Segment {
   kind: "same" | "inserted" | "deleted";
   /** Who inserted or deleted it (a user id, or null for the system). */
   by?: string | null;
+  /** When (ms since epoch): the latest change merged into this segment. */
+  at?: number;
 }
 
 export const visibleText = (segments: Segment[]) =>
@@ -21,15 +23,18 @@ function merge(segments: Segment[]): Segment[] {
   for (const s of segments) {
     if (!s.text) continue;
     const last = out[out.length - 1];
-    if (last && last.kind === s.kind && last.by === s.by) last.text += s.text;
-    else out.push({ ...s });
+    if (last && last.kind === s.kind && last.by === s.by) {
+      last.text += s.text;
+      if (s.at !== undefined && (last.at === undefined || s.at > last.at)) last.at = s.at;
+    } else out.push({ ...s });
   }
   return out;
 }
 
-/** The redline after `by` turned the visible text into `next`. */
-export function applyChange(segments: Segment[], next: string, by: string | null): Segment[] {
+/** The redline after `by` turned the visible text into `next` (at `at`, when known). */
+export function applyChange(segments: Segment[], next: string, by: string | null, at?: number): Segment[] {
   const out: Segment[] = [];
+  const when = at === undefined ? {} : { at };
   const queue = segments.map((s) => ({ ...s }));
   // Takes `length` visible characters off the front, handing each piece to `take`; deleted
   // segments met on the way stay where they are.
@@ -49,8 +54,8 @@ export function applyChange(segments: Segment[], next: string, by: string | null
     }
   };
   for (const part of diffWordsWithSpace(visibleText(segments), next)) {
-    if (part.added) out.push({ text: part.value, kind: "inserted", by });
-    else if (part.removed) consume(part.value.length, (piece) => piece.kind === "same" && out.push({ text: piece.text, kind: "deleted", by }));
+    if (part.added) out.push({ text: part.value, kind: "inserted", by, ...when });
+    else if (part.removed) consume(part.value.length, (piece) => piece.kind === "same" && out.push({ text: piece.text, kind: "deleted", by, ...when }));
     else consume(part.value.length, (piece) => out.push(piece));
   }
   out.push(...queue);

@@ -7,6 +7,9 @@ import { forEachClause } from "../editor/numbering";
 
 export const hashJson = (value: unknown): string => encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(value))));
 
+/** The hash as people quote it: on a version page, in an export's page footer. */
+export const shortHash = (hash: string): string => hash.slice(0, 16);
+
 // Unchanged clauses are the same node objects from one edit to the next, so most hashes are reused.
 const hashCache = new WeakMap<PMNode, string>();
 

@@ -4,8 +4,18 @@ import type { Node as PMNode } from "prosemirror-model";
 import { forEachClause } from "./numbering";
 import { scheduleSchema } from "./schema";
 
+/**
+ * A change Word tracks on a run (w:ins / w:del), with who made it and when (ms since epoch). The
+ * redline since a version sets it today; open proposals are meant to set it the same way.
+ */
+export interface TrackedChange {
+  kind: "insert" | "delete";
+  author: string;
+  date: number;
+}
+
 /** A text run; `placeholder` marks a blank still to fill in, whose text is then its label. */
-export type Run = { text: string; bold?: boolean; italic?: boolean; href?: string; placeholder?: true } | { lineBreak: true };
+export type Run = ({ text: string; bold?: boolean; italic?: boolean; href?: string; placeholder?: true } | { lineBreak: true }) & { change?: TrackedChange };
 export type Block = { kind: "paragraph"; runs: Run[] } | { kind: "list"; ordered: boolean; items: Block[][] } | { kind: "table"; rows: Block[][][] };
 
 export interface ClauseModel {

@@ -1,32 +1,74 @@
-import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import {
+  AlignmentType,
+  DeletedTextRun,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  InsertedTextRun,
+  LevelFormat,
+  LevelSuffix,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+  type ParagraphChild,
+} from "docx";
 import type { Block, Run } from "../../../shared/editor/scheduleModel";
-import { headerLines, signoffLines, statusLine, type ExportDocument } from "./exportDocument";
+import { headerLines, pageLine, signatureRows, statusLine, type ExportDocument } from "./exportDocument";
 
-function runs(list: Run[]): (TextRun | ExternalHyperlink)[] {
+// One multilevel list numbers the schedule, as in the app: sections 1., 2. …, clauses 1.1, 1.2, 2.1 …
+// Word restarts the clause level after each section, and a heading numbered this way is what its
+// navigation pane and cross-references ("see clause 2.3") work with.
+const scheduleNumbering = "schedule";
+const numbering = {
+  config: [
+    {
+      reference: scheduleNumbering,
+      levels: [
+        { level: 0, format: LevelFormat.DECIMAL, text: "%1.", suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT },
+        { level: 1, format: LevelFormat.DECIMAL, text: "%1.%2", suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, isLegalNumberingStyle: true },
+      ],
+    },
+  ],
+};
+
+/** Turns runs into Word runs; a run with a tracked change becomes a w:ins or w:del with its author and date. */
+function wordRuns(list: Run[], revision: () => number): ParagraphChild[] {
   return list.map((r) => {
-    if ("lineBreak" in r) return new TextRun({ text: "", break: 1 });
-    const text = new TextRun({
-      text: r.text,
-      bold: r.bold,
-      italics: r.italic,
-      style: r.href ? "Hyperlink" : undefined,
-      highlight: r.placeholder ? "yellow" : undefined,
-    });
+    const base: IRunOptions =
+      "lineBreak" in r ? { text: "", break: 1 } : { text: r.text, bold: r.bold, italics: r.italic, highlight: r.placeholder ? "yellow" : undefined };
+    const style = !("lineBreak" in r) && r.href ? "Hyperlink" : undefined;
+    const change = r.change;
+    const run = !change
+      ? new TextRun({ ...base, style })
+      : change.kind === "insert"
+        ? new InsertedTextRun({ ...base, style, id: revision(), author: change.author, date: new Date(change.date).toISOString() })
+        : new DeletedTextRun({ ...base, style, id: revision(), author: change.author, date: new Date(change.date).toISOString() });
     // Only links that withSafeLinks (exportDocument.ts) kept reach here.
-    return r.href ? new ExternalHyperlink({ link: r.href, children: [text] }) : text;
+    return !("lineBreak" in r) && r.href ? new ExternalHyperlink({ link: r.href, children: [run] }) : run;
   });
 }
 
-function blocks(list: Block[], level = 0): (Paragraph | Table)[] {
+function blocks(list: Block[], revision: () => number, level = 0): (Paragraph | Table)[] {
   return list.flatMap((b): (Paragraph | Table)[] => {
-    if (b.kind === "paragraph") return [new Paragraph({ children: runs(b.runs), indent: level ? { left: 360 * level } : undefined })];
+    if (b.kind === "paragraph") return [new Paragraph({ children: wordRuns(b.runs, revision), indent: level ? { left: 360 * level } : undefined })];
     if (b.kind === "list") {
       // The bullet goes in front of the item's first paragraph; the rest of the item follows indented.
       return b.items.flatMap((item, i) => {
         const [first, ...rest] = item;
         const bullet = new TextRun(`${b.ordered ? `${i + 1}.` : "•"} `);
-        if (first?.kind !== "paragraph") return blocks(item, level + 1);
-        return [new Paragraph({ children: [bullet, ...runs(first.runs)], indent: { left: 360 * (level + 1) } }), ...blocks(rest, level + 1)];
+        if (first?.kind !== "paragraph") return blocks(item, revision, level + 1);
+        return [
+          new Paragraph({ children: [bullet, ...wordRuns(first.runs, revision)], indent: { left: 360 * (level + 1) } }),
+          ...blocks(rest, revision, level + 1),
+        ];
       });
     }
     return [
@@ -34,33 +76,85 @@ function blocks(list: Block[], level = 0): (Paragraph | Table)[] {
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: b.rows.map(
           (row) =>
-            new TableRow({ children: row.map((cell) => new TableCell({ children: blocks(cell).filter((p): p is Paragraph => p instanceof Paragraph) })) }),
+            new TableRow({
+              children: row.map((cell) => new TableCell({ children: blocks(cell, revision).filter((p): p is Paragraph => p instanceof Paragraph) })),
+            }),
         ),
       }),
     ];
   });
 }
 
+const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+
+/** Who signed off what, one row per record, and "not signed off" for a party without one. */
+function signatureBlock(doc: ExportDocument): (Paragraph | Table)[] {
+  const { t } = doc;
+  const head = ["export.signature.party", "export.signature.by", "export.signature.at", "export.signature.hash"] as const;
+  return [
+    new Paragraph({ text: t("export.signoffsHeading"), heading: HeadingLevel.HEADING_1 }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: head.map((key) => cell(t(key), true)) }),
+        ...signatureRows(doc).map(
+          ({ org, party, signed }) =>
+            new TableRow({
+              children: [
+                cell(`${org} (${party})`),
+                ...(signed ? [cell(signed.name), cell(signed.time), cell(signed.hash)] : [cell(t("export.noSignoffs")), cell(""), cell("")]),
+              ],
+            }),
+        ),
+      ],
+    }),
+    new Paragraph({ children: [new TextRun({ text: t("export.notEsignature"), italics: true })] }),
+  ];
+}
+
+/** "Page {page} of {pages}" in the reader's language, with Word's PAGE and NUMPAGES fields in place. */
+function pageOf(doc: ExportDocument): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
+  return doc
+    .t("export.page")
+    .split(/(\{page\}|\{pages\})/)
+    .filter(Boolean)
+    .map((part) => (part === "{page}" ? PageNumber.CURRENT : part === "{pages}" ? PageNumber.TOTAL_PAGES : part));
+}
+
+/**
+ * The schedule as the annex a lawyer attaches: a title block, Word headings numbered as in the app,
+ * version, content hash and page x of y on every page, tables as tables and the signature block.
+ * With `trackedSince`, every change since that version is a Word tracked change.
+ */
 export async function docxExport(doc: ExportDocument): Promise<Buffer> {
   const { t } = doc;
+  let revisions = 0;
+  const revision = () => ++revisions;
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
-    ...headerLines(doc).map((line) => new Paragraph({ text: line })),
+    new Paragraph({ text: t("export.documentTitle"), heading: HeadingLevel.TITLE }),
+    ...headerLines(doc).map((line, i) => new Paragraph({ children: [new TextRun({ text: line, bold: i === 0 })] })),
   ];
   for (const section of doc.sections) {
-    children.push(new Paragraph({ text: `${section.number}. ${section.heading}`, heading: HeadingLevel.HEADING_1 }));
+    children.push(
+      new Paragraph({
+        children: section.headingRuns ? wordRuns(section.headingRuns, revision) : [new TextRun(section.heading)],
+        heading: HeadingLevel.HEADING_1,
+        numbering: { reference: scheduleNumbering, level: 0 },
+      }),
+    );
     for (const clause of section.clauses) {
+      const heading = clause.headingRuns ? wordRuns(clause.headingRuns, revision) : [new TextRun(clause.heading)];
       children.push(
-        new Paragraph({ text: `${clause.number} ${clause.heading}`, heading: HeadingLevel.HEADING_2 }),
+        // A removed clause keeps no number: Word would count it, and the clauses after it would read one off.
+        clause.removed
+          ? new Paragraph({ children: heading, run: { bold: true } })
+          : new Paragraph({ children: heading, heading: HeadingLevel.HEADING_2, numbering: { reference: scheduleNumbering, level: 1 } }),
         new Paragraph({ children: [new TextRun({ text: statusLine(doc, clause), italics: true })] }),
-        ...blocks(clause.blocks),
+        ...blocks(clause.blocks, revision),
       );
     }
   }
-  children.push(
-    new Paragraph({ text: t("export.signoffsHeading"), heading: HeadingLevel.HEADING_1 }),
-    ...signoffLines(doc).map((line) => new Paragraph({ text: line })),
-  );
+  children.push(...signatureBlock(doc));
   if (doc.threads) {
     children.push(new Paragraph({ text: t("export.threadsHeading"), heading: HeadingLevel.HEADING_1 }));
     if (doc.threads.length === 0) children.push(new Paragraph({ text: t("export.noThreads") }));
@@ -77,5 +171,28 @@ export async function docxExport(doc: ExportDocument): Promise<Buffer> {
       }
     }
   }
-  return Packer.toBuffer(new Document({ title: doc.title, creator: "Common Ground", sections: [{ children }] }));
+  const small = 16; // half-points
+  const header = new Header({
+    children: [
+      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${t("export.documentTitle")} — ${doc.title}`, size: small })] }),
+    ],
+  });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: `${pageLine(doc)} · `, size: small }), new TextRun({ children: pageOf(doc), size: small })],
+      }),
+    ],
+  });
+  return Packer.toBuffer(
+    new Document({
+      title: doc.title,
+      creator: "Common Ground",
+      numbering,
+      // A redline opens with Track Changes on, so the reviewer's own edits are tracked too.
+      features: doc.trackedSince ? { trackRevisions: true } : undefined,
+      sections: [{ headers: { default: header }, footers: { default: footer }, children }],
+    }),
+  );
 }

@@ -1,16 +1,21 @@
 import { progressOf, type ClauseStatus } from "../../../shared/agreements/clauseStatus";
-import { scheduleHash } from "../../../shared/agreements/contentHash";
-import { scheduleFromJson, scheduleModel, type SectionModel } from "../../../shared/editor/scheduleModel";
+import { scheduleHash, shortHash } from "../../../shared/agreements/contentHash";
+import { scheduleStructure } from "../../../shared/agreements/scheduleStructure";
+import { scheduleFromJson, scheduleModel } from "../../../shared/editor/scheduleModel";
 import { dateTimeFormatter } from "../../../shared/i18n/dateTimeFormatter";
 import { translate, type Locale, type MessageKey, type Params } from "../../../shared/i18n/index";
-import type { Party } from "../../../shared/roles";
+import { isRole, partyOf, type Party } from "../../../shared/roles";
 import type { Services } from "../../context";
 import { negotiationParties } from "../../../db/queries/negotiations";
 import { loadThreads } from "../../../db/queries/threads";
 import { loadAgreementSnapshot } from "../agreementSnapshot";
+import { DomainError } from "../../errors";
+import { changesSince } from "../redline";
 import { readSchedule } from "../scheduleDocument";
 import { effectiveHistory, getVersion, recordStatuses, type RecordedClauseStatus } from "../versions";
 import { withSafeLinks } from "./safeLinks";
+import { trackedSegments } from "./trackedChangeRuns";
+import { trackedSchedule, type TrackedSectionModel } from "./trackedSchedule";
 import { withVisiblePlaceholders } from "./visiblePlaceholders";
 
 /** Everything an export shows, whatever the format, already in the reader's language. */
@@ -24,8 +29,13 @@ export interface ExportDocument {
   contentHash: string;
   generatedAt: number;
   progress: { agreed: number; total: number };
-  sections: (SectionModel & { clauses: (SectionModel["clauses"][number] & { status: ClauseStatus; agreedBy: RecordedClauseStatus["agreedBy"] })[] })[];
-  signoffs: { party: Party; org: string; userName: string; at: number }[];
+  /** The version the tracked changes run from, for a redline export; null for a clean one. */
+  trackedSince: { label: string; number: number } | null;
+  sections: (TrackedSectionModel & {
+    clauses: (TrackedSectionModel["clauses"][number] & { status: ClauseStatus; agreedBy: RecordedClauseStatus["agreedBy"] })[];
+  })[];
+  /** The sign-off records for this exact text, each with the content hash it pins. */
+  signoffs: { party: Party; org: string; userName: string; at: number; hash: string }[];
   /** Shared threads only: a party's internal notes never leave the platform this way. */
   threads: { clause: string; quote: string | null; resolved: boolean; comments: { author: string; at: number; body: string }[] }[] | null;
   formatTime: (ms: number) => string;
@@ -35,18 +45,21 @@ export async function buildExportDocument(
   services: Services,
   negotiationId: string,
   versionId: string | "current",
-  options: { locale: Locale; withThreads: boolean },
+  options: { locale: Locale; withThreads: boolean; since?: string },
 ): Promise<ExportDocument> {
   const t = (key: MessageKey, params?: Params) => translate(options.locale, key, params);
   const negotiation = await negotiationParties(services.db, negotiationId);
   const orgOf = (party: Party) => (party === "buyer" ? negotiation.buyer_org : negotiation.supplier_org);
 
-  let model: SectionModel[];
+  let model: TrackedSectionModel[];
   let statuses: RecordedClauseStatus[];
   let versionLabel: string;
   let versionNumber: number | null = null;
   let contentHash: string;
   let signoffs: ExportDocument["signoffs"] = [];
+  let trackedSince: ExportDocument["trackedSince"] = null;
+  const generatedAt = Date.now();
+  if (options.since !== undefined && versionId !== "current") throw new DomainError(400, "export.error.badQuery");
   if (versionId === "current") {
     const doc = readSchedule(services, negotiationId);
     model = scheduleModel(doc);
@@ -54,7 +67,26 @@ export async function buildExportDocument(
     versionLabel = t("versions.current");
     contentHash = scheduleHash(doc);
     const snapshot = await loadAgreementSnapshot(services, negotiationId);
-    signoffs = snapshot.signoffs.filter((s) => s.hash === contentHash).map((s) => ({ party: s.party, org: orgOf(s.party), userName: s.userName, at: s.at }));
+    signoffs = snapshot.signoffs
+      .filter((s) => s.hash === contentHash)
+      .map((s) => ({ party: s.party, org: orgOf(s.party), userName: s.userName, at: s.at, hash: s.hash }));
+    if (options.since !== undefined) {
+      const changes = await changesSince(services, negotiationId, options.since);
+      const base = await getVersion(services.db, negotiationId, options.since);
+      const nameOf = (id: string) => {
+        const person = changes.people[id];
+        const party = person && isRole(person.role) ? partyOf(person.role) : null;
+        return person && (party ? `${person.name} (${t(`role.${party}`)})` : person.name);
+      };
+      model = trackedSchedule(
+        model,
+        scheduleStructure(doc).map((s) => s.key),
+        changes,
+        scheduleModel(scheduleFromJson(base.content)).flatMap((s) => s.clauses.map((c) => c.id)),
+        (segments) => trackedSegments(segments, nameOf, t("export.tracked.system"), generatedAt),
+      );
+      trackedSince = { label: t("versions.label", { number: base.number, name: base.name }), number: base.number };
+    }
   } else {
     const version = await getVersion(services.db, negotiationId, versionId);
     model = scheduleModel(scheduleFromJson(version.content));
@@ -64,7 +96,7 @@ export async function buildExportDocument(
     contentHash = version.hash;
     if (version.kind === "effective") {
       const effective = (await effectiveHistory(services.db, negotiationId)).find((v) => v.id === version.id);
-      signoffs = (effective?.signoffs ?? []).map((s) => ({ ...s, org: orgOf(s.party) }));
+      signoffs = (effective?.signoffs ?? []).map((s) => ({ ...s, org: orgOf(s.party), hash: version.hash }));
     }
   }
 
@@ -93,8 +125,9 @@ export async function buildExportDocument(
     versionLabel,
     versionNumber,
     contentHash,
-    generatedAt: Date.now(),
+    generatedAt,
     progress: progressOf(statuses),
+    trackedSince,
     sections,
     signoffs,
     threads,
@@ -102,28 +135,52 @@ export async function buildExportDocument(
   };
 }
 
-/** Lines shared by every format: the header facts under the title. */
+/** The title block's lines under the title, shared by every format: what the annex belongs to and which text it is. */
 export function headerLines(doc: ExportDocument): string[] {
   const { t } = doc;
   return [
+    t("export.agreement", { title: doc.title }),
     ...doc.parties.map((p) => `${t(`role.${p.party}`)}: ${p.org}`),
     t("export.version", { version: doc.versionLabel }),
+    ...(doc.trackedSince ? [t("export.tracked.since", { version: doc.trackedSince.label })] : []),
     t("export.generated", { time: doc.formatTime(doc.generatedAt) }),
     t("agreement.progress.count", doc.progress),
     t("export.hash", { hash: doc.contentHash }),
   ];
 }
 
+/** What every page's header or footer says: which text this is, down to its hash. */
+export function pageLine(doc: ExportDocument): string {
+  return doc.t("export.pageLine", { version: doc.versionLabel, hash: shortHash(doc.contentHash) });
+}
+
+export interface SignatureRow {
+  org: string;
+  /** The party's name in the reader's language. */
+  party: string;
+  signed: { name: string; time: string; hash: string } | null;
+}
+
+/** The signature block: every sign-off record, and a row for each party that has not signed off. */
+export function signatureRows(doc: ExportDocument): SignatureRow[] {
+  return doc.parties.flatMap(({ party, org }): SignatureRow[] => {
+    const who = { org, party: doc.t(`role.${party}`) };
+    const records = doc.signoffs.filter((s) => s.party === party);
+    if (records.length === 0) return [{ ...who, signed: null }];
+    return records.map((s) => ({ ...who, signed: { name: s.userName, time: doc.formatTime(s.at), hash: s.hash } }));
+  });
+}
+
 export function signoffLines(doc: ExportDocument): string[] {
   const { t } = doc;
-  if (doc.signoffs.length === 0) return [t("export.noSignoffs")];
   return [
-    ...doc.signoffs.map((s) => t("export.signoff", { org: s.org, party: t(`role.${s.party}`), name: s.userName, time: doc.formatTime(s.at) })),
+    ...signatureRows(doc).map(({ org, party, signed }) => (signed ? t("export.signoff", { org, party, ...signed }) : t("export.notSignedBy", { org, party }))),
     t("export.notEsignature"),
   ];
 }
 
 export function statusLine(doc: ExportDocument, clause: ExportDocument["sections"][number]["clauses"][number]): string {
+  if (clause.removed) return doc.t("export.tracked.removed");
   const { t } = doc;
   const status = t(`agreement.status.${clause.status}` as MessageKey);
   const by = clause.agreedBy.map((a) => `${a.userName} (${t(`role.${a.party}`)}), ${doc.formatTime(a.at)}`).join("; ");

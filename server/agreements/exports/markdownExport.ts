@@ -43,7 +43,7 @@ function blocks(list: Block[], indent = ""): string[] {
 
 export function markdownExport(doc: ExportDocument): string {
   const { t } = doc;
-  const out = [`# ${escape(doc.title)}`, "", ...headerLines(doc).map((l) => `- ${escape(l)}`), ""];
+  const out = [`# ${escape(t("export.documentTitle"))}`, "", ...headerLines(doc).map((l) => `- ${escape(l)}`), ""];
   for (const section of doc.sections) {
     out.push(`## ${section.number}. ${escape(section.heading)}`, "");
     for (const clause of section.clauses) {

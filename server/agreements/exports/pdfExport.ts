@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import type { Block, Run } from "../../../shared/editor/scheduleModel";
-import { headerLines, signoffLines, statusLine, type ExportDocument } from "./exportDocument";
+import { headerLines, pageLine, signoffLines, statusLine, type ExportDocument } from "./exportDocument";
 import { drawTable } from "./pdfTable";
 
 // DejaVu covers Dutch, arrows (⇄) and the like; the built-in PDF fonts only cover Latin-1.
@@ -69,7 +69,10 @@ function heading(pdf: Pdf, text: string, size: number) {
   pdf.moveDown(0.5).font("bold").fontSize(size).text(text).moveDown(0.3);
 }
 
-/** An A4 PDF with the title page facts, numbered clauses with their status, sign-offs and the annex. */
+/**
+ * An A4 PDF as the annex a lawyer attaches: the title block, numbered clauses with their status,
+ * the signature block, the threads annex, and on every page which text it is and page x of y.
+ */
 export function pdfExport(doc: ExportDocument): Promise<Buffer> {
   const { t } = doc;
   const pdf = new PDFDocument({ size: "A4", margin: 56, info: { Title: doc.title, Creator: "Common Ground" }, bufferPages: true });
@@ -81,8 +84,14 @@ export function pdfExport(doc: ExportDocument): Promise<Buffer> {
     pdf.on("error", reject);
   });
 
-  pdf.font("bold").fontSize(18).text(doc.title).moveDown(0.5);
-  for (const line of headerLines(doc)) pdf.font("regular").fontSize(10).text(line);
+  pdf.font("bold").fontSize(18).text(t("export.documentTitle")).moveDown(0.3);
+  headerLines(doc).forEach((line, i) =>
+    pdf
+      .font(i === 0 ? "bold" : "regular")
+      .fontSize(i === 0 ? 12 : 10)
+      .text(line)
+      .moveDown(i === 0 ? 0.3 : 0),
+  );
   for (const section of doc.sections) {
     heading(pdf, `${section.number}. ${section.heading}`, 14);
     for (const clause of section.clauses) {
@@ -115,17 +124,24 @@ export function pdfExport(doc: ExportDocument): Promise<Buffer> {
       }
     }
   }
-  // Page numbers, once the number of pages is known.
+  // Header and footer, once the number of pages is known (the pages are buffered until then).
   const range = pdf.bufferedPageRange();
+  const header = `${t("export.documentTitle")} — ${doc.title}`;
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
-    // Inside the bottom margin, where pdfkit would otherwise start a new page.
-    const bottom = pdf.page.margins.bottom;
+    // Inside the margins, where pdfkit would otherwise start a new page.
+    const { top, bottom } = pdf.page.margins;
+    pdf.page.margins.top = 0;
     pdf.page.margins.bottom = 0;
+    const line = { width: pdf.page.width - 112, lineBreak: false };
     pdf
       .font("regular")
       .fontSize(8)
-      .text(`${i + 1} / ${range.count}`, 56, pdf.page.height - 40, { align: "center", width: pdf.page.width - 112, lineBreak: false });
+      .fillColor("#444444")
+      .text(header, 56, 30, { ...line, align: "right" })
+      .text(`${pageLine(doc)} · ${t("export.page", { page: i - range.start + 1, pages: range.count })}`, 56, pdf.page.height - 40, { ...line, align: "center" })
+      .fillColor("black");
+    pdf.page.margins.top = top;
     pdf.page.margins.bottom = bottom;
   }
   pdf.end();

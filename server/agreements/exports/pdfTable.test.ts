@@ -30,6 +30,7 @@ function exportWithTable(rows: number): ExportDocument {
     contentHash: "0".repeat(64),
     generatedAt: 0,
     progress: { agreed: 0, total: 1 },
+    trackedSince: null,
     sections: scheduleModel(doc).map((section) => ({ ...section, clauses: section.clauses.map((c) => ({ ...c, status: "open" as const, agreedBy: [] })) })),
     signoffs: [],
     threads: null,

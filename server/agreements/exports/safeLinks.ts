@@ -29,7 +29,10 @@ function safeBlocks(list: Block[]): Block[] {
   });
 }
 
-/** The schedule with every unsafe link turned into its plain text, for every export format alike. */
-export function withSafeLinks(sections: SectionModel[]): SectionModel[] {
+/**
+ * The schedule with every unsafe link turned into its plain text, for every export format alike;
+ * whatever else a section or clause carries (tracked headings) stays.
+ */
+export function withSafeLinks<S extends SectionModel>(sections: S[]): S[] {
   return sections.map((s) => ({ ...s, clauses: s.clauses.map((c) => ({ ...c, blocks: safeBlocks(c.blocks) })) }));
 }

@@ -17,6 +17,6 @@ function visibleBlocks(list: Block[], inText: (label: string) => string): Block[
  * Every unfilled placeholder as bold text that says so ("[to fill in: amount]"), for every export
  * format alike: a file read outside the platform must not pass a blank off as agreed text.
  */
-export function withVisiblePlaceholders(sections: SectionModel[], inText: (label: string) => string): SectionModel[] {
+export function withVisiblePlaceholders<S extends SectionModel>(sections: S[], inText: (label: string) => string): S[] {
   return sections.map((s) => ({ ...s, clauses: s.clauses.map((c) => ({ ...c, blocks: visibleBlocks(c.blocks, inText) })) }));
 }
