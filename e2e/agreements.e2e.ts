@@ -199,7 +199,10 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await expect(supplier.getByRole("row", { name: new RegExp(pilot) })).toContainText("Signed and in force");
 
   // Nobody makes the "due for review" move: the server does, within seconds, and both sides hear of it.
-  await supplier.getByRole("row", { name: new RegExp(pilot) }).getByRole("link", { name: `Review due ${soonAsDay}`, exact: true }).click();
+  await supplier
+    .getByRole("row", { name: new RegExp(pilot) })
+    .getByRole("link", { name: `Review due ${soonAsDay}`, exact: true })
+    .click();
   await supplier.getByRole("link", { name: "Audit log" }).click();
   await expect(supplier.getByRole("row").filter({ hasText: `Set the review date to ${soonAsDay}` })).toBeVisible();
   await expect(async () => {

@@ -165,7 +165,9 @@ export default function Members() {
                   <span className={`role-badge role-${m.role}`}>{t(`role.${m.role}`)}</span>{" "}
                   {m.isOwner && <span className="owner-badge">{t("members.owner")}</span>}
                 </td>
-                <td data-label={t("members.col.status")}>{m.online ? <span className="online">{t("members.online")}</span> : <span className="hint">{t("members.offline")}</span>}</td>
+                <td data-label={t("members.col.status")}>
+                  {m.online ? <span className="online">{t("members.online")}</span> : <span className="hint">{t("members.offline")}</span>}
+                </td>
                 <td className="row-actions">
                   {manages(m.role) && (
                     <Form method="post" className="inline-form">
