@@ -1,7 +1,7 @@
 // One sentence per audit entry, in the reader's language: the page and the CSV say the same.
 import type { Locale, MessageKey, Params } from "./i18n/index";
 import { structureUnitId } from "./agreements/scheduleStructure";
-import { reviewDateMs } from "./agreements/snapshot";
+import { reviewDateMs } from "./agreements/calendarDate";
 import { calendarDateFormatter } from "./i18n/calendarDateFormatter";
 
 export interface DescribableEntry {

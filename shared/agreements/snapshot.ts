@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate, reviewDateMs } from "./calendarDate";
 import type { Party } from "../roles";
 import { decisions, type PartyDecision } from "./clauseStatus";
 import { structureUnitId } from "./scheduleStructure";
@@ -63,6 +64,4 @@ export const reviewDateSchema = z.object({
       return !Number.isNaN(ms) && calendarDate(ms) === d;
     }, "Not a calendar date."),
 });
-export const reviewDateMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-/** The calendar date (YYYY-MM-DD, UTC) of a moment: what reviewDateMs reads back. */
-export const calendarDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+export { calendarDate, reviewDateMs };
