@@ -1,0 +1,206 @@
+// Who may only propose, and what a proposal may be (docs/decisions/020-proposals-as-marks.md),
+// checked on a Yjs transaction the guard's replica ran. A proposal is an `insertion` or `deletion`
+// mark holding an id; its author is whoever first used the id, as this server recorded it. A
+// member who may only propose (propose mode, or inside a clause both parties agreed) may insert
+// text carrying their own insertion mark, put their own deletion mark on existing text, delete
+// text inside their own insertion and take their own deletion mark off; nothing else.
+//
+// Formatting in Yjs is positional: format items open and close a mark around the text they
+// format, and y-prosemirror and Yjs itself add and tidy away redundant ones. So the rules are
+// judged on what each piece of text carries before and after the transaction, not on which
+// format items it made or removed: an honest editor's tidying changes no text's marks.
+import * as Y from "yjs";
+import type { ProposalKind } from "../../shared/proposals/proposals";
+import { storedStruct } from "./storedStruct";
+
+export interface ProposalOwner {
+  /** Null for an id another negotiation uses. */
+  authorId: string | null;
+  kind: ProposalKind;
+  open: boolean;
+}
+
+export interface ProposalRules {
+  senderId: string;
+  /** Propose mode: every edit by this sender is a proposal. */
+  proposeOnly: boolean;
+  /** Clauses both parties agreed: only proposals there, whatever the mode. */
+  protectedClauses: ReadonlySet<string>;
+  /** The recorded proposal holding this id, if any. */
+  owner(id: string): ProposalOwner | undefined;
+}
+
+/** An id the transaction used first: recorded for the sender once the update is admitted. */
+export interface NewProposal {
+  id: string;
+  kind: ProposalKind;
+  /** Where the mark sits; null in a section heading. */
+  clauseId: string | null;
+}
+
+export type ProposalCheck = { problem: string } | { problem: null; proposals: NewProposal[] };
+
+const markKinds: Record<string, ProposalKind | undefined> = { insertion: "insert", deletion: "delete" };
+
+/** The proposal id a mark value holds (the schema's shape is checked by transactionShape.ts). */
+const markId = (value: unknown): string | null => {
+  const id = value !== null && typeof value === "object" ? (value as { id?: unknown }).id : undefined;
+  return typeof id === "string" ? id : null;
+};
+
+const isNew = (tr: Y.Transaction, item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+
+const parentOf = (type: Y.AbstractType<any>): Y.AbstractType<any> | null => (type._item?.parent as Y.AbstractType<any> | undefined) ?? null;
+
+/** The id of the clause `type` lies in (read even when the clause was deleted just now), else null. */
+export function clauseOf(type: Y.AbstractType<any>): string | null {
+  for (let t: Y.AbstractType<any> | null = type; t; t = parentOf(t)) {
+    if (t instanceof Y.XmlElement && t.nodeName === "clause") {
+      const content = t._map.get("id")?.content;
+      const id = content instanceof Y.ContentAny ? content.getContent()[0] : undefined;
+      return typeof id === "string" ? id : null;
+    }
+  }
+  return null;
+}
+
+/** A format item that repeats the mark already in force where it stands changes no text. */
+function isRedundant(item: Y.Item): boolean {
+  const { key, value } = item.content as Y.ContentFormat;
+  for (let n = item.left; n; n = n.left) {
+    if (!n.deleted && n.content instanceof Y.ContentFormat && n.content.key === key) return markId(n.content.value) === markId(value);
+  }
+  return false;
+}
+
+export function checkProposals(tr: Y.Transaction, rules: ProposalRules): ProposalCheck {
+  const { senderId } = rules;
+  const registered = new Map<string, NewProposal>();
+  const ownerOf = (id: string): ProposalOwner | undefined => {
+    const mine = registered.get(id);
+    return mine ? { authorId: senderId, kind: mine.kind, open: true } : rules.owner(id);
+  };
+  const clauses = new Map<Y.AbstractType<any>, string | null>();
+  const clauseAt = (type: Y.AbstractType<any>) => {
+    if (!clauses.has(type)) clauses.set(type, clauseOf(type));
+    return clauses.get(type)!;
+  };
+  const strictAt = (type: Y.AbstractType<any>) => rules.proposeOnly || (rules.protectedClauses.size > 0 && rules.protectedClauses.has(clauseAt(type) ?? ""));
+  const texts = new Set<Y.XmlText>();
+
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = tr.doc.store.clients.get(client)!;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i]!.id.clock < after; i++) {
+      const item = structs[i]!;
+      if (!(item instanceof Y.Item) || item.deleted) continue;
+      const parent = item.parent as Y.AbstractType<any>;
+      const content = item.content;
+      if (content instanceof Y.ContentFormat && parent instanceof Y.XmlText) {
+        const kind = markKinds[content.key];
+        const id = kind ? markId(content.value) : null;
+        if (kind && id) {
+          const owner = ownerOf(id);
+          if (!owner) registered.set(id, { id, kind, clauseId: clauseAt(parent) });
+          else if ((owner.authorId !== senderId || !owner.open || owner.kind !== kind) && !isRedundant(item))
+            return { problem: owner.open ? "the proposal id belongs to someone else's proposal" : "the proposal was already decided" };
+        }
+      }
+      if (!strictAt(parent)) continue;
+      if (parent instanceof Y.XmlText && item.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat)) texts.add(parent);
+      // A new run of text in an existing block: what it holds is judged as text.
+      else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText && item.parentSub === null))
+        return { problem: "only proposals may change this text (no new elements or attributes)" };
+    }
+  }
+
+  let problem: string | null = null;
+  Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+    if (problem || !(struct instanceof Y.Item) || isNew(tr, struct)) return;
+    const parent = struct.parent as Y.AbstractType<any>;
+    if (!strictAt(parent)) return;
+    const content = struct.content;
+    if (parent instanceof Y.XmlText && struct.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat)) texts.add(parent);
+    // A deleted run's text is in the delete set too, and judged as text.
+    else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText)) problem = "only proposals may change this text (nothing may be removed)";
+  });
+  if (problem) return { problem };
+
+  const isOwn = (id: string | null) => {
+    const owner = id === null ? undefined : ownerOf(id);
+    return !!owner && owner.authorId === senderId && owner.open;
+  };
+  for (const text of texts) {
+    const found = textProblem(tr, text, isOwn);
+    if (found) return { problem: found };
+  }
+  return { problem: null, proposals: [...registered.values()] };
+}
+
+/** What each piece of text in `text` carried before and after the transaction, against the rules. */
+function textProblem(tr: Y.Transaction, text: Y.XmlText, isOwn: (id: string | null) => boolean): string | null {
+  const before = new Map<string, unknown>();
+  const after = new Map<string, unknown>();
+  const set = (attrs: Map<string, unknown>, key: string, value: unknown) => (value === null ? attrs.delete(key) : attrs.set(key, value));
+  for (let n = text._start; n; n = n.right) {
+    const added = isNew(tr, n);
+    const liveBefore = !added && (!n.deleted || Y.isDeleted(tr.deleteSet, n.id));
+    const liveAfter = !n.deleted;
+    if (n.content instanceof Y.ContentFormat) {
+      if (liveBefore) set(before, n.content.key, n.content.value);
+      if (liveAfter) set(after, n.content.key, n.content.value);
+      continue;
+    }
+    if (!(n.content instanceof Y.ContentString)) continue;
+    if (!liveBefore && liveAfter) {
+      if (!isOwn(markId(after.get("insertion")))) return "inserted text must carry the sender's own insertion proposal";
+    } else if (liveBefore && !liveAfter) {
+      if (!isOwn(markId(before.get("insertion")))) return "only text inside the sender's own insertion may be deleted; propose a deletion instead";
+    } else if (liveBefore && liveAfter) {
+      const problem = formattingProblem(before, after, isOwn);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+function formattingProblem(before: Map<string, unknown>, after: Map<string, unknown>, isOwn: (id: string | null) => boolean): string | null {
+  const inserted = markId(before.get("insertion"));
+  if (inserted !== markId(after.get("insertion"))) return "an insertion proposal is accepted or rejected, not edited away";
+  const deletedBefore = markId(before.get("deletion"));
+  const deletedAfter = markId(after.get("deletion"));
+  if (deletedBefore !== deletedAfter && !((deletedBefore === null && isOwn(deletedAfter)) || (deletedAfter === null && isOwn(deletedBefore))))
+    return "only the sender's own deletion proposals may be put on or taken off";
+  // Formatting one's own inserted text is part of writing the proposal; elsewhere it is a change.
+  if (isOwn(inserted)) return null;
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    if (key === "insertion" || key === "deletion") continue;
+    if (JSON.stringify(before.get(key) ?? null) !== JSON.stringify(after.get(key) ?? null)) return "formatting existing text is not a proposal this server takes yet";
+  }
+  return null;
+}
+
+/**
+ * Whether a keystroke update (plainTyping.ts) places or deletes text inside one of `clauseIds`:
+ * then it must take the long way through checkProposals. It looks at the few items the update
+ * names as neighbours and deletes, so typing outside those clauses stays as cheap as before.
+ */
+export function reachesClauses(update: ReturnType<typeof Y.decodeUpdate>, room: Y.Doc, clauseIds: ReadonlySet<string>): boolean {
+  const inside = (struct: Y.Item | Y.GC | null) => struct instanceof Y.Item && clauseIds.has(clauseOf(struct.parent as Y.AbstractType<any>) ?? "");
+  for (const struct of update.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (struct.origin && inside(storedStruct(room.store, struct.origin))) return true;
+    if (struct.rightOrigin && inside(storedStruct(room.store, struct.rightOrigin))) return true;
+  }
+  for (const [client, ranges] of update.ds.clients) {
+    const structs = room.store.clients.get(client);
+    if (!structs) continue;
+    const known = Y.getState(room.store, client);
+    for (const { clock, len } of ranges) {
+      if (clock >= known) continue;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) if (inside(structs[i]!)) return true;
+    }
+  }
+  return false;
+}
