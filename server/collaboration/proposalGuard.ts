@@ -64,15 +64,6 @@ export function clauseOf(type: Y.AbstractType<any>): string | null {
   return null;
 }
 
-/** A format item that repeats the mark already in force where it stands changes no text. */
-function isRedundant(item: Y.Item): boolean {
-  const { key, value } = item.content as Y.ContentFormat;
-  for (let n = item.left; n; n = n.left) {
-    if (!n.deleted && n.content instanceof Y.ContentFormat && n.content.key === key) return markId(n.content.value) === markId(value);
-  }
-  return false;
-}
-
 export function checkProposals(tr: Y.Transaction, rules: ProposalRules): ProposalCheck {
   const { senderId } = rules;
   const registered = new Map<string, NewProposal>();
@@ -86,7 +77,9 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     return clauses.get(type)!;
   };
   const strictAt = (type: Y.AbstractType<any>) => rules.proposeOnly || (rules.protectedClauses.size > 0 && rules.protectedClauses.has(clauseAt(type) ?? ""));
+  /** Text runs judged by every rule; and those where only a proposal id that is not the sender's may not newly appear. */
   const texts = new Set<Y.XmlText>();
+  const idChecked = new Set<Y.XmlText>();
 
   for (const [client, after] of tr.afterState) {
     const before = tr.beforeState.get(client) ?? 0;
@@ -103,8 +96,10 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
         if (kind && id) {
           const owner = ownerOf(id);
           if (!owner) registered.set(id, { id, kind, clauseId: clauseAt(parent) });
-          else if ((owner.authorId !== senderId || !owner.open || owner.kind !== kind) && !isRedundant(item))
-            return { problem: owner.open ? "the proposal id belongs to someone else's proposal" : "the proposal was already decided" };
+          else if (owner.kind !== kind) return { problem: "a proposal id names one kind of proposal" };
+          // y-prosemirror rewrites the marks around an edit, others' included: whether that put
+          // someone else's id on text is judged on the text.
+          else if (owner.authorId !== senderId || !owner.open) idChecked.add(parent);
         }
       }
       if (!strictAt(parent)) continue;
@@ -132,17 +127,47 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     return !!owner && owner.authorId === senderId && owner.open;
   };
   for (const text of texts) {
-    const found = textProblem(tr, text, isOwn);
+    const found = textProblem(tr, text, isOwn, true);
+    if (found) return { problem: found };
+  }
+  for (const text of idChecked) {
+    const found = texts.has(text) ? null : textProblem(tr, text, isOwn, false);
     if (found) return { problem: found };
   }
   return { problem: null, proposals: [...registered.values()] };
 }
 
-/** What each piece of text in `text` carried before and after the transaction, against the rules. */
-function textProblem(tr: Y.Transaction, text: Y.XmlText, isOwn: (id: string | null) => boolean): string | null {
+/**
+ * What each piece of text in `text` carried before and after the transaction, against the rules;
+ * not strict (the sender edits freely here), only against taking on someone else's proposal id.
+ * Yjs items are one explanation of the change; y-prosemirror diffs strings, so typing a letter
+ * next to the same letter can land on the neighbour's item and shift the marks by one. When the
+ * items do not explain the change as allowed, the text itself is compared: what counts is
+ * whether an allowed edit turns the old text into the new.
+ */
+function textProblem(tr: Y.Transaction, text: Y.XmlText, isOwn: (id: string | null) => boolean, strict: boolean): string | null {
+  const { problem, before, after } = walkText(tr, text, isOwn, strict);
+  return problem && textDiffProblem(before, after, isOwn, strict) ? problem : null;
+}
+
+interface Letter {
+  char: string;
+  attrs: ReadonlyMap<string, unknown>;
+  /** The attributes as a string, to compare letters. */
+  key: string;
+}
+
+function walkText(tr: Y.Transaction, text: Y.XmlText, isOwn: (id: string | null) => boolean, strict: boolean) {
   const before = new Map<string, unknown>();
   const after = new Map<string, unknown>();
+  const letters = { before: [] as Letter[], after: [] as Letter[] };
   const set = (attrs: Map<string, unknown>, key: string, value: unknown) => (value === null ? attrs.delete(key) : attrs.set(key, value));
+  const spell = (into: Letter[], str: string, attrs: Map<string, unknown>) => {
+    const frozen = new Map(attrs);
+    const key = JSON.stringify([...frozen].sort(([x], [y]) => (x < y ? -1 : 1)));
+    for (const char of str) into.push({ char, attrs: frozen, key });
+  };
+  let problem: string | null = null;
   for (let n = text._start; n; n = n.right) {
     const added = isNew(tr, n);
     const liveBefore = !added && (!n.deleted || Y.isDeleted(tr.deleteSet, n.id));
@@ -153,17 +178,76 @@ function textProblem(tr: Y.Transaction, text: Y.XmlText, isOwn: (id: string | nu
       continue;
     }
     if (!(n.content instanceof Y.ContentString)) continue;
-    if (!liveBefore && liveAfter) {
-      if (!isOwn(markId(after.get("insertion")))) return "inserted text must carry the sender's own insertion proposal";
-    } else if (liveBefore && !liveAfter) {
-      if (!isOwn(markId(before.get("insertion")))) return "only text inside the sender's own insertion may be deleted; propose a deletion instead";
-    } else if (liveBefore && liveAfter) {
-      const problem = formattingProblem(before, after, isOwn);
-      if (problem) return problem;
-    }
+    if (liveBefore) spell(letters.before, n.content.str, before);
+    if (liveAfter) spell(letters.after, n.content.str, after);
+    problem ??= itemProblem(liveBefore, liveAfter, before, after, isOwn, strict);
   }
+  return { problem, ...letters };
+}
+
+function itemProblem(
+  liveBefore: boolean,
+  liveAfter: boolean,
+  before: Map<string, unknown>,
+  after: Map<string, unknown>,
+  isOwn: (id: string | null) => boolean,
+  strict: boolean,
+): string | null {
+  if (!strict) {
+    if (liveBefore && liveAfter && (idTaken(before, after, "insertion", isOwn) || idTaken(before, after, "deletion", isOwn)))
+      return "the proposal id belongs to someone else's proposal, or to a decided one";
+    return null;
+  }
+  if (!liveBefore && liveAfter && !isOwn(markId(after.get("insertion")))) return "inserted text must carry the sender's own insertion proposal";
+  if (liveBefore && !liveAfter && !isOwn(markId(before.get("insertion"))))
+    return "only text inside the sender's own insertion may be deleted; propose a deletion instead";
+  if (liveBefore && liveAfter) return formattingProblem(before, after, isOwn);
   return null;
 }
+
+/**
+ * The old and new text, letter by letter with their marks: what is the same at both ends is
+ * kept; the rest in between must be own insertions removed and added, or the same letters with
+ * allowed changes of marks. Not strict: no one else's proposal id may cover more letters.
+ */
+function textDiffProblem(before: Letter[], after: Letter[], isOwn: (id: string | null) => boolean, strict: boolean): boolean {
+  const same = (x: Letter, y: Letter) => x.char === y.char && x.key === y.key;
+  let start = 0;
+  while (start < before.length && start < after.length && same(before[start]!, after[start]!)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && same(before[endBefore - 1]!, after[endAfter - 1]!)) {
+    endBefore--;
+    endAfter--;
+  }
+  const gone = before.slice(start, endBefore);
+  const come = after.slice(start, endAfter);
+  if (!strict) {
+    const gained = new Map<string, number>();
+    const count = (letters: Letter[], by: number) => {
+      for (const l of letters)
+        for (const key of ["insertion", "deletion"]) {
+          const id = markId(l.attrs.get(key));
+          if (id !== null && !isOwn(id)) gained.set(id, (gained.get(id) ?? 0) + by);
+        }
+    };
+    count(come, 1);
+    count(gone, -1);
+    return [...gained.values()].some((n) => n > 0);
+  }
+  const ownInsertion = (l: Letter) => isOwn(markId(l.attrs.get("insertion")));
+  if (gone.every(ownInsertion) && come.every(ownInsertion)) return false;
+  const remarked =
+    gone.length === come.length &&
+    gone.every((l, i) => l.char === come[i]!.char && !formattingProblem(new Map(l.attrs), new Map(come[i]!.attrs), isOwn));
+  return !remarked;
+}
+
+/** Whether existing text newly carries a proposal id under `key` that is not the sender's own open one. */
+const idTaken = (before: Map<string, unknown>, after: Map<string, unknown>, key: string, isOwn: (id: string | null) => boolean) => {
+  const now = markId(after.get(key));
+  return now !== null && now !== markId(before.get(key)) && !isOwn(now);
+};
 
 function formattingProblem(before: Map<string, unknown>, after: Map<string, unknown>, isOwn: (id: string | null) => boolean): string | null {
   const inserted = markId(before.get("insertion"));
