@@ -5,6 +5,8 @@ import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { roleColors, type PresenceUser } from "../../shared/collaboration/presence";
 import { may } from "../../shared/policy";
 import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { scheduleFragmentName } from "../../shared/editor/schema";
 import type { DB } from "../../db/connection";
 import { negotiationState } from "../../db/queries/negotiations";
 import type { Config } from "../config";
@@ -187,6 +189,21 @@ export class CollaborationServer {
     const room = this.rooms.peek(negotiationId);
     if (room) room.proposals.mode = mode;
     this.push(negotiationId, CustomMessage.changes, { changes: mode }, () => true);
+  }
+
+  /**
+   * The server's own edit of a schedule (a decided proposal): one transaction on the room's
+   * document (loaded for it if nobody has it open), which the room stores and sends to everyone.
+   */
+  edit<T>(negotiationId: string, write: (fragment: Y.XmlFragment) => T): T {
+    const room = this.rooms.get(negotiationId);
+    try {
+      let result!: T;
+      Y.transact(room.doc, () => (result = write(room.doc.getXmlFragment(scheduleFragmentName))), this);
+      return result;
+    } finally {
+      this.rooms.released(room);
+    }
   }
 
   /** After a clause decision or a decided proposal: the open room learns which clauses both parties agreed. */

@@ -1,0 +1,2 @@
+export { setChanges } from "../../server/proposals/changesMode";
+export { actOnProposal, actOnProposals, listProposalViews } from "../../server/proposals/decisions";
