@@ -168,6 +168,31 @@ test("editing together: free outside agreed clauses, proposals only inside them,
   assert.equal(buyer.send(buyer.edit((tr, pm) => tr.insert(bodyText(pm, 1).from + 2, s.text("X", [ins(newProposalId())])))).ok, true);
 });
 
+test("editing together, an agreed clause may be moved as it is, not deleted", () => {
+  const { member } = setup({ mode: "together", protectedClauses: [1] });
+  const buyer = member("buyer");
+  const clausePositions = (pm: PMNode) => {
+    const out: { from: number; node: PMNode }[] = [];
+    pm.descendants((node, pos) => (node.type.name === "clause" ? (out.push({ from: pos, node }), false) : true));
+    return out;
+  };
+  const moved = buyer.send(
+    buyer.edit((tr, pm) => {
+      const [first, second] = clausePositions(pm);
+      tr.delete(second!.from, second!.from + second!.node.nodeSize);
+      tr.insert(first!.from, second!.node);
+    }),
+  );
+  assert.equal(moved.ok, true, moved.ok ? "" : moved.reason);
+  const deleted = buyer.send(
+    buyer.edit((tr, pm) => {
+      const [agreed] = clausePositions(pm);
+      tr.delete(agreed!.from, agreed!.from + agreed!.node.nodeSize);
+    }),
+  );
+  assert.equal(deleted.ok, false);
+});
+
 /**
  * Property: from random states, a random edit a proposer may make is admitted and one they may
  * not make is refused, and the room always reads as a valid schedule.

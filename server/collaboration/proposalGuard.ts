@@ -28,6 +28,11 @@ export interface ProposalRules {
   protectedClauses: ReadonlySet<string>;
   /** The recorded proposal holding this id, if any. */
   owner(id: string): ProposalOwner | undefined;
+  /**
+   * Whether the clause reads exactly as before the transaction (its attributes aside): then it was
+   * moved or relinked, not edited. Asked only when an edit of an agreed clause would be refused.
+   */
+  intact?(clauseId: string): boolean;
 }
 
 /** An id the transaction used first: recorded for the sender once the update is admitted. */
@@ -76,10 +81,24 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     if (!clauses.has(type)) clauses.set(type, clauseOf(type));
     return clauses.get(type)!;
   };
-  const strictAt = (type: Y.AbstractType<any>) => rules.proposeOnly || (rules.protectedClauses.size > 0 && rules.protectedClauses.has(clauseAt(type) ?? ""));
+  /** Agreed clauses the transaction touched, while editing together. */
+  const touched = new Set<string>();
+  const strictAt = (type: Y.AbstractType<any>) => {
+    if (rules.proposeOnly) return true;
+    if (rules.protectedClauses.size === 0) return false;
+    const clause = clauseAt(type);
+    if (clause === null || !rules.protectedClauses.has(clause)) return false;
+    touched.add(clause);
+    return true;
+  };
+  // Editing together, moving an agreed clause (y-prosemirror deletes and recreates it) or
+  // relinking it changes no agreed text; that is what the rules below cannot see item by item.
+  const unlessIntact = (problem: string): ProposalCheck =>
+    !rules.proposeOnly && rules.intact && [...touched].every((id) => rules.intact!(id)) ? { problem: null, proposals: [...registered.values()] } : { problem };
   /** Text runs judged by every rule; and those where only a proposal id that is not the sender's may not newly appear. */
   const texts = new Set<Y.XmlText>();
   const idChecked = new Set<Y.XmlText>();
+  let strictProblem: string | null = null;
 
   for (const [client, after] of tr.afterState) {
     const before = tr.beforeState.get(client) ?? 0;
@@ -106,35 +125,30 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
       if (parent instanceof Y.XmlText && item.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat)) texts.add(parent);
       // A new run of text in an existing block: what it holds is judged as text.
       else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText && item.parentSub === null))
-        return { problem: "only proposals may change this text (no new elements or attributes)" };
+        strictProblem ??= "only proposals may change this text (no new elements or attributes)";
     }
   }
 
-  let problem: string | null = null;
   Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
-    if (problem || !(struct instanceof Y.Item) || isNew(tr, struct)) return;
+    if (!(struct instanceof Y.Item) || isNew(tr, struct)) return;
     const parent = struct.parent as Y.AbstractType<any>;
     if (!strictAt(parent)) return;
     const content = struct.content;
     if (parent instanceof Y.XmlText && struct.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat)) texts.add(parent);
     // A deleted run's text is in the delete set too, and judged as text.
-    else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText)) problem = "only proposals may change this text (nothing may be removed)";
+    else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText)) strictProblem ??= "only proposals may change this text (nothing may be removed)";
   });
-  if (problem) return { problem };
 
   const isOwn = (id: string | null) => {
     const owner = id === null ? undefined : ownerOf(id);
     return !!owner && owner.authorId === senderId && owner.open;
   };
-  for (const text of texts) {
-    const found = textProblem(tr, text, isOwn, true);
-    if (found) return { problem: found };
-  }
   for (const text of idChecked) {
     const found = texts.has(text) ? null : textProblem(tr, text, isOwn, false);
     if (found) return { problem: found };
   }
-  return { problem: null, proposals: [...registered.values()] };
+  if (!strictProblem) for (const text of texts) strictProblem ??= textProblem(tr, text, isOwn, true);
+  return strictProblem ? unlessIntact(strictProblem) : { problem: null, proposals: [...registered.values()] };
 }
 
 /**

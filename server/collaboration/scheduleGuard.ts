@@ -22,6 +22,20 @@ const catchUpDelayMs = () => 500 + Math.random() * 1000;
 
 export type Verdict = { ok: true; copies: Y.ID[]; proposals: NewProposal[] } | { ok: false; reason: string; tooLarge?: boolean };
 
+/** A clause's content as XML (marks included, its own attributes not), or null when there is no such clause. */
+function clauseContent(doc: Y.Doc, clauseId: string): string | null {
+  for (const section of doc.getXmlFragment(scheduleFragmentName).toArray()) {
+    if (!(section instanceof Y.XmlElement)) continue;
+    for (const clause of section.toArray())
+      if (clause instanceof Y.XmlElement && clause.nodeName === "clause" && clause.getAttribute("id") === clauseId)
+        return clause
+          .toArray()
+          .map((child) => child.toString())
+          .join("");
+  }
+  return null;
+}
+
 export class ScheduleGuard {
   private candidate!: Y.Doc;
   private check: ShapeCheck | null = null;
@@ -84,7 +98,12 @@ export class ScheduleGuard {
     }
     this.catchUp();
     this.check = null;
-    this.rules = rules;
+    // Caught up, the room is the replica as it was before this update: what "intact" compares with.
+    this.rules = rules && { ...rules, intact: (clauseId) => {
+        const before = clauseContent(this.room, clauseId);
+        return before !== null && before === clauseContent(this.candidate, clauseId);
+      },
+    };
     this.proposals = [];
     this.proposalProblem = null;
     let verdict: Verdict;
