@@ -41,7 +41,9 @@ async function main() {
   const documents = new DocumentStore(sqlite, logger);
   const seeded = config.seedDemo ? await seedDemo(db, documents) : false;
   // The services need the collaboration server; its watcher reads them only once a room loads, when they exist.
-  const collaboration = new CollaborationServer(db, config, logger, documents, prepareProposalStatements(sqlite), { editWatcher: signoffVoiding(() => services) });
+  const collaboration = new CollaborationServer(db, config, logger, documents, prepareProposalStatements(sqlite), {
+    editWatcher: signoffVoiding(() => services),
+  });
 
   const catalogue = loadCatalogue();
   const mailer = createMailer(config.smtpUrl, config.mailFrom, db, logger);

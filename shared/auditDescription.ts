@@ -56,7 +56,13 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
     case "proposal.rejected":
     case "proposal.withdrawn": {
       const clause = d.number !== undefined ? `${str("number")} ${str("heading")}`.trim() : t("audit.proposalHeading");
-      const key = ({ "proposal.accepted": "audit.proposalAccepted", "proposal.rejected": "audit.proposalRejected", "proposal.withdrawn": "audit.proposalWithdrawn" } as const)[entry.action];
+      const key = (
+        {
+          "proposal.accepted": "audit.proposalAccepted",
+          "proposal.rejected": "audit.proposalRejected",
+          "proposal.withdrawn": "audit.proposalWithdrawn",
+        } as const
+      )[entry.action];
       return t(key, { author: str("author"), party: role("authorParty"), clause });
     }
     case "export":

@@ -94,7 +94,11 @@ const proposalColumns = [
 ] as const;
 
 export async function listProposals(db: DB, negotiationId: string, status: ProposalStatus | "all"): Promise<ProposalRecord[]> {
-  let query = db.selectFrom("proposals as p").innerJoin("users as u", "u.id", "p.author_id").select(proposalColumns).where("p.negotiation_id", "=", negotiationId);
+  let query = db
+    .selectFrom("proposals as p")
+    .innerJoin("users as u", "u.id", "p.author_id")
+    .select(proposalColumns)
+    .where("p.negotiation_id", "=", negotiationId);
   if (status !== "all") query = query.where("p.status", "=", status);
   return (await query.orderBy("p.created_at").orderBy("p.id").execute()).map(toRecord);
 }

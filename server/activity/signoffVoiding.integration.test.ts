@@ -131,8 +131,7 @@ test("an edit after a sign-off voids it once, tells both parties, and each sign-
   assert.equal((await voidedNotices("buyer")).length, 1);
 
   // The supplier signs the new text; the buyer's edit voids that sign-off, on its own.
-  for (const { by, id } of proposed)
-    assert.equal((await post(by === "buyer" ? "supplier" : "buyer", `/proposals/${id}`, { action: "accept" })).status, 200);
+  for (const { by, id } of proposed) assert.equal((await post(by === "buyer" ? "supplier" : "buyer", `/proposals/${id}`, { action: "accept" })).status, 200);
   await agreeToEverything();
   assert.equal((await post("supplier", "/signoff")).json.effective, false, "the buyer's sign-off was of other text");
   const supplierSignoff = signoffIds().at(-1)!;

@@ -53,13 +53,18 @@ const markId = (value: unknown): string | null => {
   return typeof id === "string" ? id : null;
 };
 
+/** Any Yjs type, as far as finding where it lies goes (its item names its parent). */
+interface Placed {
+  _item: Y.Item | null;
+}
+
 const isNew = (tr: Y.Transaction, item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
 
-const parentOf = (type: Y.AbstractType<any>): Y.AbstractType<any> | null => (type._item?.parent as Y.AbstractType<any> | undefined) ?? null;
+const parentOf = (type: Placed): Placed | null => (type._item?.parent as Placed | undefined) ?? null;
 
 /** The id of the clause `type` lies in (read even when the clause was deleted just now), else null. */
-export function clauseOf(type: Y.AbstractType<any>): string | null {
-  for (let t: Y.AbstractType<any> | null = type; t; t = parentOf(t)) {
+export function clauseOf(type: Placed): string | null {
+  for (let t: Placed | null = type; t; t = parentOf(t)) {
     if (t instanceof Y.XmlElement && t.nodeName === "clause") {
       const content = t._map.get("id")?.content;
       const id = content instanceof Y.ContentAny ? content.getContent()[0] : undefined;
@@ -76,14 +81,14 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     const mine = registered.get(id);
     return mine ? { authorId: senderId, kind: mine.kind, open: true } : rules.owner(id);
   };
-  const clauses = new Map<Y.AbstractType<any>, string | null>();
-  const clauseAt = (type: Y.AbstractType<any>) => {
+  const clauses = new Map<Placed, string | null>();
+  const clauseAt = (type: Placed) => {
     if (!clauses.has(type)) clauses.set(type, clauseOf(type));
     return clauses.get(type)!;
   };
   /** Agreed clauses the transaction touched, while editing together. */
   const touched = new Set<string>();
-  const strictAt = (type: Y.AbstractType<any>) => {
+  const strictAt = (type: Placed) => {
     if (rules.proposeOnly) return true;
     if (rules.protectedClauses.size === 0) return false;
     const clause = clauseAt(type);
@@ -107,7 +112,7 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i]!.id.clock < after; i++) {
       const item = structs[i]!;
       if (!(item instanceof Y.Item) || item.deleted) continue;
-      const parent = item.parent as Y.AbstractType<any>;
+      const parent = item.parent as Placed;
       const content = item.content;
       if (content instanceof Y.ContentFormat && parent instanceof Y.XmlText) {
         const kind = markKinds[content.key];
@@ -122,7 +127,8 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
         }
       }
       if (!strictAt(parent)) continue;
-      if (parent instanceof Y.XmlText && item.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat)) texts.add(parent);
+      if (parent instanceof Y.XmlText && item.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat))
+        texts.add(parent);
       // A new run of text in an existing block: what it holds is judged as text.
       else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText && item.parentSub === null))
         strictProblem ??= "only proposals may change this text (no new elements or attributes)";
@@ -131,12 +137,14 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
 
   Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || isNew(tr, struct)) return;
-    const parent = struct.parent as Y.AbstractType<any>;
+    const parent = struct.parent as Placed;
     if (!strictAt(parent)) return;
     const content = struct.content;
-    if (parent instanceof Y.XmlText && struct.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat)) texts.add(parent);
+    if (parent instanceof Y.XmlText && struct.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat))
+      texts.add(parent);
     // A deleted run's text is in the delete set too, and judged as text.
-    else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText)) strictProblem ??= "only proposals may change this text (nothing may be removed)";
+    else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText))
+      strictProblem ??= "only proposals may change this text (nothing may be removed)";
   });
 
   const isOwn = (id: string | null) => {
@@ -252,8 +260,7 @@ function textDiffProblem(before: Letter[], after: Letter[], isOwn: (id: string |
   const ownInsertion = (l: Letter) => isOwn(markId(l.attrs.get("insertion")));
   if (gone.every(ownInsertion) && come.every(ownInsertion)) return false;
   const remarked =
-    gone.length === come.length &&
-    gone.every((l, i) => l.char === come[i]!.char && !formattingProblem(new Map(l.attrs), new Map(come[i]!.attrs), isOwn));
+    gone.length === come.length && gone.every((l, i) => l.char === come[i]!.char && !formattingProblem(new Map(l.attrs), new Map(come[i]!.attrs), isOwn));
   return !remarked;
 }
 
@@ -274,7 +281,8 @@ function formattingProblem(before: Map<string, unknown>, after: Map<string, unkn
   if (isOwn(inserted)) return null;
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     if (key === "insertion" || key === "deletion") continue;
-    if (JSON.stringify(before.get(key) ?? null) !== JSON.stringify(after.get(key) ?? null)) return "formatting existing text is not a proposal this server takes yet";
+    if (JSON.stringify(before.get(key) ?? null) !== JSON.stringify(after.get(key) ?? null))
+      return "formatting existing text is not a proposal this server takes yet";
   }
   return null;
 }
@@ -285,7 +293,7 @@ function formattingProblem(before: Map<string, unknown>, after: Map<string, unkn
  * names as neighbours and deletes, so typing outside those clauses stays as cheap as before.
  */
 export function reachesClauses(update: ReturnType<typeof Y.decodeUpdate>, room: Y.Doc, clauseIds: ReadonlySet<string>): boolean {
-  const inside = (struct: Y.Item | Y.GC | null) => struct instanceof Y.Item && clauseIds.has(clauseOf(struct.parent as Y.AbstractType<any>) ?? "");
+  const inside = (struct: Y.Item | Y.GC | null) => struct instanceof Y.Item && clauseIds.has(clauseOf(struct.parent as Placed) ?? "");
   for (const struct of update.structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.origin && inside(storedStruct(room.store, struct.origin))) return true;

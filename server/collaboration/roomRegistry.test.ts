@@ -20,7 +20,14 @@ before(async () => {
 });
 after(() => server.close());
 
-const registry = () => new RoomRegistry(server.services.documents, prepareProposalStatements(server.sqlite), createLogger("silent"), server.services.config.maxScheduleBytes, idleUnloadMs);
+const registry = () =>
+  new RoomRegistry(
+    server.services.documents,
+    prepareProposalStatements(server.sqlite),
+    createLogger("silent"),
+    server.services.config.maxScheduleBytes,
+    idleUnloadMs,
+  );
 const negotiation = () => addNegotiation(server.services, [{ user: owner, role: "buyer", isOwner: true }]);
 const idle = () => new Promise((resolve) => setTimeout(resolve, idleUnloadMs * 4));
 const scheduleText = (doc: Y.Doc) => doc.getXmlFragment(scheduleFragmentName).toString();

@@ -86,9 +86,10 @@ export class ScheduleGuard {
   }
 
   /**
-   * Tries `update` on the replica, with the sender's proposal rules (none: the schema alone). When the verdict is ok the caller must apply the same update
-   * to the room's document, and then renameCopies, before anything else touches either
-   * (synchronously, as Room.applyAdmitted does).
+   * Tries `update` on the replica, with the sender's proposal rules (none: the schema alone).
+   * When the verdict is ok the caller must record its proposals, apply the same update to the
+   * room's document, and then renameCopies, before anything else touches either (synchronously,
+   * as CollabConnection and Room.applyAdmitted do).
    */
   admit(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>, rules: ProposalRules | null = null): Verdict {
     if (this.mayTakeAsTyping(decoded, rules) && this.sizeBound + update.byteLength <= this.maxBytes) {
@@ -99,7 +100,9 @@ export class ScheduleGuard {
     this.catchUp();
     this.check = null;
     // Caught up, the room is the replica as it was before this update: what "intact" compares with.
-    this.rules = rules && { ...rules, intact: (clauseId) => {
+    this.rules = rules && {
+      ...rules,
+      intact: (clauseId) => {
         const before = clauseContent(this.room, clauseId);
         return before !== null && before === clauseContent(this.candidate, clauseId);
       },

@@ -46,7 +46,13 @@ const outcome: Record<"accept" | "reject" | "withdraw", Exclude<ProposalStatus, 
  * decision is the server's own edit of the room's document, which everyone receives, and a move
  * in the negotiation's activity naming the author and who decided.
  */
-export async function actOnProposal(services: Services, negotiationId: string, actor: Member, proposalId: string, input: ProposalAction): Promise<ProposalView> {
+export async function actOnProposal(
+  services: Services,
+  negotiationId: string,
+  actor: Member,
+  proposalId: string,
+  input: ProposalAction,
+): Promise<ProposalView> {
   const proposal = await getProposal(services.db, negotiationId, proposalId);
   if (!proposal) throw new DomainError(404, "proposals.error.notFound");
   if (proposal.status !== "open") throw new DomainError(409, "proposals.error.decided");

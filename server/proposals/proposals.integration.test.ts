@@ -118,8 +118,20 @@ test("in propose mode a plain insert reaches nobody; a proposal reaches the buye
   const supplier = await join("supplier");
   const rows = updateRows();
   const beforeBuyer = Y.encodeStateVector(buyer.doc);
-  assert.equal(await hostileUpdate("supplier", craft(supplier, (f) => bodyText(f, 0).insert(0, "Plain "))), CloseCode.updateRefused);
-  assert.equal(await hostileUpdate("supplier", craft(supplier, (f) => bodyText(f, 0).delete(0, 3))), CloseCode.updateRefused);
+  assert.equal(
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 0).insert(0, "Plain ")),
+    ),
+    CloseCode.updateRefused,
+  );
+  assert.equal(
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 0).delete(0, 3)),
+    ),
+    CloseCode.updateRefused,
+  );
   await new Promise((r) => setTimeout(r, 200));
   assert.deepEqual(Y.encodeStateVector(buyer.doc), beforeBuyer, "nothing reached the buyer");
   assert.equal(updateRows(), rows, "nothing was stored");
@@ -151,7 +163,10 @@ test("in propose mode a plain insert reaches nobody; a proposal reaches the buye
   assert.equal((await (await as("buyer")).request(`/api/negotiations/${negotiationId}/proposals?status=maybe`)).status, 400);
   // The decided id is nobody's to use again.
   assert.equal(
-    await hostileUpdate("supplier", craft(supplier, (f) => bodyText(f, 0).insert(0, "Again ", { insertion: { id } }))),
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 0).insert(0, "Again ", { insertion: { id } })),
+    ),
     CloseCode.updateRefused,
   );
 });
@@ -163,7 +178,10 @@ test("a proposal id recorded for the buyer cannot be used by the supplier; rejec
   bodyText(buyer.fragment, 1).insert(0, "Buyer's ", { insertion: { id: buyerId } });
   await waitFor(() => marked(bodyText(supplier.fragment, 1), buyerId), "the buyer's proposal at the supplier's");
   assert.equal(
-    await hostileUpdate("supplier", craft(supplier, (f) => bodyText(f, 0).insert(0, "Forged ", { insertion: { id: buyerId } }))),
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 0).insert(0, "Forged ", { insertion: { id: buyerId } })),
+    ),
     CloseCode.updateRefused,
   );
   assert.equal((await proposals("buyer")).find((p) => p.id === buyerId)?.author.party, "buyer");
@@ -188,7 +206,13 @@ test("agreed text is protected while editing together: proposals only, and no ag
   bodyText(supplier.fragment, 3).insert(0, "Free ");
   await waitFor(() => bodyText(buyer.fragment, 3).toString().startsWith("Free "), "free typing");
   // In the agreed clause a keystroke is refused, a proposal is not.
-  assert.equal(await hostileUpdate("supplier", craft(supplier, (f) => bodyText(f, 2).insert(1, "x"))), CloseCode.updateRefused);
+  assert.equal(
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 2).insert(1, "x")),
+    ),
+    CloseCode.updateRefused,
+  );
   const id = random.id();
   bodyText(supplier.fragment, 2).insert(0, "Better ", { insertion: { id } });
   await waitFor(() => marked(bodyText(buyer.fragment, 2), id), "the proposal in the agreed clause");

@@ -45,12 +45,7 @@ export function latestDecisions(all: PartyDecision[]): Map<string, Partial<Recor
  * A clause with an open proposal (an insertion or deletion mark in it) waits for that proposal to
  * be decided before anything else: it cannot be agreed meanwhile, and sign-off counts it as open.
  */
-export function clauseState(
-  clauseId: string,
-  hash: string,
-  latest: Partial<Record<Party, PartyDecision>> | undefined,
-  proposalOpen = false,
-): ClauseState {
+export function clauseState(clauseId: string, hash: string, latest: Partial<Record<Party, PartyDecision>> | undefined, proposalOpen = false): ClauseState {
   const buyer = latest?.buyer ?? null;
   const supplier = latest?.supplier ?? null;
   const current = (d: PartyDecision | null) => !!d && d.hash === hash;
