@@ -228,6 +228,33 @@ test("agreed text is protected while editing together: proposals only, and no ag
   assert.ok((signoff.json.blocking as { clauseId: string; status: string }[]).some((b) => b.clauseId === agreedId && b.status === "proposal-open"));
 });
 
+test("all open proposals in a clause are decided at once, only those of the other party", async () => {
+  const buyer = await join("buyer");
+  const agreedId = clauseId(buyer, 2);
+  const own = random.id();
+  bodyText(buyer.fragment, 2).insert(0, "Mine ", { insertion: { id: own } });
+  for (let tries = 0; !(await proposals("buyer")).some((p) => p.id === own); tries++) {
+    assert.ok(tries < 100, "the server records the buyer's proposal");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const rejected = await api("buyer", "/proposals", { action: "reject", clauseId: agreedId });
+  assert.equal(rejected.status, 200);
+  const decided = rejected.json as unknown as ProposalView[];
+  assert.deepEqual(
+    decided.map((p) => [p.author.party, p.status]),
+    [["supplier", "rejected"]],
+    "the supplier's proposal, not the buyer's own",
+  );
+  await waitFor(() => !bodyText(buyer.fragment, 2).toString().includes("Better "), "the rejected proposal gone");
+  assert.equal(
+    (await proposals("buyer"))
+      .filter((p) => p.clauseId === agreedId)
+      .map((p) => p.id)
+      .join(),
+    own,
+  );
+});
+
 test("decisions are stored: after a restart the accepted text is plain", async () => {
   for (const c of open.splice(0)) c.destroy();
   const { dataDir } = server;
