@@ -27,13 +27,19 @@ export function clauseHash(clause: PMNode): string {
 
 const isProposalMark = (name: string) => name === "insertion" || name === "deletion";
 
+const proposalCache = new WeakMap<PMNode, boolean>();
+
 /** Whether any text in `node` carries an insertion or deletion proposal. */
 export function hasProposal(node: PMNode): boolean {
-  let found = false;
-  node.descendants((child) => {
-    if (!found && child.isText && child.marks.some((m) => isProposalMark(m.type.name))) found = true;
-    return !found;
-  });
+  let found = proposalCache.get(node);
+  if (found === undefined) {
+    found = false;
+    node.descendants((child) => {
+      if (!found && child.isText && child.marks.some((m) => isProposalMark(m.type.name))) found = true;
+      return !found;
+    });
+    proposalCache.set(node, found);
+  }
   return found;
 }
 
