@@ -39,6 +39,8 @@ export interface NegotiationsTable {
   round: Generated<number>;
   frozen_at: number | null;
   review_due_at: number | null;
+  /** "together" (everyone edits) or "proposals" (every edit by a member is a proposal), migration 0011 */
+  changes_mode: Generated<string>;
 }
 
 export interface NegotiationMembersTable {
@@ -179,6 +181,23 @@ export interface AuditLogTable {
   at: number;
 }
 
+/** A proposal's record (decision 020): the id is the one its insertion or deletion mark carries. */
+export interface ProposalsTable {
+  id: string;
+  negotiation_id: string;
+  clause_id: string | null;
+  /** "insert" or "delete" */
+  kind: string;
+  author_id: string;
+  party: string;
+  created_at: number;
+  reason: string | null;
+  /** "open", "accepted", "rejected" or "withdrawn" */
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
 /** Mail digests of unread notifications, per user (migration 0010); no row: enabled, never sent. */
 export interface DigestSettingsTable {
   user_id: string;
@@ -204,6 +223,7 @@ export interface Database {
   signoffs: SignoffsTable;
   audit_log: AuditLogTable;
   digest_settings: DigestSettingsTable;
+  proposals: ProposalsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -9,6 +9,7 @@ import { createHttpApp } from "./http/createHttpApp";
 import { serverBuildPath } from "./paths";
 import { seedDemo, demoUsers, demoPassword } from "./demo/seedDemo";
 import { DocumentStore } from "./collaboration/documentStore";
+import { prepareProposalStatements } from "../db/queries/proposals";
 import { CollaborationServer } from "./collaboration/collaborationServer";
 import { loadCatalogue } from "../shared/knowledge/catalogue";
 import { createMailer } from "./mail/mailer";
@@ -40,7 +41,9 @@ async function main() {
   const documents = new DocumentStore(sqlite, logger);
   const seeded = config.seedDemo ? await seedDemo(db, documents) : false;
   // The services need the collaboration server; its watcher reads them only once a room loads, when they exist.
-  const collaboration = new CollaborationServer(db, config, logger, documents, { editWatcher: signoffVoiding(() => services) });
+  const collaboration = new CollaborationServer(db, config, logger, documents, prepareProposalStatements(sqlite), {
+    editWatcher: signoffVoiding(() => services),
+  });
 
   const catalogue = loadCatalogue();
   const mailer = createMailer(config.smtpUrl, config.mailFrom, db, logger);

@@ -12,6 +12,10 @@ export const activityActions = [
   "agreement.effective",
   "amendment.opened",
   "review.due",
+  "settings.changes",
+  "proposal.accepted",
+  "proposal.rejected",
+  "proposal.withdrawn",
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 

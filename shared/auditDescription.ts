@@ -50,6 +50,21 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
       return t("audit.reviewDate", { date: calendarDate("dueAt") });
     case "comment.shared":
       return d.heading !== undefined ? t("audit.commentShared", { clause: `${str("number")} ${str("heading")}`.trim() }) : t("audit.commentSharedStructure");
+    case "settings.changes":
+      return t(d.to === "proposals" ? "audit.changesProposals" : "audit.changesTogether");
+    case "proposal.accepted":
+    case "proposal.rejected":
+    case "proposal.withdrawn": {
+      const clause = d.number !== undefined ? `${str("number")} ${str("heading")}`.trim() : t("audit.proposalHeading");
+      const key = (
+        {
+          "proposal.accepted": "audit.proposalAccepted",
+          "proposal.rejected": "audit.proposalRejected",
+          "proposal.withdrawn": "audit.proposalWithdrawn",
+        } as const
+      )[entry.action];
+      return t(key, { author: str("author"), party: role("authorParty"), clause });
+    }
     case "export":
       return t("audit.export", { what: str("what"), format: str("format").toUpperCase() });
     default:

@@ -22,6 +22,8 @@ export const actions = [
   "saveVersion",
   "export",
   "readAudit",
+  "setChanges",
+  "decideProposal",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -116,6 +118,16 @@ const rules: Record<Action, Rule> = {
   saveVersion: { who: (a) => a.role !== "observer", refused: "versions.error.notAllowed" },
   export: { who: everyone, refused: "error.forbidden" },
   readAudit: { who: everyone, refused: "error.forbidden" },
+  // Whether edits go in directly or as proposals is the parties' choice, like signing.
+  setChanges: { who: isPartyOwner, refused: "proposals.error.notOwner" },
+  // Accepting changes the text the parties agree to, so it is a party's move (never an advisor's);
+  // which party is the proposal's business: the other one (server/proposals/decisions.ts).
+  decideProposal: {
+    who: isParty,
+    refused: "agreements.error.notParty",
+    blockedBy: (s) => (s.frozen ? "agreements.error.frozen" : null),
+    stateNote: "not while an agreement is in force (frozen); and only a proposal by the other party",
+  },
 };
 
 /**

@@ -16,6 +16,10 @@ export const auditActions = [
   "review.due",
   "export",
   "comment.shared",
+  "settings.changes",
+  "proposal.accepted",
+  "proposal.rejected",
+  "proposal.withdrawn",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

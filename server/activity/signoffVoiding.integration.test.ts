@@ -6,7 +6,7 @@ import SQLite from "better-sqlite3";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
 import { pilotNegotiationId } from "../test/pilotNegotiation";
-import { syncedDemoClient, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
+import { proposeInFirstClause, syncedDemoClient, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import type { ActivityEntry } from "../../shared/activity";
 import type { NotificationView } from "../../shared/notificationView";
@@ -89,9 +89,10 @@ test("an edit after a sign-off voids it once, tells both parties, and each sign-
   const [buyerSignoff] = signoffIds();
 
   const pushesBefore = { ...pushes };
-  // A burst of typing is one check, once it settles.
+  // A burst of typing is one check, once it settles. Agreed text takes proposals (decision 020).
+  const proposed: { by: string; id: string }[] = [];
   for (const word of [" Also", " in", " transit."]) {
-    typeInFirstClause(supplier, word);
+    proposed.push({ by: "supplier", id: proposeInFirstClause(supplier, word) });
     await sleep(quietMs / 4);
   }
   await waitFor(() => voidedMoves().length > 0, "the voided sign-off", 10_000);
@@ -123,18 +124,19 @@ test("an edit after a sign-off voids it once, tells both parties, and each sign-
   );
 
   // Nothing left to void: later edits are not checked, and record nothing again.
-  typeInFirstClause(buyer, " Keys are rotated.");
+  proposed.push({ by: "buyer", id: proposeInFirstClause(buyer, " Keys are rotated.") });
   await sleep(quietMs * 4);
   assert.equal(checks(negotiationId), 2, "no sign-off left to void: the edit reads no sign-offs");
   assert.equal(voidedMoves().length, 1);
   assert.equal((await voidedNotices("buyer")).length, 1);
 
   // The supplier signs the new text; the buyer's edit voids that sign-off, on its own.
+  for (const { by, id } of proposed) assert.equal((await post(by === "buyer" ? "supplier" : "buyer", `/proposals/${id}`, { action: "accept" })).status, 200);
   await agreeToEverything();
   assert.equal((await post("supplier", "/signoff")).json.effective, false, "the buyer's sign-off was of other text");
   const supplierSignoff = signoffIds().at(-1)!;
   assert.equal(supplierSignoff.party, "supplier");
-  typeInFirstClause(buyer, " Weekly.");
+  proposeInFirstClause(buyer, " Weekly.");
   await waitFor(() => voidedMoves().length > 1, "the supplier's voided sign-off", 10_000);
   await sleep(quietMs * 3);
   assert.deepEqual(
@@ -142,7 +144,7 @@ test("an edit after a sign-off voids it once, tells both parties, and each sign-
     [buyerSignoff!.id, supplierSignoff.id],
     "one move per sign-off",
   );
-  typeInFirstClause(supplier, " Daily.");
+  proposeInFirstClause(supplier, " Daily.");
   await sleep(quietMs * 4);
   assert.equal(voidedMoves().length, 2);
 });

@@ -4,7 +4,7 @@ import * as decoding from "lib0/decoding";
 import { WebSocket } from "ws";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
-import { firstClauseText, syncedDemoClient, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
+import { firstClauseText, proposeInFirstClause, syncedDemoClient, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import type { AgreementSnapshot } from "../../shared/agreements/snapshot";
@@ -59,6 +59,7 @@ after(async () => {
 
 test("only the two parties agree; an agreement is pinned to the text and a Yjs edit by the other party reopens it", async () => {
   const first = (await overview()).clauses[0]!;
+  let after: Overview | undefined;
   assert.equal(first.status, "open");
   for (const who of ["advisor", "observer"]) assert.equal((await post(who, "/agreements", { clauseId: first.clauseId, decision: "agreed" })).status, 403);
   assert.equal((await post("buyer", "/agreements", { clauseId: first.clauseId, decision: "agreed" })).status, 200);
@@ -67,10 +68,17 @@ test("only the two parties agree; an agreement is pinned to the text and a Yjs e
   assert.equal((await post("supplier", "/agreements", { clauseId: first.clauseId, decision: "agreed" })).status, 200);
   assert.equal((await overview()).clauses[0]!.status, "agreed");
 
-  // The supplier edits the agreed clause through the socket, as the editor would.
+  // Agreed text takes proposals only (decision 020): the supplier proposes through the socket, as
+  // the editor would, and the buyer accepts.
   const supplier = await collab("supplier");
-  typeInFirstClause(supplier, " Amended by the supplier.");
-  let after: Overview | undefined;
+  const proposal = proposeInFirstClause(supplier, " Amended by the supplier.");
+  await waitFor(() => {
+    void overview().then((o) => (after = o));
+    return after?.clauses[0]?.status === "proposal-open";
+  }, "the server to see the proposal");
+  assert.equal((await post("buyer", "/agreements", { clauseId: first.clauseId, decision: "agreed" })).status, 409, "not while a proposal is open");
+  assert.equal((await post("buyer", `/proposals/${proposal}`, { action: "accept" })).status, 200);
+  after = undefined;
   await waitFor(() => {
     void overview().then((o) => (after = o));
     return after?.clauses[0]?.status === "changed";
@@ -165,8 +173,11 @@ test("an amendment round needs only the changed clause re-agreed, and a second e
   const total = (await overview()).progress.total;
   assert.equal((await overview()).progress.agreed, total, "unchanged clauses stay agreed");
 
+  const buyer = await collab("buyer");
   const supplier = await collab("supplier");
-  typeInFirstClause(supplier, " Amendment one.");
+  const proposal = proposeInFirstClause(supplier, " Amendment one.");
+  await waitFor(() => firstClauseText(buyer.fragment).endsWith(" Amendment one."), "the proposal at the buyer's");
+  assert.equal((await post("buyer", `/proposals/${proposal}`, { action: "accept" })).status, 200);
   let after: Overview | undefined;
   await waitFor(() => {
     void overview().then((o) => (after = o));

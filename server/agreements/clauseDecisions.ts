@@ -1,7 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { z } from "zod";
 import { insertDecision } from "../../db/queries/clauseAgreements";
-import { clauseHash } from "../../shared/agreements/contentHash";
+import { clauseHash, hasProposal } from "../../shared/agreements/contentHash";
 import { structureHash, structureUnitId } from "../../shared/agreements/scheduleStructure";
 import type { AgreementSnapshot, decisionSchema } from "../../shared/agreements/snapshot";
 import { findClause } from "../../shared/editor/numbering";
@@ -20,11 +20,20 @@ import { readSchedule } from "./scheduleDocument";
 /** The unit a decision is about, as the server holds it now; null when there is no such clause. */
 function decidedUnit(doc: PMNode, unitId: string, locale: Locale) {
   if (unitId === structureUnitId)
-    return { id: unitId, hash: structureHash(doc), number: "", heading: translate(locale, "agreement.structure.name"), isStructure: true, unfilled: [] };
+    return {
+      id: unitId,
+      hash: structureHash(doc),
+      number: "",
+      heading: translate(locale, "agreement.structure.name"),
+      isStructure: true,
+      unfilled: [],
+      proposalOpen: false,
+    };
   const found = findClause(doc, unitId);
   if (!found) return null;
   const unfilled = placeholdersIn(found.node).map((p) => p.label);
-  return { id: unitId, hash: clauseHash(found.node), number: found.number, heading: found.node.firstChild?.textContent ?? "", isStructure: false, unfilled };
+  const heading = found.node.firstChild?.textContent ?? "";
+  return { id: unitId, hash: clauseHash(found.node), number: found.number, heading, isStructure: false, unfilled, proposalOpen: hasProposal(found.node) };
 }
 
 /**
@@ -49,6 +58,8 @@ export async function decideClause(
   if (input.decision === "agreed" && unit.unfilled.length > 0) {
     throw new DomainError(409, "agreements.error.unfilledPlaceholder", { placeholders: unit.unfilled }, { labels: labelList(unit.unfilled) });
   }
+  // The text is not settled while a proposal to change it is open (decision 020).
+  if (input.decision === "agreed" && unit.proposalOpen) throw new DomainError(409, "agreements.error.openProposals");
   const needsChange = input.decision === "needs_change";
   const thread =
     needsChange && !unit.isStructure
@@ -93,6 +104,8 @@ export async function decideClause(
       { threadId: thread?.id },
     );
   });
+  // An agreed clause takes only proposals from now on; one no longer agreed takes edits again.
+  services.collaboration.followAgreements(negotiationId);
   announceMove(services, move);
   return publishAgreements(services, negotiationId);
 }

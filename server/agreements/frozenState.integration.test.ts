@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
-import { firstClauseText, syncedDemoClient, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
+import { firstClauseText, proposeInFirstClause, syncedDemoClient, waitFor, type CollabClient } from "../test/collabClient";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 
 // changeFrozenState: the live connections follow what the sign-off or the new round committed.
@@ -53,7 +53,8 @@ test("an open connection is closed once when the agreement takes effect and once
   assert.deepEqual(closes, [CloseCode.rightsChanged, CloseCode.rightsChanged]);
 
   await waitFor(() => buyer.provider.wsconnected && buyer.provider.synced, "the buyer to reconnect");
-  typeInFirstClause(buyer, " Amended in round one.");
+  // Every clause is agreed: the change is a proposal (decision 020).
+  proposeInFirstClause(buyer, " Amended in round one.");
   const observer = await collab("observer");
   await waitFor(() => firstClauseText(observer.fragment).endsWith(" Amended in round one."), "the edit to reach the observer");
 });

@@ -9,7 +9,7 @@ import type { Services } from "../context";
  * server has accepted, saved or not) or, with nobody connected, the stored one. The snapshot's
  * content_json is not enough: it lags behind an open room.
  */
-function withScheduleDoc<T>(services: Services, negotiationId: string, read: (ydoc: Y.Doc) => T): T {
+export function withScheduleDoc<T>(services: Services, negotiationId: string, read: (ydoc: Y.Doc) => T): T {
   const open = services.collaboration.rooms.peek(negotiationId);
   const ydoc = open?.doc ?? services.documents.load(negotiationId);
   try {

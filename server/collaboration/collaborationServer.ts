@@ -5,7 +5,8 @@ import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { roleColors, type PresenceUser } from "../../shared/collaboration/presence";
 import { may } from "../../shared/policy";
 import * as encoding from "lib0/encoding";
-import type { CustomMessageType } from "../../shared/collaboration/messages";
+import * as Y from "yjs";
+import { scheduleFragmentName } from "../../shared/editor/schema";
 import type { DB } from "../../db/connection";
 import { negotiationState } from "../../db/queries/negotiations";
 import type { Config } from "../config";
@@ -14,6 +15,9 @@ import { onSessionsEnded } from "../auth/sessionEndings";
 import { authorizeUpgrade, currentRole } from "./authorizeUpgrade";
 import { CollabConnection } from "./connection";
 import type { DocumentStore } from "./documentStore";
+import type { ProposalStatements } from "../../db/queries/proposals";
+import type { ChangesMode } from "../../shared/proposals/proposals";
+import { CustomMessage, type CustomMessageType } from "../../shared/collaboration/messages";
 import type { EditWatcher } from "./room";
 import { RoomRegistry } from "./roomRegistry";
 import { perAddressBytes, perMemberBytes, TokenBuckets, upgradeBudgets } from "./tokenBuckets";
@@ -47,13 +51,14 @@ export class CollaborationServer {
     private readonly config: Config,
     private readonly logger: Logger,
     store: DocumentStore,
+    proposals: ProposalStatements,
     options: { heartbeatMs?: number; idleUnloadMs?: number; editWatcher?: EditWatcher } = {},
   ) {
     const upgrades = upgradeBudgets(config.collabConnectsPerMinute);
     this.memberUpgrades = new TokenBuckets(upgrades.member.burst, upgrades.member.perMinute);
     this.addressUpgrades = new TokenBuckets(upgrades.address.burst, upgrades.address.perMinute);
     const edits = options.editWatcher && { watcher: options.editWatcher, quietMs: config.editQuietMs };
-    this.rooms = new RoomRegistry(store, logger, config.maxScheduleBytes, options.idleUnloadMs, edits);
+    this.rooms = new RoomRegistry(store, proposals, logger, config.maxScheduleBytes, options.idleUnloadMs, edits);
     this.heartbeat = setInterval(() => void this.checkConnections(), options.heartbeatMs ?? heartbeatMs);
     this.heartbeat.unref();
   }
@@ -174,6 +179,36 @@ export class CollaborationServer {
   /** Everyone reconnects, and so gets the editing rights that now apply (and the page reloads its data). */
   private reconnectAll(negotiationId: string) {
     for (const conn of this.rooms.peek(negotiationId)?.connections ?? []) conn.close(CloseCode.rightsChanged, "agreement state changed");
+  }
+
+  /**
+   * After a committed change of how the negotiation takes edits: the open room judges the next
+   * update by it, and every browser learns it (to switch its editor into proposing or out).
+   */
+  followChangesMode(negotiationId: string, mode: ChangesMode) {
+    const room = this.rooms.peek(negotiationId);
+    if (room) room.proposals.mode = mode;
+    this.push(negotiationId, CustomMessage.changes, { changes: mode }, () => true);
+  }
+
+  /**
+   * The server's own edit of a schedule (a decided proposal): one transaction on the room's
+   * document (loaded for it if nobody has it open), which the room stores and sends to everyone.
+   */
+  edit<T>(negotiationId: string, write: (fragment: Y.XmlFragment) => T): T {
+    const room = this.rooms.get(negotiationId);
+    try {
+      let result!: T;
+      Y.transact(room.doc, () => (result = write(room.doc.getXmlFragment(scheduleFragmentName))), this);
+      return result;
+    } finally {
+      this.rooms.released(room);
+    }
+  }
+
+  /** After a clause decision or a decided proposal: the open room learns which clauses both parties agreed. */
+  followAgreements(negotiationId: string) {
+    this.rooms.peek(negotiationId)?.proposals.followAgreements();
   }
 
   /**

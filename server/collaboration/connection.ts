@@ -149,8 +149,13 @@ export class CollabConnection {
         this.close(CloseCode.editsRefused, "the agreement is signed; these edits were not applied");
       return;
     }
-    const verdict = this.room.guard.admit(update, decoded);
+    const verdict = this.room.guard.admit(update, decoded, this.room.proposals.rulesFor(this.user));
     if (!verdict.ok) return this.refuse(verdict.tooLarge ? CloseCode.documentTooLarge : CloseCode.updateRefused, verdict.reason);
+    // Recorded before anyone else has the marks: from here on the ids are this member's.
+    if (verdict.proposals.length > 0 && !this.room.proposals.record(verdict.proposals, this.user)) {
+      this.room.guard.forget();
+      return this.refuse(CloseCode.updateRefused, "the proposals could not be recorded; try again");
+    }
     // Only new content clears the count: an answer to our sync step 1 that brings nothing we lack
     // (it still repeats the sender's deletions) is no progress.
     const bringsNew = decoded.structs.some((struct) => struct.id.clock + struct.length > Y.getState(store, struct.id.client));

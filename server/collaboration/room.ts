@@ -8,6 +8,8 @@ import type { DocumentStore } from "./documentStore";
 import type { Logger } from "../logger";
 import { QuietTimer } from "./quietTimer";
 import { ScheduleGuard } from "./scheduleGuard";
+import type { ProposalStatements } from "../../db/queries/proposals";
+import { ProposalBook } from "./proposalBook";
 
 /** Snapshot after this many updates while a room is open (full compaction happens at unload). */
 export const compactEveryUpdates = 500;
@@ -37,6 +39,8 @@ export class Room {
   readonly connections = new Set<CollabConnection>();
   /** Every update from a connection passes this before it reaches `doc`. */
   readonly guard: ScheduleGuard;
+  /** How this negotiation takes edits, which clauses only proposals change, and who proposed what. */
+  readonly proposals: ProposalBook;
   /**
    * Whether the edit watcher is to hear of this room's edits; it sets and clears this itself. A
    * room nobody watches (no sign-off to void) pays nothing per update for the watching.
@@ -54,11 +58,13 @@ export class Room {
     readonly negotiationId: string,
     readonly doc: Y.Doc,
     private readonly store: DocumentStore,
+    proposalStatements: ProposalStatements,
     private readonly logger: Logger,
     maxScheduleBytes: number,
     edits?: EditWatch,
   ) {
     this.guard = new ScheduleGuard(doc, maxScheduleBytes);
+    this.proposals = new ProposalBook(negotiationId, proposalStatements, doc);
     this.settled = edits ? new QuietTimer(edits.quietMs, () => edits.watcher.edited(this)) : null;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);

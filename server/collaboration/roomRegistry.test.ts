@@ -2,6 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as Y from "yjs";
 import { createNegotiation } from "../../db/queries/negotiations";
+import { prepareProposalStatements } from "../../db/queries/proposals";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { createLogger } from "../logger";
 import { addNegotiation, addUser, startInProcessServer, type InProcessServer, type TestUser } from "../test/inProcessServer";
@@ -19,7 +20,14 @@ before(async () => {
 });
 after(() => server.close());
 
-const registry = () => new RoomRegistry(server.services.documents, createLogger("silent"), server.services.config.maxScheduleBytes, idleUnloadMs);
+const registry = () =>
+  new RoomRegistry(
+    server.services.documents,
+    prepareProposalStatements(server.sqlite),
+    createLogger("silent"),
+    server.services.config.maxScheduleBytes,
+    idleUnloadMs,
+  );
 const negotiation = () => addNegotiation(server.services, [{ user: owner, role: "buyer", isOwner: true }]);
 const idle = () => new Promise((resolve) => setTimeout(resolve, idleUnloadMs * 4));
 const scheduleText = (doc: Y.Doc) => doc.getXmlFragment(scheduleFragmentName).toString();

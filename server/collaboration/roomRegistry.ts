@@ -3,6 +3,7 @@ import type { Logger } from "../logger";
 import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
 import type { DocumentStore } from "./documentStore";
 import { Room, type EditWatch } from "./room";
+import type { ProposalStatements } from "../../db/queries/proposals";
 import { repairStoredSchedule } from "./storedSchedule";
 
 /**
@@ -16,6 +17,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly store: DocumentStore,
+    private readonly proposals: ProposalStatements,
     private readonly logger: Logger,
     private readonly maxScheduleBytes: number,
     private readonly idleUnloadMs = 5_000,
@@ -30,7 +32,7 @@ export class RoomRegistry {
       if (!this.store.exists(negotiationId)) this.store.create(negotiationId, buildScheduleDoc({ sections: [] }));
       const doc = this.store.load(negotiationId);
       this.repair(negotiationId, doc);
-      room = new Room(negotiationId, doc, this.store, this.logger, this.maxScheduleBytes, this.edits);
+      room = new Room(negotiationId, doc, this.store, this.proposals, this.logger, this.maxScheduleBytes, this.edits);
       this.rooms.set(negotiationId, room);
       this.edits?.watcher.loaded(room);
     }

@@ -68,7 +68,7 @@ function clauseElement(id: string, heading = "New", body = "text"): Y.XmlElement
 test("typing, formatting and linking pass; the room follows", () => {
   const { room, edit, send, clauses } = setup();
   const text = (doc: Y.Doc) => (clauses(doc)[0]!.get(1) as Y.XmlElement).get(0) as Y.XmlText;
-  assert.deepEqual(send(edit((f) => text(f.doc!).insert(0, "Hello "))), { ok: true, copies: [] });
+  assert.deepEqual(send(edit((f) => text(f.doc!).insert(0, "Hello "))), { ok: true, copies: [], proposals: [] });
   assert.equal(send(edit((f) => text(f.doc!).format(0, 5, { bold: {} }))).ok, true);
   assert.equal(send(edit((f) => text(f.doc!).format(0, 5, { link: { href: "https://example.org" } }))).ok, true);
   assert.match(text(room).toString(), /Hello/);

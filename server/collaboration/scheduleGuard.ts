@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { newId } from "../../shared/ids";
 import { isPlainTyping } from "./plainTyping";
+import { checkProposals, reachesClauses, type NewProposal, type ProposalRules } from "./proposalGuard";
 import { checkTransaction, type ShapeCheck } from "./transactionShape";
 
 /**
@@ -19,11 +20,29 @@ import { checkTransaction, type ShapeCheck } from "./transactionShape";
  */
 const catchUpDelayMs = () => 500 + Math.random() * 1000;
 
-export type Verdict = { ok: true; copies: Y.ID[] } | { ok: false; reason: string; tooLarge?: boolean };
+export type Verdict = { ok: true; copies: Y.ID[]; proposals: NewProposal[] } | { ok: false; reason: string; tooLarge?: boolean };
+
+/** A clause's content as XML (marks included, its own attributes not), or null when there is no such clause. */
+function clauseContent(doc: Y.Doc, clauseId: string): string | null {
+  for (const section of doc.getXmlFragment(scheduleFragmentName).toArray()) {
+    if (!(section instanceof Y.XmlElement)) continue;
+    for (const clause of section.toArray())
+      if (clause instanceof Y.XmlElement && clause.nodeName === "clause" && clause.getAttribute("id") === clauseId)
+        return clause
+          .toArray()
+          .map((child) => child.toString())
+          .join("");
+  }
+  return null;
+}
 
 export class ScheduleGuard {
   private candidate!: Y.Doc;
   private check: ShapeCheck | null = null;
+  /** While an update is tried: the sender's proposal rules, and what they found. */
+  private rules: ProposalRules | null = null;
+  private proposals: NewProposal[] = [];
+  private proposalProblem: string | null = null;
   /**
    * An upper bound of the encoded document's size: the exact size at the last measurement plus
    * every accepted update since (an update never grows the encoding by more than its own length).
@@ -54,6 +73,12 @@ export class ScheduleGuard {
     // a problem found in any of them stands.
     this.candidate.on("afterTransaction", (tr: Y.Transaction) => {
       if (this.catchingUp) return; // the room has admitted these already
+      // Yjs's own tidying of formatting after a remote update runs as a local transaction.
+      if (this.rules && !tr.local && !this.proposalProblem) {
+        const found = checkProposals(tr, this.rules);
+        if (found.problem === null) this.proposals.push(...found.proposals);
+        else this.proposalProblem = found.problem;
+      }
       const check = checkTransaction(tr, fragment);
       if (!this.check) this.check = check;
       else if (!this.check.problem) this.check = { problem: check.problem, copies: [...this.check.copies, ...check.copies] };
@@ -61,40 +86,72 @@ export class ScheduleGuard {
   }
 
   /**
-   * Tries `update` on the replica. When the verdict is ok the caller must apply the same update
-   * to the room's document, and then renameCopies, before anything else touches either
-   * (synchronously, as Room.applyAdmitted does).
+   * Tries `update` on the replica, with the sender's proposal rules (none: the schema alone).
+   * When the verdict is ok the caller must record its proposals, apply the same update to the
+   * room's document, and then renameCopies, before anything else touches either (synchronously,
+   * as CollabConnection and Room.applyAdmitted do).
    */
-  admit(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): Verdict {
-    if (isPlainTyping(decoded, this.room) && this.sizeBound + update.byteLength <= this.maxBytes) {
+  admit(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>, rules: ProposalRules | null = null): Verdict {
+    if (this.mayTakeAsTyping(decoded, rules) && this.sizeBound + update.byteLength <= this.maxBytes) {
       this.sizeBound += update.byteLength;
       this.follow(update);
-      return { ok: true, copies: [] };
+      return { ok: true, copies: [], proposals: [] };
     }
     this.catchUp();
     this.check = null;
+    // Caught up, the room is the replica as it was before this update: what "intact" compares with.
+    this.rules = rules && {
+      ...rules,
+      intact: (clauseId) => {
+        const before = clauseContent(this.room, clauseId);
+        return before !== null && before === clauseContent(this.candidate, clauseId);
+      },
+    };
+    this.proposals = [];
+    this.proposalProblem = null;
     let verdict: Verdict;
     try {
       Y.applyUpdate(this.candidate, update);
       const store = this.candidate.store;
       // Set by the afterTransaction listener during applyUpdate (TypeScript cannot see that).
       const check = this.check as ShapeCheck | null;
+      const proposalProblem = this.proposalProblem as string | null;
       if (check?.problem) verdict = { ok: false, reason: check.problem };
+      else if (proposalProblem) verdict = { ok: false, reason: proposalProblem };
       else if (store.pendingStructs !== null || store.pendingDs !== null)
         verdict = { ok: false, reason: "the update builds on changes the server does not have" };
-      else verdict = this.withinSize(update.byteLength, check?.copies ?? []);
+      else verdict = this.withinSize(update.byteLength, check?.copies ?? [], this.proposals);
     } catch (error) {
       verdict = { ok: false, reason: `the update could not be applied (${(error as Error).message.slice(0, 80)})` };
+    } finally {
+      this.rules = null;
     }
     if (!verdict.ok) this.rebuild();
     return verdict;
   }
 
-  private withinSize(updateBytes: number, copies: Y.ID[]): Verdict {
+  /**
+   * Keystrokes skip the trial, unless the sender may only propose there: in propose mode always,
+   * in edit-together mode when they reach a clause both parties agreed.
+   */
+  private mayTakeAsTyping(decoded: ReturnType<typeof Y.decodeUpdate>, rules: ProposalRules | null): boolean {
+    if (rules?.proposeOnly || !isPlainTyping(decoded, this.room)) return false;
+    return !rules || rules.protectedClauses.size === 0 || !reachesClauses(decoded, this.room, rules.protectedClauses);
+  }
+
+  /**
+   * An admitted update the room could not take after all (its proposals could not be recorded):
+   * the replica, which has it, is rebuilt from the room.
+   */
+  forget() {
+    this.rebuild();
+  }
+
+  private withinSize(updateBytes: number, copies: Y.ID[], proposals: NewProposal[]): Verdict {
     this.sizeBound += updateBytes;
-    if (this.sizeBound <= this.maxBytes) return { ok: true, copies };
+    if (this.sizeBound <= this.maxBytes) return { ok: true, copies, proposals };
     this.sizeBound = Y.encodeStateAsUpdate(this.candidate).byteLength; // caught up: admit did
-    if (this.sizeBound <= this.maxBytes) return { ok: true, copies };
+    if (this.sizeBound <= this.maxBytes) return { ok: true, copies, proposals };
     return { ok: false, tooLarge: true, reason: `the schedule would exceed its size limit of ${Math.round(this.maxBytes / 1024)} KiB` };
   }
 

@@ -5,6 +5,7 @@ import { collaborationPath } from "../../shared/collaboration/closeCodes";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { HttpClient } from "./httpClient";
+import { newId } from "../../shared/ids";
 
 export interface CollabClient {
   doc: Y.Doc;
@@ -78,6 +79,17 @@ export function typeInFirstClause(client: CollabClient, text: string) {
   const paragraph = firstClauseParagraph(client.fragment);
   const textNode = paragraph.get(0) as Y.XmlText;
   textNode.insert(textNode.length, text);
+}
+
+/**
+ * Proposes text at the end of the first clause's first paragraph, as the editor does where the
+ * member may only propose (an agreed clause, or propose mode); returns the proposal's id.
+ */
+export function proposeInFirstClause(client: CollabClient, text: string): string {
+  const id = newId();
+  const textNode = firstClauseParagraph(client.fragment).get(0) as Y.XmlText;
+  textNode.insert(textNode.length, text, { insertion: { id } });
+  return id;
 }
 
 export function firstClauseText(fragment: Y.XmlFragment): string {

@@ -5,6 +5,7 @@ import path from "node:path";
 import type SQLite from "better-sqlite3";
 import { migrateToLatest, openDatabase } from "../../db/connection";
 import { createNegotiation } from "../../db/queries/negotiations";
+import { prepareProposalStatements } from "../../db/queries/proposals";
 import { buildScheduleDoc, type ScheduleTemplate } from "../../shared/editor/scheduleTemplate";
 import { newId } from "../../shared/ids";
 import { loadCatalogue } from "../../shared/knowledge/catalogue";
@@ -37,7 +38,7 @@ export async function startInProcessServer(options: { idleUnloadMs?: number } = 
   const { db, sqlite } = openDatabase(dataDir);
   await migrateToLatest(db);
   const documents = new DocumentStore(sqlite, logger);
-  const collaboration = new CollaborationServer(db, config, logger, documents, { idleUnloadMs: options.idleUnloadMs });
+  const collaboration = new CollaborationServer(db, config, logger, documents, prepareProposalStatements(sqlite), { idleUnloadMs: options.idleUnloadMs });
   const services: Services = {
     db,
     config,

@@ -1,6 +1,6 @@
 // Content hashes pin an agreement to the text agreed. The same function runs on the server (the
 // authority: it hashes its own copy of the document) and in the browser (to show a change at once).
-import type { Node as PMNode } from "prosemirror-model";
+import { Fragment, type Node as PMNode } from "prosemirror-model";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { forEachClause } from "../editor/numbering";
@@ -15,15 +15,46 @@ const hashCache = new WeakMap<PMNode, string>();
 
 /**
  * A clause's heading and body, marks included. Not its attributes: moving a clause or linking it
- * to another knowledge-base entry does not change what the parties agreed to.
+ * to another knowledge-base entry does not change what the parties agreed to. Nor its open
+ * proposals (decision 020): the text is hashed as if they were all rejected, so an agreed clause
+ * stays agreed (and protected) while someone proposes a change to it, until one is accepted.
  */
 export function clauseHash(clause: PMNode): string {
   let hash = hashCache.get(clause);
   if (!hash) {
-    hash = hashJson(clause.content.toJSON());
+    hash = hashJson((hasProposal(clause) ? withoutProposals(clause.content) : clause.content).toJSON());
     hashCache.set(clause, hash);
   }
   return hash;
+}
+
+const isProposalMark = (name: string) => name === "insertion" || name === "deletion";
+
+const proposalCache = new WeakMap<PMNode, boolean>();
+
+/** Whether any text in `node` carries an insertion or deletion proposal. */
+export function hasProposal(node: PMNode): boolean {
+  let found = proposalCache.get(node);
+  if (found === undefined) {
+    found = false;
+    node.descendants((child) => {
+      if (!found && child.isText && child.marks.some((m) => isProposalMark(m.type.name))) found = true;
+      return !found;
+    });
+    proposalCache.set(node, found);
+  }
+  return found;
+}
+
+/** The text as it was before its proposals: inserted text left out, deletion marks off. */
+function withoutProposals(content: Fragment): Fragment {
+  const out: PMNode[] = [];
+  content.forEach((child) => {
+    if (!child.isText) out.push(child.copy(withoutProposals(child.content)));
+    else if (!child.marks.some((m) => m.type.name === "insertion")) out.push(child.mark(child.marks.filter((m) => m.type.name !== "deletion")));
+  });
+  // fromArray joins neighbours that now carry the same marks, as the text had them before.
+  return Fragment.fromArray(out);
 }
 
 /** The whole schedule, structure and order included: what a sign-off or a version stands for. */
@@ -31,9 +62,9 @@ export function scheduleHash(doc: PMNode): string {
   return hashJson(doc.toJSON());
 }
 
-/** Every clause's id and hash, in document order. */
-export function clauseHashes(doc: PMNode): { id: string; hash: string }[] {
-  const out: { id: string; hash: string }[] = [];
-  forEachClause(doc, (clause) => out.push({ id: clause.attrs.id as string, hash: clauseHash(clause) }));
+/** Every clause's id and hash, and whether a proposal in it is open, in document order. */
+export function clauseHashes(doc: PMNode): { id: string; hash: string; proposalOpen: boolean }[] {
+  const out: { id: string; hash: string; proposalOpen: boolean }[] = [];
+  forEachClause(doc, (clause) => out.push({ id: clause.attrs.id as string, hash: clauseHash(clause), proposalOpen: hasProposal(clause) }));
   return out;
 }

@@ -1,0 +1,3 @@
+export { setChanges } from "../../server/proposals/changesMode";
+export { actOnProposal, actOnProposals, listProposalViews } from "../../server/proposals/decisions";
+export { changesMode } from "../../db/queries/proposals";

@@ -1,0 +1,283 @@
+// The proposal rules on the guard's replica, with edits made the way the browser makes them: a
+// ProseMirror transaction on the member's copy, written into Yjs by y-prosemirror's own
+// updateYFragment (which adds and tidies format items as it does in the editor).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as Y from "yjs";
+import { EditorState, type Transaction } from "prosemirror-state";
+import { prosemirrorToYDoc, updateYFragment } from "y-prosemirror";
+import type { Node as PMNode } from "prosemirror-model";
+import { scheduleFromYjs } from "../../shared/editor/scheduleFromYjs";
+import { scheduleFragmentName, scheduleSchema as s } from "../../shared/editor/schema";
+import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
+import { seededRandom, testSeed } from "../test/seededRandom";
+import type { ProposalOwner, ProposalRules } from "./proposalGuard";
+import { ScheduleGuard } from "./scheduleGuard";
+
+const schedule = () =>
+  buildScheduleDoc({
+    sections: [{ heading: "Access", clauses: [1, 2].map((i) => ({ heading: `C${i}`, requirement: null, body: ["alpha beta gamma delta", "epsilon zeta"] })) }],
+  });
+
+/** A room with its guard and the server's proposal records (in memory), and members writing to it. */
+/** `protectedClauses`: which clauses (by position) both parties agreed. */
+function setup(options: { mode?: "together" | "proposals"; protectedClauses?: number[] } = {}) {
+  const room = prosemirrorToYDoc(schedule(), scheduleFragmentName);
+  const guard = new ScheduleGuard(room, 8 * 1024 * 1024);
+  const owners = new Map<string, ProposalOwner>();
+  const clauseIds = (scheduleFromYjs(room.getXmlFragment(scheduleFragmentName)).firstChild!.content.content.slice(1) as PMNode[]).map(
+    (c) => c.attrs.id as string,
+  );
+  const rules = (senderId: string): ProposalRules => ({
+    senderId,
+    proposeOnly: (options.mode ?? "proposals") === "proposals",
+    protectedClauses: new Set(options.protectedClauses?.map((i) => clauseIds[i]!) ?? []),
+    owner: (id) => owners.get(id),
+  });
+  const member = (userId: string) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(room));
+    const fragment = doc.getXmlFragment(scheduleFragmentName);
+    return {
+      userId,
+      doc,
+      pm: () => scheduleFromYjs(fragment),
+      /** A ProseMirror edit, written into Yjs as y-prosemirror writes it; the update it sends. */
+      edit(change: (tr: Transaction, pm: PMNode) => void): Uint8Array {
+        const state = EditorState.create({ schema: s, doc: scheduleFromYjs(fragment) });
+        const tr = state.tr;
+        change(tr, state.doc);
+        const before = Y.encodeStateVector(doc);
+        doc.transact(() => updateYFragment(doc, fragment, tr.doc, { mapping: new Map(), isOMark: new Map() }));
+        return Y.encodeStateAsUpdate(doc, before);
+      },
+      /** What the server does with the update; the member drops a refused one by starting over. */
+      send(update: Uint8Array) {
+        const verdict = guard.admit(update, Y.decodeUpdate(update), rules(userId));
+        if (verdict.ok) {
+          for (const p of verdict.proposals) owners.set(p.id, { authorId: userId, kind: p.kind, open: true });
+          Y.applyUpdate(room, update, "member");
+        } else {
+          doc.destroy();
+          Object.assign(this, member(userId));
+        }
+        return verdict;
+      },
+      sync() {
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(room, Y.encodeStateVector(doc)));
+      },
+    };
+  };
+  return { room, owners, clauseIds, member };
+}
+
+/** The position just inside the first text of clause `n`'s first paragraph, and that text. */
+function bodyText(pm: PMNode, n: number): { from: number; text: string } {
+  let seen = -1;
+  let found: { from: number; text: string } | null = null;
+  pm.descendants((node, pos) => {
+    if (found) return false;
+    if (node.type.name === "clause") seen += 1;
+    if (seen === n && node.type.name === "paragraph") {
+      found = { from: pos + 1, text: node.textContent };
+      return false;
+    }
+    return true;
+  });
+  return found!;
+}
+
+const ins = (id: string) => s.marks.insertion!.create({ id });
+const del = (id: string) => s.marks.deletion!.create({ id });
+const newProposalId = (() => {
+  const random = seededRandom(7);
+  return () => random.id();
+})();
+
+test("in propose mode a member may insert marked text, mark a deletion, and undo their own", () => {
+  const { member, owners } = setup();
+  const supplier = member("supplier");
+  const a = newProposalId();
+  const b = newProposalId();
+  let verdict = supplier.send(supplier.edit((tr, pm) => tr.insert(bodyText(pm, 0).from + 6, s.text("very ", [ins(a)]))));
+  assert.equal(verdict.ok, true, verdict.ok ? "" : verdict.reason);
+  assert.deepEqual(verdict.ok && verdict.proposals.map((p) => [p.id, p.kind]), [[a, "insert"]]);
+  assert.equal(owners.get(a)?.authorId, "supplier");
+
+  verdict = supplier.send(supplier.edit((tr, pm) => tr.addMark(bodyText(pm, 0).from, bodyText(pm, 0).from + 5, del(b))));
+  assert.equal(verdict.ok, true, verdict.ok ? "" : verdict.reason);
+  // Typing on inside one's own insertion, deleting some of it, taking one's own deletion back.
+  for (const change of [
+    (tr: Transaction, pm: PMNode) => tr.insert(bodyText(pm, 0).from + 8, s.text("ry", [ins(a)])),
+    (tr: Transaction, pm: PMNode) => tr.delete(bodyText(pm, 0).from + 6, bodyText(pm, 0).from + 8),
+    (tr: Transaction, pm: PMNode) => tr.removeMark(bodyText(pm, 0).from, bodyText(pm, 0).from + 5, s.marks.deletion),
+  ]) {
+    verdict = supplier.send(supplier.edit(change));
+    assert.equal(verdict.ok, true, verdict.ok ? "" : verdict.reason);
+  }
+  assert.match(supplier.pm().textContent, /alpha ryry beta/);
+});
+
+test("in propose mode anything but a proposal is refused", () => {
+  const cases: [string, (tr: Transaction, pm: PMNode) => void][] = [
+    ["a plain insert", (tr, pm) => tr.insertText("X", bodyText(pm, 0).from)],
+    ["a plain delete", (tr, pm) => tr.delete(bodyText(pm, 0).from, bodyText(pm, 0).from + 3)],
+    ["bold on existing text", (tr, pm) => tr.addMark(bodyText(pm, 0).from, bodyText(pm, 0).from + 3, s.marks.bold!.create())],
+    ["a new paragraph", (tr, pm) => tr.split(bodyText(pm, 0).from + 3)],
+  ];
+  for (const [name, change] of cases) {
+    const { member } = setup();
+    const supplier = member("supplier");
+    assert.equal(supplier.send(supplier.edit(change)).ok, false, `${name} is refused`);
+  }
+});
+
+test("an id recorded for someone else, or decided, is refused; another's proposal cannot be undone", () => {
+  const { member, owners } = setup();
+  const buyer = member("buyer");
+  const supplier = member("supplier");
+  const a = newProposalId();
+  const d = newProposalId();
+  assert.equal(buyer.send(buyer.edit((tr, pm) => tr.insert(bodyText(pm, 0).from, s.text("new ", [ins(a)])))).ok, true);
+  assert.equal(buyer.send(buyer.edit((tr, pm) => tr.addMark(bodyText(pm, 1).from, bodyText(pm, 1).from + 5, del(d)))).ok, true);
+  supplier.sync();
+  const forged = supplier.send(supplier.edit((tr, pm) => tr.insert(bodyText(pm, 1).from + 7, s.text("mine ", [ins(a)]))));
+  assert.equal(forged.ok, false);
+  assert.match(!forged.ok ? forged.reason : "", /someone else|own insertion/);
+  supplier.sync();
+  assert.equal(supplier.send(supplier.edit((tr, pm) => tr.delete(bodyText(pm, 0).from, bodyText(pm, 0).from + 2))).ok, false, "deleting another's insertion");
+  supplier.sync();
+  assert.equal(
+    supplier.send(supplier.edit((tr, pm) => tr.removeMark(bodyText(pm, 1).from, bodyText(pm, 1).from + 5, s.marks.deletion))).ok,
+    false,
+    "taking another's deletion off",
+  );
+  owners.set(a, { ...owners.get(a)!, open: false });
+  assert.equal(buyer.send(buyer.edit((tr, pm) => tr.insert(bodyText(pm, 0).from + 2, s.text("x", [ins(a)])))).ok, false, "a decided id");
+});
+
+test("editing together: free outside agreed clauses, proposals only inside them, keystrokes included", () => {
+  const { member } = setup({ mode: "together", protectedClauses: [1] });
+  const buyer = member("buyer");
+  assert.equal(buyer.send(buyer.edit((tr, pm) => tr.insertText("Free ", bodyText(pm, 0).from))).ok, true);
+  assert.equal(buyer.send(buyer.edit((tr, pm) => tr.delete(bodyText(pm, 0).from, bodyText(pm, 0).from + 2))).ok, true);
+  // A keystroke (the guard's fast path) into the agreed clause.
+  const typed = buyer.send(buyer.edit((tr, pm) => tr.insertText("X", bodyText(pm, 1).from + 2)));
+  assert.equal(typed.ok, false);
+  assert.equal(buyer.send(buyer.edit((tr, pm) => tr.delete(bodyText(pm, 1).from, bodyText(pm, 1).from + 1))).ok, false);
+  assert.equal(buyer.send(buyer.edit((tr, pm) => tr.insert(bodyText(pm, 1).from + 2, s.text("X", [ins(newProposalId())])))).ok, true);
+});
+
+test("editing together, an agreed clause may be moved as it is, not deleted", () => {
+  const { member } = setup({ mode: "together", protectedClauses: [1] });
+  const buyer = member("buyer");
+  const clausePositions = (pm: PMNode) => {
+    const out: { from: number; node: PMNode }[] = [];
+    pm.descendants((node, pos) => (node.type.name === "clause" ? (out.push({ from: pos, node }), false) : true));
+    return out;
+  };
+  const moved = buyer.send(
+    buyer.edit((tr, pm) => {
+      const [first, second] = clausePositions(pm);
+      tr.delete(second!.from, second!.from + second!.node.nodeSize);
+      tr.insert(first!.from, second!.node);
+    }),
+  );
+  assert.equal(moved.ok, true, moved.ok ? "" : moved.reason);
+  const deleted = buyer.send(
+    buyer.edit((tr, pm) => {
+      const [agreed] = clausePositions(pm);
+      tr.delete(agreed!.from, agreed!.from + agreed!.node.nodeSize);
+    }),
+  );
+  assert.equal(deleted.ok, false);
+});
+
+/**
+ * Property: from random states, a random edit a proposer may make is admitted and one they may
+ * not make is refused, and the room always reads as a valid schedule.
+ */
+test("property: allowed edits pass, forbidden ones do not", () => {
+  const random = seededRandom(testSeed());
+  const { member, room } = setup();
+  const people = [member("buyer"), member("supplier")];
+  const mine = new Map<string, { kind: "insert" | "delete"; id: string }[]>([
+    ["buyer", []],
+    ["supplier", []],
+  ]);
+  /** Ranges in clause n's first paragraph carrying a mark of this kind and id. */
+  const marked = (pm: PMNode, n: number, mark: "insertion" | "deletion", id: string) => {
+    const { from } = bodyText(pm, n);
+    const para = pm.resolve(from).parent;
+    const ranges: [number, number][] = [];
+    let offset = from;
+    para.forEach((child) => {
+      if (child.marks.some((m) => m.type.name === mark && m.attrs.id === id)) ranges.push([offset, offset + child.nodeSize]);
+      offset += child.nodeSize;
+    });
+    return ranges;
+  };
+  const plain = (pm: PMNode, n: number) => {
+    const { from } = bodyText(pm, n);
+    const para = pm.resolve(from).parent;
+    const ranges: [number, number][] = [];
+    let offset = from;
+    para.forEach((child) => {
+      if (child.isText && child.marks.length === 0) ranges.push([offset, offset + child.nodeSize]);
+      offset += child.nodeSize;
+    });
+    return ranges;
+  };
+  for (let step = 0; step < 150; step++) {
+    const who = random.pick(people);
+    const other = people.find((p) => p !== who)!;
+    who.sync();
+    const pm = who.pm();
+    const n = random.int(0, 1);
+    const own = mine.get(who.userId)!;
+    const theirs = mine.get(other.userId)!;
+    type Edit = { name: string; allowed: boolean; change: (tr: Transaction) => void; remember?: { kind: "insert" | "delete"; id: string } };
+    const options: Edit[] = [];
+    const { from } = bodyText(pm, n);
+    const plainRanges = plain(pm, n);
+    const id = random.id();
+    const at = random.pick(plainRanges);
+    const pos = random.int(at[0], at[1]);
+    options.push({ name: "insert a new proposal", allowed: true, change: (tr) => tr.insert(pos, s.text("ins ", [ins(id)])), remember: { kind: "insert", id } });
+    const a = random.int(at[0], at[1] - 1);
+    const b = random.int(a + 1, at[1]);
+    options.push({ name: "propose a deletion", allowed: true, change: (tr) => tr.addMark(a, b, del(id)), remember: { kind: "delete", id } });
+    options.push({ name: "plain insert", allowed: false, change: (tr) => tr.insertText("p", pos) });
+    options.push({ name: "plain delete", allowed: false, change: (tr) => tr.delete(a, b) });
+    options.push({ name: "bold", allowed: false, change: (tr) => tr.addMark(a, b, s.marks.bold!.create()) });
+    options.push({ name: "split", allowed: false, change: (tr) => tr.split(from + 1) });
+    for (const p of own) {
+      const ranges = marked(pm, n, p.kind === "insert" ? "insertion" : "deletion", p.id);
+      if (ranges.length === 0) continue;
+      const [x, y] = random.pick(ranges);
+      if (p.kind === "insert") {
+        options.push({ name: "type on in my insertion", allowed: true, change: (tr) => tr.insert(random.int(x, y), s.text("m", [ins(p.id)])) });
+        options.push({ name: "delete in my insertion", allowed: true, change: (tr) => tr.delete(x, random.int(x + 1, y)) });
+        options.push({ name: "accept my own insertion", allowed: false, change: (tr) => tr.removeMark(x, y, s.marks.insertion) });
+      } else {
+        options.push({ name: "take my deletion back", allowed: true, change: (tr) => tr.removeMark(x, y, s.marks.deletion) });
+        options.push({ name: "delete what I proposed to delete", allowed: false, change: (tr) => tr.delete(x, y) });
+      }
+    }
+    for (const p of theirs) {
+      const ranges = marked(pm, n, p.kind === "insert" ? "insertion" : "deletion", p.id);
+      if (ranges.length === 0) continue;
+      const [x, y] = random.pick(ranges);
+      if (p.kind === "insert") {
+        options.push({ name: "type into their insertion", allowed: false, change: (tr) => tr.insert(random.int(x, y), s.text("t", [ins(p.id)])) });
+        options.push({ name: "delete their insertion", allowed: false, change: (tr) => tr.delete(x, y) });
+      } else options.push({ name: "take their deletion off", allowed: false, change: (tr) => tr.removeMark(x, y, s.marks.deletion) });
+    }
+    const edit = random.pick(options);
+    const verdict = who.send(who.edit(edit.change));
+    const label = `seed ${random.seed} step ${step}: ${who.userId} ${edit.name}`;
+    assert.equal(verdict.ok, edit.allowed, `${label}${verdict.ok ? "" : ` (${verdict.reason})`}`);
+    if (verdict.ok && edit.remember) own.push(edit.remember);
+    scheduleFromYjs(room.getXmlFragment(scheduleFragmentName));
+  }
+});

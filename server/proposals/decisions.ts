@@ -1,0 +1,133 @@
+import type { Node as PMNode } from "prosemirror-model";
+import { decideProposal as markDecided, getProposal, listProposals, setProposalReason, type ProposalRecord } from "../../db/queries/proposals";
+import { findClause } from "../../shared/editor/numbering";
+import type { Member } from "../../shared/member";
+import type { z } from "zod";
+import type { bulkProposalActionSchema, ProposalAction, ProposalStatus, ProposalView } from "../../shared/proposals/proposals";
+import { partyOf, type Party, type Role } from "../../shared/roles";
+import { announceMove } from "../activity/announceMove";
+import { recordMove } from "../activity/recordMove";
+import { publishAgreements } from "../agreements/agreementSnapshot";
+import { readSchedule, withScheduleDoc } from "../agreements/scheduleDocument";
+import { authorize, policyState } from "../authorize";
+import type { Services } from "../context";
+import { DomainError } from "../errors";
+import { scheduleFragmentName } from "../../shared/editor/schema";
+import { applyDecision, proposalTexts } from "./proposalText";
+
+/** The proposals with their text as the document has it now; open ones unless asked for all. */
+export async function listProposalViews(services: Services, negotiationId: string, which: "open" | "all"): Promise<ProposalView[]> {
+  const records = await listProposals(services.db, negotiationId, which === "all" ? "all" : "open");
+  const inDocument = withScheduleDoc(services, negotiationId, (ydoc) => proposalTexts(ydoc.getXmlFragment(scheduleFragmentName)));
+  return records.map((r) => view(r, inDocument.get(r.id)));
+}
+
+function view(r: ProposalRecord, now: { text: string; clauseId: string | null } | undefined): ProposalView {
+  return {
+    id: r.id,
+    clauseId: now?.clauseId ?? r.clauseId,
+    kind: r.kind,
+    author: { id: r.authorId, name: r.authorName, party: r.party as Party | Role },
+    createdAt: r.createdAt,
+    text: now?.text ?? "",
+    reason: r.reason,
+    status: r.status,
+  };
+}
+
+const outcome: Record<"accept" | "reject" | "withdraw", Exclude<ProposalStatus, "open">> = {
+  accept: "accepted",
+  reject: "rejected",
+  withdraw: "withdrawn",
+};
+
+/**
+ * Accept or reject (a member of the other party), withdraw or give a reason (the author). A
+ * decision is the server's own edit of the room's document, which everyone receives, and a move
+ * in the negotiation's activity naming the author and who decided.
+ */
+export async function actOnProposal(
+  services: Services,
+  negotiationId: string,
+  actor: Member,
+  proposalId: string,
+  input: ProposalAction,
+): Promise<ProposalView> {
+  const proposal = await getProposal(services.db, negotiationId, proposalId);
+  if (!proposal) throw new DomainError(404, "proposals.error.notFound");
+  if (proposal.status !== "open") throw new DomainError(409, "proposals.error.decided");
+  const state = await policyState(services.db, negotiationId);
+  if (input.action === "reason" || input.action === "withdraw") {
+    if (proposal.authorId !== actor.userId) throw new DomainError(403, "proposals.error.notAuthor");
+    authorize(actor, "edit", state);
+  } else {
+    authorize(actor, "decideProposal", state);
+    if (partyOf(proposal.party as Role) === actor.party) throw new DomainError(403, "proposals.error.ownParty");
+  }
+  if (input.action === "reason") {
+    await setProposalReason(services.db, proposalId, input.reason || null);
+    return (await listProposalViews(services, negotiationId, "all")).find((p) => p.id === proposalId)!;
+  }
+  return decide(services, negotiationId, actor, proposal, input.action);
+}
+
+/** Every open proposal in one clause, or by one member, that this member may decide: decided one by one. */
+export async function actOnProposals(
+  services: Services,
+  negotiationId: string,
+  actor: Member,
+  input: z.infer<typeof bulkProposalActionSchema>,
+): Promise<ProposalView[]> {
+  authorize(actor, "decideProposal", await policyState(services.db, negotiationId));
+  const open = await listProposalViews(services, negotiationId, "open");
+  const chosen = open.filter((p) => ("clauseId" in input ? p.clauseId === input.clauseId : p.author.id === input.authorId));
+  const decided: ProposalView[] = [];
+  for (const p of chosen) {
+    if (partyOf(p.author.party as Role) === actor.party) continue;
+    decided.push(await actOnProposal(services, negotiationId, actor, p.id, { action: input.action }));
+  }
+  return decided;
+}
+
+async function decide(services: Services, negotiationId: string, actor: Member, proposal: ProposalRecord, action: "accept" | "reject" | "withdraw") {
+  const status = outcome[action];
+  const before = (await listProposalViews(services, negotiationId, "open")).find((p) => p.id === proposal.id)!;
+  const where = clauseLabel(readSchedule(services, negotiationId), before.clauseId);
+  const at = Date.now();
+  const move = await services.db.transaction().execute(async (trx) => {
+    if (!(await markDecided(trx, proposal.id, status, actor.userId, at))) throw new DomainError(409, "proposals.error.decided");
+    return recordMove(
+      trx,
+      {
+        negotiationId,
+        userId: actor.userId,
+        action: `proposal.${status}`,
+        detail: {
+          proposalId: proposal.id,
+          kind: proposal.kind,
+          clauseId: before.clauseId,
+          ...where,
+          text: before.text.slice(0, 200),
+          authorId: proposal.authorId,
+          author: proposal.authorName,
+          authorParty: proposal.party,
+          ...(actor.party ? { party: actor.party } : {}),
+        },
+      },
+      actor.party,
+    );
+  });
+  // Once recorded as decided, the marks are nobody's to edit (the guard refuses decided ids), so
+  // the server's edit that follows is the only one that touches them.
+  services.collaboration.edit(negotiationId, (fragment) => applyDecision(fragment, proposal.id, proposal.kind, status === "accepted"));
+  services.collaboration.followAgreements(negotiationId);
+  announceMove(services, move);
+  await publishAgreements(services, negotiationId);
+  return { ...before, status };
+}
+
+/** The clause a proposal is in, as the audit sentence names it; none for a section heading. */
+function clauseLabel(doc: PMNode, clauseId: string | null): { number?: string; heading?: string } {
+  const found = clauseId ? findClause(doc, clauseId) : null;
+  return found ? { number: found.number, heading: found.node.firstChild?.textContent ?? "" } : {};
+}

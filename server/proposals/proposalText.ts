@@ -1,0 +1,60 @@
+// A proposal's text and its decision, on the schedule's Y.XmlFragment. The marks are keyed by
+// their name in Yjs (they exclude themselves, so y-prosemirror adds no hash to the key).
+import * as Y from "yjs";
+import { proposalMarkOf, type ProposalKind } from "../../shared/proposals/proposals";
+import { clauseOf } from "../collaboration/proposalGuard";
+
+function texts(type: Y.XmlFragment | Y.XmlElement, out: Y.XmlText[] = []): Y.XmlText[] {
+  for (const child of type.toArray()) {
+    if (child instanceof Y.XmlText) out.push(child);
+    else if (child instanceof Y.XmlElement) texts(child, out);
+  }
+  return out;
+}
+
+interface Run {
+  text: Y.XmlText;
+  index: number;
+  length: number;
+  insert: string;
+}
+
+/** Every run of text carrying a proposal mark, by the proposal's id, in document order. */
+function proposalRuns(fragment: Y.XmlFragment): Map<string, Run[]> {
+  const runs = new Map<string, Run[]>();
+  for (const text of texts(fragment)) {
+    let index = 0;
+    for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+      const length = typeof op.insert === "string" ? op.insert.length : 1;
+      for (const mark of Object.values(proposalMarkOf)) {
+        const id = (op.attributes?.[mark] as { id?: unknown } | undefined)?.id;
+        if (typeof id === "string") runs.set(id, [...(runs.get(id) ?? []), { text, index, length, insert: typeof op.insert === "string" ? op.insert : "" }]);
+      }
+      index += length;
+    }
+  }
+  return runs;
+}
+
+/** What each proposal in the document marks, and the clause it now sits in (null: a section heading). */
+export function proposalTexts(fragment: Y.XmlFragment): Map<string, { text: string; clauseId: string | null }> {
+  const out = new Map<string, { text: string; clauseId: string | null }>();
+  for (const [id, runs] of proposalRuns(fragment)) out.set(id, { text: runs.map((r) => r.insert).join(""), clauseId: clauseOf(runs[0]!.text) });
+  return out;
+}
+
+/**
+ * Applies a decision: accepting an insertion or rejecting a deletion takes the mark off and keeps
+ * the text; accepting a deletion or rejecting an insertion removes the text. Call it inside a
+ * transaction on the room's document. Returns whether the document held the proposal.
+ */
+export function applyDecision(fragment: Y.XmlFragment, id: string, kind: ProposalKind, accepted: boolean): boolean {
+  const runs = (proposalRuns(fragment).get(id) ?? []).filter((r) => r.length > 0);
+  const removeText = (kind === "insert") !== accepted;
+  // From the end, so that removing a run does not move the ones still to do.
+  for (const run of [...runs].reverse()) {
+    if (removeText) run.text.delete(run.index, run.length);
+    else run.text.format(run.index, run.length, { [proposalMarkOf[kind]]: null });
+  }
+  return runs.length > 0;
+}

@@ -1,0 +1,268 @@
+// Issue #14 at the Yjs level, through the real server: in propose mode the server holds the line
+// for every update, proposals are recorded for their author, decisions are the server's own edits
+// that everyone receives, and agreed text is protected in either mode.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { WebSocket } from "ws";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import { startTestServer, type TestServer } from "../test/testServer";
+import { demoClients, demoCookies, negotiationApi } from "../test/demoLogins";
+import { connectCollab, synced, waitFor, type CollabClient } from "../test/collabClient";
+import { seededRandom } from "../test/seededRandom";
+import { CloseCode } from "../../shared/collaboration/closeCodes";
+import { scheduleFragmentName } from "../../shared/editor/schema";
+import type { ProposalView } from "../../shared/proposals/proposals";
+
+let server: TestServer;
+let negotiationId: string;
+const cookies: Record<string, string> = {};
+const open: { destroy(): void }[] = [];
+const as = demoClients(() => server.url);
+const api = negotiationApi<Record<string, unknown>>(as, () => negotiationId);
+const random = seededRandom(14);
+
+before(async () => {
+  server = await startTestServer();
+  const list = (await (await (await as("buyer")).request("/api/negotiations")).json()) as { id: string; title: string }[];
+  negotiationId = list.find((n) => !/pilot/i.test(n.title))!.id;
+  Object.assign(cookies, await demoCookies(server.url, ["buyer", "supplier", "advisor", "observer"]));
+});
+after(async () => {
+  for (const c of open) c.destroy();
+  await server?.stop();
+});
+
+async function join(who: string): Promise<CollabClient> {
+  const client = connectCollab(server.url, negotiationId, cookies[who]);
+  open.push(client);
+  await synced(client);
+  return client;
+}
+
+/** A member's own socket speaking the protocol by hand: sends one update, reports how it closed. */
+function hostileUpdate(who: string, update: Uint8Array): Promise<number | "still open"> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${negotiationId}`, { headers: { Cookie: cookies[who]!, Origin: server.url } });
+    open.push({ destroy: () => ws.terminate() });
+    ws.on("close", (code) => resolve(code));
+    setTimeout(() => resolve("still open"), 5_000).unref();
+    ws.on("error", reject);
+    ws.on("open", () => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      syncProtocol.writeUpdate(encoder, update);
+      ws.send(encoding.toUint8Array(encoder));
+    });
+  });
+}
+
+/** The update `change` makes on a copy of `client`'s document (the client's own stays clean). */
+function craft(client: CollabClient, change: (fragment: Y.XmlFragment) => void): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
+  const before = Y.encodeStateVector(copy);
+  copy.transact(() => change(copy.getXmlFragment(scheduleFragmentName)));
+  return Y.encodeStateAsUpdate(copy, before);
+}
+
+const clauses = (fragment: Y.XmlFragment) =>
+  (fragment.toArray() as Y.XmlElement[]).flatMap((s) => s.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === "clause"));
+/** The first run of text in clause `n`'s body. */
+const bodyText = (fragment: Y.XmlFragment, n: number): Y.XmlText => {
+  const clause = clauses(fragment)[n]!;
+  for (const block of clause.toArray().slice(1) as Y.XmlElement[]) {
+    const first = block.get(0);
+    if (first instanceof Y.XmlText) return first;
+  }
+  throw new Error(`clause ${n} has no text to edit`);
+};
+const clauseId = (client: CollabClient, n: number) => clauses(client.fragment)[n]!.getAttribute("id") as string;
+const deltaOf = (text: Y.XmlText) => text.toDelta() as { insert: string; attributes?: Record<string, { id: string } | undefined> }[];
+const marked = (text: Y.XmlText, id: string) => deltaOf(text).some((op) => op.attributes?.insertion?.id === id || op.attributes?.deletion?.id === id);
+
+const updateRows = () => {
+  const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
+  const { n } = db.prepare("select count(*) n from doc_updates where negotiation_id = ?").get(negotiationId) as { n: number };
+  db.close();
+  return n;
+};
+
+async function proposals(who: string, query = ""): Promise<ProposalView[]> {
+  const res = await (await as(who)).request(`/api/negotiations/${negotiationId}/proposals${query}`);
+  assert.equal(res.status, 200);
+  return (await res.json()) as ProposalView[];
+}
+
+test("party owners choose propose mode; others may not; the mode is in the negotiation", async () => {
+  assert.equal((await api("supplier", "/settings", { changes: "sometimes" })).status, 400);
+  assert.equal((await api("advisor", "/settings", { changes: "proposals" })).status, 403);
+  const foreign = await fetch(`${server.url}/api/negotiations/${negotiationId}/settings`, {
+    method: "POST",
+    headers: { Cookie: cookies.buyer!, "Content-Type": "application/json" },
+    body: JSON.stringify({ changes: "proposals" }),
+  });
+  assert.equal(foreign.status, 403, "a mutation without our Origin is refused");
+  assert.deepEqual((await api("buyer", "/settings", { changes: "proposals" })).json, { changes: "proposals" });
+  const view = (await (await (await as("supplier")).request(`/api/negotiations/${negotiationId}`)).json()) as { changes: string };
+  assert.equal(view.changes, "proposals");
+  const audit = await (await as("buyer")).request(`/negotiations/${negotiationId}/audit.csv`);
+  assert.match(await audit.text(), /propose changes/);
+});
+
+test("in propose mode a plain insert reaches nobody; a proposal reaches the buyer, recorded for the supplier; accepting makes it plain", async () => {
+  const buyer = await join("buyer");
+  const supplier = await join("supplier");
+  const rows = updateRows();
+  const beforeBuyer = Y.encodeStateVector(buyer.doc);
+  assert.equal(
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 0).insert(0, "Plain ")),
+    ),
+    CloseCode.updateRefused,
+  );
+  assert.equal(
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 0).delete(0, 3)),
+    ),
+    CloseCode.updateRefused,
+  );
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(Y.encodeStateVector(buyer.doc), beforeBuyer, "nothing reached the buyer");
+  assert.equal(updateRows(), rows, "nothing was stored");
+
+  const id = random.id();
+  bodyText(supplier.fragment, 0).insert(0, "Proposed ", { insertion: { id } });
+  await waitFor(() => marked(bodyText(buyer.fragment, 0), id), "the proposal at the buyer's");
+  const [listed] = (await proposals("buyer")).filter((p) => p.id === id);
+  assert.equal(listed?.kind, "insert");
+  assert.equal(listed?.author.name, "Sam Supplier (Nimbus Cloud)");
+  assert.equal(listed?.author.party, "supplier");
+  assert.equal(listed?.text, "Proposed ");
+  assert.equal(listed?.clauseId, clauseId(buyer, 0));
+
+  assert.equal((await api("supplier", `/proposals/${id}`, { action: "reason", reason: "Clearer" })).status, 200);
+  assert.equal((await api("supplier", `/proposals/${id}`, { action: "accept" })).status, 403, "not by the proposing party");
+  assert.equal((await api("advisor", `/proposals/${id}`, { action: "accept" })).status, 403, "not by an advisor");
+  assert.equal((await api("buyer", `/proposals/${id}`, { action: "withdraw" })).status, 403, "withdrawn by the author only");
+  const accepted = await api("buyer", `/proposals/${id}`, { action: "accept" });
+  assert.equal(accepted.status, 200);
+  assert.equal(accepted.json.status, "accepted");
+  for (const client of [buyer, supplier])
+    await waitFor(() => bodyText(client.fragment, 0).toString().startsWith("Proposed ") && !marked(bodyText(client.fragment, 0), id), "plain text everywhere");
+  assert.equal((await api("buyer", `/proposals/${id}`, { action: "reject" })).status, 409, "decided once");
+  assert.deepEqual(
+    (await proposals("buyer", "?status=all")).find((p) => p.id === id),
+    { ...listed, text: "", reason: "Clearer", status: "accepted" },
+  );
+  assert.equal((await (await as("buyer")).request(`/api/negotiations/${negotiationId}/proposals?status=maybe`)).status, 400);
+  // The decided id is nobody's to use again.
+  assert.equal(
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 0).insert(0, "Again ", { insertion: { id } })),
+    ),
+    CloseCode.updateRefused,
+  );
+});
+
+test("a proposal id recorded for the buyer cannot be used by the supplier; rejecting removes inserted text", async () => {
+  const buyer = await join("buyer");
+  const supplier = await join("supplier");
+  const buyerId = random.id();
+  bodyText(buyer.fragment, 1).insert(0, "Buyer's ", { insertion: { id: buyerId } });
+  await waitFor(() => marked(bodyText(supplier.fragment, 1), buyerId), "the buyer's proposal at the supplier's");
+  assert.equal(
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 0).insert(0, "Forged ", { insertion: { id: buyerId } })),
+    ),
+    CloseCode.updateRefused,
+  );
+  assert.equal((await proposals("buyer")).find((p) => p.id === buyerId)?.author.party, "buyer");
+
+  const deletion = random.id();
+  bodyText(supplier.fragment, 1).format(10, 4, { deletion: { id: deletion } });
+  await waitFor(() => marked(bodyText(buyer.fragment, 1), deletion), "the deletion proposal at the buyer's");
+  const textBefore = bodyText(buyer.fragment, 1).toString();
+  assert.equal((await api("supplier", `/proposals/${buyerId}`, { action: "reject" })).status, 200);
+  for (const client of [buyer, supplier]) await waitFor(() => !bodyText(client.fragment, 1).toString().includes("Buyer's"), "the rejected text gone");
+  assert.equal((await api("buyer", `/proposals/${deletion}`, { action: "accept" })).status, 200);
+  await waitFor(() => bodyText(supplier.fragment, 1).length === textBefore.replace(/<[^>]+>/g, "").length - "Buyer's ".length - 4, "the deleted text gone");
+});
+
+test("agreed text is protected while editing together: proposals only, and no agreeing while one is open", async () => {
+  assert.equal((await api("supplier", "/settings", { changes: "together" })).status, 200);
+  const buyer = await join("buyer");
+  const supplier = await join("supplier");
+  const agreedId = clauseId(buyer, 2);
+  for (const who of ["buyer", "supplier"]) assert.equal((await api(who, "/agreements", { clauseId: agreedId, decision: "agreed" })).status, 200);
+  // Elsewhere, typing as before.
+  bodyText(supplier.fragment, 3).insert(0, "Free ");
+  await waitFor(() => bodyText(buyer.fragment, 3).toString().startsWith("Free "), "free typing");
+  // In the agreed clause a keystroke is refused, a proposal is not.
+  assert.equal(
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 2).insert(1, "x")),
+    ),
+    CloseCode.updateRefused,
+  );
+  const id = random.id();
+  bodyText(supplier.fragment, 2).insert(0, "Better ", { insertion: { id } });
+  await waitFor(() => marked(bodyText(buyer.fragment, 2), id), "the proposal in the agreed clause");
+  const refused = await api("buyer", "/agreements", { clauseId: agreedId, decision: "agreed" });
+  assert.equal(refused.status, 409);
+  assert.equal(refused.json.code, "agreements.error.openProposals");
+  const statuses = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/agreements`)).json()) as {
+    clauses: { clauseId: string; status: string }[];
+  };
+  assert.equal(statuses.clauses.find((c) => c.clauseId === agreedId)?.status, "proposal-open");
+  const signoff = await api("buyer", "/signoff", {});
+  assert.equal(signoff.status, 409);
+  assert.ok((signoff.json.blocking as { clauseId: string; status: string }[]).some((b) => b.clauseId === agreedId && b.status === "proposal-open"));
+});
+
+test("all open proposals in a clause are decided at once, only those of the other party", async () => {
+  const buyer = await join("buyer");
+  const agreedId = clauseId(buyer, 2);
+  const own = random.id();
+  bodyText(buyer.fragment, 2).insert(0, "Mine ", { insertion: { id: own } });
+  for (let tries = 0; !(await proposals("buyer")).some((p) => p.id === own); tries++) {
+    assert.ok(tries < 100, "the server records the buyer's proposal");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const rejected = await api("buyer", "/proposals", { action: "reject", clauseId: agreedId });
+  assert.equal(rejected.status, 200);
+  const decided = rejected.json as unknown as ProposalView[];
+  assert.deepEqual(
+    decided.map((p) => [p.author.party, p.status]),
+    [["supplier", "rejected"]],
+    "the supplier's proposal, not the buyer's own",
+  );
+  await waitFor(() => !bodyText(buyer.fragment, 2).toString().includes("Better "), "the rejected proposal gone");
+  assert.equal(
+    (await proposals("buyer"))
+      .filter((p) => p.clauseId === agreedId)
+      .map((p) => p.id)
+      .join(),
+    own,
+  );
+});
+
+test("decisions are stored: after a restart the accepted text is plain", async () => {
+  for (const c of open.splice(0)) c.destroy();
+  const { dataDir } = server;
+  await server.stop();
+  server = await startTestServer({ dataDir });
+  Object.assign(cookies, await demoCookies(server.url, ["buyer", "supplier"]));
+  const buyer = await join("buyer");
+  assert.ok(bodyText(buyer.fragment, 0).toString().startsWith("Proposed "));
+  assert.ok(!deltaOf(bodyText(buyer.fragment, 0)).some((op) => op.attributes?.insertion));
+  assert.ok(!bodyText(buyer.fragment, 1).toString().includes("Buyer's"));
+});

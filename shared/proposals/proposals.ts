@@ -1,0 +1,50 @@
+// Proposals (docs/decisions/020-proposals-as-marks.md): what the API and the browser share.
+import { z } from "zod";
+import type { Party, Role } from "../roles";
+
+/** How a negotiation takes edits: everyone edits the text, or every edit by a member is a proposal. */
+export const changesModes = ["together", "proposals"] as const;
+export type ChangesMode = (typeof changesModes)[number];
+
+export const isChangesMode = (value: unknown): value is ChangesMode => typeof value === "string" && (changesModes as readonly string[]).includes(value);
+
+export const proposalKinds = ["insert", "delete"] as const;
+export type ProposalKind = (typeof proposalKinds)[number];
+
+export const proposalStatuses = ["open", "accepted", "rejected", "withdrawn"] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
+/** The marks in the schedule that carry a proposal's id, by kind. */
+export const proposalMarkOf: Record<ProposalKind, "insertion" | "deletion"> = { insert: "insertion", delete: "deletion" };
+
+export const maxReasonLength = 500;
+
+export interface ProposalView {
+  id: string;
+  clauseId: string | null;
+  kind: ProposalKind;
+  author: { id: string; name: string; party: Party | Role };
+  createdAt: number;
+  /** The marked text in the document as it is now. */
+  text: string;
+  reason: string | null;
+  status: ProposalStatus;
+}
+
+export const settingsSchema = z.object({ changes: z.enum(changesModes) }).strict();
+
+export const proposalListQuerySchema = z.object({ status: z.enum(["open", "all"]).default("open") });
+
+const reasonSchema = z.string().trim().max(maxReasonLength);
+
+export const proposalActionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.enum(["accept", "reject", "withdraw"]), reason: reasonSchema.optional() }).strict(),
+  z.object({ action: z.literal("reason"), reason: reasonSchema }).strict(),
+]);
+export type ProposalAction = z.infer<typeof proposalActionSchema>;
+
+/** Many at once: every open proposal in one clause, or every open one by one member. */
+export const bulkProposalActionSchema = z.union([
+  z.object({ action: z.enum(["accept", "reject"]), clauseId: z.string().min(1).max(64) }).strict(),
+  z.object({ action: z.enum(["accept", "reject"]), authorId: z.string().min(1).max(64) }).strict(),
+]);
