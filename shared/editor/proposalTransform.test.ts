@@ -128,7 +128,10 @@ test("a new paragraph, formatting or a moved clause has no proposal form", () =>
   assert.equal(proposalTransaction(state, split, who), null);
   const bold = state.tr.addMark(at(state, "Use"), at(state, "Use", 3), s.marks.bold.create());
   assert.equal(proposalTransaction(state, bold, who), null);
-  const table = state.tr.insert(at(state, "keys.", 6), s.nodes.table.create(null, s.nodes.table_row.create(null, s.nodes.table_cell.create(null, s.nodes.paragraph.create()))));
+  const table = state.tr.insert(
+    at(state, "keys.", 6),
+    s.nodes.table.create(null, s.nodes.table_row.create(null, s.nodes.table_cell.create(null, s.nodes.paragraph.create()))),
+  );
   assert.equal(proposalTransaction(state, table, who), null);
 });
 
@@ -164,7 +167,9 @@ test("the proposals in a document, and the text as it stood before them", () => 
     threadId: null,
     reason: null,
   });
-  const agreed = new Map([[clause.attrs.id as string, { buyer: decision("buyer", clauseHash(original)), supplier: decision("supplier", clauseHash(original)) }]]);
+  const agreed = new Map([
+    [clause.attrs.id as string, { buyer: decision("buyer", clauseHash(original)), supplier: decision("supplier", clauseHash(original)) }],
+  ]);
   assert.ok(isProtectedClause(original, agreed), "agreed as it stands");
   assert.ok(isProtectedClause(clause, agreed), "agreed before the open proposals");
   const onlyBuyer = new Map([[clause.attrs.id as string, { buyer: decision("buyer", clauseHash(original)) }]]);

@@ -113,7 +113,8 @@ function proposeDeletion(out: Transaction, from: number, to: number, author: Pro
     return false;
   });
   if (mark.length > 0) {
-    const id = adjacentOwnId(out.doc, mark[0]!.from, s.marks.deletion, author) ?? adjacentOwnId(out.doc, mark.at(-1)!.to, s.marks.deletion, author) ?? author.newId();
+    const id =
+      adjacentOwnId(out.doc, mark[0]!.from, s.marks.deletion, author) ?? adjacentOwnId(out.doc, mark.at(-1)!.to, s.marks.deletion, author) ?? author.newId();
     for (const range of mark) out.addMark(range.from, range.to, s.marks.deletion.create({ id }));
   }
   // Back to front, so earlier ranges keep their positions.
