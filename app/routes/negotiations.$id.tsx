@@ -12,7 +12,7 @@ import { loadPolicies } from "../utils/policy.server";
 import { coverageRegimes, glossaryFor } from "../../shared/knowledge/localize";
 import { getLocale } from "../utils/locale.server";
 import { loadAgreementSnapshot } from "../utils/agreements.server";
-import { changesModeOf, changesModeSchema, type ChangesMode } from "../../shared/proposals";
+import { changesModeOf, changesModeSchema, type ChangesMode } from "../../shared/proposals/views";
 import { partyOf } from "../../shared/roles";
 
 // ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
@@ -92,7 +92,8 @@ export default function NegotiationPage() {
               knowledge={knowledge}
               agreement={agreement}
               changes={mode}
-              onMoveRecorded={refreshMode}
+              onChangesPushed={setMode}
+              onResynced={refreshMode}
             />
           </Suspense>
         </ClientOnly>
@@ -102,8 +103,8 @@ export default function NegotiationPage() {
 }
 
 /**
- * The negotiation's way of working: as loaded, then as the API says after a move was recorded or
- * the socket reconnected (an owner of either party may have switched it meanwhile).
+ * The negotiation's way of working: as loaded, then as the socket pushes it when an owner switches
+ * it, and as the API says after a reconnection (a switch while away was not pushed).
  */
 function useChangesMode(negotiationId: string, loaded: ChangesMode) {
   const [mode, setMode] = useState(loaded);

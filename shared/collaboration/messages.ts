@@ -10,6 +10,8 @@ export const CustomMessage = {
    * and the server's answer (shared/collaboration/heartbeat.ts).
    */
   heartbeat: 102,
+  /** How the negotiation takes edits changed (JSON {changes: "together" | "proposals"}); every member gets it. */
+  changes: 103,
   /** A move was recorded in the negotiation's activity (JSON {auditId}); every member may see it. */
   activity: 110,
   /** The receiving member has a new notification (JSON {negotiationId}). */

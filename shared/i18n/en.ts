@@ -184,7 +184,6 @@ export const en = {
   "proposals.saveReason": "Save reason",
   "proposals.tooltip.insert": "{party}: insertion proposed by {name}, {time}",
   "proposals.tooltip.delete": "{party}: deletion proposed by {name}, {time}",
-  "proposals.noParty": "No party",
   "changes.label": "Way of working",
   "changes.together": "Edit together",
   "changes.proposals": "Propose changes",

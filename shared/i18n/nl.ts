@@ -185,7 +185,6 @@ export const nl: Record<MessageKey, string> = {
   "proposals.saveReason": "Reden opslaan",
   "proposals.tooltip.insert": "{party}: invoeging voorgesteld door {name}, {time}",
   "proposals.tooltip.delete": "{party}: schrapping voorgesteld door {name}, {time}",
-  "proposals.noParty": "Geen partij",
   "changes.label": "Werkwijze",
   "changes.together": "Samen bewerken",
   "changes.proposals": "Wijzigingen voorstellen",

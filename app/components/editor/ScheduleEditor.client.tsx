@@ -42,7 +42,7 @@ import { ShortcutHelp } from "../workspace/ShortcutHelp";
 import { WorkspacePanel } from "../workspace/WorkspacePanel";
 import { workspaceShortcuts } from "../workspace/workspaceShortcuts";
 import { newId } from "../../../shared/ids";
-import type { ChangesMode, ProposalView } from "../../../shared/proposals";
+import { changesModeSchema, type ChangesMode, type ProposalView } from "../../../shared/proposals/views";
 import { useFormatDateTime } from "../../i18n";
 import { proposalDecorationsPlugin } from "../proposals/proposalDecorations";
 import { asProposal, mustPropose, type ProposeRules } from "../proposals/proposeMode";
@@ -63,8 +63,10 @@ export interface ScheduleEditorProps {
   agreement: AgreementSnapshot;
   /** The negotiation's way of working: in "proposals" a party member's edits become proposals. */
   changes: ChangesMode;
-  /** A move was recorded or the socket reconnected: settings (the way of working) may have changed. */
-  onMoveRecorded: () => void;
+  /** An owner switched the way of working (pushed on the socket). */
+  onChangesPushed: (mode: ChangesMode) => void;
+  /** The socket (re)connected: what was pushed while away (the way of working) must be fetched. */
+  onResynced: () => void;
 }
 
 export default function ScheduleEditor(props: ScheduleEditorProps) {
@@ -92,8 +94,8 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
   const formatTime = useFormatDateTime();
   const formatTimeRef = useRef(formatTime);
   formatTimeRef.current = formatTime;
-  const moveRecorded = useRef(props.onMoveRecorded);
-  moveRecorded.current = props.onMoveRecorded;
+  const settingsFeed = useRef({ pushed: props.onChangesPushed, resynced: props.onResynced });
+  settingsFeed.current = { pushed: props.onChangesPushed, resynced: props.onResynced };
   // Proposal ids minted on this device: this member's, before the server's list says so.
   const minted = useRef(new Set<string>());
   const proposalsRef = useRef<ProposalView[]>([]);
@@ -210,8 +212,11 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
     collab.doc.on("update", whenContent);
     whenContent();
     collab.onRightsChanged(() => rightsChanged.current());
-    collab.onActivity(() => moveRecorded.current());
-    collab.onResync(() => moveRecorded.current());
+    collab.onChanges(({ changes }) => {
+      const mode = changesModeSchema.safeParse(changes);
+      if (mode.success) settingsFeed.current.pushed(mode.data);
+    });
+    collab.onResync(() => settingsFeed.current.resynced());
     collab.onEditsRefused((code) => {
       setEditsRefused(code);
       setGeneration((g) => g + 1);

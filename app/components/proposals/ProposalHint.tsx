@@ -1,14 +1,14 @@
 import { useId } from "react";
 import type { EditorView } from "prosemirror-view";
 import { useFormatDateTime, useT } from "../../i18n";
-import type { ProposalView } from "../../../shared/proposals";
+import type { ProposalView } from "../../../shared/proposals/views";
 import { proposalAtCursor, proposalMarksState } from "./proposalDecorations";
 
 /** "Insertion proposed by Sam (Supplier), 2 Dec 2026, 10:04": the tooltip and the cursor's hint. */
 export function describeProposal(t: ReturnType<typeof useT>, formatTime: (ms: number) => string, record: ProposalView): string {
   return t(record.kind === "insert" ? "proposals.tooltip.insert" : "proposals.tooltip.delete", {
     name: record.author.name,
-    party: t(record.author.party ? `role.${record.author.party}` : "proposals.noParty"),
+    party: t(`role.${record.author.party}`),
     time: formatTime(record.createdAt),
   });
 }

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from "react";
 import type { EditorView } from "prosemirror-view";
 import { numberClauses } from "../../../shared/editor/numbering";
-import type { ProposalAction, ProposalView } from "../../../shared/proposals";
+import type { ProposalAction, ProposalView } from "../../../shared/proposals/views";
 import { partyOf, type Role } from "../../../shared/roles";
 import { useFormatDateTime, useT } from "../../i18n";
 import { postToNegotiationApi, type ApiOutcome } from "../negotiationApi";
@@ -103,8 +103,9 @@ function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenCl
   const summaryId = useId();
   const myParty = partyOf(me.role);
   const mine = proposal.author.id === me.id;
-  const canDecide = !!myParty && !!proposal.author.party && myParty !== proposal.author.party;
-  const party = proposal.author.party;
+  const party = partyOf(proposal.author.party);
+  // The server decides (decideProposal); the buttons show where it would agree.
+  const canDecide = !!myParty && !!party && myParty !== party;
   const Text = proposal.kind === "insert" ? "ins" : "del";
   return (
     <li className={`proposal proposal-by-${party ?? "unknown"}`}>
@@ -122,7 +123,7 @@ function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenCl
         )}
         <p className="proposal-meta">
           <strong>{proposal.author.name}</strong>
-          {party && <span className={`role-badge role-${party}`}>{t(`role.${party}`)}</span>} ·{" "}
+          <span className={`role-badge role-${proposal.author.party}`}>{t(`role.${proposal.author.party}`)}</span> ·{" "}
           <time dateTime={new Date(proposal.createdAt).toISOString()}>{formatTime(proposal.createdAt)}</time>
         </p>
         <p className="proposal-text">

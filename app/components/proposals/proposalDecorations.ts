@@ -2,7 +2,8 @@ import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import { proposalOf, proposalsInDoc, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
-import type { ProposalView } from "../../../shared/proposals";
+import type { ProposalView } from "../../../shared/proposals/views";
+import { partyOf } from "../../../shared/roles";
 
 export interface ProposalMarksState {
   /** The server's record of each proposal by id; a mark whose id is not (yet) in it shows neutral. */
@@ -31,7 +32,7 @@ export function proposalDecorationsPlugin(describe: (record: ProposalView) => st
       const record = records.get(proposal.id);
       decorations.push(
         Decoration.inline(pos, pos + node.nodeSize, {
-          class: `proposal-by proposal-by-${record?.author.party ?? "unknown"}`,
+          class: `proposal-by proposal-by-${(record && partyOf(record.author.party)) ?? "unknown"}`,
           ...(record ? { title: describe(record) } : {}),
         }),
       );

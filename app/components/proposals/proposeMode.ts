@@ -2,9 +2,10 @@ import type { EditorState, Transaction } from "prosemirror-state";
 import type { Node as PMNode, ResolvedPos } from "prosemirror-model";
 import { ySyncPluginKey } from "y-prosemirror";
 import { clauseAt } from "../../../shared/editor/commands";
+import { scheduleSchema } from "../../../shared/editor/schema";
 import { isProtectedClause } from "../../../shared/editor/proposalMarks";
 import { proposalTransaction, type ProposalAuthor } from "../../../shared/editor/proposalTransform";
-import type { ChangesMode } from "../../../shared/proposals";
+import type { ChangesMode } from "../../../shared/proposals/views";
 import type { Party } from "../../../shared/roles";
 import { marginState } from "../agreements/agreementDecorations";
 
@@ -23,13 +24,20 @@ function protectedAt(state: EditorState, $pos: ResolvedPos): boolean {
 
 /**
  * Whether an edit at this range must be a proposal: every edit of a party member in propose mode,
- * and in either mode an edit inside a clause both parties agreed. A whole clause moved or removed
- * (its range starting and ending between clauses) is a change of the structure, not of the clause.
+ * and in either mode an edit that reaches into a clause both parties agreed, a whole agreed clause
+ * moved or removed included (the server judges every piece of text of such a clause).
  */
 export function mustPropose(state: EditorState, doc: PMNode, from: number, to: number, rules: ProposeRules): boolean {
   if (!rules.party) return false;
   if (rules.mode === "proposals") return true;
-  return protectedAt(state, doc.resolve(from)) || protectedAt(state, doc.resolve(to));
+  if (protectedAt(state, doc.resolve(from)) || protectedAt(state, doc.resolve(to))) return true;
+  let reached = false;
+  doc.nodesBetween(from, to, (node) => {
+    if (reached || node.type !== scheduleSchema.nodes.clause) return !reached && !node.isTextblock;
+    reached = isProtectedClause(node, marginState(state).latest);
+    return false;
+  });
+  return reached;
 }
 
 function stepRange(step: unknown): { from: number; to: number } | null {
