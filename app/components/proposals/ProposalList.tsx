@@ -21,14 +21,24 @@ interface Props {
   onOpenClause: (clauseId: string) => void;
 }
 
-/** The open proposals, in document order, as in the text. */
+/**
+ * The open proposals in document order, with their text and clause as the document on this screen
+ * has them: the server's list is re-read when a proposal appears or goes, not at every letter typed on.
+ */
 export function openProposals(view: EditorView, proposals: ProposalView[] | null): ProposalView[] {
-  const order = [...proposalMarksState(view.state).inDoc.keys()];
+  const inDoc = proposalMarksState(view.state).inDoc;
+  const order = [...inDoc.keys()];
   const rank = (p: ProposalView) => {
     const index = order.indexOf(p.id);
     return index < 0 ? order.length : index;
   };
-  return (proposals ?? []).filter((p) => p.status === "open").sort((a, b) => rank(a) - rank(b) || a.createdAt - b.createdAt);
+  return (proposals ?? [])
+    .filter((p) => p.status === "open")
+    .map((p) => {
+      const here = inDoc.get(p.id);
+      return here ? { ...p, text: here.text, clauseId: here.clauseId } : p;
+    })
+    .sort((a, b) => rank(a) - rank(b) || a.createdAt - b.createdAt);
 }
 
 /**

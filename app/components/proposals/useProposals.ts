@@ -60,7 +60,8 @@ export function useProposals(negotiationId: string, session: CollaborationSessio
 
   useEffect(() => {
     if (!view || !proposals) return;
-    view.dispatch(view.state.tr.setMeta(proposalMarksKey, new Map(proposals.map((p) => [p.id, p]))).setMeta("addToHistory", false));
+    // Not marked addToHistory: false, which would make y-prosemirror end the undo step being typed.
+    view.dispatch(view.state.tr.setMeta(proposalMarksKey, new Map(proposals.map((p) => [p.id, p]))));
   }, [view, proposals]);
 
   return { proposals, failed, reload };
