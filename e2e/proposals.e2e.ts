@@ -143,6 +143,14 @@ test("owners switch to proposing; the supplier's typing shows to the buyer in th
   await expect(proposed.locator(".proposal-by-supplier")).toHaveCount(1);
   await expect(proposed.locator(".proposal-by-supplier")).toHaveAttribute("title", /^Supplier: insertion proposed by Sam Supplier \(Nimbus Cloud\), /);
 
+  // The keyboard's tooltip: the caret in the proposal says who made it.
+  await proposed.click();
+  await expect(buyer.locator(".proposal-hint")).toHaveText(/^Supplier: insertion proposed by Sam Supplier \(Nimbus Cloud\), /);
+  // A new paragraph has no proposal form yet: the edit is dropped, and the supplier is told.
+  await supplier.keyboard.press("Enter");
+  await expect(supplier.getByText("Only text can be proposed for now", { exact: false })).toBeVisible();
+  await expect(clause(buyer, "Incident notification").locator("p")).toHaveCount(1);
+
   const tab = buyer.getByRole("tab", { name: /^Proposals/ });
   await expect(tab).toHaveAccessibleName("Proposals 1");
   await tab.click();
