@@ -169,7 +169,6 @@ export const en = {
   "proposals.title": "Open proposals",
   "proposals.onClause": "Proposals on this clause",
   "proposals.none": "No open proposals.",
-  "proposals.noneOnClause": "No open proposals on this clause.",
   "proposals.loadFailed": "The proposals could not be loaded. They are still marked in the text.",
   "proposals.unreachable": "The server could not be reached. Try again.",
   "proposals.kind.insert": "Insert",

@@ -170,7 +170,6 @@ export const nl: Record<MessageKey, string> = {
   "proposals.title": "Open voorstellen",
   "proposals.onClause": "Voorstellen bij dit artikel",
   "proposals.none": "Geen open voorstellen.",
-  "proposals.noneOnClause": "Geen open voorstellen bij dit artikel.",
   "proposals.loadFailed": "De voorstellen konden niet worden geladen. Ze staan nog wel gemarkeerd in de tekst.",
   "proposals.unreachable": "De server is niet bereikbaar. Probeer het opnieuw.",
   "proposals.kind.insert": "Invoegen",

@@ -76,7 +76,7 @@ export function ProposalList({ negotiationId, view, proposals, failed, me, claus
           </p>
         ))}
       {failed && proposals === null && <p className="hint">{t("proposals.loadFailed")}</p>}
-      {proposals !== null && shown.length === 0 && <p className="hint">{t(clauseId ? "proposals.noneOnClause" : "proposals.none")}</p>}
+      {proposals !== null && shown.length === 0 && <p className="hint">{t("proposals.none")}</p>}
       {shown.length > 0 && (
         <ul className="proposals">
           {shown.map((proposal) => (

@@ -51,7 +51,7 @@ export function WorkspacePanel(props: Props) {
   const { states, structure } = marginState(view.state);
   const progress = progressOf([...states, structure.state]);
   const openThreads = threads.filter((th) => !th.resolved).length;
-  const openProposalCount = openProposals(view, props.proposals.proposals).length;
+  const open = openProposals(view, props.proposals.proposals);
   const proposalProps = {
     negotiationId,
     view,
@@ -76,7 +76,8 @@ export function WorkspacePanel(props: Props) {
             onSnapshot={props.onAgreement}
             agreeingParty={policies.agree ? party : null}
           />
-          {cursorClause && <ProposalList {...proposalProps} clauseId={cursorClause} />}
+          {/* Only when there are some: the comment box stays in sight on a phone. */}
+          {cursorClause && open.some((p) => p.clauseId === cursorClause) && <ProposalList {...proposalProps} clauseId={cursorClause} />}
           {cursorClause && <ThreadsSidebar {...threadProps} clauseId={cursorClause} focusThreadId={props.focusThreadId} />}
           <KnowledgeSidebar view={view} role={me.role} canEdit={policies.edit} glossary={knowledge.glossary} defaultLevel={knowledge.coverage.level} />
         </>
@@ -91,7 +92,7 @@ export function WorkspacePanel(props: Props) {
     {
       id: "proposals",
       label: t("panel.tab.proposals"),
-      badge: openProposalCount > 0 ? String(openProposalCount) : undefined,
+      badge: open.length > 0 ? String(open.length) : undefined,
       content: () => <ProposalList {...proposalProps} clauseId={null} />,
     },
     {
