@@ -1,8 +1,6 @@
 import type { Browser, Locator, Page } from "@playwright/test";
 import { test, expect, expectAccessible, logIn, textOf, watch } from "./fixtures";
 
-const pilot = "Backup service pilot — three-clause schedule";
-
 async function newPage(browser: Browser, errors: string[], width = 1366): Promise<Page> {
   const context = await browser.newContext({ locale: "en-GB", viewport: { width, height: 900 } });
   const page = await context.newPage();
@@ -10,23 +8,39 @@ async function newPage(browser: Browser, errors: string[], width = 1366): Promis
   return page;
 }
 
+const schedule = [
+  { heading: "Backups", body: "The Supplier backs up Buyer Data daily and tests a restore every quarter." },
+  { heading: "Incident notification", body: "The Supplier notifies the Buyer of any security incident within 24 hours." },
+];
+
 /**
- * A negotiation of its own (a copy of the pilot schedule), so agreeing and proposing here touch
- * no other test's text: the buyer creates it, the supplier accepts the invitation (the first of
- * each party is its owner), and both have it open.
+ * A negotiation of its own, so agreeing and proposing here touch no other test's text (nor carry
+ * another test's proposals): the buyer starts it empty and writes two clauses, the supplier
+ * accepts the invitation (the first of each party is its owner), and both have it open.
  */
 async function negotiationFor(browser: Browser, errors: string[]) {
   const buyer = await newPage(browser, errors);
   await logIn(buyer, "buyer@demo.test");
-  const pilotHref = await buyer.getByRole("link", { name: pilot }).getAttribute("href");
-  const fromNegotiationId = pilotHref!.split("/").pop()!;
   const title = `Proposals ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   const created = await buyer.request.post("/api/negotiations", {
     headers: { Origin: new URL(buyer.url()).origin },
-    data: { title, side: "buyer", ourOrg: "Acme Retail", counterpartyOrg: "Nimbus Cloud", start: { kind: "copy", fromNegotiationId } },
+    data: { title, side: "buyer", ourOrg: "Acme Retail", counterpartyOrg: "Nimbus Cloud", start: { kind: "empty" } },
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
+  await buyer.goto(`/negotiations/${id}`);
+  await expect(buyer.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  await buyer.locator(".schedule-editor .section-heading").click();
+  await buyer.keyboard.type("Pilot");
+  for (const { heading, body } of schedule) {
+    await buyer.keyboard.press("Control+Enter"); // a new clause, the caret in its heading
+    await buyer.keyboard.type(heading);
+    await buyer.keyboard.press("ArrowDown");
+    await buyer.keyboard.type(body);
+  }
+  await expect(clause(buyer, "Incident notification").locator("p")).toHaveText(schedule[1]!.body);
+  await expect(buyer.getByRole("status").filter({ hasText: "all changes saved" })).toBeVisible();
+
   await buyer.goto(`/negotiations/${id}/members`);
   await buyer.getByLabel("Their email address").fill("supplier@demo.test");
   await buyer.getByLabel("Role", { exact: true }).selectOption("supplier");
