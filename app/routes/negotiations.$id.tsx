@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import editorStyles from "../styles/editor.css";
@@ -12,6 +12,8 @@ import { coverageRegimes, glossaryFor } from "../../shared/knowledge/localize";
 import { getLocale } from "../utils/locale.server";
 import { openAt } from "../utils/openAt.server";
 import { loadAgreementSnapshot } from "../utils/agreements.server";
+import { changesModeOf, changesModeSchema, type ChangesMode } from "../../shared/proposals/views";
+import { partyOf } from "../../shared/roles";
 
 // ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
 const ScheduleEditor = lazy(() => import("../components/editor/ScheduleEditor.client"));
@@ -38,16 +40,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     openClause,
     openThread,
-    me: { id: member.userId, name: member.name, role: member.role },
+    me: { id: member.userId, name: member.name, role: member.role, owner: member.owner },
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
+    changes: changesModeOf(negotiation),
     members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role, online: online.has(m.userId) })),
   };
 }
 
 export default function NegotiationPage() {
-  const { negotiation, me, policies, members, openClause, openThread, knowledge, agreement } = useLoaderData<typeof loader>();
+  const { negotiation, me, policies, members, openClause, openThread, knowledge, agreement, changes } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
+  const [mode, refreshMode, setMode] = useChangesMode(negotiation.id, changes);
   // Opening the page at a clause (a notification's link) reads what was said there; a POST,
   // because a GET (a prefetch, a crawler, a link preview) must change nothing. Should it fail, the
   // mention merely stays unread.
@@ -62,7 +66,14 @@ export default function NegotiationPage() {
   const loading = <p className="editor-loading">{t("editor.loading")}</p>;
   return (
     <div className="negotiation-layout">
-      <NegotiationHeader negotiation={negotiation} me={me} policies={policies} agreement={agreement} members={members} />
+      <NegotiationHeader
+        negotiation={negotiation}
+        me={me}
+        policies={policies}
+        agreement={agreement}
+        members={members}
+        changes={{ mode, canSwitch: me.owner && partyOf(me.role) !== null && policies.edit, onSwitched: setMode }}
+      />
       <section className="negotiation-main" aria-labelledby="schedule-heading">
         <h2 id="schedule-heading" className="visually-hidden">
           {t("negotiation.schedule")}
@@ -78,10 +89,37 @@ export default function NegotiationPage() {
               onRightsChanged={() => revalidator.revalidate()}
               knowledge={knowledge}
               agreement={agreement}
+              changes={mode}
+              onChangesPushed={setMode}
+              onResynced={refreshMode}
             />
           </Suspense>
         </ClientOnly>
       </section>
     </div>
   );
+}
+
+/**
+ * The negotiation's way of working: as loaded, then as the socket pushes it when an owner switches
+ * it, and as the API says after a reconnection (a switch while away was not pushed).
+ */
+function useChangesMode(negotiationId: string, loaded: ChangesMode) {
+  const [mode, setMode] = useState(loaded);
+  // A revalidation brought a newer answer: it wins over what was fetched before.
+  const [seen, setSeen] = useState(loaded);
+  if (seen !== loaded) {
+    setSeen(loaded);
+    setMode(loaded);
+  }
+  const refresh = useCallback(() => {
+    void fetch(`/api/negotiations/${negotiationId}`, { headers: { Accept: "application/json" } })
+      .then((res) => (res.ok ? res.json() : null))
+      .then((body: unknown) => {
+        const changes = changesModeSchema.safeParse((body as { changes?: unknown } | null)?.changes);
+        if (changes.success) setMode(changes.data);
+      })
+      .catch(() => undefined);
+  }, [negotiationId]);
+  return [mode, refresh, setMode] as const;
 }

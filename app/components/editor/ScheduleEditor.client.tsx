@@ -41,6 +41,13 @@ import { SidePanelToggle, sidePanelBodyId } from "../workspace/SidePanel";
 import { ShortcutHelp } from "../workspace/ShortcutHelp";
 import { WorkspacePanel } from "../workspace/WorkspacePanel";
 import { workspaceShortcuts } from "../workspace/workspaceShortcuts";
+import { newId } from "../../../shared/ids";
+import { changesModeSchema, type ChangesMode, type ProposalView } from "../../../shared/proposals/views";
+import { useFormatDateTime } from "../../i18n";
+import { proposalDecorationsPlugin } from "../proposals/proposalDecorations";
+import { asProposal, mustPropose, type ProposeRules } from "../proposals/proposeMode";
+import { describeProposal, ProposalHint } from "../proposals/ProposalHint";
+import { useProposals } from "../proposals/useProposals";
 
 export interface ScheduleEditorProps {
   negotiationId: string;
@@ -54,6 +61,12 @@ export interface ScheduleEditorProps {
   onRightsChanged: () => void;
   knowledge: { glossary: GlossaryEntry[]; coverage: CoverageSetup };
   agreement: AgreementSnapshot;
+  /** The negotiation's way of working: in "proposals" a party member's edits become proposals. */
+  changes: ChangesMode;
+  /** An owner switched the way of working (pushed on the socket). */
+  onChangesPushed: (mode: ChangesMode) => void;
+  /** The socket (re)connected: what was pushed while away (the way of working) must be fetched. */
+  onResynced: () => void;
 }
 
 export default function ScheduleEditor(props: ScheduleEditorProps) {
@@ -78,6 +91,32 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
   useAgreementDecisions(view, agreement);
   const party = partyOf(user.role);
   const panel = useSidePanel(initialClause !== null);
+  const formatTime = useFormatDateTime();
+  const formatTimeRef = useRef(formatTime);
+  formatTimeRef.current = formatTime;
+  const settingsFeed = useRef({ pushed: props.onChangesPushed, resynced: props.onResynced });
+  settingsFeed.current = { pushed: props.onChangesPushed, resynced: props.onResynced };
+  // Proposal ids minted on this device: this member's, before the server's list says so.
+  const minted = useRef(new Set<string>());
+  const proposalsRef = useRef<ProposalView[]>([]);
+  const rules = useRef<ProposeRules>({
+    mode: props.changes,
+    party,
+    author: {
+      isMine: (id) => minted.current.has(id) || proposalsRef.current.some((p) => p.id === id && p.author.id === user.id),
+      newId: () => {
+        const id = newId();
+        minted.current.add(id);
+        return id;
+      },
+    },
+  });
+  rules.current.mode = props.changes;
+  rules.current.party = party;
+  // An edit that must be a proposal but has none (formatting, structure) is dropped: say why.
+  const [noProposalForm, setNoProposalForm] = useState(false);
+  const proposals = useProposals(negotiationId, session, view);
+  proposalsRef.current = proposals.proposals ?? [];
   // The editor's plugins are made once per session; they reach the current panel through this.
   const panelRef = useRef(panel);
   panelRef.current = panel;
@@ -116,6 +155,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
               (status) => tRef.current(`agreement.status.${status}`),
               (status) => tRef.current("agreement.structure.badge", { status: tRef.current(`agreement.status.${status}`) }),
             ),
+            proposalDecorationsPlugin((record) => describeProposal(tRef.current, formatTimeRef.current, record)),
             threadsPlugin(
               (clauseId) => openClause.current(editor!, clauseId, "composer"),
               (count) => tRef.current("threads.marker", { count }),
@@ -148,7 +188,10 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           ...(canEdit ? {} : { "aria-readonly": "true" }),
         },
         // `this`, not `editor`: plugins dispatch while the view is still being constructed.
-        dispatchTransaction(this: EditorView, tr) {
+        dispatchTransaction(this: EditorView, incoming) {
+          const tr = asProposal(this.state, incoming, rules.current);
+          if (!tr) return setNoProposalForm(true);
+          if (tr !== incoming) setNoProposalForm(false);
           this.updateState(this.state.apply(tr));
           // Someone else's cursor moved: the view redraws it, and nothing React shows depends on it
           // (a room of cursors would otherwise re-render the toolbar and the side panel many times a second).
@@ -169,6 +212,11 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
     collab.doc.on("update", whenContent);
     whenContent();
     collab.onRightsChanged(() => rightsChanged.current());
+    collab.onChanges(({ changes }) => {
+      const mode = changesModeSchema.safeParse(changes);
+      if (mode.success) settingsFeed.current.pushed(mode.data);
+    });
+    collab.onResync(() => settingsFeed.current.resynced());
     collab.onEditsRefused((code) => {
       setEditsRefused(code);
       setGeneration((g) => g + 1);
@@ -184,6 +232,9 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
     };
   }, [negotiationId, user.id, canEdit, generation]);
 
+  const { from, to } = view?.state.selection ?? { from: 0, to: 0 };
+  const proposingHere = !!view && canEdit && mustPropose(view.state, view.state.doc, from, to, rules.current);
+
   return (
     <div className="schedule">
       <div className="schedule-status">
@@ -198,6 +249,14 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
         )}
         {agreement.frozenAt && <FrozenBanner negotiationId={negotiationId} frozenAt={agreement.frozenAt} canOpen={policies.openRound} asReview={!party} />}
         {canEdit && <PasteNotice imagesLeftOut={imagesLeftOut} />}
+        {canEdit && party && (props.changes === "proposals" || proposingHere) && (
+          <p className="proposing-note" role="note">
+            {t(props.changes === "proposals" ? "editor.proposing" : "editor.proposingAgreed")}
+          </p>
+        )}
+        <p className="proposal-refused" aria-live="polite">
+          {noProposalForm && proposingHere ? t("editor.noProposalForm") : ""}
+        </p>
         {agreement.openRound && <RoundBanner negotiationId={negotiationId} round={agreement.round} openRound={agreement.openRound} />}
         {!canEdit && !agreement.frozenAt && (
           <p className="read-only-badge" role="note">
@@ -207,10 +266,11 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
       </div>
       <div className="workspace" data-panel={panel.narrow ? "drawer" : panel.visible ? "column" : "collapsed"}>
         <div className="schedule-editor-column">
-          {canEdit && view && <Toolbar view={view} />}
+          {canEdit && view && <Toolbar view={view} textOnly={proposingHere} />}
           {!view && <p className="editor-loading">{t("editor.loading")}</p>}
           <div ref={mount} className="schedule-mount" hidden={!view} />
           {view && <GlossaryHint view={view} glossary={glossary} />}
+          {view && <ProposalHint view={view} />}
         </div>
         {session && view && (
           <WorkspacePanel
@@ -225,6 +285,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
             knowledge={{ glossary, coverage: knowledge.coverage }}
             onOpenClause={(clauseId) => openClause.current(view, clauseId, null)}
             focusThreadId={initialThread}
+            proposals={proposals}
           />
         )}
       </div>

@@ -24,8 +24,11 @@ function insertTable(): Command {
   };
 }
 
-/** Buttons for what the keyboard shortcuts do; each says its shortcut and whether it applies here. */
-export function Toolbar({ view }: { view: EditorView }) {
+/**
+ * Buttons for what the keyboard shortcuts do; each says its shortcut and whether it applies here.
+ * While proposing (`textOnly`) only undo and redo apply: formatting and structure have no proposal form yet.
+ */
+export function Toolbar({ view, textOnly }: { view: EditorView; textOnly: boolean }) {
   const t = useT();
   const state = view.state;
   const markActive = (type: typeof s.marks.bold) => {
@@ -63,7 +66,7 @@ export function Toolbar({ view }: { view: EditorView }) {
           {group.map((action) => {
             const shortcut = action.key === "table" ? null : describeShortcut(shortcuts[action.key], mac);
             const label = t(action.label);
-            const enabled = action.key === "undo" || action.key === "redo" ? true : action.run(state, undefined, view);
+            const enabled = action.key === "undo" || action.key === "redo" ? true : !textOnly && action.run(state, undefined, view);
             return (
               <button
                 key={action.key}

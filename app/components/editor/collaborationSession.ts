@@ -49,6 +49,7 @@ export class CollaborationSession {
   private readonly agreementsPushed = new Listeners<[AgreementSnapshot]>();
   private readonly editsRefused = new Listeners<[RefusedCode]>();
   private readonly activityPushed = new Listeners<[{ auditId: number }]>();
+  private readonly changesPushed = new Listeners<[{ changes: unknown }]>();
 
   constructor(negotiationId: string, userId: string) {
     // Per user: two accounts in one browser profile never share unsent edits.
@@ -86,6 +87,7 @@ export class CollaborationSession {
     onPush(CustomMessage.thread, this.threadPushed);
     onPush(CustomMessage.agreements, this.agreementsPushed);
     onPush(CustomMessage.activity, this.activityPushed);
+    onPush(CustomMessage.changes, this.changesPushed);
     this.provider.messageHandlers[CustomMessage.notification] = () => signalNotification();
     this.provider.on("connection-close", (event: CloseEvent | null) => {
       // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
@@ -136,6 +138,11 @@ export class CollaborationSession {
   /** A move was recorded in the negotiation's activity. */
   onActivity(listener: (entry: { auditId: number }) => void): () => void {
     return this.activityPushed.add(listener);
+  }
+
+  /** An owner switched how the negotiation takes edits (the JSON as pushed: check it). */
+  onChanges(listener: (pushed: { changes: unknown }) => void): () => void {
+    return this.changesPushed.add(listener);
   }
 
   /** After every (re)connection's sync: what was pushed while offline must be fetched. */

@@ -4,6 +4,8 @@ import type { Policies } from "../../../shared/policy";
 import { partyOf, type Role } from "../../../shared/roles";
 import { useFormatDateTime, useT } from "../../i18n";
 import { ExportLinks } from "../agreements/ExportLinks";
+import { ChangesModeControl } from "../proposals/ChangesModeControl";
+import type { ChangesMode } from "../../../shared/proposals/views";
 
 interface Props {
   negotiation: { id: string; title: string; buyerOrg: string; supplierOrg: string };
@@ -11,13 +13,14 @@ interface Props {
   policies: Policies;
   agreement: AgreementSnapshot;
   members: { online: boolean }[];
+  changes: { mode: ChangesMode; canSwitch: boolean; onSwitched: (mode: ChangesMode) => void };
 }
 
 /**
  * What a member needs above the document: which negotiation, its state, and the primary actions
  * (invite, sign off, versions, export) one click away instead of under the schedule.
  */
-export function NegotiationHeader({ negotiation, me, policies, agreement, members }: Props) {
+export function NegotiationHeader({ negotiation, me, policies, agreement, members, changes }: Props) {
   const t = useT();
   const formatTime = useFormatDateTime();
   const base = `/negotiations/${negotiation.id}`;
@@ -42,6 +45,7 @@ export function NegotiationHeader({ negotiation, me, policies, agreement, member
           <strong>{status}</strong>
           {signedBy.length > 0 && <> · {t("negotiation.status.signedBy", { orgs: signedBy.join(", ") })}</>}
         </p>
+        <ChangesModeControl negotiationId={negotiation.id} {...changes} />
       </div>
       <nav className="negotiation-actions" aria-label={t("negotiation.actions")}>
         <Link to={`${base}/members`}>

@@ -18,6 +18,8 @@ import { useThreads } from "../threads/useThreads";
 import { useMembers } from "../threads/useMembers";
 import { ActivityPanel } from "../activity/ActivityPanel";
 import { SidePanel, type PanelTab } from "./SidePanel";
+import { openProposals, ProposalList } from "../proposals/ProposalList";
+import type { useProposals } from "../proposals/useProposals";
 import type { SidePanelControl } from "./useSidePanel";
 
 interface Props {
@@ -33,9 +35,10 @@ interface Props {
   /** Moves the cursor to a clause and shows its tab. */
   onOpenClause: (clauseId: string) => void;
   focusThreadId: string | null;
+  proposals: ReturnType<typeof useProposals>;
 }
 
-/** The side panel's tabs: the clause at the cursor, every thread, agreement progress, coverage, activity. */
+/** The side panel's tabs: the clause at the cursor, every thread, the open proposals, agreement progress, coverage, activity. */
 export function WorkspacePanel(props: Props) {
   const { negotiationId, session, view, panel, me, policies, agreement, knowledge, onOpenClause } = props;
   const t = useT();
@@ -48,6 +51,16 @@ export function WorkspacePanel(props: Props) {
   const { states, structure } = marginState(view.state);
   const progress = progressOf([...states, structure.state]);
   const openThreads = threads.filter((th) => !th.resolved).length;
+  const open = openProposals(view, props.proposals.proposals);
+  const proposalProps = {
+    negotiationId,
+    view,
+    proposals: props.proposals.proposals,
+    failed: props.proposals.failed,
+    me,
+    onChanged: props.proposals.reload,
+    onOpenClause,
+  };
   const threadProps = { view, threads, send, error, me, members, policies, onShowAll: () => panel.show("threads"), onOpenClause };
 
   const tabs: PanelTab[] = [
@@ -63,6 +76,8 @@ export function WorkspacePanel(props: Props) {
             onSnapshot={props.onAgreement}
             agreeingParty={policies.agree ? party : null}
           />
+          {/* Only when there are some: the comment box stays in sight on a phone. */}
+          {cursorClause && open.some((p) => p.clauseId === cursorClause) && <ProposalList {...proposalProps} clauseId={cursorClause} />}
           {cursorClause && <ThreadsSidebar {...threadProps} clauseId={cursorClause} focusThreadId={props.focusThreadId} />}
           <KnowledgeSidebar view={view} role={me.role} canEdit={policies.edit} glossary={knowledge.glossary} defaultLevel={knowledge.coverage.level} />
         </>
@@ -73,6 +88,12 @@ export function WorkspacePanel(props: Props) {
       label: t("panel.tab.threads"),
       badge: openThreads > 0 ? String(openThreads) : undefined,
       content: () => <ThreadsSidebar {...threadProps} clauseId={null} focusThreadId={props.focusThreadId} />,
+    },
+    {
+      id: "proposals",
+      label: t("panel.tab.proposals"),
+      badge: open.length > 0 ? String(open.length) : undefined,
+      content: () => <ProposalList {...proposalProps} clauseId={null} />,
     },
     {
       id: "progress",

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 
-export const sidePanelTabs = ["clause", "threads", "progress", "coverage", "activity"] as const;
+export const sidePanelTabs = ["clause", "threads", "proposals", "progress", "coverage", "activity"] as const;
 export type SidePanelTab = (typeof sidePanelTabs)[number];
 
 const storageKey = "cg.sidePanel";

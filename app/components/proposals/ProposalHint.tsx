@@ -1,0 +1,39 @@
+import { useId } from "react";
+import type { EditorView } from "prosemirror-view";
+import { useFormatDateTime, useT } from "../../i18n";
+import type { ProposalView } from "../../../shared/proposals/views";
+import { proposalAtCursor, proposalMarksState } from "./proposalDecorations";
+
+/** "Insertion proposed by Sam (Supplier), 2 Dec 2026, 10:04": the tooltip and the cursor's hint. */
+export function describeProposal(t: ReturnType<typeof useT>, formatTime: (ms: number) => string, record: ProposalView): string {
+  return t(record.kind === "insert" ? "proposals.tooltip.insert" : "proposals.tooltip.delete", {
+    name: record.author.name,
+    party: t(`role.${record.author.party}`),
+    time: formatTime(record.createdAt),
+  });
+}
+
+/**
+ * Who proposed the text at the cursor, and when, next to it: the keyboard's (and screen reader's)
+ * counterpart of the tooltip the pointer gets, announced politely.
+ */
+export function ProposalHint({ view }: { view: EditorView }) {
+  const t = useT();
+  const formatTime = useFormatDateTime();
+  const id = useId();
+  const proposalId = view.hasFocus() ? proposalAtCursor(view.state) : null;
+  const record = proposalId ? proposalMarksState(view.state).records.get(proposalId) : undefined;
+  const coords = record ? view.coordsAtPos(view.state.selection.from) : null;
+  return (
+    <div
+      id={id}
+      role="tooltip"
+      aria-live="polite"
+      className="glossary-hint proposal-hint"
+      hidden={!record}
+      style={coords ? { left: coords.left, top: coords.bottom + 4 } : undefined}
+    >
+      {record && describeProposal(t, formatTime, record)}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Node as PMNode } from "prosemirror-model";
+import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import { proposalOf, proposalsInDoc, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
+import type { ProposalView } from "../../../shared/proposals/views";
+import { partyOf } from "../../../shared/roles";
+
+export interface ProposalMarksState {
+  /** The server's record of each proposal by id; a mark whose id is not (yet) in it shows neutral. */
+  records: Map<string, ProposalView>;
+  inDoc: Map<string, ProposalInDoc>;
+  /** The ids in the document, sorted and joined: changes when a proposal appears or goes. */
+  idsKey: string;
+  decorations: DecorationSet;
+}
+
+export const proposalMarksKey = new PluginKey<ProposalMarksState>("proposalMarks");
+export const proposalMarksState = (state: EditorState): ProposalMarksState => proposalMarksKey.getState(state)!;
+
+/**
+ * Colours every proposed insertion and deletion by its author's party, with who proposed it and
+ * when as the pointer's tooltip. The mark holds only an id; who and when come from the server's
+ * list, given as this plugin's meta whenever it is (re)read.
+ */
+export function proposalDecorationsPlugin(describe: (record: ProposalView) => string): Plugin<ProposalMarksState> {
+  const compute = (doc: PMNode, records: Map<string, ProposalView>): ProposalMarksState => {
+    const decorations: Decoration[] = [];
+    doc.descendants((node, pos) => {
+      if (!node.isText) return true;
+      const proposal = proposalOf(node.marks);
+      if (!proposal) return false;
+      const record = records.get(proposal.id);
+      decorations.push(
+        Decoration.inline(pos, pos + node.nodeSize, {
+          class: `proposal-by proposal-by-${(record && partyOf(record.author.party)) ?? "unknown"}`,
+          ...(record ? { title: describe(record) } : {}),
+        }),
+      );
+      return false;
+    });
+    const inDoc = proposalsInDoc(doc);
+    return { records, inDoc, idsKey: [...inDoc.keys()].sort().join(" "), decorations: DecorationSet.create(doc, decorations) };
+  };
+  return new Plugin<ProposalMarksState>({
+    key: proposalMarksKey,
+    state: {
+      init: (_, state) => compute(state.doc, new Map()),
+      apply: (tr, value) => {
+        const records = (tr.getMeta(proposalMarksKey) as Map<string, ProposalView> | undefined) ?? value.records;
+        if (records === value.records && !tr.docChanged) return value;
+        return compute(tr.doc, records);
+      },
+    },
+    props: { decorations: (state) => proposalMarksState(state).decorations },
+  });
+}
+
+/** The proposal the cursor stands in, for the keyboard's equivalent of the tooltip. */
+export function proposalAtCursor(state: EditorState): string | null {
+  const { $from, empty } = state.selection;
+  if (!empty) return null;
+  const node = $from.nodeAfter ?? $from.nodeBefore;
+  return node?.isText ? (proposalOf(node.marks)?.id ?? null) : null;
+}

@@ -1,0 +1,208 @@
+import type { Browser, Locator, Page } from "@playwright/test";
+import { test, expect, expectAccessible, logIn, textOf, watch } from "./fixtures";
+
+async function newPage(browser: Browser, errors: string[], width = 1366): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-GB", viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  watch(page, errors);
+  return page;
+}
+
+const schedule = [
+  { heading: "Backups", body: "The Supplier backs up Buyer Data daily and tests a restore every quarter." },
+  { heading: "Incident notification", body: "The Supplier notifies the Buyer of any security incident within 24 hours." },
+];
+
+/**
+ * A negotiation of its own, so agreeing and proposing here touch no other test's text (nor carry
+ * another test's proposals): the buyer starts it empty and writes two clauses, the supplier
+ * accepts the invitation (the first of each party is its owner), and both have it open.
+ */
+async function negotiationFor(browser: Browser, errors: string[]) {
+  const buyer = await newPage(browser, errors);
+  await logIn(buyer, "buyer@demo.test");
+  const title = `Proposals ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  const created = await buyer.request.post("/api/negotiations", {
+    headers: { Origin: new URL(buyer.url()).origin },
+    data: { title, side: "buyer", ourOrg: "Acme Retail", counterpartyOrg: "Nimbus Cloud", start: { kind: "empty" } },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await buyer.goto(`/negotiations/${id}`);
+  await expect(buyer.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  await buyer.locator(".schedule-editor .section-heading").click();
+  await buyer.keyboard.type("Pilot");
+  for (const { heading, body } of schedule) {
+    await buyer.keyboard.press("Control+Enter"); // a new clause, the caret in its heading
+    await buyer.keyboard.type(heading);
+    await buyer.keyboard.press("ArrowDown");
+    await buyer.keyboard.type(body);
+  }
+  await expect(clause(buyer, "Incident notification").locator("p")).toHaveText(schedule[1]!.body);
+  await expect(buyer.getByRole("status").filter({ hasText: "all changes saved" })).toBeVisible();
+
+  await buyer.goto(`/negotiations/${id}/members`);
+  await buyer.getByLabel("Their email address").fill("supplier@demo.test");
+  await buyer.getByLabel("Role", { exact: true }).selectOption("supplier");
+  await buyer.getByRole("button", { name: "Create invitation" }).click();
+  await expect(buyer.getByRole("status")).toBeVisible();
+
+  const supplier = await newPage(browser, errors);
+  await logIn(supplier, "supplier@demo.test");
+  await supplier
+    .getByRole("region", { name: "Invitations for you" })
+    .getByRole("button", { name: `Accept ${title}` })
+    .click();
+  await expect(supplier.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await buyer.goto(`/negotiations/${id}`);
+  for (const page of [buyer, supplier]) await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  return { buyer, supplier, id };
+}
+
+const clause = (page: Page, heading: string) => page.locator(".schedule-editor .clause", { has: page.locator(".clause-heading", { hasText: heading }) });
+const inserted = (page: Page, heading: string) => clause(page, heading).locator("ins.proposal-ins");
+const struck = (page: Page, heading: string) => clause(page, heading).locator("del.proposal-del");
+
+async function agree(page: Page, heading: string) {
+  await clause(page, heading).locator("p").first().click();
+  const panel = page.getByRole("region", { name: "Agreement on this clause" });
+  await panel.getByRole("button", { name: "Agree to this clause" }).click();
+  await expect(panel.getByText("Your party agrees to this text.")).toBeVisible();
+}
+
+/** The caret at the end of the clause's first paragraph (End would stop at the end of its first line). */
+async function toEndOf(page: Page, heading: string) {
+  const paragraph = clause(page, heading).locator("p").first();
+  await paragraph.click();
+  await paragraph.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+}
+
+/** The text of proposal runs, without other people's caret labels inside them. */
+const runs = (locator: Locator) =>
+  expect.poll(() =>
+    locator.evaluateAll((els) =>
+      els
+        .map((el) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll(".remote-cursor").forEach((c) => c.remove());
+          return copy.textContent ?? "";
+        })
+        .join(""),
+    ),
+  );
+
+test("a clause both parties agreed changes only by proposals, in edit-together mode too: shown to both inline, undone by its author", async ({
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  const { buyer, supplier } = await negotiationFor(browser, consoleErrors);
+  for (const page of [buyer, supplier]) await expect(page.getByText("Way of working: Edit together")).toBeVisible();
+  await agree(buyer, "Backups");
+  await agree(supplier, "Backups");
+  await expect(clause(buyer, "Backups").locator(".agreement-badge")).toHaveText("Agreed");
+  const before = await textOf(clause(buyer, "Backups").locator("p").first());
+
+  await toEndOf(supplier, "Backups");
+  await expect(supplier.getByRole("note").filter({ hasText: "Both parties agreed this clause: what you change in it becomes a proposal." })).toBeVisible();
+  // Formatting has no proposal form: the toolbar says so by being unavailable here.
+  await expect(supplier.getByRole("button", { name: "Bold" })).toBeDisabled();
+  await supplier.keyboard.type(" Copies are kept for 90 days.");
+  await runs(inserted(supplier, "Backups")).toBe(" Copies are kept for 90 days.");
+  await runs(inserted(buyer, "Backups")).toBe(" Copies are kept for 90 days.");
+  // Deleting agreed text strikes it through instead of removing it.
+  for (let i = 0; i < " Copies are kept for 90 days.".length; i++) await supplier.keyboard.press("ArrowLeft");
+  await supplier.keyboard.press("Shift+ArrowLeft");
+  await supplier.keyboard.press("Shift+ArrowLeft");
+  await supplier.keyboard.press("Delete");
+  await runs(struck(buyer, "Backups")).toBe(before.slice(-2));
+  expect(await textOf(clause(buyer, "Backups").locator("p").first())).toBe(`${before} Copies are kept for 90 days.`);
+  await expectAccessible(buyer);
+  await buyer.screenshot({ path: testInfo.outputPath("proposals-inline.png") });
+
+  // Undo takes the proposals back, for everyone.
+  await supplier.keyboard.press("Control+z");
+  await supplier.keyboard.press("Control+z");
+  await expect(struck(buyer, "Backups")).toHaveCount(0);
+  await expect(inserted(buyer, "Backups")).toHaveCount(0);
+  expect(await textOf(clause(buyer, "Backups").locator("p").first())).toBe(before);
+  await expect(clause(buyer, "Backups").locator(".agreement-badge")).toHaveText("Agreed");
+
+  // A clause not agreed by both is still edited directly.
+  await toEndOf(supplier, "Incident notification");
+  await supplier.keyboard.type(" Directly.");
+  await expect(clause(buyer, "Incident notification").locator("p").first()).toContainText("Directly.");
+  await expect(inserted(buyer, "Incident notification")).toHaveCount(0);
+});
+
+test("owners switch to proposing; the supplier's typing shows to the buyer in the supplier's colour; accepting makes it plain for both, rejecting removes it", async ({
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  test.slow(); // two parties, a switch of mode, decisions, three widths
+  const { buyer, supplier } = await negotiationFor(browser, consoleErrors);
+  await supplier.getByRole("button", { name: "Switch to proposing changes" }).click();
+  for (const page of [supplier, buyer]) await expect(page.getByText("Way of working: Propose changes")).toBeVisible();
+  await expect(buyer.getByRole("button", { name: "Switch to editing together" })).toBeVisible();
+
+  await toEndOf(supplier, "Incident notification");
+  await supplier.keyboard.type(" Within four hours.");
+  const proposed = inserted(buyer, "Incident notification");
+  await runs(proposed).toBe(" Within four hours.");
+  await expect(proposed.locator(".proposal-by-supplier")).toHaveCount(1);
+  await expect(proposed.locator(".proposal-by-supplier")).toHaveAttribute("title", /^Supplier: insertion proposed by Sam Supplier \(Nimbus Cloud\), /);
+
+  // The keyboard's tooltip: the caret in the proposal says who made it.
+  await proposed.click();
+  await expect(buyer.locator(".proposal-hint")).toHaveText(/^Supplier: insertion proposed by Sam Supplier \(Nimbus Cloud\), /);
+  // A new paragraph has no proposal form yet: the edit is dropped, and the supplier is told.
+  await supplier.keyboard.press("Enter");
+  await expect(supplier.getByText("Only text can be proposed for now", { exact: false })).toBeVisible();
+  await expect(clause(buyer, "Incident notification").locator("p")).toHaveCount(1);
+
+  const tab = buyer.getByRole("tab", { name: /^Proposals/ });
+  await expect(tab).toHaveAccessibleName("Proposals 1");
+  await tab.click();
+  const panel = buyer.getByRole("tabpanel");
+  const item = panel.getByRole("listitem").filter({ hasText: "Within four hours." });
+  await expect(item).toContainText("Sam Supplier (Nimbus Cloud)");
+  await expect(item).toContainText("Supplier");
+  await expect(item).toContainText("Insert:");
+  // Only the author withdraws; only the other party decides.
+  await expect(item.getByRole("button", { name: "Withdraw" })).toHaveCount(0);
+  await expectAccessible(buyer);
+  for (const width of [1366, 960, 390]) {
+    await buyer.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    if (width < 1100 && !(await panel.isVisible())) await buyer.getByRole("button", { name: "Show side panel" }).click();
+    await buyer.screenshot({ path: testInfo.outputPath(`proposals-${width}.png`) });
+  }
+  await buyer.setViewportSize({ width: 1366, height: 900 });
+  await item.getByRole("button", { name: "Accept" }).click();
+
+  for (const page of [buyer, supplier]) {
+    await expect(inserted(page, "Incident notification")).toHaveCount(0);
+    await expect(clause(page, "Incident notification").locator("p").first()).toContainText("Within four hours.");
+  }
+  await expect(tab).toHaveAccessibleName("Proposals");
+
+  // A proposed deletion, rejected: the text stays as it was.
+  const before = await textOf(clause(buyer, "Backups").locator("p").first());
+  await toEndOf(supplier, "Backups");
+  for (let i = 0; i < 4; i++) await supplier.keyboard.press("Backspace");
+  await runs(struck(buyer, "Backups")).toBe(before.slice(-4));
+  await panel
+    .getByRole("listitem")
+    .filter({ hasText: before.slice(-4) })
+    .getByRole("button", { name: "Reject" })
+    .click();
+  for (const page of [buyer, supplier]) {
+    await expect(struck(page, "Backups")).toHaveCount(0);
+    expect(await textOf(clause(page, "Backups").locator("p").first())).toBe(before);
+  }
+  await expectAccessible(supplier);
+});

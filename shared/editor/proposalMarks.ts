@@ -1,0 +1,77 @@
+import { Fragment, type Mark, type Node as PMNode } from "prosemirror-model";
+import type { PartyDecision } from "../agreements/clauseStatus";
+import { clauseHash } from "../agreements/contentHash";
+import type { Party } from "../roles";
+import { scheduleSchema as s } from "./schema";
+
+export type ProposalKind = "insert" | "delete";
+
+/** The proposal a text node belongs to, if any (decision 020: the mark holds only the id). */
+export function proposalOf(marks: readonly Mark[]): { kind: ProposalKind; id: string } | null {
+  for (const mark of marks) {
+    if (mark.type === s.marks.insertion) return { kind: "insert", id: String(mark.attrs.id) };
+    if (mark.type === s.marks.deletion) return { kind: "delete", id: String(mark.attrs.id) };
+  }
+  return null;
+}
+
+/**
+ * The content as it stands if no open proposal is accepted: proposed insertions left out, text
+ * proposed for deletion kept. What the parties agreed to, while proposals on it are open.
+ */
+export function withoutProposals(content: Fragment): Fragment {
+  const children: PMNode[] = [];
+  content.forEach((child) => {
+    if (child.isText) {
+      if (s.marks.insertion.isInSet(child.marks)) return;
+      children.push(child.mark(s.marks.deletion.removeFromSet(child.marks)));
+    } else {
+      children.push(child.copy(withoutProposals(child.content)));
+    }
+  });
+  // fromArray joins neighbouring text with the same marks, as the agreed text was stored.
+  return Fragment.fromArray(children);
+}
+
+type Latest = Map<string, Partial<Record<Party, PartyDecision>>>;
+
+/**
+ * Whether both parties agreed this clause, as it stands or as it stood before its open proposals:
+ * such a clause is only changed by proposals, in either way of working (issue #14).
+ */
+export function isProtectedClause(clause: PMNode, latest: Latest): boolean {
+  const decisions = latest.get(clause.attrs.id as string);
+  const buyer = decisions?.buyer;
+  const supplier = decisions?.supplier;
+  if (buyer?.decision !== "agreed" || supplier?.decision !== "agreed" || buyer.hash !== supplier.hash) return false;
+  if (buyer.hash === clauseHash(clause)) return true;
+  return buyer.hash === clauseHash(clause.copy(withoutProposals(clause.content)));
+}
+
+export interface ProposalInDoc {
+  id: string;
+  kind: ProposalKind;
+  clauseId: string | null;
+  /** The proposed or struck text, its runs joined. */
+  text: string;
+}
+
+/** Every proposal in the document by id, in document order, with the clause that holds it. */
+export function proposalsInDoc(doc: PMNode): Map<string, ProposalInDoc> {
+  const found = new Map<string, ProposalInDoc>();
+  const visit = (node: PMNode, clauseId: string | null) => {
+    node.descendants((child) => {
+      if (!child.isText) return true;
+      const proposal = proposalOf(child.marks);
+      if (!proposal) return false;
+      const entry = found.get(proposal.id);
+      if (entry) entry.text += child.text ?? "";
+      else found.set(proposal.id, { ...proposal, clauseId, text: child.text ?? "" });
+      return false;
+    });
+  };
+  doc.forEach((section) => {
+    section.forEach((child) => visit(child, child.type === s.nodes.clause ? (child.attrs.id as string) : null));
+  });
+  return found;
+}

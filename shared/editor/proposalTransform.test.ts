@@ -1,0 +1,177 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { EditorState, TextSelection, type Transaction } from "prosemirror-state";
+import { Slice, Fragment, type Node as PMNode } from "prosemirror-model";
+import { scheduleSchema as s } from "./schema";
+import { buildScheduleDoc } from "./scheduleTemplate";
+import { proposalTransaction, type ProposalAuthor } from "./proposalTransform";
+import { isProtectedClause, proposalsInDoc, withoutProposals } from "./proposalMarks";
+import { clauseHash } from "../agreements/contentHash";
+import type { PartyDecision } from "../agreements/clauseStatus";
+import type { Party } from "../roles";
+
+const doc = buildScheduleDoc({ sections: [{ heading: "Access", clauses: [{ heading: "MFA", requirement: null, body: ["Use strong keys."] }] }] });
+
+/** Position of the `n`th character of `text` in the body paragraph. */
+function at(state: EditorState, text: string, offset = 0): number {
+  let found = -1;
+  state.doc.descendants((node, pos) => {
+    if (found < 0 && node.isText && node.text!.includes(text) && state.doc.resolve(pos).parent.type === s.nodes.paragraph) {
+      found = pos + node.text!.indexOf(text) + offset;
+    }
+  });
+  assert.ok(found >= 0, `"${text}" is in the body`);
+  return found;
+}
+
+/** An author who owns the ids they minted: p1, p2, … (or with another prefix). */
+function author(prefix = "p"): ProposalAuthor & { minted: string[] } {
+  const minted: string[] = [];
+  return {
+    minted,
+    isMine: (id) => minted.includes(id),
+    newId: () => {
+      const id = `${prefix}${minted.length + 1}`;
+      minted.push(id);
+      return id;
+    },
+  };
+}
+
+function stateAt(base: PMNode, pos: number, to = pos) {
+  return EditorState.create({ doc: base, selection: TextSelection.create(base, pos, to) });
+}
+
+function propose(state: EditorState, edit: (tr: Transaction) => void, who: ProposalAuthor): EditorState {
+  const tr = state.tr;
+  edit(tr);
+  const proposed = proposalTransaction(state, tr, who);
+  assert.ok(proposed, "the edit has a proposal form");
+  return state.apply(proposed);
+}
+
+/** The body as `[+inserted:id]` and `[-deleted:id]` runs between plain text. */
+function body(state: EditorState): string {
+  let out = "";
+  state.doc.descendants((node, pos) => {
+    if (!node.isText || state.doc.resolve(pos).parent.type !== s.nodes.paragraph) return true;
+    const ins = s.marks.insertion.isInSet(node.marks);
+    const del = s.marks.deletion.isInSet(node.marks);
+    out += ins ? `[+${node.text}:${ins.attrs.id}]` : del ? `[-${node.text}:${del.attrs.id}]` : node.text;
+    return false;
+  });
+  return out;
+}
+
+function typeText(state: EditorState, text: string, who: ProposalAuthor): EditorState {
+  let next = state;
+  for (const char of text) next = propose(next, (tr) => tr.insertText(char), who);
+  return next;
+}
+
+test("typing inserts proposed text, one proposal while typing on", () => {
+  const who = author();
+  let state = stateAt(doc, at(stateAt(doc, 1), "keys"));
+  state = typeText(state, "long ", who);
+  assert.equal(body(state), "Use strong [+long :p1]keys.");
+  assert.deepEqual(who.minted, ["p1"]);
+  assert.equal(state.selection.from, at(state, "keys"), "the caret follows the typing");
+});
+
+test("deleting marks the text instead of removing it; Backspace and Delete go on from there", () => {
+  const who = author();
+  let state = stateAt(doc, at(stateAt(doc, 1), " keys"));
+  for (let i = 0; i < 6; i++) state = propose(state, (tr) => tr.delete(state.selection.from - 1, state.selection.from), who);
+  assert.equal(body(state), "Use [-strong:p1] keys.");
+  state = stateAt(state.doc, at(state, " keys"));
+  for (let i = 0; i < 5; i++) state = propose(state, (tr) => tr.delete(state.selection.from, state.selection.from + 1), who);
+  assert.equal(body(state), "Use [-strong keys:p1].", "a forward deletion next to one's own continues it");
+  assert.deepEqual(who.minted, ["p1"]);
+});
+
+test("replacing a selection is a deletion and an insertion after it, two proposals", () => {
+  const who = author();
+  const base = stateAt(doc, 1);
+  let state = stateAt(doc, at(base, "strong"), at(base, "strong", 6));
+  state = propose(state, (tr) => tr.insertText("long"), who);
+  assert.equal(body(state), "Use [-strong:p1][+long:p2] keys.");
+  state = typeText(state, "er", who);
+  assert.equal(body(state), "Use [-strong:p1][+longer:p2] keys.");
+});
+
+test("removing one's own proposed text removes it; another member's proposals are left alone", () => {
+  const mine = author();
+  let state = stateAt(doc, at(stateAt(doc, 1), "keys"));
+  state = typeText(state, "long ", mine);
+  const theirs = author("q");
+  state = typeText(stateAt(state.doc, at(state, "Use", 3)), " very", theirs);
+  assert.equal(body(state), "Use[+ very:q1] strong [+long :p1]keys.");
+  const everything = stateAt(state.doc, at(state, "Use"), at(state, "keys."));
+  const deleteAll = (who: ProposalAuthor) => propose(everything, (tr) => tr.delete(everything.selection.from, everything.selection.to), who);
+  assert.equal(body(deleteAll(theirs)), "[-Use strong :q2][+long :p1]keys.", "their own insertion goes, the other's stays unmarked");
+  assert.equal(body(deleteAll(mine)), "[-Use:p2][+ very:q1][- strong :p2]keys.", "and the other way round");
+});
+
+test("typing never lands inside a deletion", () => {
+  const who = author();
+  let state = stateAt(doc, at(stateAt(doc, 1), "strong"), at(stateAt(doc, 1), "strong", 6));
+  state = propose(state, (tr) => tr.delete(state.selection.from, state.selection.to), who);
+  state = stateAt(state.doc, at(state, "strong", 3));
+  state = propose(state, (tr) => tr.insertText("X"), who);
+  assert.equal(body(state), "Use [-strong:p1][+X:p2] keys.");
+});
+
+test("a new paragraph, formatting or a moved clause has no proposal form", () => {
+  const state = stateAt(doc, at(stateAt(doc, 1), "keys"));
+  const who = author();
+  const split = state.tr.split(state.selection.from);
+  assert.equal(proposalTransaction(state, split, who), null);
+  const bold = state.tr.addMark(at(state, "Use"), at(state, "Use", 3), s.marks.bold.create());
+  assert.equal(proposalTransaction(state, bold, who), null);
+  const table = state.tr.insert(
+    at(state, "keys.", 6),
+    s.nodes.table.create(null, s.nodes.table_row.create(null, s.nodes.table_cell.create(null, s.nodes.paragraph.create()))),
+  );
+  assert.equal(proposalTransaction(state, table, who), null);
+});
+
+test("pasted paragraphs become one proposed run", () => {
+  const state = stateAt(doc, at(stateAt(doc, 1), "keys"));
+  const pasted = new Slice(Fragment.from([s.nodes.paragraph.create(null, s.text("one")), s.nodes.paragraph.create(null, s.text("two"))]), 1, 1);
+  const next = propose(state, (tr) => tr.replaceSelection(pasted), author());
+  assert.equal(body(next), "Use strong [+one two:p1]keys.");
+});
+
+test("the proposals in a document, and the text as it stood before them", () => {
+  const who = author();
+  let state = stateAt(doc, at(stateAt(doc, 1), "strong"), at(stateAt(doc, 1), "strong", 6));
+  state = propose(state, (tr) => tr.insertText("long"), who);
+  const clause = state.doc.firstChild!.child(1);
+  assert.deepEqual(
+    [...proposalsInDoc(state.doc).values()].map((p) => [p.id, p.kind, p.text, p.clauseId === clause.attrs.id]),
+    [
+      ["p1", "delete", "strong", true],
+      ["p2", "insert", "long", true],
+    ],
+  );
+  const original = doc.firstChild!.child(1);
+  assert.equal(clauseHash(clause.copy(withoutProposals(clause.content))), clauseHash(original));
+  const decision = (party: Party, hash: string): PartyDecision => ({
+    clauseId: clause.attrs.id as string,
+    party,
+    decision: "agreed",
+    hash,
+    userId: party,
+    userName: party,
+    at: 1,
+    threadId: null,
+    reason: null,
+  });
+  const agreed = new Map([
+    [clause.attrs.id as string, { buyer: decision("buyer", clauseHash(original)), supplier: decision("supplier", clauseHash(original)) }],
+  ]);
+  assert.ok(isProtectedClause(original, agreed), "agreed as it stands");
+  assert.ok(isProtectedClause(clause, agreed), "agreed before the open proposals");
+  const onlyBuyer = new Map([[clause.attrs.id as string, { buyer: decision("buyer", clauseHash(original)) }]]);
+  assert.ok(!isProtectedClause(original, onlyBuyer));
+});

@@ -1,0 +1,142 @@
+import { Fragment, Slice, type Mark, type Node as PMNode } from "prosemirror-model";
+import { TextSelection, type EditorState, type Transaction } from "prosemirror-state";
+import { ReplaceStep, type Step } from "prosemirror-transform";
+import { scheduleSchema as s } from "./schema";
+
+export interface ProposalAuthor {
+  /** Whether a proposal id is this member's (the server's list, and the ids minted here since). */
+  isMine: (id: string) => boolean;
+  /** A fresh proposal id (shared/ids.ts newId: peers never collide). */
+  newId: () => string;
+}
+
+/**
+ * Rewrites an edit into proposals (decision 020): typed or pasted text is inserted with an
+ * `insertion` mark, removed text keeps its place under a `deletion` mark, and removing text of
+ * one's own insertion really removes it. Only what the server admits from a member who may only
+ * propose: other members' proposals are left as they are, and an edit that changes structure or
+ * formatting (a new paragraph, a list, bold, a moved clause) has no proposal form yet, so the
+ * answer is null and the edit must be dropped.
+ *
+ * Ids: continued typing or deleting next to one's own proposal of the same kind extends it (one
+ * id); anything else starts a new one. An insertion never takes a deletion's id, so a replaced
+ * word is two proposals (one insert, one delete), as Word records it.
+ */
+export function proposalTransaction(state: EditorState, tr: Transaction, author: ProposalAuthor): Transaction | null {
+  const out = state.tr;
+  let caret: number | null = null;
+  for (let i = 0; i < tr.steps.length; i++) {
+    const step = tr.steps[i]!;
+    if (!(step instanceof ReplaceStep)) return null;
+    const inserted = insertedText(step.slice);
+    if (inserted === null) return null;
+    const from = rebase(step.from, tr.steps.slice(0, i), out);
+    const to = rebase(step.to, tr.steps.slice(0, i), out);
+    const before = out.steps.length;
+    if (from < to) proposeDeletion(out, from, to, author);
+    // Removing one's own inserted text moves what follows it.
+    const settled = (pos: number) => out.mapping.slice(before).map(pos);
+    if (inserted.length > 0) {
+      const at = insertionPoint(out.doc, settled(to));
+      caret = at + proposeInsertion(out, at, inserted, author);
+    } else if (i === tr.steps.length - 1) {
+      // Backspace stays before what it struck, Delete goes after it: pressing either again goes
+      // on to the next character instead of standing still.
+      const { selection } = state;
+      const forward = selection.empty && selection.from === step.from && step.to > step.from;
+      caret = forward ? settled(to) : settled(from);
+    }
+  }
+  if (caret !== null) out.setSelection(TextSelection.near(out.doc.resolve(Math.min(caret, out.doc.content.size))));
+  else if (tr.selectionSet) {
+    const back = tr.mapping.invert();
+    back.appendMapping(out.mapping);
+    out.setSelection(tr.selection.map(out.doc, back));
+  }
+  if (tr.storedMarksSet) out.setStoredMarks(tr.storedMarks);
+  if (tr.scrolledIntoView) out.scrollIntoView();
+  for (const key of ["uiEvent", "paste", "addToHistory"]) if (tr.getMeta(key) !== undefined) out.setMeta(key, tr.getMeta(key));
+  return out;
+}
+
+/** A position in the document after `before` mapped back to the state's document, then through `out`. */
+function rebase(pos: number, before: Step[], out: Transaction): number {
+  const start = before.reduceRight((p, step) => step.getMap().invert().map(p), pos);
+  return out.mapping.map(start);
+}
+
+/**
+ * The text a step inserts, as text nodes; null when it inserts structure (a split paragraph, a
+ * table, a clause). Pasted paragraphs (a slice open at both ends) become one run of text, their
+ * breaks spaces, because a paragraph break has no proposal form yet.
+ */
+function insertedText(slice: Slice): PMNode[] | null {
+  if (slice.size === 0) return [];
+  const inlineOnly = slice.openStart === 0 && slice.openEnd === 0 && slice.content.firstChild?.isInline;
+  if (!inlineOnly && (slice.openStart === 0 || slice.openEnd === 0)) return null;
+  const nodes: PMNode[] = [];
+  let blocks = 0;
+  slice.content.descendants((node) => {
+    if (node.isTextblock && blocks++ > 0 && nodes.length > 0) nodes.push(s.text(" "));
+    if (node.isText) nodes.push(node.mark(node.marks.filter((m) => !isProposalMark(m))));
+    else if (node.type === s.nodes.hard_break) nodes.push(s.text(" "));
+    return !node.isInline;
+  });
+  if (!inlineOnly && nodes.length === 0) return null;
+  return nodes;
+}
+
+const isProposalMark = (mark: Mark) => mark.type === s.marks.insertion || mark.type === s.marks.deletion;
+
+/** The id of this member's proposal of this kind right before or after `pos`, to continue it. */
+function adjacentOwnId(doc: PMNode, pos: number, type: typeof s.marks.insertion, author: ProposalAuthor): string | null {
+  const $pos = doc.resolve(pos);
+  for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
+    const mark = node?.isText ? type.isInSet(node.marks) : undefined;
+    if (mark && author.isMine(String(mark.attrs.id))) return String(mark.attrs.id);
+  }
+  return null;
+}
+
+function proposeDeletion(out: Transaction, from: number, to: number, author: ProposalAuthor) {
+  const mark: { from: number; to: number }[] = [];
+  const remove: { from: number; to: number }[] = [];
+  out.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return true;
+    const range = { from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to) };
+    const insertion = s.marks.insertion.isInSet(node.marks);
+    if (insertion) {
+      if (author.isMine(String(insertion.attrs.id))) remove.push(range);
+    } else if (!s.marks.deletion.isInSet(node.marks)) {
+      mark.push(range);
+    }
+    return false;
+  });
+  if (mark.length > 0) {
+    const id =
+      adjacentOwnId(out.doc, mark[0]!.from, s.marks.deletion, author) ?? adjacentOwnId(out.doc, mark.at(-1)!.to, s.marks.deletion, author) ?? author.newId();
+    for (const range of mark) out.addMark(range.from, range.to, s.marks.deletion.create({ id }));
+  }
+  // Back to front, so earlier ranges keep their positions.
+  for (const range of remove.reverse()) out.delete(range.from, range.to);
+}
+
+/** Where inserted text goes: never between two characters of one deletion, but after it. */
+function insertionPoint(doc: PMNode, pos: number): number {
+  let at = pos;
+  let $at = doc.resolve(at);
+  const struck = (node: PMNode | null | undefined) => !!node?.isText && !!s.marks.deletion.isInSet(node.marks);
+  while (struck($at.nodeBefore) && struck($at.nodeAfter)) {
+    at += $at.nodeAfter!.nodeSize;
+    $at = doc.resolve(at);
+  }
+  return at;
+}
+
+function proposeInsertion(out: Transaction, at: number, nodes: PMNode[], author: ProposalAuthor): number {
+  const id = adjacentOwnId(out.doc, at, s.marks.insertion, author) ?? author.newId();
+  const mark = s.marks.insertion.create({ id });
+  const content = Fragment.fromArray(nodes.map((node) => node.mark(mark.addToSet(node.marks))));
+  out.replace(at, at, new Slice(content, 0, 0));
+  return content.size;
+}
