@@ -50,6 +50,11 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
       return t("audit.reviewDate", { date: calendarDate("dueAt") });
     case "comment.shared":
       return d.heading !== undefined ? t("audit.commentShared", { clause: `${str("number")} ${str("heading")}`.trim() }) : t("audit.commentSharedStructure");
+    case "import.tracked_changes": {
+      const proposals = Array.isArray(d.proposals) ? (d.proposals as { author?: unknown }[]) : [];
+      const authors = [...new Set(proposals.map((p) => String(p.author ?? "")))].join(", ");
+      return t("audit.importedChanges", { count: proposals.length, authors });
+    }
     case "export":
       return t("audit.export", { what: str("what"), format: str("format").toUpperCase() });
     default:

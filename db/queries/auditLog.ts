@@ -16,6 +16,7 @@ export const auditActions = [
   "review.due",
   "export",
   "comment.shared",
+  "import.tracked_changes",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
