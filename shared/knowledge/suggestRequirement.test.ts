@@ -9,7 +9,10 @@ const suggest = (heading: string, body: string) => suggestRequirement(catalogue,
 test("a clause's heading and text point to the requirement it implements, in either language", () => {
   assert.equal(suggest("Encryption", "The Supplier shall encrypt Buyer Data in transit using TLS 1.2 or higher.")?.requirementId, "encryption-in-transit");
   assert.equal(suggest("Backup and recovery", "The Supplier shall make backups daily and test restores.")?.requirementId, "backup-management");
-  assert.equal(suggest("Incident notification", "The Supplier notifies the Buyer of security incidents within 24 hours.")?.requirementId, "incident-notification");
+  assert.equal(
+    suggest("Incident notification", "The Supplier notifies the Buyer of security incidents within 24 hours.")?.requirementId,
+    "incident-notification",
+  );
   assert.equal(suggest("Meervoudige authenticatie", "Beheerders loggen in met een tweede factor.")?.requirementId, "multi-factor-authentication");
 });
 

@@ -25,7 +25,7 @@ export function ImportPreviewForm({ preview, draft, refused, busy }: { preview: 
       <Form method="post" aria-busy={busy || undefined}>
         <input type="hidden" name="draft" value={draft} />
         {/* The first submit button answers Enter in a field: that must be "create", not a re-split. */}
-        <button type="submit" name="intent" value="create" className="wizard-default-button" tabIndex={-1} aria-hidden="true">
+        <button type="submit" name="intent" value="create" className="wizard-default-button">
           {t("wordImport.create")}
         </button>
         {preview.sections.map((section, s) => (

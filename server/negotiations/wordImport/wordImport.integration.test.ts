@@ -26,7 +26,7 @@ const basics = { title: "Hosting schedule from Word", side: "buyer", ourOrg: "Ac
 function upload(bytes: Uint8Array, fields: Record<string, string> = basics, name = "schedule.docx") {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  form.set("file", new Blob([bytes]), name);
+  form.set("file", new Blob([new Uint8Array(bytes)]), name);
   return form;
 }
 
@@ -64,7 +64,9 @@ test("POST /api/negotiations/import creates the negotiation from the file, track
   ]);
   assert.equal(doc.child(0).child(1).attrs.requirement, "encryption-in-transit", "the encryption clause is linked to its suggested requirement");
 
-  const entry = sqlite.prepare("select detail_json from audit_log where negotiation_id = ? and action = 'import.tracked_changes'").get(id) as { detail_json: string };
+  const entry = sqlite.prepare("select detail_json from audit_log where negotiation_id = ? and action = 'import.tracked_changes'").get(id) as {
+    detail_json: string;
+  };
   const detail = JSON.parse(entry.detail_json) as { proposals: { author: string; kind: string; clauseIndex: number }[] };
   assert.deepEqual(
     detail.proposals.map((p) => [p.author, p.kind, p.clauseIndex]),
