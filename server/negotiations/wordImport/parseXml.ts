@@ -55,7 +55,7 @@ export function parseXml(source: string): XmlElement {
       if (!element || element.name !== name || stack.length === 0) throw new XmlRefusal(`unexpected </${name}>`);
       at = close + 1;
     } else {
-      const close = until(source, ">", open);
+      const close = tagEnd(source, open);
       const selfClosing = source[close - 1] === "/";
       const inner = source.slice(open + 1, selfClosing ? close - 1 : close);
       const space = inner.search(/\s/);
@@ -78,6 +78,19 @@ function until(source: string, token: string, from: number): number {
   const at = source.indexOf(token, from);
   if (at < 0) throw new XmlRefusal(`unterminated ${token}`);
   return at;
+}
+
+/** The ">" closing a start tag, skipping quoted attribute values, which may hold one (a field's URL). */
+function tagEnd(source: string, from: number): number {
+  let quote: string | null = null;
+  for (let at = from + 1; at < source.length; at++) {
+    const c = source[at];
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ">") return at;
+  }
+  throw new XmlRefusal("unterminated tag");
 }
 
 function pushText(stack: XmlElement[], text: string) {
