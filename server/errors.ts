@@ -1,7 +1,7 @@
 import { translate, type Locale, type MessageKey, type Params } from "../shared/i18n/index";
 import type { RefusalBody } from "../shared/refusal";
 
-export type DomainStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 429;
+export type DomainStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 429;
 
 /**
  * The one kind of refusal: an HTTP status, the message that tells the user what to do, and the

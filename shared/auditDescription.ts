@@ -65,6 +65,11 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
       )[entry.action];
       return t(key, { author: str("author"), party: role("authorParty"), clause });
     }
+    case "import.tracked_changes": {
+      const proposals = Array.isArray(d.proposals) ? (d.proposals as { author?: unknown }[]) : [];
+      const authors = [...new Set(proposals.map((p) => String(p.author ?? "")))].join(", ");
+      return t("audit.importedChanges", { count: proposals.length, authors });
+    }
     case "export":
       return t("audit.export", { what: str("what"), format: str("format").toUpperCase() });
     default:

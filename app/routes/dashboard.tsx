@@ -84,6 +84,9 @@ export default function Dashboard() {
         <Link className="button primary" to="/negotiations/new">
           {t("dashboard.new")}
         </Link>
+        <Link className="button" to="/negotiations/import">
+          {t("dashboard.import")}
+        </Link>
       </div>
       {isRefusalBody(failed) && <RefusalAlert refusal={failed} />}
       {invitations.length > 0 && (

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { criticalities, dataKinds, levels } from "../../shared/templates/wizardAnswers";
 import { fieldsShownOn, firstDraft, stepsFor, type WizardView } from "../../shared/templates/wizardSteps";
@@ -89,7 +89,14 @@ export default function NewNegotiation() {
           </p>
         )}
 
-        {step === "service" && <ServiceStep draft={draft} errors={errors} canCopy={copyable.length > 0} />}
+        {step === "service" && (
+          <>
+            <p>
+              <Link to="/negotiations/import">{t("wizard.fromWord")}</Link>
+            </p>
+            <ServiceStep draft={draft} errors={errors} canCopy={copyable.length > 0} />
+          </>
+        )}
         {step === "data" && (
           <>
             <ChoiceGroup

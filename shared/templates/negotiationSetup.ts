@@ -19,6 +19,7 @@ export const negotiationSetupSchema = z.discriminatedUnion("start", [
   z.object({ start: z.literal("demo"), ...chosenBar }),
   z.object({ start: z.literal("empty") }),
   z.object({ start: z.literal("copy") }),
+  z.object({ start: z.literal("word") }),
 ]);
 export type NegotiationSetup = z.infer<typeof negotiationSetupSchema>;
 

@@ -1,0 +1,95 @@
+import type { Mark, Node as PMNode } from "prosemirror-model";
+import { newId } from "../../../shared/ids";
+import { scheduleSchema as s } from "../../../shared/editor/schema";
+import type { ImportedBlock, ImportedEntry, ImportedProposal, ImportedRun, ParsedDocx } from "../../../shared/wordImport/importedDocument";
+import { importOutline } from "./importOutline";
+
+/**
+ * The schedule document for a parsed file with its (possibly re-split) roles, each clause linked
+ * to the requirement chosen for it (by clause key), and the tracked changes as proposals with the
+ * clause each one is in.
+ */
+export function buildImportedSchedule(parsed: ParsedDocx, requirements: Map<number, string | null>): { doc: PMNode; proposals: ImportedProposal[] } {
+  const { entries } = parsed;
+  const clauseOf = new Map<string, number | null>();
+  const kinds = new Map(parsed.changes.map((c) => [c.id, c.kind === "insert" ? ("insertion" as const) : ("deletion" as const)]));
+  const noteIn =
+    (clause: number | null): Note =>
+    (id) => (clauseOf.set(id, clause), kinds.get(id) ?? "insertion");
+  let clauseIndex = 0;
+  const sections = importOutline(entries).map((section) => {
+    const heading = headingNode("section_heading", section.heading === null ? null : entries[section.heading]!, noteIn(null));
+    const clauses = section.clauses.map((clause) => {
+      const index = clauseIndex++;
+      const note = noteIn(index);
+      const body = clause.body.map((i) => blockNode(entries[i]!.block, note));
+      return s.nodes.clause.create({ id: newId(), requirement: requirements.get(clause.key) ?? null }, [
+        headingNode("clause_heading", clause.heading === null ? null : entries[clause.heading]!, note),
+        ...(body.length ? body : [s.nodes.paragraph.create()]),
+      ]);
+    });
+    return s.nodes.section.create({ id: newId() }, [heading, ...clauses]);
+  });
+  const doc = s.nodes.doc.create(null, sections.length ? sections : [s.nodes.section.create({ id: newId() }, [s.nodes.section_heading.create()])]);
+  doc.check();
+  const proposals = parsed.changes.filter((c) => clauseOf.has(c.id)).map((c) => ({ ...c, clauseIndex: clauseOf.get(c.id)! }));
+  return { doc, proposals };
+}
+
+/** Records where a change sits and says which mark it takes. */
+type Note = (changeId: string) => "insertion" | "deletion";
+
+function marksOf(run: ImportedRun, heading: boolean): Mark[] {
+  const marks: Mark[] = [];
+  // Headings take no bold in the schema: their weight is the heading's own.
+  if (run.bold && !heading) marks.push(s.marks.bold.create());
+  if (run.italic) marks.push(s.marks.italic.create());
+  return marks;
+}
+
+function inline(runs: ImportedRun[], heading: boolean, note: Note): PMNode[] {
+  const out: PMNode[] = [];
+  for (const run of runs) {
+    const marks = marksOf(run, heading);
+    if (run.change) marks.push(s.marks[note(run.change)]!.create({ id: run.change }));
+    if (run.lineBreak) out.push(heading ? s.text(" ", marks) : s.nodes.hard_break.create());
+    else if (run.text) out.push(s.text(run.text, marks));
+  }
+  return out;
+}
+
+function headingNode(type: "section_heading" | "clause_heading", entry: ImportedEntry | null, note: Note): PMNode {
+  const runs = entry && entry.block.kind === "paragraph" ? entry.block.runs : [];
+  return s.nodes[type].create(null, inline(runs, true, note));
+}
+
+function blockNode(block: ImportedBlock, note: Note): PMNode {
+  switch (block.kind) {
+    case "paragraph":
+      return s.nodes.paragraph.create(null, inline(block.runs, false, note));
+    case "list":
+      return s.nodes[block.ordered ? "ordered_list" : "bullet_list"].create(
+        null,
+        block.items.map((item) => {
+          // A list item starts with a paragraph in the schema.
+          const children = item.map((b) => blockNode(b, note));
+          return s.nodes.list_item.create(null, children[0]?.type === s.nodes.paragraph ? children : [s.nodes.paragraph.create(), ...children]);
+        }),
+      );
+    case "table":
+      return s.nodes.table.create(
+        null,
+        block.rows.map((row) =>
+          s.nodes.table_row.create(
+            null,
+            row.map((cell) =>
+              s.nodes.table_cell.create(
+                null,
+                cell.map((b) => blockNode(b, note)),
+              ),
+            ),
+          ),
+        ),
+      );
+  }
+}

@@ -1,0 +1,137 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { scheduleFromYjs } from "../../../shared/editor/scheduleFromYjs";
+import { startTestServer, type TestServer } from "../../test/testServer";
+import { demoClients } from "../../test/demoLogins";
+import { connectCollab, sessionCookie, synced } from "../../test/collabClient";
+import { buildDocx, docmFile, encryptedFile, entityBomb, plainZip, zipBomb } from "./testing/docxFixtures";
+
+let server: TestServer;
+let sqlite: SQLite.Database;
+const as = demoClients(() => server.url);
+
+before(async () => {
+  server = await startTestServer();
+  sqlite = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
+});
+after(async () => {
+  sqlite.close();
+  await server.stop();
+});
+
+const basics = { title: "Hosting schedule from Word", side: "buyer", ourOrg: "Acme Retail", counterpartyOrg: "CloudCo" };
+
+function upload(bytes: Uint8Array, fields: Record<string, string> = basics, name = "schedule.docx") {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  form.set("file", new Blob([new Uint8Array(bytes)]), name);
+  return form;
+}
+
+const negotiationCount = () => (sqlite.prepare("select count(*) as n from negotiations").get() as { n: number }).n;
+
+test("POST /api/negotiations/import creates the negotiation from the file, tracked changes kept as marked proposals", async () => {
+  const buyer = await as("buyer");
+  const res = await buyer.request("/api/negotiations/import", { method: "POST", body: upload(buildDocx()) });
+  assert.equal(res.status, 201);
+  const { id, proposals } = (await res.json()) as { id: string; proposals: number };
+  assert.equal(proposals, 3);
+
+  const client = connectCollab(server.url, id, await sessionCookie(server.url, "buyer@demo.test"));
+  await synced(client);
+  const doc = scheduleFromYjs(client.fragment);
+  client.destroy();
+  const outline: { section: string; clauses: string[] }[] = [];
+  doc.forEach((section) => {
+    const clauses: string[] = [];
+    section.forEach((node) => void (node.type.name === "clause" && clauses.push(node.child(0).textContent)));
+    outline.push({ section: section.child(0).textContent, clauses });
+  });
+  assert.deepEqual(outline, [
+    { section: "Security measures", clauses: ["Encryption", "Backup and recovery"] },
+    { section: "Incidents", clauses: ["Incident notification", "Logging and monitoring"] },
+  ]);
+  const marks: [string, string][] = [];
+  doc.descendants((node) => {
+    for (const mark of node.marks) if (mark.type.name === "insertion" || mark.type.name === "deletion") marks.push([mark.type.name, node.text!]);
+  });
+  assert.deepEqual(marks, [
+    ["insertion", " and at rest"],
+    ["deletion", "every week"],
+    ["insertion", "daily"],
+  ]);
+  assert.equal(doc.child(0).child(1).attrs.requirement, "encryption-in-transit", "the encryption clause is linked to its suggested requirement");
+
+  const entry = sqlite.prepare("select detail_json from audit_log where negotiation_id = ? and action = 'import.tracked_changes'").get(id) as {
+    detail_json: string;
+  };
+  const detail = JSON.parse(entry.detail_json) as { proposals: { author: string; kind: string; clauseIndex: number }[] };
+  assert.deepEqual(
+    detail.proposals.map((p) => [p.author, p.kind, p.clauseIndex]),
+    [
+      ["Word: Anna de Vries", "insert", 0],
+      ["Word: Bram Jansen", "delete", 1],
+      ["Word: Anna de Vries", "insert", 1],
+    ],
+  );
+});
+
+test("every bad file is refused with a 4xx that says what to do, and nothing is created", async () => {
+  const buyer = await as("buyer");
+  const before = negotiationCount();
+  const cases: [string, FormData, number, RegExp][] = [
+    ["random bytes", upload(new Uint8Array(2048).map((_v, i) => (i * 31) % 251)), 400, /not a Word document/],
+    ["a zip without document", upload(plainZip()), 400, /not a Word document/],
+    ["password-protected", upload(encryptedFile()), 400, /password-protected.*without password/],
+    ["macros", upload(docmFile(), basics, "macros.docm"), 400, /macros/],
+    ["a zip bomb", upload(zipBomb()), 413, /too large/],
+    ["entity expansion", upload(entityBomb()), 400, /not a Word document/],
+    ["over 20 MB", upload(new Uint8Array(21 * 1024 * 1024)), 413, /too large/],
+    ["no file", (() => Object.entries(basics).reduce((f, [k, v]) => (f.set(k, v), f), new FormData()))(), 400, /Choose a \.docx file/],
+    ["missing basics", upload(buildDocx(), { title: "x", side: "buyer", ourOrg: "", counterpartyOrg: "" }), 400, /missing or invalid/],
+  ];
+  for (const [what, body, status, message] of cases) {
+    const res = await buyer.request("/api/negotiations/import", { method: "POST", body });
+    assert.equal(res.status, status, what);
+    assert.match(((await res.json()) as { error: string }).error, message, what);
+  }
+  const dutch = await buyer.request("/api/negotiations/import", { method: "POST", body: upload(encryptedFile()), headers: { "Accept-Language": "nl" } });
+  assert.match(((await dutch.json()) as { error: string }).error, /wachtwoord/);
+  assert.equal(negotiationCount(), before);
+});
+
+test("a mutation from a foreign Origin is refused before the file is read", async () => {
+  const buyer = await as("buyer");
+  const before = negotiationCount();
+  const res = await buyer.request("/api/negotiations/import", { method: "POST", body: upload(buildDocx()), headers: { Origin: "https://evil.example" } });
+  assert.equal(res.status, 403);
+  assert.equal(negotiationCount(), before);
+});
+
+test("the import page keeps the parsed file server-side, re-splits on request and creates the negotiation", async () => {
+  const buyer = await as("supplier");
+  const uploaded = await buyer.request("/negotiations/import", { method: "POST", body: upload(buildDocx(), { ...basics, side: "supplier" }) });
+  assert.equal(uploaded.status, 302);
+  const previewUrl = uploaded.headers.get("Location")!;
+  const draft = new URL(previewUrl, server.url).searchParams.get("draft")!;
+  const page = await (await buyer.request(previewUrl)).text();
+  assert.match(page, /Backup and recovery/);
+  assert.match(page, /Word: Bram Jansen/);
+  // Someone else cannot see or use it.
+  assert.equal((await (await as("buyer")).request(previewUrl)).status, 410);
+
+  const mergeButton = /name="intent" value="(merge:\d+)"/g.exec(page)![1]!;
+  const merged = await buyer.request("/negotiations/import", { form: { draft, intent: mergeButton } });
+  assert.equal(merged.status, 302);
+  const created = await buyer.request("/negotiations/import", { form: { draft, intent: "create" } });
+  assert.equal(created.status, 302);
+  const id = created.headers.get("Location")!.split("/").pop()!;
+  const client = connectCollab(server.url, id, await sessionCookie(server.url, "supplier@demo.test"));
+  await synced(client);
+  const doc = scheduleFromYjs(client.fragment);
+  client.destroy();
+  assert.equal(doc.child(0).childCount, 2, "the second clause was merged into the first");
+  assert.equal((await buyer.request(previewUrl)).status, 410, "a used preview is gone");
+});
