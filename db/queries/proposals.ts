@@ -150,3 +150,23 @@ export async function changesMode(db: DB, negotiationId: string): Promise<Change
 export async function setChangesMode(db: DB, negotiationId: string, mode: ChangesMode): Promise<void> {
   await db.updateTable("negotiations").set({ changes_mode: mode }).where("id", "=", negotiationId).execute();
 }
+
+/** Proposals that arrive with a new document (a Word file's tracked changes), in its first transaction. */
+export async function insertProposals(db: DB, proposals: (NewProposal & { reason: string | null })[]): Promise<void> {
+  if (proposals.length === 0) return;
+  await db
+    .insertInto("proposals")
+    .values(
+      proposals.map((p) => ({
+        id: p.id,
+        negotiation_id: p.negotiationId,
+        clause_id: p.clauseId,
+        kind: p.kind,
+        author_id: p.authorId,
+        party: p.party,
+        created_at: p.createdAt,
+        reason: p.reason,
+      })),
+    )
+    .execute();
+}

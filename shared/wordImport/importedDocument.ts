@@ -39,6 +39,8 @@ export interface ParsedDocx {
 /** A tracked change handed over to become a proposal, with the clause it sits in (null: a section heading). */
 export interface ImportedProposal extends ImportedChange {
   clauseIndex: number | null;
+  /** The clause the change sits in; null in a section heading. */
+  clauseId: string | null;
 }
 
 export const plainText = (block: ImportedBlock): string =>

@@ -17,13 +17,15 @@ export function buildImportedSchedule(parsed: ParsedDocx, requirements: Map<numb
     (clause: number | null): Note =>
     (id) => (clauseOf.set(id, clause), kinds.get(id) ?? "insertion");
   let clauseIndex = 0;
+  const clauseIds: string[] = [];
   const sections = importOutline(entries).map((section) => {
     const heading = headingNode("section_heading", section.heading === null ? null : entries[section.heading]!, noteIn(null));
     const clauses = section.clauses.map((clause) => {
       const index = clauseIndex++;
       const note = noteIn(index);
       const body = clause.body.map((i) => blockNode(entries[i]!.block, note));
-      return s.nodes.clause.create({ id: newId(), requirement: requirements.get(clause.key) ?? null }, [
+      clauseIds[index] = newId();
+      return s.nodes.clause.create({ id: clauseIds[index], requirement: requirements.get(clause.key) ?? null }, [
         headingNode("clause_heading", clause.heading === null ? null : entries[clause.heading]!, note),
         ...(body.length ? body : [s.nodes.paragraph.create()]),
       ]);
@@ -32,7 +34,12 @@ export function buildImportedSchedule(parsed: ParsedDocx, requirements: Map<numb
   });
   const doc = s.nodes.doc.create(null, sections.length ? sections : [s.nodes.section.create({ id: newId() }, [s.nodes.section_heading.create()])]);
   doc.check();
-  const proposals = parsed.changes.filter((c) => clauseOf.has(c.id)).map((c) => ({ ...c, clauseIndex: clauseOf.get(c.id)! }));
+  const proposals = parsed.changes
+    .filter((c) => clauseOf.has(c.id))
+    .map((c) => {
+      const index = clauseOf.get(c.id)!;
+      return { ...c, clauseIndex: index, clauseId: index === null ? null : clauseIds[index]! };
+    });
   return { doc, proposals };
 }
 

@@ -1,19 +1,41 @@
-import type { Kysely } from "kysely";
 import { audit } from "../../../db/queries/auditLog";
-import type { Database } from "../../../db/schema";
+import { insertProposals } from "../../../db/queries/proposals";
+import type { DB } from "../../../db/connection";
 import type { ImportedProposal } from "../../../shared/wordImport/importedDocument";
 
 /**
- * Hands the file's tracked changes over as proposals attributed to "Word: <author>". Their marks
- * are already in the document; here they are recorded in the audit log, one entry listing them all,
- * in the same transaction as the negotiation's first entries, so none is lost and none is
- * silently accepted.
+ * Hands the file's tracked changes over as open proposals. Their marks are already in the
+ * document; each becomes a proposal row of the member who imported the file (who brought the
+ * change to the table, and may withdraw it), its reason naming the Word author and date, so the
+ * other party accepts or rejects it like any other. The audit log lists them all in one entry.
  */
-export async function recordImportedProposals(trx: Kysely<Database>, negotiationId: string, proposals: ImportedProposal[], importedBy: string): Promise<void> {
+export async function recordImportedProposals(
+  trx: DB,
+  negotiationId: string,
+  proposals: ImportedProposal[],
+  importedBy: { userId: string; party: string },
+): Promise<void> {
   if (proposals.length === 0) return;
+  const now = Date.now();
+  await insertProposals(
+    trx,
+    proposals.map((p) => {
+      const at = p.date ? Date.parse(p.date) : Number.NaN;
+      return {
+        id: p.id,
+        negotiationId,
+        clauseId: p.clauseId,
+        kind: p.kind,
+        authorId: importedBy.userId,
+        party: importedBy.party,
+        createdAt: Number.isFinite(at) ? at : now,
+        reason: `Word: ${p.author}${p.date ? `, ${p.date.slice(0, 10)}` : ""}`.slice(0, 500),
+      };
+    }),
+  );
   await audit(trx, {
     negotiationId,
-    userId: importedBy,
+    userId: importedBy.userId,
     action: "import.tracked_changes",
     detail: {
       proposals: proposals.map((p) => ({

@@ -63,7 +63,7 @@ export async function startFromWord(
   documents.create(id, doc);
   await db.transaction().execute(async (trx) => {
     await audit(trx, { negotiationId: id, userId: creatorId, action: "member.joined", detail: { role: basics.side, owner: true, started: "word" } });
-    await recordImportedProposals(trx, id, proposals, creatorId);
+    await recordImportedProposals(trx, id, proposals, { userId: creatorId, party: basics.side });
   });
   return { id, proposals: proposals.length };
 }

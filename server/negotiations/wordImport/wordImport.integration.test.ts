@@ -76,6 +76,18 @@ test("POST /api/negotiations/import creates the negotiation from the file, track
       ["Word: Anna de Vries", "insert", 1],
     ],
   );
+  // Each is an open proposal the supplier's side can accept or reject, brought in by the importer.
+  const open = (await (await buyer.request(`/api/negotiations/${id}/proposals`)).json()) as {
+    kind: string;
+    reason: string;
+    status: string;
+    author: { party: string };
+  }[];
+  assert.deepEqual(open.map((p) => [p.kind, p.reason.split(",")[0], p.status, p.author.party].join(" | ")).sort(), [
+    "delete | Word: Bram Jansen | open | buyer",
+    "insert | Word: Anna de Vries | open | buyer",
+    "insert | Word: Anna de Vries | open | buyer",
+  ]);
 });
 
 test("every bad file is refused with a 4xx that says what to do, and nothing is created", async () => {
