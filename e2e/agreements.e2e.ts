@@ -20,6 +20,7 @@ const structureBadge = (page: Page) => page.locator(".schedule-editor .schedule-
 
 async function agree(page: Page, heading: string) {
   await clause(page, heading).locator("p").first().click();
+  await page.getByRole("tab", { name: /^Clause/ }).click();
   const panel = page.getByRole("region", { name: "Agreement on this clause" });
   await panel.getByRole("button", { name: "Agree to this clause" }).click();
   await expect(panel.getByText("Your party agrees to this text.")).toBeVisible();
@@ -104,6 +105,11 @@ test("both parties agree every clause and the structure and sign off; an amendme
   await clause(supplier, "Incident notification").locator("p").first().click();
   await supplier.keyboard.press("End");
   await supplier.keyboard.type(" Updated for the pilot.");
+  // The clause is agreed, so the supplier's words are a proposal: the buyer accepts it into the text.
+  await expect(clause(buyer, "Incident notification").locator("ins.proposal-ins")).toContainText("Updated for the pilot.");
+  await buyer.getByRole("tab", { name: /^Proposals/ }).click();
+  await buyer.getByRole("tabpanel").getByRole("listitem").filter({ hasText: "Updated for the pilot." }).getByRole("button", { name: "Accept" }).click();
+  await expect(clause(buyer, "Incident notification").locator("ins.proposal-ins")).toHaveCount(0);
   await expect(clause(buyer, "Incident notification").locator(".agreement-badge")).toHaveText("Changed since agreed");
   await expect(clause(buyer, "Backups").locator(".agreement-badge")).toHaveText("Agreed");
   await expect(progress(buyer)).toHaveAccessibleName("Progress 3/4");

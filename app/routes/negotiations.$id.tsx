@@ -12,7 +12,8 @@ import { coverageRegimes, glossaryFor } from "../../shared/knowledge/localize";
 import { getLocale } from "../utils/locale.server";
 import { openAt } from "../utils/openAt.server";
 import { loadAgreementSnapshot } from "../utils/agreements.server";
-import { changesModeOf, changesModeSchema, type ChangesMode } from "../../shared/proposals/views";
+import { isChangesMode, type ChangesMode } from "../../shared/proposals/changesMode";
+import { changesModeOf } from "../utils/changesMode.server";
 import { partyOf } from "../../shared/roles";
 
 // ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
@@ -116,8 +117,8 @@ function useChangesMode(negotiationId: string, loaded: ChangesMode) {
     void fetch(`/api/negotiations/${negotiationId}`, { headers: { Accept: "application/json" } })
       .then((res) => (res.ok ? res.json() : null))
       .then((body: unknown) => {
-        const changes = changesModeSchema.safeParse((body as { changes?: unknown } | null)?.changes);
-        if (changes.success) setMode(changes.data);
+        const changes = (body as { changes?: unknown } | null)?.changes;
+        if (isChangesMode(changes)) setMode(changes);
       })
       .catch(() => undefined);
   }, [negotiationId]);

@@ -42,7 +42,8 @@ import { ShortcutHelp } from "../workspace/ShortcutHelp";
 import { WorkspacePanel } from "../workspace/WorkspacePanel";
 import { workspaceShortcuts } from "../workspace/workspaceShortcuts";
 import { newId } from "../../../shared/ids";
-import { changesModeSchema, type ChangesMode, type ProposalView } from "../../../shared/proposals/views";
+import type { ProposalView } from "../../../shared/proposals/views";
+import { isChangesMode, type ChangesMode } from "../../../shared/proposals/changesMode";
 import { useFormatDateTime } from "../../i18n";
 import { proposalDecorationsPlugin } from "../proposals/proposalDecorations";
 import { asProposal, mustPropose, type ProposeRules } from "../proposals/proposeMode";
@@ -213,8 +214,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
     whenContent();
     collab.onRightsChanged(() => rightsChanged.current());
     collab.onChanges(({ changes }) => {
-      const mode = changesModeSchema.safeParse(changes);
-      if (mode.success) settingsFeed.current.pushed(mode.data);
+      if (isChangesMode(changes)) settingsFeed.current.pushed(changes);
     });
     collab.onResync(() => settingsFeed.current.resynced());
     collab.onEditsRefused((code) => {

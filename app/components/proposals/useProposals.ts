@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { EditorView } from "prosemirror-view";
-import { proposalListSchema, type ProposalView } from "../../../shared/proposals/views";
+import type { ProposalView } from "../../../shared/proposals/views";
 import type { CollaborationSession } from "../editor/collaborationSession";
 import { proposalMarksKey, proposalMarksState } from "./proposalDecorations";
 
@@ -15,8 +15,9 @@ const settleMs = 400;
 async function fetchProposals(negotiationId: string): Promise<ProposalView[] | null> {
   const res = await fetch(`/api/negotiations/${negotiationId}/proposals`, { headers: { Accept: "application/json" } }).catch(() => null);
   if (!res?.ok) return null;
-  const parsed = proposalListSchema.safeParse(await res.json().catch(() => null));
-  return parsed.success ? parsed.data : null;
+  // Our own server's answer, shaped by its route; zod stays out of the page (decision 021).
+  const list: unknown = await res.json().catch(() => null);
+  return Array.isArray(list) ? (list as ProposalView[]) : null;
 }
 
 export function useProposals(negotiationId: string, session: CollaborationSession | null, view: EditorView | null) {

@@ -1,0 +1,1 @@
+export { changesModeOf } from "../../shared/proposals/views";
