@@ -12,9 +12,7 @@ import { coverageRegimes, glossaryFor } from "../../shared/knowledge/localize";
 import { getLocale } from "../utils/locale.server";
 import { openAt } from "../utils/openAt.server";
 import { loadAgreementSnapshot } from "../utils/agreements.server";
-import { isChangesMode, type ChangesMode } from "../../shared/proposals/changesMode";
-import { changesModeOf } from "../utils/changesMode.server";
-import { partyOf } from "../../shared/roles";
+import { changesModeOf, isChangesMode, type ChangesMode } from "../../shared/proposals/changesMode";
 
 // ProseMirror, Yjs and the socket load only in the browser, after the page is interactive.
 const ScheduleEditor = lazy(() => import("../components/editor/ScheduleEditor.client"));
@@ -73,7 +71,7 @@ export default function NegotiationPage() {
         policies={policies}
         agreement={agreement}
         members={members}
-        changes={{ mode, canSwitch: me.owner && partyOf(me.role) !== null && policies.edit, onSwitched: setMode }}
+        changes={{ mode, canSwitch: policies.setChanges && policies.edit, onSwitched: setMode }}
       />
       <section className="negotiation-main" aria-labelledby="schedule-heading">
         <h2 id="schedule-heading" className="visually-hidden">

@@ -47,7 +47,7 @@ export function hasProposal(node: PMNode): boolean {
 }
 
 /** The text as it was before its proposals: inserted text left out, deletion marks off. */
-function withoutProposals(content: Fragment): Fragment {
+export function withoutProposals(content: Fragment): Fragment {
   const out: PMNode[] = [];
   content.forEach((child) => {
     if (!child.isText) out.push(child.copy(withoutProposals(child.content)));

@@ -1,10 +1,9 @@
-import { Fragment, type Mark, type Node as PMNode } from "prosemirror-model";
+import type { Mark, Node as PMNode } from "prosemirror-model";
 import type { PartyDecision } from "../agreements/clauseStatus";
 import { clauseHash } from "../agreements/contentHash";
 import type { Party } from "../roles";
+import type { ProposalKind } from "../proposals/proposals";
 import { scheduleSchema as s } from "./schema";
-
-export type ProposalKind = "insert" | "delete";
 
 /** The proposal a text node belongs to, if any (decision 020: the mark holds only the id). */
 export function proposalOf(marks: readonly Mark[]): { kind: ProposalKind; id: string } | null {
@@ -13,24 +12,6 @@ export function proposalOf(marks: readonly Mark[]): { kind: ProposalKind; id: st
     if (mark.type === s.marks.deletion) return { kind: "delete", id: String(mark.attrs.id) };
   }
   return null;
-}
-
-/**
- * The content as it stands if no open proposal is accepted: proposed insertions left out, text
- * proposed for deletion kept. What the parties agreed to, while proposals on it are open.
- */
-export function withoutProposals(content: Fragment): Fragment {
-  const children: PMNode[] = [];
-  content.forEach((child) => {
-    if (child.isText) {
-      if (s.marks.insertion.isInSet(child.marks)) return;
-      children.push(child.mark(s.marks.deletion.removeFromSet(child.marks)));
-    } else {
-      children.push(child.copy(withoutProposals(child.content)));
-    }
-  });
-  // fromArray joins neighbouring text with the same marks, as the agreed text was stored.
-  return Fragment.fromArray(children);
 }
 
 type Latest = Map<string, Partial<Record<Party, PartyDecision>>>;
@@ -44,8 +25,8 @@ export function isProtectedClause(clause: PMNode, latest: Latest): boolean {
   const buyer = decisions?.buyer;
   const supplier = decisions?.supplier;
   if (buyer?.decision !== "agreed" || supplier?.decision !== "agreed" || buyer.hash !== supplier.hash) return false;
-  if (buyer.hash === clauseHash(clause)) return true;
-  return buyer.hash === clauseHash(clause.copy(withoutProposals(clause.content)));
+  // clauseHash reads the clause as it stood before its open proposals.
+  return buyer.hash === clauseHash(clause);
 }
 
 export interface ProposalInDoc {

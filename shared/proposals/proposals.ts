@@ -2,11 +2,9 @@
 import { z } from "zod";
 import type { Party, Role } from "../roles";
 
-/** How a negotiation takes edits: everyone edits the text, or every edit by a member is a proposal. */
-export const changesModes = ["together", "proposals"] as const;
-export type ChangesMode = (typeof changesModes)[number];
+import { changesModes } from "./changesMode";
 
-export const isChangesMode = (value: unknown): value is ChangesMode => typeof value === "string" && (changesModes as readonly string[]).includes(value);
+export { changesModes, isChangesMode, type ChangesMode } from "./changesMode";
 
 export const proposalKinds = ["insert", "delete"] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
@@ -42,6 +40,8 @@ export const proposalActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("reason"), reason: reasonSchema }).strict(),
 ]);
 export type ProposalAction = z.infer<typeof proposalActionSchema>;
+/** What the other party (or the author) does with a proposal. */
+export type ProposalDecision = Exclude<ProposalAction["action"], "reason">;
 
 /** Many at once: every open proposal in one clause, or every open one by one member. */
 export const bulkProposalActionSchema = z.union([

@@ -42,7 +42,7 @@ import { ShortcutHelp } from "../workspace/ShortcutHelp";
 import { WorkspacePanel } from "../workspace/WorkspacePanel";
 import { workspaceShortcuts } from "../workspace/workspaceShortcuts";
 import { newId } from "../../../shared/ids";
-import type { ProposalView } from "../../../shared/proposals/views";
+import type { ProposalView } from "../../../shared/proposals/proposals";
 import { isChangesMode, type ChangesMode } from "../../../shared/proposals/changesMode";
 import { useFormatDateTime } from "../../i18n";
 import { proposalDecorationsPlugin } from "../proposals/proposalDecorations";

@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import type { ChangesMode } from "../../../shared/proposals/views";
+import type { ChangesMode } from "../../../shared/proposals/changesMode";
 import { useT } from "../../i18n";
 import { postToNegotiationApi, type ApiOutcome } from "../negotiationApi";
 import { RefusalAlert } from "../RefusalAlert";

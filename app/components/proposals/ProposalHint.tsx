@@ -1,7 +1,7 @@
 import { useId } from "react";
 import type { EditorView } from "prosemirror-view";
 import { useFormatDateTime, useT } from "../../i18n";
-import type { ProposalView } from "../../../shared/proposals/views";
+import type { ProposalView } from "../../../shared/proposals/proposals";
 import { proposalAtCursor, proposalMarksState } from "./proposalDecorations";
 
 /** "Insertion proposed by Sam (Supplier), 2 Dec 2026, 10:04": the tooltip and the cursor's hint. */

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from "react";
 import type { EditorView } from "prosemirror-view";
 import { numberClauses } from "../../../shared/editor/numbering";
-import type { ProposalAction, ProposalView } from "../../../shared/proposals/views";
+import type { ProposalDecision, ProposalView } from "../../../shared/proposals/proposals";
 import { partyOf, type Role } from "../../../shared/roles";
 import { useFormatDateTime, useT } from "../../i18n";
 import { postToNegotiationApi, type ApiOutcome } from "../negotiationApi";
@@ -54,7 +54,7 @@ export function ProposalList({ negotiationId, view, proposals, failed, me, claus
   const clauses = useMemo(() => new Map(numberClauses(view.state.doc).map((c) => [c.id, c])), [view.state.doc]);
   const shown = openProposals(view, proposals).filter((p) => clauseId === null || p.clauseId === clauseId);
 
-  const post = async (proposal: ProposalView, body: { action: ProposalAction } | { action: "reason"; reason: string }) => {
+  const post = async (proposal: ProposalView, body: { action: ProposalDecision } | { action: "reason"; reason: string }) => {
     setBusy(proposal.id);
     const result = await postToNegotiationApi(negotiationId, `proposals/${proposal.id}`, body);
     setBusy(null);
@@ -103,7 +103,7 @@ interface ItemProps {
   showClause: boolean;
   me: { id: string; role: Role };
   busy: boolean;
-  onPost: (body: { action: ProposalAction } | { action: "reason"; reason: string }) => Promise<boolean>;
+  onPost: (body: { action: ProposalDecision } | { action: "reason"; reason: string }) => Promise<boolean>;
   onOpenClause: (clauseId: string) => void;
 }
 

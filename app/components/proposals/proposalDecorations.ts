@@ -2,7 +2,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import { proposalOf, proposalsInDoc, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
-import type { ProposalView } from "../../../shared/proposals/views";
+import type { ProposalView } from "../../../shared/proposals/proposals";
 import { partyOf } from "../../../shared/roles";
 
 export interface ProposalMarksState {

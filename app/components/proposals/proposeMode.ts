@@ -5,7 +5,7 @@ import { clauseAt } from "../../../shared/editor/commands";
 import { scheduleSchema } from "../../../shared/editor/schema";
 import { isProtectedClause } from "../../../shared/editor/proposalMarks";
 import { proposalTransaction, type ProposalAuthor } from "../../../shared/editor/proposalTransform";
-import type { ChangesMode } from "../../../shared/proposals/views";
+import type { ChangesMode } from "../../../shared/proposals/changesMode";
 import type { Party } from "../../../shared/roles";
 import { marginState } from "../agreements/agreementDecorations";
 

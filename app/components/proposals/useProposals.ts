@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { EditorView } from "prosemirror-view";
-import type { ProposalView } from "../../../shared/proposals/views";
+import type { ProposalView } from "../../../shared/proposals/proposals";
 import type { CollaborationSession } from "../editor/collaborationSession";
 import { proposalMarksKey, proposalMarksState } from "./proposalDecorations";
 

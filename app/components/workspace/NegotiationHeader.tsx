@@ -5,7 +5,7 @@ import { partyOf, type Role } from "../../../shared/roles";
 import { useFormatDateTime, useT } from "../../i18n";
 import { ExportLinks } from "../agreements/ExportLinks";
 import { ChangesModeControl } from "../proposals/ChangesModeControl";
-import type { ChangesMode } from "../../../shared/proposals/views";
+import type { ChangesMode } from "../../../shared/proposals/changesMode";
 
 interface Props {
   negotiation: { id: string; title: string; buyerOrg: string; supplierOrg: string };

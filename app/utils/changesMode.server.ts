@@ -1,1 +1,0 @@
-export { changesModeOf } from "../../shared/proposals/views";
