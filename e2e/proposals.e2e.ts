@@ -154,6 +154,8 @@ test("owners switch to proposing; the supplier's typing shows to the buyer in th
   await supplier.keyboard.type(" Within four hours.");
   const proposed = inserted(buyer, "Incident notification");
   await runs(proposed).toBe(" Within four hours.");
+  // The clause's margin says a proposal waits on it, for both sides.
+  for (const page of [buyer, supplier]) await expect(clause(page, "Incident notification").locator(".agreement-badge")).toHaveText("Proposal open");
   await expect(proposed.locator(".proposal-by-supplier")).toHaveCount(1);
   await expect(proposed.locator(".proposal-by-supplier")).toHaveAttribute("title", /^Supplier: insertion proposed by Sam Supplier \(Nimbus Cloud\), /);
 
@@ -189,6 +191,7 @@ test("owners switch to proposing; the supplier's typing shows to the buyer in th
     await expect(clause(page, "Incident notification").locator("p").first()).toContainText("Within four hours.");
   }
   await expect(tab).toHaveAccessibleName("Proposals");
+  await expect(clause(buyer, "Incident notification").locator(".agreement-badge")).not.toHaveText("Proposal open");
 
   // A proposed deletion, rejected: the text stays as it was.
   const before = await textOf(clause(buyer, "Backups").locator("p").first());

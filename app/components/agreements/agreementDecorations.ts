@@ -2,7 +2,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import { clauseState, latestDecisions, type ClauseState, type ClauseStatus, type PartyDecision } from "../../../shared/agreements/clauseStatus";
-import { clauseHash } from "../../../shared/agreements/contentHash";
+import { clauseHash, hasProposal } from "../../../shared/agreements/contentHash";
 import { structureHash, structureUnitId } from "../../../shared/agreements/scheduleStructure";
 import { forEachClause } from "../../../shared/editor/numbering";
 
@@ -49,7 +49,7 @@ export function agreementsPlugin(label: (status: ClauseStatus) => string, struct
     forEachClause(doc, (clause, pos) => {
       const id = clause.attrs.id as string;
       const hash = clauseHash(clause);
-      const state = clauseState(id, hash, latest.get(id));
+      const state = clauseState(id, hash, latest.get(id), hasProposal(clause));
       const { status } = state;
       states.push(state);
       hashes.set(id, hash);

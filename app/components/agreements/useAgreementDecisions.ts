@@ -7,6 +7,8 @@ import { agreementsKey, decisionsMeta } from "./agreementDecorations";
 export function useAgreementDecisions(view: EditorView | null, snapshot: AgreementSnapshot) {
   useEffect(() => {
     if (!view) return;
-    view.dispatch(view.state.tr.setMeta(agreementsKey, decisionsMeta(snapshot.decisions)).setMeta("addToHistory", false));
+    // A meta-only transaction changes no text, so it never enters the undo history; marking it
+    // addToHistory: false would make y-prosemirror end the undo step being typed.
+    view.dispatch(view.state.tr.setMeta(agreementsKey, decisionsMeta(snapshot.decisions)));
   }, [view, snapshot]);
 }

@@ -61,7 +61,7 @@ export function useProposals(negotiationId: string, session: CollaborationSessio
 
   useEffect(() => {
     if (!view || !proposals) return;
-    // Not marked addToHistory: false, which would make y-prosemirror end the undo step being typed.
+    // Meta only: see useAgreementDecisions for why it is not marked addToHistory: false.
     view.dispatch(view.state.tr.setMeta(proposalMarksKey, new Map(proposals.map((p) => [p.id, p]))));
   }, [view, proposals]);
 

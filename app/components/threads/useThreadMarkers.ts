@@ -10,6 +10,7 @@ export function useThreadMarkers(view: EditorView | null, threads: ThreadView[])
     const counts: Record<string, number> = {};
     for (const th of threads) if (!th.resolved) counts[th.clauseId] = (counts[th.clauseId] ?? 0) + 1;
     const anchors = threads.filter((th) => th.anchor && !th.resolved).map((th) => ({ threadId: th.id, start: th.anchor!.start, end: th.anchor!.end }));
-    view.dispatch(view.state.tr.setMeta(threadsKey, { counts, anchors }).setMeta("addToHistory", false));
+    // Meta only: see useAgreementDecisions for why it is not marked addToHistory: false.
+    view.dispatch(view.state.tr.setMeta(threadsKey, { counts, anchors }));
   }, [threads, view]);
 }
