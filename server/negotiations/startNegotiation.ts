@@ -2,6 +2,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { createNegotiation, memberRole } from "../../db/queries/negotiations";
 import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
 import { readSchedule } from "../agreements/scheduleDocument";
+import { withoutProposals } from "../../shared/agreements/contentHash";
 import { withFreshIds } from "../../shared/editor/uniqueIds";
 import { translate, type Locale, type MessageKey } from "../../shared/i18n/index";
 import { scheduleFromSelection, selectClauses } from "../../shared/templates/selectClauses";
@@ -44,7 +45,10 @@ async function initialDocument(services: Services, creatorId: string, input: New
   if (start.kind === "copy") {
     // Not a member of the source: the same answer as for a missing one.
     if (!(await memberRole(services.db, start.fromNegotiationId, creatorId))) throw new DomainError(404, "wizard.error.copySource");
-    return withFreshIds(readSchedule(services, start.fromNegotiationId));
+    // Open proposals are the source's business (their records stay there): the copy starts from
+    // the text as it stands without them.
+    const source = readSchedule(services, start.fromNegotiationId);
+    return withFreshIds(source.copy(withoutProposals(source.content)));
   }
   const selection = selectClauses(services.catalogue, start.context);
   const excluded = new Set(start.exclude);

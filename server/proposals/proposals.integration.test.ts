@@ -255,6 +255,40 @@ test("all open proposals in a clause are decided at once, only those of the othe
   );
 });
 
+test("a copy of a negotiation starts from its text without the open proposals, which stay the source's", async () => {
+  const buyer = await join("buyer");
+  const supplier = await join("supplier");
+  const inserted = random.id();
+  const struck = random.id();
+  bodyText(buyer.fragment, 2).insert(0, "Copied? ", { insertion: { id: inserted } });
+  bodyText(supplier.fragment, 2).format(12, 5, { deletion: { id: struck } });
+  await waitFor(() => marked(bodyText(supplier.fragment, 2), inserted) && marked(bodyText(buyer.fragment, 2), struck), "both proposals at both sides");
+  const struckText = deltaOf(bodyText(buyer.fragment, 2)).find((op) => op.attributes?.deletion?.id === struck)!.insert;
+
+  const res = await (
+    await as("buyer")
+  ).request("/api/negotiations", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      title: "Copy with open proposals",
+      side: "buyer",
+      ourOrg: "Acme Retail",
+      counterpartyOrg: "Nimbus Cloud",
+      start: { kind: "copy", fromNegotiationId: negotiationId },
+    }),
+  });
+  assert.equal(res.status, 201);
+  const { id } = (await res.json()) as { id: string };
+  const db = new SQLite(path.join(server.dataDir, "app.db"), { readonly: true });
+  const { content_json } = db.prepare("select content_json from doc_snapshots where negotiation_id = ?").get(id) as { content_json: string };
+  db.close();
+  assert.doesNotMatch(content_json, /"insertion"|"deletion"/, "no proposal mark without its record");
+  assert.doesNotMatch(content_json, /Copied\? /, "proposed text is not copied as if agreed");
+  assert.ok(content_json.includes(struckText), "text proposed for deletion is still there");
+  assert.equal((await proposals("buyer")).filter((p) => p.id === inserted || p.id === struck).length, 2, "the source keeps its proposals");
+});
+
 test("decisions are stored: after a restart the accepted text is plain", async () => {
   for (const c of open.splice(0)) c.destroy();
   const { dataDir } = server;
