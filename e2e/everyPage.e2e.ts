@@ -66,6 +66,7 @@ for (const size of widths) {
       ["dashboard-review", "/dashboard?show=review"],
       ["dashboard-archived", "/dashboard?show=archived"],
       ["wizard", "/negotiations/new"],
+      ["word-import", "/negotiations/import"],
       ["agreement", `${base}/agreement`],
       ["version", `${base}/versions/${versionId}`],
       ["changes", `${base}/changes?since=${versionId}`],

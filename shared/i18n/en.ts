@@ -822,7 +822,7 @@ export const en = {
   "wordImport.requirement.noSuggestion": "No requirement matches this clause well enough; choose one or leave it at none.",
   "wordImport.changes.title": "Tracked changes in the file: {count}",
   "wordImport.changes.intro":
-    "Each becomes a proposal by “Word: <author>”. Nothing is accepted: inserted text stays marked as inserted, deleted text stays in the schedule marked as deleted.",
+    "Each becomes an open proposal from your side, its reason naming the Word author (“Word: <author>”), for the other side to accept or reject. Nothing is accepted: inserted text stays marked as inserted, deleted text stays in the schedule marked as deleted.",
   "wordImport.changes.none": "The file has no tracked changes.",
   "wordImport.changes.author": "By",
   "wordImport.changes.kind": "Change",

@@ -832,7 +832,7 @@ export const nl: Record<MessageKey, string> = {
   "wordImport.requirement.noSuggestion": "Geen eis past goed genoeg bij deze clausule; kies er een of laat het op geen.",
   "wordImport.changes.title": "Bijgehouden wijzigingen in het bestand: {count}",
   "wordImport.changes.intro":
-    "Elke wijziging wordt een voorstel van “Word: <auteur>”. Niets wordt geaccepteerd: ingevoegde tekst blijft gemarkeerd als invoeging, verwijderde tekst blijft in de bijlage staan, gemarkeerd als verwijdering.",
+    "Elke wijziging wordt een open voorstel van jouw kant, met de Word-auteur als reden (“Word: <auteur>”), dat de andere kant accepteert of afwijst. Niets wordt geaccepteerd: ingevoegde tekst blijft gemarkeerd als invoeging, verwijderde tekst blijft in de bijlage staan, gemarkeerd als verwijdering.",
   "wordImport.changes.none": "Het bestand heeft geen bijgehouden wijzigingen.",
   "wordImport.changes.author": "Door",
   "wordImport.changes.kind": "Wijziging",
