@@ -64,6 +64,17 @@ export function textOf(locator: Locator): Promise<string> {
   });
 }
 
+/**
+ * Puts the caret after a paragraph's last character, as a click right of its last line does.
+ * The End key alone only reaches the end of the visual line, which moves with the layout.
+ */
+export async function clickAtEndOf(paragraph: Locator) {
+  const box = await paragraph.boundingBox();
+  if (!box) throw new Error("the paragraph is not on screen");
+  await paragraph.click({ position: { x: box.width - 1, y: box.height - 4 } });
+  await paragraph.page().keyboard.press("End");
+}
+
 /** The clause whose heading says `heading`. */
 export const clause = (page: Page, heading: string) => page.locator(".clause", { has: page.locator(".clause-heading", { hasText: heading }) });
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import JSZip from "jszip";
-import { test, expect, logIn } from "./fixtures";
+import { test, expect, logIn, clickAtEndOf } from "./fixtures";
 
 async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
   const res = await page.request.post(path, { data, headers: { Origin: new URL(page.url()).origin } });
@@ -22,9 +22,11 @@ test("the redline page downloads the changes as a Word file with tracked changes
 
   await page.goto(`/negotiations/${id}`);
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  await page.locator(".schedule-editor .clause p").first().click();
-  await page.keyboard.press("End");
+  await clickAtEndOf(page.locator(".schedule-editor .clause p").first());
   await page.keyboard.type(" Reviewed by counsel.");
+  // Leaving the page before the server has every keystroke would leave part of them unsent.
+  await expect(page.getByRole("status").filter({ hasText: "all changes saved" })).toBeVisible();
+  await expect(page.locator(".schedule-editor .clause p").first()).toContainText("Reviewed by counsel.");
   await expect(async () => {
     await page.goto(`/negotiations/${id}/changes?since=${version.id}`);
     await expect(page.locator(".schedule-readonly ins").first()).toContainText("Reviewed by counsel.", { timeout: 1000 });
