@@ -188,6 +188,8 @@ export interface ProposalsTable {
   clause_id: string | null;
   /** "insert" or "delete" */
   kind: string;
+  /** "text" or "clause" (migration 0012) */
+  scope: Generated<string>;
   author_id: string;
   party: string;
   created_at: number;

@@ -56,13 +56,20 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
     case "proposal.rejected":
     case "proposal.withdrawn": {
       const clause = d.number !== undefined ? `${str("number")} ${str("heading")}`.trim() : t("audit.proposalHeading");
-      const key = (
-        {
-          "proposal.accepted": "audit.proposalAccepted",
-          "proposal.rejected": "audit.proposalRejected",
-          "proposal.withdrawn": "audit.proposalWithdrawn",
-        } as const
-      )[entry.action];
+      const keys = {
+        text: { "proposal.accepted": "audit.proposalAccepted", "proposal.rejected": "audit.proposalRejected", "proposal.withdrawn": "audit.proposalWithdrawn" },
+        insert: {
+          "proposal.accepted": "audit.clauseAdditionAccepted",
+          "proposal.rejected": "audit.clauseAdditionRejected",
+          "proposal.withdrawn": "audit.clauseAdditionWithdrawn",
+        },
+        delete: {
+          "proposal.accepted": "audit.clauseRemovalAccepted",
+          "proposal.rejected": "audit.clauseRemovalRejected",
+          "proposal.withdrawn": "audit.clauseRemovalWithdrawn",
+        },
+      } as const;
+      const key = keys[d.scope !== "clause" ? "text" : d.kind === "delete" ? "delete" : "insert"][entry.action];
       return t(key, { author: str("author"), party: role("authorParty"), clause });
     }
     case "import.tracked_changes": {

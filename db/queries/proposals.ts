@@ -1,12 +1,13 @@
 import type SQLite from "better-sqlite3";
 import type { DB } from "../connection";
-import { isChangesMode, type ChangesMode, type ProposalKind, type ProposalStatus } from "../../shared/proposals/proposals";
+import { isChangesMode, type ChangesMode, type ProposalKind, type ProposalScope, type ProposalStatus } from "../../shared/proposals/proposals";
 
 export interface ProposalRecord {
   id: string;
   negotiationId: string;
   clauseId: string | null;
   kind: ProposalKind;
+  scope: ProposalScope;
   authorId: string;
   authorName: string;
   party: string;
@@ -37,9 +38,9 @@ export function prepareProposalStatements(sqlite: SQLite.Database) {
     owner: sqlite.prepare<[id: string], { negotiation_id: string; author_id: string; kind: string; status: string }>(
       "select negotiation_id, author_id, kind, status from proposals where id = ?",
     ),
-    insert: sqlite.prepare<[id: string, negotiationId: string, clauseId: string | null, kind: string, authorId: string, party: string, createdAt: number]>(
-      "insert into proposals (id, negotiation_id, clause_id, kind, author_id, party, created_at) values (?, ?, ?, ?, ?, ?, ?)",
-    ),
+    insert: sqlite.prepare<
+      [id: string, negotiationId: string, clauseId: string | null, kind: string, scope: string, authorId: string, party: string, createdAt: number]
+    >("insert into proposals (id, negotiation_id, clause_id, kind, scope, author_id, party, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)"),
     changesMode: sqlite.prepare<[negotiationId: string], { changes_mode: string }>("select changes_mode from negotiations where id = ?"),
     /** Every clause decision in the order made: which clauses both parties agreed is computed from it. */
     decisions: sqlite.prepare<[negotiationId: string], { clause_id: string; party: string; decision: string; content_hash: string }>(
@@ -55,6 +56,7 @@ const toRecord = (r: {
   negotiation_id: string;
   clause_id: string | null;
   kind: string;
+  scope: string;
   author_id: string;
   author_name: string;
   party: string;
@@ -68,6 +70,7 @@ const toRecord = (r: {
   negotiationId: r.negotiation_id,
   clauseId: r.clause_id,
   kind: r.kind as ProposalKind,
+  scope: r.scope === "clause" ? "clause" : "text",
   authorId: r.author_id,
   authorName: r.author_name,
   party: r.party,
@@ -83,6 +86,7 @@ const proposalColumns = [
   "p.negotiation_id",
   "p.clause_id",
   "p.kind",
+  "p.scope",
   "p.author_id",
   "u.name as author_name",
   "p.party",

@@ -63,7 +63,7 @@ export class ProposalBook {
     const at = Date.now();
     try {
       this.stmts.transaction(() => {
-        for (const p of proposals) this.stmts.insert.run(p.id, this.negotiationId, p.clauseId, p.kind, user.userId, user.role, at);
+        for (const p of proposals) this.stmts.insert.run(p.id, this.negotiationId, p.clauseId, p.kind, p.scope, user.userId, user.role, at);
       });
       return true;
     } catch {

@@ -193,6 +193,104 @@ test("editing together, an agreed clause may be moved as it is, not deleted", ()
   assert.equal(deleted.ok, false);
 });
 
+/** Each clause's position and node, in document order. */
+function clausesIn(pm: PMNode): { from: number; node: PMNode }[] {
+  const out: { from: number; node: PMNode }[] = [];
+  pm.descendants((node, pos) => (node.type.name === "clause" ? (out.push({ from: pos, node }), false) : true));
+  return out;
+}
+
+const newClause = (attrs: Record<string, unknown>) =>
+  s.nodes.clause!.create({ id: newProposalId(), ...attrs }, [
+    s.nodes.clause_heading!.create(null, s.text("Logging")),
+    s.nodes.paragraph!.create(null, s.text("Keep logs.")),
+  ]);
+
+test("in propose mode a member proposes a whole new clause, writes in it freely, and may take it back", () => {
+  const { member, owners } = setup();
+  const supplier = member("supplier");
+  const buyer = member("buyer");
+  const id = newProposalId();
+  const added = supplier.send(supplier.edit((tr, pm) => tr.insert(clausesIn(pm)[0]!.from + clausesIn(pm)[0]!.node.nodeSize, newClause({ insertion: id }))));
+  assert.equal(added.ok, true, added.ok ? "" : added.reason);
+  assert.deepEqual(added.ok && added.proposals.map((p) => [p.id, p.kind, p.scope]), [[id, "insert", "clause"]]);
+  assert.equal(owners.get(id)?.authorId, "supplier");
+  // Inside their own proposed clause: plain typing, a new paragraph.
+  const inside = (pm: PMNode) => clausesIn(pm)[1]!.from + clausesIn(pm)[1]!.node.firstChild!.nodeSize + 2;
+  for (const change of [(tr: Transaction, pm: PMNode) => tr.insertText("All ", inside(pm)), (tr: Transaction, pm: PMNode) => tr.split(inside(pm) + 3)]) {
+    const verdict = supplier.send(supplier.edit(change));
+    assert.equal(verdict.ok, true, verdict.ok ? "" : verdict.reason);
+  }
+  buyer.sync();
+  assert.equal(buyer.send(buyer.edit((tr, pm) => tr.insertText("Z", inside(pm)))).ok, false, "the other party only proposes in it");
+  buyer.sync();
+  assert.equal(buyer.send(buyer.edit((tr, pm) => tr.insert(inside(pm), s.text("Z", [ins(newProposalId())])))).ok, true);
+  buyer.sync();
+  assert.equal(
+    buyer.send(buyer.edit((tr, pm) => tr.delete(clausesIn(pm)[1]!.from, clausesIn(pm)[1]!.from + clausesIn(pm)[1]!.node.nodeSize))).ok,
+    false,
+    "nor removes it",
+  );
+  supplier.sync();
+  const taken = supplier.send(supplier.edit((tr, pm) => tr.delete(clausesIn(pm)[1]!.from, clausesIn(pm)[1]!.from + clausesIn(pm)[1]!.node.nodeSize)));
+  assert.equal(taken.ok, true, taken.ok ? "" : taken.reason);
+  assert.equal(clausesIn(supplier.pm()).length, 2);
+});
+
+test("in propose mode a clause is not added plainly, not marked new afterwards, and not taken in by its author", () => {
+  const cases: [string, (tr: Transaction, pm: PMNode) => void][] = [
+    ["a plain new clause", (tr, pm) => tr.insert(clausesIn(pm)[1]!.from, newClause({}))],
+    ["an existing clause marked new", (tr, pm) => tr.setNodeAttribute(clausesIn(pm)[0]!.from, "insertion", newProposalId())],
+  ];
+  for (const [name, change] of cases) {
+    const { member } = setup();
+    const supplier = member("supplier");
+    assert.equal(supplier.send(supplier.edit(change)).ok, false, `${name} is refused`);
+  }
+  const { member } = setup();
+  const supplier = member("supplier");
+  assert.equal(supplier.send(supplier.edit((tr, pm) => tr.insert(clausesIn(pm)[1]!.from, newClause({ insertion: newProposalId() })))).ok, true);
+  const accepted = supplier.send(supplier.edit((tr, pm) => tr.setNodeAttribute(clausesIn(pm)[1]!.from, "insertion", null)));
+  assert.equal(accepted.ok, false);
+  assert.match(!accepted.ok ? accepted.reason : "", /accepted or rejected/);
+});
+
+test("removing a clause is proposed on the clause, taken back by its author only; editing together it protects an agreed clause", () => {
+  for (const options of [{}, { mode: "together" as const, protectedClauses: [0] }]) {
+    const { member } = setup(options);
+    const supplier = member("supplier");
+    const buyer = member("buyer");
+    const id = newProposalId();
+    const proposed = supplier.send(supplier.edit((tr, pm) => tr.setNodeAttribute(clausesIn(pm)[0]!.from, "deletion", id)));
+    assert.equal(proposed.ok, true, proposed.ok ? "" : proposed.reason);
+    assert.deepEqual(proposed.ok && proposed.proposals.map((p) => [p.kind, p.scope]), [["delete", "clause"]]);
+    buyer.sync();
+    assert.equal(buyer.send(buyer.edit((tr, pm) => tr.setNodeAttribute(clausesIn(pm)[0]!.from, "deletion", null))).ok, false, "not by the other party");
+    supplier.sync();
+    assert.equal(supplier.send(supplier.edit((tr, pm) => tr.setNodeAttribute(clausesIn(pm)[0]!.from, "deletion", null))).ok, true, "by its author");
+  }
+});
+
+test("editing together, a clause carrying someone's proposal moves with it; the id goes nowhere else", () => {
+  const { member } = setup({ mode: "together" });
+  const supplier = member("supplier");
+  const buyer = member("buyer");
+  const id = newProposalId();
+  assert.equal(supplier.send(supplier.edit((tr, pm) => tr.setNodeAttribute(clausesIn(pm)[1]!.from, "deletion", id))).ok, true);
+  buyer.sync();
+  const moved = buyer.send(
+    buyer.edit((tr, pm) => {
+      const [first, second] = clausesIn(pm);
+      tr.delete(second!.from, second!.from + second!.node.nodeSize);
+      tr.insert(first!.from, second!.node);
+    }),
+  );
+  assert.equal(moved.ok, true, moved.ok ? "" : moved.reason);
+  buyer.sync();
+  const forged = buyer.send(buyer.edit((tr, pm) => tr.setNodeAttribute(clausesIn(pm)[1]!.from, "deletion", id)));
+  assert.equal(forged.ok, false);
+});
+
 /**
  * Property: from random states, a random edit a proposer may make is admitted and one they may
  * not make is refused, and the room always reads as a valid schedule.

@@ -10,7 +10,7 @@
 // judged on what each piece of text carries before and after the transaction, not on which
 // format items it made or removed: an honest editor's tidying changes no text's marks.
 import * as Y from "yjs";
-import type { ProposalKind } from "../../shared/proposals/proposals";
+import type { ProposalKind, ProposalScope } from "../../shared/proposals/proposals";
 import { storedStruct } from "./storedStruct";
 
 export interface ProposalOwner {
@@ -33,12 +33,20 @@ export interface ProposalRules {
    * moved or relinked, not edited. Asked only when an edit of an agreed clause would be refused.
    */
   intact?(clauseId: string): boolean;
+  /** The proposal id the clause's attribute held before the transaction: a moved clause takes it along. */
+  attributeBefore?(clauseId: string, key: ClauseProposalKey): string | null;
 }
+
+/** The clause attributes that propose adding or removing the whole clause (decision 027). */
+export type ClauseProposalKey = "insertion" | "deletion";
+const clauseKinds: Record<ClauseProposalKey, ProposalKind> = { insertion: "insert", deletion: "delete" };
+const isClauseProposalKey = (key: string | null): key is ClauseProposalKey => key === "insertion" || key === "deletion";
 
 /** An id the transaction used first: recorded for the sender once the update is admitted. */
 export interface NewProposal {
   id: string;
   kind: ProposalKind;
+  scope: ProposalScope;
   /** Where the mark sits; null in a section heading. */
   clauseId: string | null;
 }
@@ -62,16 +70,28 @@ const isNew = (tr: Y.Transaction, item: Y.Item) => item.id.clock >= (tr.beforeSt
 
 const parentOf = (type: Placed): Placed | null => (type._item?.parent as Placed | undefined) ?? null;
 
+/** The clause element `type` is or lies in, else null. */
+function clauseElementOf(type: Placed): Y.XmlElement | null {
+  for (let t: Placed | null = type; t; t = parentOf(t)) if (t instanceof Y.XmlElement && t.nodeName === "clause") return t;
+  return null;
+}
+
+/** The string an attribute's item holds, whether or not it has been removed since. */
+function valueOf(item: Y.Item | undefined): string | null {
+  const value = item?.content instanceof Y.ContentAny ? item.content.getContent()[0] : undefined;
+  return typeof value === "string" ? value : null;
+}
+
+/** An attribute as the transaction found or left it: removed before it, it is gone; removed by it (with its clause, say), it is read. */
+function attributeIn(tr: Y.Transaction, element: Y.XmlElement, key: string): string | null {
+  const item = element._map.get(key);
+  return item && (!item.deleted || Y.isDeleted(tr.deleteSet, item.id)) ? valueOf(item) : null;
+}
+
 /** The id of the clause `type` lies in (read even when the clause was deleted just now), else null. */
 export function clauseOf(type: Placed): string | null {
-  for (let t: Placed | null = type; t; t = parentOf(t)) {
-    if (t instanceof Y.XmlElement && t.nodeName === "clause") {
-      const content = t._map.get("id")?.content;
-      const id = content instanceof Y.ContentAny ? content.getContent()[0] : undefined;
-      return typeof id === "string" ? id : null;
-    }
-  }
-  return null;
+  const clause = clauseElementOf(type);
+  return clause && valueOf(clause._map.get("id"));
 }
 
 export function checkProposals(tr: Y.Transaction, rules: ProposalRules): ProposalCheck {
@@ -88,7 +108,17 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
   };
   /** Agreed clauses the transaction touched, while editing together. */
   const touched = new Set<string>();
-  const strictAt = (type: Placed) => {
+  const isOwn = (id: string | null) => {
+    const owner = id === null ? undefined : ownerOf(id);
+    return !!owner && owner.authorId === senderId && owner.open;
+  };
+  // Inside a clause the sender proposed whole, the sender writes freely: it is all their proposal.
+  const inOwnProposedClause = (type: Placed) => {
+    const clause = clauseElementOf(type);
+    return !!clause && isOwn(attributeIn(tr, clause, "insertion"));
+  };
+  const strictAt = (type: Placed) => !inOwnProposedClause(type) && strictArea(type);
+  const strictArea = (type: Placed) => {
     if (rules.proposeOnly) return true;
     if (rules.protectedClauses.size === 0) return false;
     const clause = clauseAt(type);
@@ -104,59 +134,123 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
   const texts = new Set<Y.XmlText>();
   const idChecked = new Set<Y.XmlText>();
   let strictProblem: string | null = null;
+  let attributeRemoved: string | null = null;
 
+  const added: Y.Item[] = [];
   for (const [client, after] of tr.afterState) {
     const before = tr.beforeState.get(client) ?? 0;
     if (after <= before) continue;
     const structs = tr.doc.store.clients.get(client)!;
     for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i]!.id.clock < after; i++) {
       const item = structs[i]!;
-      if (!(item instanceof Y.Item) || item.deleted) continue;
-      const parent = item.parent as Placed;
-      const content = item.content;
-      if (content instanceof Y.ContentFormat && parent instanceof Y.XmlText) {
-        const kind = markKinds[content.key];
-        const id = kind ? markId(content.value) : null;
-        if (kind && id) {
-          const owner = ownerOf(id);
-          if (!owner) registered.set(id, { id, kind, clauseId: clauseAt(parent) });
-          else if (owner.kind !== kind) return { problem: "a proposal id names one kind of proposal" };
-          // y-prosemirror rewrites the marks around an edit, others' included: whether that put
-          // someone else's id on text is judged on the text.
-          else if (owner.authorId !== senderId || !owner.open) idChecked.add(parent);
-        }
-      }
-      if (!strictAt(parent)) continue;
-      if (parent instanceof Y.XmlText && item.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat))
-        texts.add(parent);
-      // A new run of text in an existing block: what it holds is judged as text.
-      else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText && item.parentSub === null))
-        strictProblem ??= "only proposals may change this text (no new elements or attributes)";
+      if (item instanceof Y.Item && !item.deleted) added.push(item);
     }
+  }
+
+  // Whole clauses proposed first: what lies inside the sender's own proposed clause is theirs to write.
+  for (const item of added) {
+    const parent = item.parent as Placed;
+    if (!(parent instanceof Y.XmlElement && parent.nodeName === "clause" && isClauseProposalKey(item.parentSub))) continue;
+    const problem = clauseAttributeProblem(tr, parent, item.parentSub, valueOf(item), rules, ownerOf, registered);
+    if (problem) return { problem };
+  }
+  for (const item of added) {
+    const parent = item.parent as Placed;
+    if (parent instanceof Y.XmlElement && parent.nodeName === "clause" && isClauseProposalKey(item.parentSub)) continue;
+    const content = item.content;
+    if (content instanceof Y.ContentFormat && parent instanceof Y.XmlText) {
+      const kind = markKinds[content.key];
+      const id = kind ? markId(content.value) : null;
+      if (kind && id) {
+        const owner = ownerOf(id);
+        if (!owner) registered.set(id, { id, kind, scope: "text", clauseId: clauseAt(parent) });
+        else if (owner.kind !== kind) return { problem: "a proposal id names one kind of proposal" };
+        // y-prosemirror rewrites the marks around an edit, others' included: whether that put
+        // someone else's id on text is judged on the text.
+        else if (owner.authorId !== senderId || !owner.open) idChecked.add(parent);
+      }
+    }
+    if (!strictAt(parent)) continue;
+    if (parent instanceof Y.XmlText && item.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat)) texts.add(parent);
+    // A new run of text in an existing block: what it holds is judged as text; a new clause the
+    // sender proposes whole is theirs.
+    else if (!(content instanceof Y.ContentType && item.parentSub === null && (content.type instanceof Y.XmlText || inOwnProposedClause(content.type))))
+      strictProblem ??= "only proposals may change this text (no new elements or attributes)";
   }
 
   Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || isNew(tr, struct)) return;
     const parent = struct.parent as Placed;
+    if (parent instanceof Y.XmlElement && isClauseProposalKey(struct.parentSub)) {
+      // Removed with its clause, the clause's removal is what is judged.
+      // Not a move (that deletes the clause): no "intact" excuses it.
+      if (parent._item?.deleted) return;
+      if (strictArea(parent)) attributeRemoved ??= clauseAttributeRemovalProblem(parent, struct, isOwn);
+      return;
+    }
     if (!strictAt(parent)) return;
     const content = struct.content;
     if (parent instanceof Y.XmlText && struct.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat))
       texts.add(parent);
-    // A deleted run's text is in the delete set too, and judged as text.
-    else if (!(content instanceof Y.ContentType && content.type instanceof Y.XmlText))
+    // A deleted run's text is in the delete set too, and judged as text; the sender may take back
+    // a clause they proposed whole.
+    else if (!(content instanceof Y.ContentType && (content.type instanceof Y.XmlText || inOwnProposedClause(content.type))))
       strictProblem ??= "only proposals may change this text (nothing may be removed)";
   });
 
-  const isOwn = (id: string | null) => {
-    const owner = id === null ? undefined : ownerOf(id);
-    return !!owner && owner.authorId === senderId && owner.open;
-  };
+  if (attributeRemoved) return { problem: attributeRemoved };
   for (const text of idChecked) {
     const found = texts.has(text) ? null : textProblem(tr, text, isOwn, false);
     if (found) return { problem: found };
   }
   if (!strictProblem) for (const text of texts) strictProblem ??= textProblem(tr, text, isOwn, true);
   return strictProblem ? unlessIntact(strictProblem) : { problem: null, proposals: [...registered.values()] };
+}
+
+/**
+ * A clause attribute proposing the whole clause, set by this transaction (decision 027). A new id
+ * becomes the sender's proposal: to add a clause only as it is added, to remove one at any time.
+ * Someone else's or a decided id only where the clause carried it before (y-prosemirror moves a
+ * clause by deleting and recreating it, attributes and all).
+ */
+function clauseAttributeProblem(
+  tr: Y.Transaction,
+  clause: Y.XmlElement,
+  key: ClauseProposalKey,
+  id: string | null,
+  rules: ProposalRules,
+  ownerOf: (id: string) => ProposalOwner | undefined,
+  registered: Map<string, NewProposal>,
+): string | null {
+  if (id === null) return null;
+  const kind = clauseKinds[key];
+  const clauseId = valueOf(clause._map.get("id"));
+  const owner = ownerOf(id);
+  const carried = clauseId !== null && rules.attributeBefore?.(clauseId, key) === id;
+  if (!owner) {
+    if (key === "insertion" && !(clause._item && isNew(tr, clause._item)) && !carried) return "a clause is proposed as new only when it is added";
+    registered.set(id, { id, kind, scope: "clause", clauseId });
+    return null;
+  }
+  if (owner.kind !== kind) return "a proposal id names one kind of proposal";
+  if ((owner.authorId !== rules.senderId || !owner.open) && !carried) return "the proposal id belongs to someone else's proposal, or to a decided one";
+  return null;
+}
+
+/**
+ * A clause attribute proposing the whole clause, taken off (its clause stays) where the sender may
+ * only propose: only their own proposal to remove it, taken back. A proposed clause is accepted or
+ * rejected, not taken into the schedule by its author.
+ */
+function clauseAttributeRemovalProblem(clause: Y.XmlElement, removed: Y.Item, isOwn: (id: string | null) => boolean): string | null {
+  const key = removed.parentSub as ClauseProposalKey;
+  const id = valueOf(removed);
+  const now = clause._map.get(key);
+  if (id === null || (now && !now.deleted && valueOf(now) === id)) return null;
+  if (key === "deletion" && isOwn(id)) return null;
+  return key === "insertion"
+    ? "a proposed clause is accepted or rejected, not taken in by its author"
+    : "only the sender's own deletion proposals may be taken off";
 }
 
 /**

@@ -22,18 +22,24 @@ const catchUpDelayMs = () => 500 + Math.random() * 1000;
 
 export type Verdict = { ok: true; copies: Y.ID[]; proposals: NewProposal[] } | { ok: false; reason: string; tooLarge?: boolean };
 
-/** A clause's content as XML (marks included, its own attributes not), or null when there is no such clause. */
-function clauseContent(doc: Y.Doc, clauseId: string): string | null {
+function clauseElement(doc: Y.Doc, clauseId: string): Y.XmlElement | null {
   for (const section of doc.getXmlFragment(scheduleFragmentName).toArray()) {
     if (!(section instanceof Y.XmlElement)) continue;
     for (const clause of section.toArray())
-      if (clause instanceof Y.XmlElement && clause.nodeName === "clause" && clause.getAttribute("id") === clauseId)
-        return clause
-          .toArray()
-          .map((child) => child.toString())
-          .join("");
+      if (clause instanceof Y.XmlElement && clause.nodeName === "clause" && clause.getAttribute("id") === clauseId) return clause;
   }
   return null;
+}
+
+/** A clause's content as XML (marks included, its own attributes not), or null when there is no such clause. */
+function clauseContent(doc: Y.Doc, clauseId: string): string | null {
+  const clause = clauseElement(doc, clauseId);
+  return clause
+    ? clause
+        .toArray()
+        .map((child) => child.toString())
+        .join("")
+    : null;
 }
 
 export class ScheduleGuard {
@@ -105,6 +111,10 @@ export class ScheduleGuard {
       intact: (clauseId) => {
         const before = clauseContent(this.room, clauseId);
         return before !== null && before === clauseContent(this.candidate, clauseId);
+      },
+      attributeBefore: (clauseId, key) => {
+        const value: unknown = clauseElement(this.room, clauseId)?.getAttribute(key);
+        return typeof value === "string" ? value : null;
       },
     };
     this.proposals = [];

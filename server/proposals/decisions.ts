@@ -13,7 +13,7 @@ import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
 import { scheduleFragmentName } from "../../shared/editor/schema";
-import { applyDecision, proposalTexts } from "./proposalText";
+import { applyDecision, proposalTexts, type ProposalInDocument } from "./proposalText";
 
 /** The proposals with their text as the document has it now; open ones unless asked for all. */
 export async function listProposalViews(services: Services, negotiationId: string, which: "open" | "all"): Promise<ProposalView[]> {
@@ -22,11 +22,12 @@ export async function listProposalViews(services: Services, negotiationId: strin
   return records.map((r) => view(r, inDocument.get(r.id)));
 }
 
-function view(r: ProposalRecord, now: { text: string; clauseId: string | null } | undefined): ProposalView {
+function view(r: ProposalRecord, now: ProposalInDocument | undefined): ProposalView {
   return {
     id: r.id,
     clauseId: now?.clauseId ?? r.clauseId,
     kind: r.kind,
+    scope: r.scope,
     author: { id: r.authorId, name: r.authorName, party: r.party as Party | Role },
     createdAt: r.createdAt,
     text: now?.text ?? "",
@@ -91,11 +92,17 @@ export async function actOnProposals(
 
 async function decide(services: Services, negotiationId: string, actor: Member, proposal: ProposalRecord, action: "accept" | "reject" | "withdraw") {
   const status = outcome[action];
-  const before = (await listProposalViews(services, negotiationId, "open")).find((p) => p.id === proposal.id)!;
+  const open = await listProposalViews(services, negotiationId, "open");
+  const before = open.find((p) => p.id === proposal.id)!;
   const where = clauseLabel(readSchedule(services, negotiationId), before.clauseId);
+  // A clause that goes (its removal accepted, its addition rejected or withdrawn) takes the
+  // proposals made inside it along: they close with it, decided by the same hand.
+  const clauseGoes = before.scope === "clause" && (proposal.kind === "insert") !== (status === "accepted");
+  const inside = clauseGoes ? open.filter((p) => p.id !== proposal.id && p.clauseId === before.clauseId) : [];
   const at = Date.now();
   const move = await services.db.transaction().execute(async (trx) => {
     if (!(await markDecided(trx, proposal.id, status, actor.userId, at))) throw new DomainError(409, "proposals.error.decided");
+    for (const p of inside) await markDecided(trx, p.id, "rejected", actor.userId, at);
     return recordMove(
       trx,
       {
@@ -105,6 +112,7 @@ async function decide(services: Services, negotiationId: string, actor: Member, 
         detail: {
           proposalId: proposal.id,
           kind: proposal.kind,
+          scope: proposal.scope,
           clauseId: before.clauseId,
           ...where,
           text: before.text.slice(0, 200),

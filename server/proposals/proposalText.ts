@@ -1,7 +1,7 @@
 // A proposal's text and its decision, on the schedule's Y.XmlFragment. The marks are keyed by
 // their name in Yjs (they exclude themselves, so y-prosemirror adds no hash to the key).
 import * as Y from "yjs";
-import { proposalMarkOf, type ProposalKind } from "../../shared/proposals/proposals";
+import { proposalMarkOf, type ProposalKind, type ProposalScope } from "../../shared/proposals/proposals";
 import { clauseOf } from "../collaboration/proposalGuard";
 
 function texts(type: Y.XmlFragment | Y.XmlElement, out: Y.XmlText[] = []): Y.XmlText[] {
@@ -36,21 +36,62 @@ function proposalRuns(fragment: Y.XmlFragment): Map<string, Run[]> {
   return runs;
 }
 
+/** The clauses proposed whole (decision 027), by the proposal's id, with the attribute that holds it. */
+function clauseProposals(fragment: Y.XmlFragment): Map<string, { clause: Y.XmlElement; key: "insertion" | "deletion" }> {
+  const out = new Map<string, { clause: Y.XmlElement; key: "insertion" | "deletion" }>();
+  for (const section of fragment.toArray()) {
+    if (!(section instanceof Y.XmlElement)) continue;
+    for (const clause of section.toArray()) {
+      if (!(clause instanceof Y.XmlElement) || clause.nodeName !== "clause") continue;
+      for (const key of ["insertion", "deletion"] as const) {
+        const id: unknown = clause.getAttribute(key);
+        if (typeof id === "string" && !out.has(id)) out.set(id, { clause, key });
+      }
+    }
+  }
+  return out;
+}
+
+/** A clause's heading as plain text. */
+function headingOf(clause: Y.XmlElement): string {
+  const heading = clause.get(0);
+  if (!(heading instanceof Y.XmlElement)) return "";
+  return texts(heading)
+    .flatMap((text) => (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === "string" ? op.insert : "")))
+    .join("");
+}
+
+export interface ProposalInDocument {
+  text: string;
+  clauseId: string | null;
+  scope: ProposalScope;
+}
+
 /** What each proposal in the document marks, and the clause it now sits in (null: a section heading). */
-export function proposalTexts(fragment: Y.XmlFragment): Map<string, { text: string; clauseId: string | null }> {
-  const out = new Map<string, { text: string; clauseId: string | null }>();
-  for (const [id, runs] of proposalRuns(fragment)) out.set(id, { text: runs.map((r) => r.insert).join(""), clauseId: clauseOf(runs[0]!.text) });
+export function proposalTexts(fragment: Y.XmlFragment): Map<string, ProposalInDocument> {
+  const out = new Map<string, ProposalInDocument>();
+  for (const [id, { clause }] of clauseProposals(fragment)) out.set(id, { text: headingOf(clause), clauseId: clauseOf(clause), scope: "clause" });
+  for (const [id, runs] of proposalRuns(fragment))
+    if (!out.has(id)) out.set(id, { text: runs.map((r) => r.insert).join(""), clauseId: clauseOf(runs[0]!.text), scope: "text" });
   return out;
 }
 
 /**
  * Applies a decision: accepting an insertion or rejecting a deletion takes the mark off and keeps
- * the text; accepting a deletion or rejecting an insertion removes the text. Call it inside a
+ * the text; accepting a deletion or rejecting an insertion removes the text. A whole clause the
+ * same way: its attribute taken off, or the clause removed. Call it inside a
  * transaction on the room's document. Returns whether the document held the proposal.
  */
 export function applyDecision(fragment: Y.XmlFragment, id: string, kind: ProposalKind, accepted: boolean): boolean {
-  const runs = (proposalRuns(fragment).get(id) ?? []).filter((r) => r.length > 0);
   const removeText = (kind === "insert") !== accepted;
+  const whole = clauseProposals(fragment).get(id);
+  if (whole) {
+    const section = whole.clause.parent as Y.XmlElement;
+    if (removeText) section.delete(section.toArray().indexOf(whole.clause), 1);
+    else whole.clause.removeAttribute(whole.key);
+    return true;
+  }
+  const runs = (proposalRuns(fragment).get(id) ?? []).filter((r) => r.length > 0);
   // From the end, so that removing a run does not move the ones still to do.
   for (const run of [...runs].reverse()) {
     if (removeText) run.text.delete(run.index, run.length);

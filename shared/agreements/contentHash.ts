@@ -32,34 +32,42 @@ const isProposalMark = (name: string) => name === "insertion" || name === "delet
 
 const proposalCache = new WeakMap<PMNode, boolean>();
 
-/** Whether any text in `node` carries an insertion or deletion proposal. */
+/** Whether `node` is proposed to be added or removed, or any text in it carries a proposal. */
 export function hasProposal(node: PMNode): boolean {
   let found = proposalCache.get(node);
   if (found === undefined) {
-    found = false;
-    node.descendants((child) => {
-      if (!found && child.isText && child.marks.some((m) => isProposalMark(m.type.name))) found = true;
-      return !found;
-    });
+    found = !!(node.attrs.insertion || node.attrs.deletion);
+    if (!found)
+      node.descendants((child) => {
+        if (!found && child.isText && child.marks.some((m) => isProposalMark(m.type.name))) found = true;
+        return !found;
+      });
     proposalCache.set(node, found);
   }
   return found;
 }
 
-/** The text as it was before its proposals: inserted text left out, deletion marks off. */
+/** The text as it was before its proposals: inserted text and clauses left out, deletion proposals off. */
 export function withoutProposals(content: Fragment): Fragment {
   const out: PMNode[] = [];
   content.forEach((child) => {
-    if (!child.isText) out.push(child.copy(withoutProposals(child.content)));
+    if (child.attrs.insertion) return;
+    if (child.attrs.deletion) out.push(child.type.create({ ...child.attrs, deletion: null }, withoutProposals(child.content), child.marks));
+    else if (!child.isText) out.push(child.copy(withoutProposals(child.content)));
     else if (!child.marks.some((m) => m.type.name === "insertion")) out.push(child.mark(child.marks.filter((m) => m.type.name !== "deletion")));
   });
   // fromArray joins neighbours that now carry the same marks, as the text had them before.
   return Fragment.fromArray(out);
 }
 
+// A clause that proposes nothing holds null under these (decision 027); left out, a schedule
+// hashes as it did before clauses could be proposed, so earlier sign-offs and versions still match.
+const proposalAttributes = new Set(["insertion", "deletion"]);
+
 /** The whole schedule, structure and order included: what a sign-off or a version stands for. */
 export function scheduleHash(doc: PMNode): string {
-  return hashJson(doc.toJSON());
+  const json = JSON.stringify(doc.toJSON(), (key, value: unknown) => (value === null && proposalAttributes.has(key) ? undefined : value));
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(json)));
 }
 
 /** Every clause's id and hash, and whether a proposal in it is open, in document order. */

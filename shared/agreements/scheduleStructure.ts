@@ -12,9 +12,13 @@ export const structureUnitId = "schedule-structure";
 
 type NodeJson = { type: string; attrs?: Record<string, unknown>; content?: NodeJson[] };
 
-// A clause stands for itself by id (its content has its own hash); everything else, verbatim.
+// A clause stands for itself by id (its content has its own hash); everything else, verbatim. A
+// clause only proposed (decision 027) is not in the structure until it is accepted, so the
+// structure both agreed stays agreed meanwhile; one proposed for removal is, until then.
+const isProposedClause = (clause: { attrs?: { readonly [key: string]: unknown } }) => !!clause.attrs?.insertion;
 const sectionItem = (child: NodeJson) => (child.type === "clause" ? { clause: child.attrs?.id ?? null } : child);
-const docItem = (child: NodeJson) => (child.type === "section" ? { section: (child.content ?? []).map(sectionItem) } : child);
+const docItem = (child: NodeJson) =>
+  child.type === "section" ? { section: (child.content ?? []).filter((c) => !(c.type === "clause" && isProposedClause(c))).map(sectionItem) } : child;
 
 /** The structure's hash from a stored version's JSON (doc.toJSON()): the same as structureHash. */
 export function structureHashOfJson(doc: NodeJson): string {
@@ -27,7 +31,10 @@ export function structureHash(doc: PMNode): string {
   doc.forEach((child) => {
     if (child.type.name !== "section") return void items.push(child.toJSON());
     const section: unknown[] = [];
-    child.forEach((node) => section.push(node.type.name === "clause" ? { clause: node.attrs.id ?? null } : node.toJSON()));
+    child.forEach((node) => {
+      if (node.type.name !== "clause") section.push(node.toJSON());
+      else if (!isProposedClause(node)) section.push({ clause: node.attrs.id ?? null });
+    });
     items.push({ section });
   });
   return hashJson(items);

@@ -2,7 +2,7 @@ import type { Mark, Node as PMNode } from "prosemirror-model";
 import type { PartyDecision } from "../agreements/clauseStatus";
 import { clauseHash } from "../agreements/contentHash";
 import type { Party } from "../roles";
-import type { ProposalKind } from "../proposals/proposals";
+import type { ProposalKind, ProposalScope } from "../proposals/proposals";
 import { scheduleSchema as s } from "./schema";
 
 /** The proposal a text node belongs to, if any (decision 020: the mark holds only the id). */
@@ -11,6 +11,14 @@ export function proposalOf(marks: readonly Mark[]): { kind: ProposalKind; id: st
     if (mark.type === s.marks.insertion) return { kind: "insert", id: String(mark.attrs.id) };
     if (mark.type === s.marks.deletion) return { kind: "delete", id: String(mark.attrs.id) };
   }
+  return null;
+}
+
+/** A proposal to add or remove a whole clause (decision 027), from the clause's attributes. */
+export function clauseProposalOf(clause: PMNode): { kind: ProposalKind; id: string } | null {
+  if (clause.type !== s.nodes.clause) return null;
+  if (clause.attrs.insertion) return { kind: "insert", id: String(clause.attrs.insertion) };
+  if (clause.attrs.deletion) return { kind: "delete", id: String(clause.attrs.deletion) };
   return null;
 }
 
@@ -32,6 +40,8 @@ export function isProtectedClause(clause: PMNode, latest: Latest): boolean {
 export interface ProposalInDoc {
   id: string;
   kind: ProposalKind;
+  /** A proposal's text, or a whole clause (then `text` is its heading). */
+  scope: ProposalScope;
   clauseId: string | null;
   /** The proposed or struck text, its runs joined. */
   text: string;
@@ -47,12 +57,17 @@ export function proposalsInDoc(doc: PMNode): Map<string, ProposalInDoc> {
       if (!proposal) return false;
       const entry = found.get(proposal.id);
       if (entry) entry.text += child.text ?? "";
-      else found.set(proposal.id, { ...proposal, clauseId, text: child.text ?? "" });
+      else found.set(proposal.id, { ...proposal, scope: "text", clauseId, text: child.text ?? "" });
       return false;
     });
   };
   doc.forEach((section) => {
-    section.forEach((child) => visit(child, child.type === s.nodes.clause ? (child.attrs.id as string) : null));
+    section.forEach((child) => {
+      const clauseId = child.type === s.nodes.clause ? (child.attrs.id as string) : null;
+      const whole = clauseProposalOf(child);
+      if (whole && !found.has(whole.id)) found.set(whole.id, { ...whole, scope: "clause", clauseId, text: child.firstChild?.textContent ?? "" });
+      visit(child, clauseId);
+    });
   });
   return found;
 }

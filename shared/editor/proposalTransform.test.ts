@@ -1,10 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { EditorState, TextSelection, type Transaction } from "prosemirror-state";
+import { EditorState, TextSelection, type Command, type Transaction } from "prosemirror-state";
 import { Slice, Fragment, type Node as PMNode } from "prosemirror-model";
 import { scheduleSchema as s } from "./schema";
 import { buildScheduleDoc } from "./scheduleTemplate";
 import { proposalTransaction, type ProposalAuthor } from "./proposalTransform";
+import { deleteClause, insertClause, moveClause } from "./commands";
 import { isProtectedClause, proposalsInDoc } from "./proposalMarks";
 import { withoutProposals } from "../agreements/contentHash";
 import { clauseHash } from "../agreements/contentHash";
@@ -41,6 +42,18 @@ function author(prefix = "p"): ProposalAuthor & { minted: string[] } {
 
 function stateAt(base: PMNode, pos: number, to = pos) {
   return EditorState.create({ doc: base, selection: TextSelection.create(base, pos, to) });
+}
+
+/** A command's transaction, as the member's editor turns it into proposals. */
+function applyCommand(state: EditorState, command: Command, who: ProposalAuthor): EditorState {
+  let made: Transaction | null = null;
+  assert.ok(
+    command(state, (tr) => (made = tr)),
+    "the command applies",
+  );
+  const proposed = proposalTransaction(state, made!, who);
+  assert.ok(proposed, "the edit has a proposal form");
+  return state.apply(proposed);
 }
 
 function propose(state: EditorState, edit: (tr: Transaction) => void, who: ProposalAuthor): EditorState {
@@ -175,4 +188,55 @@ test("the proposals in a document, and the text as it stood before them", () => 
   assert.ok(isProtectedClause(clause, agreed), "agreed before the open proposals");
   const onlyBuyer = new Map([[clause.attrs.id as string, { buyer: decision("buyer", clauseHash(original)) }]]);
   assert.ok(!isProtectedClause(original, onlyBuyer));
+});
+
+test("a whole clause added is proposed as a clause; removed, it stays, proposed for removal; one's own proposed clause really goes", () => {
+  const me = author();
+  const start = stateAt(doc, at(EditorState.create({ doc }), "strong"));
+  const added = applyCommand(start, insertClause, me);
+  const clauses = () => {
+    const out: PMNode[] = [];
+    added.doc.descendants((n) => (n.type === s.nodes.clause ? (out.push(n), false) : true));
+    return out;
+  };
+  assert.deepEqual(
+    clauses().map((c) => [c.attrs.insertion, c.attrs.deletion]),
+    [
+      [null, null],
+      ["p1", null],
+    ],
+  );
+  assert.equal(added.selection.$from.parent.type, s.nodes.clause_heading, "the caret is in the new clause's heading");
+  assert.deepEqual(
+    [...proposalsInDoc(added.doc).values()].map((p) => [p.id, p.kind, p.scope]),
+    [["p1", "insert", "clause"]],
+  );
+
+  const inFirst = stateAt(added.doc, at(added, "strong"));
+  const struck = applyCommand(inFirst, deleteClause, me);
+  assert.equal(struck.doc.firstChild!.childCount, 3, "the first clause stays");
+  assert.equal(struck.doc.firstChild!.child(1).attrs.deletion, "p2");
+  assert.equal(withoutProposals(struck.doc.content).firstChild!.childCount, 2, "without proposals: the old clause, no new one");
+
+  const inNew = EditorState.create({
+    doc: struck.doc,
+    selection: TextSelection.create(struck.doc, struck.doc.firstChild!.child(0).nodeSize + struck.doc.firstChild!.child(1).nodeSize + 3),
+  });
+  const back = applyCommand(inNew, deleteClause, me);
+  assert.equal(back.doc.firstChild!.childCount, 2, "one's own proposed clause is taken back");
+  const other = author("q");
+  const kept = applyCommand(inNew, deleteClause, other);
+  assert.equal(kept.doc.firstChild!.childCount, 3, "someone else's proposed clause is not removed");
+  assert.equal(kept.doc.firstChild!.child(2).attrs.deletion, null);
+});
+
+test("moving a clause has no proposal form yet", () => {
+  const two = buildScheduleDoc({
+    sections: [{ heading: "Access", clauses: ["A", "B"].map((h) => ({ heading: h, requirement: null, body: [`Body ${h}.`] })) }],
+  });
+  const state = stateAt(two, at(EditorState.create({ doc: two }), "Body B"));
+  let moved: Transaction | null = null;
+  moveClause(-1)(state, (tr) => (moved = tr));
+  assert.ok(moved);
+  assert.equal(proposalTransaction(state, moved, author()), null);
 });

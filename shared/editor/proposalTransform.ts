@@ -14,20 +14,37 @@ export interface ProposalAuthor {
  * Rewrites an edit into proposals (decision 020): typed or pasted text is inserted with an
  * `insertion` mark, removed text keeps its place under a `deletion` mark, and removing text of
  * one's own insertion really removes it. Only what the server admits from a member who may only
- * propose: other members' proposals are left as they are, and an edit that changes structure or
- * formatting (a new paragraph, a list, bold, a moved clause) has no proposal form yet, so the
- * answer is null and the edit must be dropped.
+ * propose: other members' proposals are left as they are. A whole clause added or removed is
+ * proposed as a clause (decision 027). An edit that changes other structure or formatting (a new
+ * paragraph, a list, bold, a moved clause) has no proposal form yet, so the answer is null and
+ * the edit must be dropped.
  *
  * Ids: continued typing or deleting next to one's own proposal of the same kind extends it (one
  * id); anything else starts a new one. An insertion never takes a deletion's id, so a replaced
  * word is two proposals (one insert, one delete), as Word records it.
  */
 export function proposalTransaction(state: EditorState, tr: Transaction, author: ProposalAuthor): Transaction | null {
+  if (movesClause(tr)) return null;
   const out = state.tr;
   let caret: number | null = null;
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i]!;
     if (!(step instanceof ReplaceStep)) return null;
+    const clauses = wholeClauses(tr.docs[i]!, step);
+    if (clauses) {
+      const from = rebase(step.from, tr.steps.slice(0, i), out);
+      const to = rebase(step.to, tr.steps.slice(0, i), out);
+      if (clauses === "removed") proposeClauseRemoval(out, from, to, author);
+      else {
+        out.insert(
+          from,
+          clauses.map((clause) => clause.type.create({ ...clause.attrs, insertion: author.newId(), deletion: null }, clause.content)),
+        );
+        // Into the (first) new clause's heading, as the command that added it does.
+        if (i === tr.steps.length - 1) caret = from + 2;
+      }
+      continue;
+    }
     const inserted = insertedText(step.slice);
     if (inserted === null) return null;
     const from = rebase(step.from, tr.steps.slice(0, i), out);
@@ -57,6 +74,58 @@ export function proposalTransaction(state: EditorState, tr: Transaction, author:
   if (tr.scrolledIntoView) out.scrollIntoView();
   for (const key of ["uiEvent", "paste", "addToHistory"]) if (tr.getMeta(key) !== undefined) out.setMeta(key, tr.getMeta(key));
   return out;
+}
+
+/**
+ * Whole clauses a step adds (a new clause, one from the catalogue) or removes, which are proposed
+ * as clauses (decision 027); null for any other step.
+ */
+function wholeClauses(doc: PMNode, step: ReplaceStep): readonly PMNode[] | "removed" | null {
+  const { slice } = step;
+  if (step.from === step.to) {
+    if (slice.openStart !== 0 || slice.openEnd !== 0 || slice.content.childCount === 0) return null;
+    let all = true;
+    slice.content.forEach((node) => (all &&= node.type === s.nodes.clause));
+    return all && doc.resolve(step.from).parent.type === s.nodes.section ? slice.content.content : null;
+  }
+  if (slice.size > 0) return null;
+  const $from = doc.resolve(step.from);
+  const $to = doc.resolve(step.to);
+  if ($from.parent.type !== s.nodes.section || $to.parent !== $from.parent) return null;
+  for (let index = $from.index(); index < $to.index(); index++) if ($from.parent.child(index).type !== s.nodes.clause) return null;
+  return "removed";
+}
+
+/** Whether the transaction takes a clause out and puts it back elsewhere: a move, which has no proposal form yet. */
+function movesClause(tr: Transaction): boolean {
+  const removed = new Set<string>();
+  const added = new Set<string>();
+  tr.steps.forEach((step, i) => {
+    if (!(step instanceof ReplaceStep)) return;
+    tr.docs[i]!.nodesBetween(step.from, step.to, (node) => (node.type === s.nodes.clause ? (removed.add(String(node.attrs.id)), false) : true));
+    step.slice.content.descendants((node) => (node.type === s.nodes.clause ? (added.add(String(node.attrs.id)), false) : true));
+  });
+  return [...added].some((id) => removed.has(id));
+}
+
+/**
+ * Removing whole clauses: one's own proposed clause really goes; any other clause stays, marked
+ * as proposed for removal, unless someone else proposed it or its removal already.
+ */
+function proposeClauseRemoval(out: Transaction, from: number, to: number, author: ProposalAuthor) {
+  const gone: { from: number; to: number }[] = [];
+  out.doc.nodesBetween(from, to, (node, pos) => {
+    if (node.type !== s.nodes.clause) return true;
+    const added = node.attrs.insertion as string | null;
+    if (added) {
+      if (author.isMine(added)) gone.push({ from: pos, to: pos + node.nodeSize });
+    } else if (!node.attrs.deletion) {
+      out.setNodeAttribute(pos, "deletion", author.newId());
+    }
+    return false;
+  });
+  // Back to front, so earlier clauses keep their positions.
+  for (const range of gone.reverse()) out.delete(range.from, range.to);
 }
 
 /** A position in the document after `before` mapped back to the state's document, then through `out`. */

@@ -31,6 +31,9 @@ export function attributeProblem(nodeName: string, key: string, value: unknown):
   switch (key) {
     case "id":
       return typeof value === "string" && scheduleIdPattern.test(value) ? null : `${nodeName} id must be a plain id string`;
+    case "insertion":
+    case "deletion":
+      return value === null || (typeof value === "string" && scheduleIdPattern.test(value)) ? null : `a clause's ${key} must be a proposal id`;
     case "requirement":
       return value === null || (typeof value === "string" && requirementPattern.test(value)) ? null : "requirement must be a knowledge-base id";
     case "field":

@@ -28,9 +28,12 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (): DOMOutputSpec => ["h2", { class: "section-heading" }, 0],
   },
 
+  // `insertion` / `deletion` hold the id of a proposal to add or to remove the whole clause
+  // (decision 027): element attributes, because y-prosemirror syncs no node marks. Never parsed
+  // from pasted HTML: a proposal is made by its author's edit, not copied.
   clause: {
     content: "clause_heading block+",
-    attrs: { id: idAttr, requirement: { default: null as string | null } },
+    attrs: { id: idAttr, requirement: { default: null as string | null }, insertion: idAttr, deletion: idAttr },
     defining: true,
     parseDOM: [
       {
@@ -43,7 +46,12 @@ const nodes: Record<string, NodeSpec> = {
     ],
     toDOM: (node): DOMOutputSpec => [
       "div",
-      { "data-clause": "", "data-id": node.attrs.id ?? "", "data-requirement": node.attrs.requirement ?? "", class: "clause" },
+      {
+        "data-clause": "",
+        "data-id": node.attrs.id ?? "",
+        "data-requirement": node.attrs.requirement ?? "",
+        class: node.attrs.insertion ? "clause clause-proposed-insert" : node.attrs.deletion ? "clause clause-proposed-delete" : "clause",
+      },
       0,
     ],
   },

@@ -9,6 +9,9 @@ export { changesModes, isChangesMode, type ChangesMode } from "./changesMode";
 export const proposalKinds = ["insert", "delete"] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
+/** What a proposal adds or removes: text inside a clause or heading, or a whole clause (decision 027). */
+export type ProposalScope = "text" | "clause";
+
 export const proposalStatuses = ["open", "accepted", "rejected", "withdrawn"] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
@@ -21,9 +24,10 @@ export interface ProposalView {
   id: string;
   clauseId: string | null;
   kind: ProposalKind;
+  scope: ProposalScope;
   author: { id: string; name: string; party: Party | Role };
   createdAt: number;
-  /** The marked text in the document as it is now. */
+  /** The marked text in the document as it is now; a whole clause's heading. */
   text: string;
   reason: string | null;
   status: ProposalStatus;

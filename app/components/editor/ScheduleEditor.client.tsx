@@ -266,7 +266,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
       </div>
       <div className="workspace" data-panel={panel.narrow ? "drawer" : panel.visible ? "column" : "collapsed"}>
         <div className="schedule-editor-column">
-          {canEdit && view && <Toolbar view={view} textOnly={proposingHere} />}
+          {canEdit && view && <Toolbar view={view} proposing={proposingHere} />}
           {!view && <p className="editor-loading">{t("editor.loading")}</p>}
           <div ref={mount} className="schedule-mount" hidden={!view} />
           {view && <GlossaryHint view={view} glossary={glossary} />}

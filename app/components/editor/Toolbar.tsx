@@ -5,6 +5,9 @@ import { useT, type MessageKey } from "../../i18n";
 import { commands, describeShortcut, isMac, shortcuts } from "./editorKeymap";
 import { confirmDeleteClause, promptLink } from "./dialogs";
 
+const alwaysApplies = new Set<Action["key"]>(["undo", "redo"]);
+const proposable = new Set<Action["key"]>(["newClause", "deleteClause"]);
+
 interface Action {
   key: keyof typeof shortcuts | "table";
   label: MessageKey;
@@ -26,9 +29,10 @@ function insertTable(): Command {
 
 /**
  * Buttons for what the keyboard shortcuts do; each says its shortcut and whether it applies here.
- * While proposing (`textOnly`) only undo and redo apply: formatting and structure have no proposal form yet.
+ * While proposing, undo and redo apply, and adding or removing a clause (both proposed as clauses,
+ * decision 027); other formatting and structure have no proposal form yet.
  */
-export function Toolbar({ view, textOnly }: { view: EditorView; textOnly: boolean }) {
+export function Toolbar({ view, proposing }: { view: EditorView; proposing: boolean }) {
   const t = useT();
   const state = view.state;
   const markActive = (type: typeof s.marks.bold) => {
@@ -66,7 +70,7 @@ export function Toolbar({ view, textOnly }: { view: EditorView; textOnly: boolea
           {group.map((action) => {
             const shortcut = action.key === "table" ? null : describeShortcut(shortcuts[action.key], mac);
             const label = t(action.label);
-            const enabled = action.key === "undo" || action.key === "redo" ? true : !textOnly && action.run(state, undefined, view);
+            const enabled = alwaysApplies.has(action.key) || ((!proposing || proposable.has(action.key)) && action.run(state, undefined, view));
             return (
               <button
                 key={action.key}

@@ -137,7 +137,13 @@ function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenCl
           <time dateTime={new Date(proposal.createdAt).toISOString()}>{formatTime(proposal.createdAt)}</time>
         </p>
         <p className="proposal-text">
-          {t(proposal.kind === "insert" ? "proposals.kind.insert" : "proposals.kind.delete")}: <Text className="proposal-run">{proposal.text}</Text>
+          {proposal.scope === "clause" ? (
+            t(proposal.kind === "insert" ? "proposals.kind.insertClause" : "proposals.kind.deleteClause")
+          ) : (
+            <>
+              {t(proposal.kind === "insert" ? "proposals.kind.insert" : "proposals.kind.delete")}: <Text className="proposal-run">{proposal.text}</Text>
+            </>
+          )}
         </p>
         {proposal.reason && <p className="proposal-reason">{t("proposals.reason", { reason: proposal.reason })}</p>}
       </div>

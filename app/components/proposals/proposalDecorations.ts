@@ -1,7 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { proposalOf, proposalsInDoc, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
+import { clauseProposalOf, proposalOf, proposalsInDoc, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
 import type { ProposalView } from "../../../shared/proposals/proposals";
 import { partyOf } from "../../../shared/roles";
 
@@ -18,14 +18,24 @@ export const proposalMarksKey = new PluginKey<ProposalMarksState>("proposalMarks
 export const proposalMarksState = (state: EditorState): ProposalMarksState => proposalMarksKey.getState(state)!;
 
 /**
- * Colours every proposed insertion and deletion by its author's party, with who proposed it and
- * when as the pointer's tooltip. The mark holds only an id; who and when come from the server's
+ * Colours every proposed insertion and deletion, and every clause proposed whole, by its author's
+ * party, with who proposed it and when as the pointer's tooltip. The mark holds only an id; who and when come from the server's
  * list, given as this plugin's meta whenever it is (re)read.
  */
 export function proposalDecorationsPlugin(describe: (record: ProposalView) => string): Plugin<ProposalMarksState> {
   const compute = (doc: PMNode, records: Map<string, ProposalView>): ProposalMarksState => {
     const decorations: Decoration[] = [];
     doc.descendants((node, pos) => {
+      const whole = clauseProposalOf(node);
+      if (whole) {
+        const record = records.get(whole.id);
+        decorations.push(
+          Decoration.node(pos, pos + node.nodeSize, {
+            class: `proposal-clause proposal-by-${(record && partyOf(record.author.party)) ?? "unknown"}`,
+            ...(record ? { title: describe(record) } : {}),
+          }),
+        );
+      }
       if (!node.isText) return true;
       const proposal = proposalOf(node.marks);
       if (!proposal) return false;

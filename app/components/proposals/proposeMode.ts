@@ -25,10 +25,12 @@ function protectedAt(state: EditorState, $pos: ResolvedPos): boolean {
 /**
  * Whether an edit at this range must be a proposal: every edit of a party member in propose mode,
  * and in either mode an edit that reaches into a clause both parties agreed, a whole agreed clause
- * moved or removed included (the server judges every piece of text of such a clause).
+ * moved or removed included (the server judges every piece of text of such a clause); never inside
+ * a clause the member proposed whole.
  */
 export function mustPropose(state: EditorState, doc: PMNode, from: number, to: number, rules: ProposeRules): boolean {
   if (!rules.party) return false;
+  if (inOwnProposedClause(doc.resolve(from), doc.resolve(to), rules.author)) return false;
   if (rules.mode === "proposals") return true;
   if (protectedAt(state, doc.resolve(from)) || protectedAt(state, doc.resolve(to))) return true;
   let reached = false;
@@ -38,6 +40,14 @@ export function mustPropose(state: EditorState, doc: PMNode, from: number, to: n
     return false;
   });
   return reached;
+}
+
+/** Whether the range lies inside one clause this member proposed whole: theirs to write as they like (decision 027). */
+function inOwnProposedClause($from: ResolvedPos, $to: ResolvedPos, author: ProposalAuthor): boolean {
+  const found = clauseAt($from);
+  if (!found || clauseAt($to)?.pos !== found.pos) return false;
+  const added = $from.node(found.depth).attrs.insertion as string | null;
+  return !!added && author.isMine(added);
 }
 
 function stepRange(step: unknown): { from: number; to: number } | null {
