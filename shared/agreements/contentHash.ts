@@ -48,10 +48,21 @@ export function hasProposal(node: PMNode): boolean {
 
 /** The text as it was before its proposals: inserted text left out, deletion marks off. */
 export function withoutProposals(content: Fragment): Fragment {
+  return withDecidedProposals(content, () => false);
+}
+
+/**
+ * The text as its proposals' decisions leave it: the insertions and deletions `accepted` names
+ * applied (their marks off), every other proposal left out as withoutProposals does.
+ */
+export function withDecidedProposals(content: Fragment, accepted: (id: string) => boolean): Fragment {
   const out: PMNode[] = [];
   content.forEach((child) => {
-    if (!child.isText) out.push(child.copy(withoutProposals(child.content)));
-    else if (!child.marks.some((m) => m.type.name === "insertion")) out.push(child.mark(child.marks.filter((m) => m.type.name !== "deletion")));
+    if (!child.isText) return void out.push(child.copy(withDecidedProposals(child.content, accepted)));
+    const proposal = child.marks.find((m) => isProposalMark(m.type.name));
+    if (!proposal) return void out.push(child);
+    const kept = (proposal.type.name === "insertion") === accepted(String(proposal.attrs.id));
+    if (kept) out.push(child.mark(child.marks.filter((m) => m !== proposal)));
   });
   // fromArray joins neighbours that now carry the same marks, as the text had them before.
   return Fragment.fromArray(out);
