@@ -83,6 +83,7 @@ function largeExport(): ExportDocument {
     generatedAt: Date.now(),
     progress: { agreed: model.flatMap((s) => s.clauses).length, total: model.flatMap((s) => s.clauses).length },
     trackedSince: null,
+    openProposals: false,
     sections: model.map((s) => ({
       ...s,
       clauses: s.clauses.map((c) => ({

@@ -2,10 +2,13 @@ import * as Y from "yjs";
 import type { Node as PMNode } from "prosemirror-model";
 import { yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
 import { applyChange, type Segment } from "../../shared/agreements/attributedText";
+import { hasProposal, withDecidedProposals } from "../../shared/agreements/contentHash";
 import { compareStructure, scheduleStructure, type ClauseMove, type SectionChange, type StructureSection } from "../../shared/agreements/scheduleStructure";
 import { scheduleFragmentName, scheduleSchema } from "../../shared/editor/schema";
+import { proposalsInDoc } from "../../shared/editor/proposalMarks";
 import { clauseText, scheduleModel } from "../../shared/editor/scheduleModel";
 import { updatesWithAuthors } from "../../db/queries/documents";
+import { listProposals } from "../../db/queries/proposals";
 import { namesWithRoles } from "../../db/queries/users";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
@@ -49,6 +52,14 @@ const addTo = (map: Map<string, Set<string>>, key: string, by: string | null) =>
  * 10 minutes) are replayed on top of the version's Yjs state, and every member's turn is diffed:
  * clause text and section headings word by word, clause and section places by comparing the
  * structure before and after the turn. Updates the version already contains change nothing.
+ *
+ * Proposals are read as they were decided (decision 026): the text diffed is the text without its
+ * open proposals, so a proposal is no change until it is accepted, and then it is its author's,
+ * dated when they made it: an accepted insertion counts from the turn that typed it, an accepted
+ * deletion from the turn that struck it, and the server's edit applying the decision changes
+ * nothing more. Exports lay open proposals on top as changes of their own. A proposal already
+ * open in the version counts from the decision's edit (the system's), as the version holds it
+ * as not agreed.
  */
 export async function redlineSince(
   services: Pick<Services, "db"> & { documents: Pick<Services["documents"], "flush"> },
@@ -59,8 +70,14 @@ export async function redlineSince(
   try {
     Y.applyUpdate(doc, baseState);
     const fragment = doc.getXmlFragment(scheduleFragmentName);
-    const root = () => yXmlFragmentToProseMirrorRootNode(fragment, scheduleSchema);
-    const baseRoot = root();
+    const stored = () => yXmlFragmentToProseMirrorRootNode(fragment, scheduleSchema);
+    const accepted = new Set((await listProposals(services.db, negotiationId, "accepted")).map((p) => p.id));
+    const baseStored = stored();
+    const openInBase = new Set(proposalsInDoc(baseStored).keys());
+    const settled = (node: PMNode) =>
+      hasProposal(node) ? node.copy(withDecidedProposals(node.content, (id) => accepted.has(id) && !openInBase.has(id))) : node;
+    const root = () => settled(stored());
+    const baseRoot = settled(baseStored);
     const base = clauseTexts(baseRoot);
     const baseStructure = scheduleStructure(baseRoot);
     let current = base;

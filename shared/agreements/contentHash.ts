@@ -49,12 +49,27 @@ export function hasProposal(node: PMNode): boolean {
 
 /** The text as it was before its proposals: inserted text and clauses left out, deletion proposals off. */
 export function withoutProposals(content: Fragment): Fragment {
+  return withDecidedProposals(content, () => false);
+}
+
+/**
+ * The text as its proposals' decisions leave it: the insertions and deletions `accepted` names
+ * applied (their marks off), every other proposal left out as withoutProposals does.
+ */
+export function withDecidedProposals(content: Fragment, accepted: (id: string) => boolean): Fragment {
   const out: PMNode[] = [];
   content.forEach((child) => {
-    if (child.attrs.insertion) return;
-    if (child.attrs.deletion) out.push(child.type.create({ ...child.attrs, deletion: null }, withoutProposals(child.content), child.marks));
-    else if (!child.isText) out.push(child.copy(withoutProposals(child.content)));
-    else if (!child.marks.some((m) => m.type.name === "insertion")) out.push(child.mark(child.marks.filter((m) => m.type.name !== "deletion")));
+    // A clause proposed whole (decision 027): there once its addition is accepted, gone once its removal is.
+    const added = child.attrs.insertion as string | null | undefined;
+    const removed = child.attrs.deletion as string | null | undefined;
+    if ((added && !accepted(added)) || (removed && accepted(removed))) return;
+    if (added || removed)
+      return void out.push(child.type.create({ ...child.attrs, insertion: null, deletion: null }, withDecidedProposals(child.content, accepted), child.marks));
+    if (!child.isText) return void out.push(child.copy(withDecidedProposals(child.content, accepted)));
+    const proposal = child.marks.find((m) => isProposalMark(m.type.name));
+    if (!proposal) return void out.push(child);
+    const kept = (proposal.type.name === "insertion") === accepted(String(proposal.attrs.id));
+    if (kept) out.push(child.mark(child.marks.filter((m) => m !== proposal)));
   });
   // fromArray joins neighbours that now carry the same marks, as the text had them before.
   return Fragment.fromArray(out);

@@ -1,18 +1,27 @@
 // A plain model of a schedule for everything that reads rather than edits it: version pages,
 // comparisons, redlines and exports. Numbers are derived the same way as in the editor.
 import type { Node as PMNode } from "prosemirror-model";
+import { hasProposal } from "../agreements/contentHash";
 import { forEachClause } from "./numbering";
+import { clauseProposalOf, proposalOf } from "./proposalMarks";
 import { scheduleSchema } from "./schema";
 
 /**
- * A change Word tracks on a run (w:ins / w:del), with who made it and when (ms since epoch). The
- * redline since a version sets it today; open proposals are meant to set it the same way.
+ * A change Word tracks on a run (w:ins / w:del), with who made it and when (ms since epoch): an
+ * open proposal (read from its mark), or a change in the redline since a version.
  */
 export interface TrackedChange {
   kind: "insert" | "delete";
   author: string;
   date: number;
 }
+
+/**
+ * What a reader knows of the proposal behind a mark, which holds only its id (decision 020): who
+ * proposed it and when while it is open, else how it was decided. The server answers from its
+ * records; shared code never asks the database.
+ */
+export type ProposalLookup = (id: string) => Omit<TrackedChange, "kind"> | "accepted" | "rejected";
 
 /** A text run; `placeholder` marks a blank still to fill in, whose text is then its label. */
 export type Run = ({ text: string; bold?: boolean; italic?: boolean; href?: string; placeholder?: true } | { lineBreak: true }) & { change?: TrackedChange };
@@ -22,6 +31,8 @@ export interface ClauseModel {
   id: string;
   number: string;
   heading: string;
+  /** Only when read with proposals and the heading holds one (or, in an export, a tracked change): its runs. */
+  headingRuns?: Run[];
   requirement: string | null;
   blocks: Block[];
 }
@@ -29,38 +40,87 @@ export interface ClauseModel {
 export interface SectionModel {
   number: string;
   heading: string;
+  headingRuns?: Run[];
   clauses: ClauseModel[];
 }
 
-function runs(textblock: PMNode): Run[] {
+/**
+ * A text node's proposal, as the lookup has it. An open one becomes the run's tracked change. A
+ * decided one keeps its mark only for the moment between the decision being recorded and the
+ * server's edit applying it (or for good, if the process stopped in between): the record is the
+ * truth, so it reads as decided. Either way nothing only proposed reads as agreed text.
+ */
+function proposalChange(node: PMNode, lookup: ProposalLookup): TrackedChange | "plain" | "omit" {
+  const proposal = proposalOf(node.marks);
+  if (!proposal) return "plain";
+  const fate = lookup(proposal.id);
+  if (typeof fate === "object") return { kind: proposal.kind, ...fate };
+  return (fate === "accepted") === (proposal.kind === "insert") ? "plain" : "omit";
+}
+
+/** A textblock's runs; with `lookup`, its proposal marks read as tracked changes, else ignored. */
+function runs(textblock: PMNode, lookup?: ProposalLookup): Run[] {
   const out: Run[] = [];
   textblock.forEach((node) => {
     if (node.type.name === "hard_break") return void out.push({ lineBreak: true });
     if (node.type.name === "placeholder") return void out.push({ text: (node.attrs.label as string) || (node.attrs.field as string), placeholder: true });
+    const change = lookup ? proposalChange(node, lookup) : "plain";
+    if (change === "omit") return;
     const run: Run = { text: node.text ?? "" };
     for (const mark of node.marks) {
       if (mark.type.name === "bold") run.bold = true;
       if (mark.type.name === "italic") run.italic = true;
       if (mark.type.name === "link") run.href = mark.attrs.href as string;
     }
+    if (change !== "plain") run.change = change;
     out.push(run);
   });
   return out;
 }
 
+/** A clause proposed whole (decision 027), read like a text proposal: a change while open, else as decided. */
+function clauseChange(clause: PMNode, lookup: ProposalLookup): TrackedChange | "plain" | "omit" {
+  const proposal = clauseProposalOf(clause);
+  if (!proposal) return "plain";
+  const fate = lookup(proposal.id);
+  if (typeof fate === "object") return { kind: proposal.kind, ...fate };
+  return (fate === "accepted") === (proposal.kind === "insert") ? "plain" : "omit";
+}
+
+/** Every run of a clause proposed whole carries that proposal, except runs with a change of their own. */
+function trackWholeClause(clause: ClauseModel, headingNode: PMNode | null, change: TrackedChange, lookup: ProposalLookup) {
+  const track = (list: Run[]) => list.forEach((run) => (run.change ??= change));
+  const walk = (list: Block[]) =>
+    list.forEach((block) => {
+      if (block.kind === "paragraph") track(block.runs);
+      else if (block.kind === "list") block.items.forEach(walk);
+      else block.rows.forEach((row) => row.forEach(walk));
+    });
+  clause.headingRuns ??= headingNode ? runs(headingNode, lookup) : [];
+  track(clause.headingRuns);
+  walk(clause.blocks);
+}
+
+/** A heading's words, and with `lookup` its runs when it holds a proposal: what the runs show. */
+function heading(node: PMNode | null, lookup?: ProposalLookup): { heading: string; headingRuns?: Run[] } {
+  if (!node || !lookup || !hasProposal(node)) return { heading: node?.textContent ?? "" };
+  const list = runs(node, lookup);
+  return { heading: list.map((r) => ("lineBreak" in r ? "\n" : r.text)).join(""), headingRuns: list };
+}
+
 /** The block children of `parent`, from child `from` on (a clause's first child is its heading). */
-function blocks(parent: PMNode, from = 0): Block[] {
+function blocks(parent: PMNode, lookup: ProposalLookup | undefined, from = 0): Block[] {
   const out: Block[] = [];
   parent.forEach((node, _offset, index) => {
     if (index < from) return;
     switch (node.type.name) {
       case "paragraph":
-        out.push({ kind: "paragraph", runs: runs(node) });
+        out.push({ kind: "paragraph", runs: runs(node, lookup) });
         break;
       case "bullet_list":
       case "ordered_list": {
         const items: Block[][] = [];
-        node.forEach((item) => items.push(blocks(item)));
+        node.forEach((item) => items.push(blocks(item, lookup)));
         out.push({ kind: "list", ordered: node.type.name === "ordered_list", items });
         break;
       }
@@ -68,7 +128,7 @@ function blocks(parent: PMNode, from = 0): Block[] {
         const rows: Block[][][] = [];
         node.forEach((row) => {
           const cells: Block[][] = [];
-          row.forEach((cell) => cells.push(blocks(cell)));
+          row.forEach((cell) => cells.push(blocks(cell, lookup)));
           rows.push(cells);
         });
         out.push({ kind: "table", rows });
@@ -79,19 +139,27 @@ function blocks(parent: PMNode, from = 0): Block[] {
   return out;
 }
 
-export function scheduleModel(doc: PMNode): SectionModel[] {
+/**
+ * The schedule as sections of numbered clauses. Without `lookup` proposal marks are not read (their
+ * text reads as it stands); with it, open proposals are tracked changes of their runs (an export).
+ */
+export function scheduleModel(doc: PMNode, lookup?: ProposalLookup): SectionModel[] {
   const sections: SectionModel[] = [];
   doc.forEach((section, _offset, sectionIndex) => {
-    sections.push({ number: String(sectionIndex + 1), heading: section.firstChild?.textContent ?? "", clauses: [] });
+    sections.push({ number: String(sectionIndex + 1), ...heading(section.firstChild, lookup), clauses: [] });
   });
   forEachClause(doc, (node, _pos, number, sectionIndex) => {
-    sections[sectionIndex]!.clauses.push({
+    const whole = lookup ? clauseChange(node, lookup) : "plain";
+    if (whole === "omit") return;
+    const clause: ClauseModel = {
       id: node.attrs.id as string,
       number,
-      heading: node.firstChild?.textContent ?? "",
+      ...heading(node.firstChild, lookup),
       requirement: node.attrs.requirement as string | null,
-      blocks: blocks(node, 1),
-    });
+      blocks: blocks(node, lookup, 1),
+    };
+    if (whole !== "plain") trackWholeClause(clause, node.firstChild, whole, lookup!);
+    sections[sectionIndex]!.clauses.push(clause);
   });
   return sections;
 }

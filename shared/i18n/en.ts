@@ -755,6 +755,11 @@ export const en = {
   "export.tracked.since": "Tracked changes since: {version}",
   "export.tracked.system": "Common Ground (system)",
   "export.tracked.removed": "Removed since that version",
+  "export.proposals.legend": "Open proposals are underlined (insertions) or struck through (deletions).",
+  "export.proposals.legendWord":
+    "Open proposals are tracked changes in the name of who proposed them; they are accepted or rejected in Common Ground, not in Word.",
+  "export.proposals.insert": "Insertion proposed by {author}, {time}",
+  "export.proposals.delete": "Deletion proposed by {author}, {time}",
   "export.fileName.tracked": "Security schedule {org} draft changes since v{number}",
   "export.notEsignature": "Sign-offs record acceptance of this exact text; they are not qualified electronic signatures.",
   "export.status": "Status",

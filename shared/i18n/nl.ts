@@ -763,6 +763,11 @@ export const nl: Record<MessageKey, string> = {
   "export.tracked.since": "Wijzigingen bijgehouden sinds: {version}",
   "export.tracked.system": "Common Ground (systeem)",
   "export.tracked.removed": "Verwijderd sinds die versie",
+  "export.proposals.legend": "Open voorstellen zijn onderstreept (invoegingen) of doorgehaald (schrappingen).",
+  "export.proposals.legendWord":
+    "Open voorstellen zijn bijgehouden wijzigingen op naam van wie ze voorstelde; ze worden aanvaard of afgewezen in Common Ground, niet in Word.",
+  "export.proposals.insert": "Invoeging voorgesteld door {author}, {time}",
+  "export.proposals.delete": "Schrapping voorgesteld door {author}, {time}",
   "export.fileName.tracked": "Beveiligingsbijlage {org} concept wijzigingen sinds v{number}",
   "export.notEsignature": "Aftekeningen leggen de aanvaarding van precies deze tekst vast; het zijn geen gekwalificeerde elektronische handtekeningen.",
   "export.status": "Status",

@@ -124,7 +124,8 @@ function pageOf(doc: ExportDocument): (string | (typeof PageNumber)[keyof typeof
 /**
  * The schedule as the annex a lawyer attaches: a title block, Word headings numbered as in the app,
  * version, content hash and page x of y on every page, tables as tables and the signature block.
- * With `trackedSince`, every change since that version is a Word tracked change.
+ * Open proposals are Word tracked changes by their author; with `trackedSince`, so is every change
+ * since that version.
  */
 export async function docxExport(doc: ExportDocument): Promise<Buffer> {
   const { t } = doc;
@@ -133,6 +134,8 @@ export async function docxExport(doc: ExportDocument): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: t("export.documentTitle"), heading: HeadingLevel.TITLE }),
     ...headerLines(doc).map((line, i) => new Paragraph({ children: [new TextRun({ text: line, bold: i === 0 })] })),
+    // Word shows a proposal like any tracked change; the reader needs to know accepting it there decides nothing.
+    ...(doc.openProposals ? [new Paragraph({ children: [new TextRun({ text: t("export.proposals.legendWord"), italics: true })] })] : []),
   ];
   for (const section of doc.sections) {
     children.push(
@@ -190,8 +193,8 @@ export async function docxExport(doc: ExportDocument): Promise<Buffer> {
       title: doc.title,
       creator: "Common Ground",
       numbering,
-      // A redline opens with Track Changes on, so the reviewer's own edits are tracked too.
-      features: doc.trackedSince ? { trackRevisions: true } : undefined,
+      // A file with tracked changes opens with Track Changes on, so the reviewer's own edits are tracked too.
+      features: doc.trackedSince || doc.openProposals ? { trackRevisions: true } : undefined,
       sections: [{ headers: { default: header }, footers: { default: footer }, children }],
     }),
   );

@@ -1,18 +1,20 @@
 import { progressOf, type ClauseStatus } from "../../../shared/agreements/clauseStatus";
 import { scheduleHash, shortHash } from "../../../shared/agreements/contentHash";
 import { scheduleStructure } from "../../../shared/agreements/scheduleStructure";
-import { scheduleFromJson, scheduleModel } from "../../../shared/editor/scheduleModel";
+import { scheduleFromJson, scheduleModel, type Block, type SectionModel } from "../../../shared/editor/scheduleModel";
 import { dateTimeFormatter } from "../../../shared/i18n/dateTimeFormatter";
 import { translate, type Locale, type MessageKey, type Params } from "../../../shared/i18n/index";
-import { isRole, partyOf, type Party } from "../../../shared/roles";
+import type { Party } from "../../../shared/roles";
 import type { Services } from "../../context";
 import { negotiationParties } from "../../../db/queries/negotiations";
+import { listProposals } from "../../../db/queries/proposals";
 import { loadThreads } from "../../../db/queries/threads";
 import { loadAgreementSnapshot } from "../agreementSnapshot";
 import { DomainError } from "../../errors";
 import { changesSince } from "../redline";
 import { readSchedule } from "../scheduleDocument";
 import { effectiveHistory, getVersion, recordStatuses, type RecordedClauseStatus } from "../versions";
+import { authorLabel, proposalLookup } from "./proposalLookup";
 import { withSafeLinks } from "./safeLinks";
 import { trackedSegments } from "./trackedChangeRuns";
 import { trackedSchedule, type TrackedSectionModel } from "./trackedSchedule";
@@ -31,6 +33,8 @@ export interface ExportDocument {
   progress: { agreed: number; total: number };
   /** The version the tracked changes run from, for a redline export; null for a clean one. */
   trackedSince: { label: string; number: number } | null;
+  /** Whether the text holds open proposals, which every format shows as tracked (and says how). */
+  openProposals: boolean;
   sections: (TrackedSectionModel & {
     clauses: (TrackedSectionModel["clauses"][number] & { status: ClauseStatus; agreedBy: RecordedClauseStatus["agreedBy"] })[];
   })[];
@@ -60,9 +64,12 @@ export async function buildExportDocument(
   let trackedSince: ExportDocument["trackedSince"] = null;
   const generatedAt = Date.now();
   if (options.since !== undefined && versionId !== "current") throw new DomainError(400, "export.error.badQuery");
+  const proposals = await listProposals(services.db, negotiationId, "all");
+  let openProposals: boolean;
   if (versionId === "current") {
     const doc = readSchedule(services, negotiationId);
-    model = scheduleModel(doc);
+    model = scheduleModel(doc, proposalLookup(proposals, t, "current"));
+    openProposals = hasTrackedRuns(model);
     statuses = await recordStatuses(services.db, negotiationId, doc);
     versionLabel = t("versions.current");
     contentHash = scheduleHash(doc);
@@ -75,8 +82,7 @@ export async function buildExportDocument(
       const base = await getVersion(services.db, negotiationId, options.since);
       const nameOf = (id: string) => {
         const person = changes.people[id];
-        const party = person && isRole(person.role) ? partyOf(person.role) : null;
-        return person && (party ? `${person.name} (${t(`role.${party}`)})` : person.name);
+        return person && authorLabel(person.name, person.role, t);
       };
       model = trackedSchedule(
         model,
@@ -89,7 +95,8 @@ export async function buildExportDocument(
     }
   } else {
     const version = await getVersion(services.db, negotiationId, versionId);
-    model = scheduleModel(scheduleFromJson(version.content));
+    model = scheduleModel(scheduleFromJson(version.content), proposalLookup(proposals, t, "version"));
+    openProposals = hasTrackedRuns(model);
     statuses = version.statuses;
     versionLabel = t("versions.label", { number: version.number, name: version.name });
     versionNumber = version.number;
@@ -128,11 +135,21 @@ export async function buildExportDocument(
     generatedAt,
     progress: progressOf(statuses),
     trackedSince,
+    openProposals,
     sections,
     signoffs,
     threads,
     formatTime: dateTimeFormatter(options.locale),
   };
+}
+
+/** Whether any run in the schedule carries a tracked change. */
+function hasTrackedRuns(sections: SectionModel[]): boolean {
+  const inBlocks = (list: Block[]): boolean =>
+    list.some((b) =>
+      b.kind === "paragraph" ? b.runs.some((r) => r.change) : b.kind === "list" ? b.items.some(inBlocks) : b.rows.some((row) => row.some(inBlocks)),
+    );
+  return sections.some((s) => s.headingRuns?.some((r) => r.change) || s.clauses.some((c) => c.headingRuns?.some((r) => r.change) || inBlocks(c.blocks)));
 }
 
 /** The title block's lines under the title, shared by every format: what the annex belongs to and which text it is. */

@@ -1,4 +1,4 @@
-import type { Block, Run } from "../../../shared/editor/scheduleModel";
+import type { Block, Run, TrackedChange } from "../../../shared/editor/scheduleModel";
 import { headerLines, signoffLines, statusLine, type ExportDocument } from "./exportDocument";
 
 // Markdown has no escape-free text: characters that would start markup (links and images need
@@ -14,28 +14,47 @@ const destination = (href: string) =>
     return encoded === c ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encoded;
   });
 
-function run(r: Run): string {
+// In an HTML attribute these could end it or start markup; "|" would split a table's cell even there.
+const attribute = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/\s+/g, " ");
+
+/**
+ * An open proposal as HTML's own <ins> and <del> (the only change a Markdown file carries:
+ * redlines are Word's): GitHub, GitLab, VS Code and most previews render them underlined and
+ * struck through, keep Markdown working inside them, and show the title (who, when) on hover;
+ * where HTML is not rendered the tags still say what they mean. Markdown itself has
+ * strike-through only in GFM (~~) and no insertion at all (++ is one plugin's).
+ */
+function proposal(text: string, change: TrackedChange, doc: ExportDocument): string {
+  const tag = change.kind === "insert" ? "ins" : "del";
+  const title = doc.t(`export.proposals.${change.kind}`, { author: change.author, time: doc.formatTime(change.date) });
+  return `<${tag} title="${attribute(title)}">${text}</${tag}>`;
+}
+
+function run(r: Run, doc: ExportDocument): string {
   if ("lineBreak" in r) return "  \n";
   let text = escape(r.text);
-  if (!text.trim()) return text;
+  if (!text.trim()) return r.change ? proposal(text, r.change, doc) : text;
   if (r.bold) text = `**${text}**`;
   if (r.italic) text = `*${text}*`;
   if (r.href) text = `[${text}](${destination(r.href)})`;
-  return text;
+  return r.change ? proposal(text, r.change, doc) : text;
 }
 
-function blocks(list: Block[], indent = ""): string[] {
+const runs = (list: Run[], doc: ExportDocument) => list.map((r) => run(r, doc)).join("");
+
+function blocks(list: Block[], doc: ExportDocument, indent = ""): string[] {
   return list.flatMap((b) => {
-    if (b.kind === "paragraph") return [indent + b.runs.map(run).join(""), ""];
+    if (b.kind === "paragraph") return [indent + runs(b.runs, doc), ""];
     if (b.kind === "list") {
       return b.items
         .flatMap((item, i) => {
-          const [first = "", ...rest] = blocks(item, `${indent}   `).filter((l) => l !== "");
+          const [first = "", ...rest] = blocks(item, doc, `${indent}   `).filter((l) => l !== "");
           return [`${indent}${b.ordered ? `${i + 1}.` : "-"} ${first.trimStart()}`, ...rest];
         })
         .concat("");
     }
-    const rows = b.rows.map((row) => `| ${row.map((cell) => blocks(cell).filter(Boolean).join(" ")).join(" | ")} |`);
+    const rows = b.rows.map((row) => `| ${row.map((cell) => blocks(cell, doc).filter(Boolean).join(" ")).join(" | ")} |`);
     const rule = `|${b.rows[0]!.map(() => " --- |").join("")}`;
     return [rows[0]!, rule, ...rows.slice(1), ""];
   });
@@ -44,10 +63,12 @@ function blocks(list: Block[], indent = ""): string[] {
 export function markdownExport(doc: ExportDocument): string {
   const { t } = doc;
   const out = [`# ${escape(t("export.documentTitle"))}`, "", ...headerLines(doc).map((l) => `- ${escape(l)}`), ""];
+  if (doc.openProposals) out.push(`*${escape(t("export.proposals.legend"))}*`, "");
+  const heading = (model: { heading: string; headingRuns?: Run[] }) => (model.headingRuns ? runs(model.headingRuns, doc) : escape(model.heading));
   for (const section of doc.sections) {
-    out.push(`## ${section.number}. ${escape(section.heading)}`, "");
+    out.push(`## ${section.number}. ${heading(section)}`, "");
     for (const clause of section.clauses) {
-      out.push(`### ${clause.number} ${escape(clause.heading)}`, "", `*${escape(statusLine(doc, clause))}*`, "", ...blocks(clause.blocks));
+      out.push(`### ${clause.number} ${heading(clause)}`, "", `*${escape(statusLine(doc, clause))}*`, "", ...blocks(clause.blocks, doc));
     }
   }
   out.push(`## ${t("export.signoffsHeading")}`, "", ...signoffLines(doc).map((l) => `- ${escape(l)}`), "");

@@ -3,11 +3,12 @@ import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import type { Block, Run } from "../../../shared/editor/scheduleModel";
 import { headerLines, pageLine, signoffLines, statusLine, type ExportDocument } from "./exportDocument";
+import { plainPiece, pieceOf, writePieces, type FontName, type Piece } from "./pdfPieces";
 import { drawTable } from "./pdfTable";
 
 // DejaVu covers Dutch, arrows (⇄) and the like; the built-in PDF fonts only cover Latin-1.
 const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const fonts = {
+const fonts: Record<FontName, string> = {
   regular: join(fontDir, "DejaVuSans.ttf"),
   bold: join(fontDir, "DejaVuSans-Bold.ttf"),
   italic: join(fontDir, "DejaVuSans-Oblique.ttf"),
@@ -16,25 +17,8 @@ const fonts = {
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
-function fontFor(run: { bold?: boolean; italic?: boolean }) {
-  return run.bold && run.italic ? "boldItalic" : run.bold ? "bold" : run.italic ? "italic" : "regular";
-}
-
 function paragraph(pdf: Pdf, runs: Run[], indent: number, prefix = "") {
-  const pieces = runs.map((r) => ("lineBreak" in r ? { text: "\n" } : r));
-  if (prefix) pieces.unshift({ text: prefix });
-  if (pieces.length === 0) pieces.push({ text: "" });
-  pieces.forEach((piece, i) => {
-    pdf
-      .font(fontFor(piece))
-      .fontSize(10.5)
-      .text(piece.text, {
-        continued: i < pieces.length - 1,
-        indent: i === 0 ? indent : 0,
-        link: "href" in piece && piece.href ? piece.href : undefined,
-        underline: "href" in piece && !!piece.href,
-      });
-  });
+  writePieces(pdf, [...(prefix ? [plainPiece(prefix)] : []), ...runs.map((r) => pieceOf(r))], 10.5, { indent });
   pdf.moveDown(0.4);
 }
 
@@ -53,20 +37,23 @@ function blocks(pdf: Pdf, list: Block[], indent = 0) {
     } else
       drawTable(
         pdf,
-        b.rows.map((row) => row.map(cellText)),
+        b.rows.map((row) => row.map(cellPieces)),
         indent,
         "regular",
       );
   }
 }
 
-/** A cell's paragraphs (the schema allows nothing else in a cell) as lines of plain text. */
-function cellText(cell: Block[]): string {
-  return cell.flatMap((b) => (b.kind === "paragraph" ? [b.runs.map((r) => ("lineBreak" in r ? "\n" : r.text)).join("")] : [])).join("\n");
+/** A cell's paragraphs (the schema allows nothing else in a cell) as lines of pieces. */
+function cellPieces(cell: Block[]): Piece[] {
+  return cell.flatMap((b, i) => (b.kind === "paragraph" ? [...(i > 0 ? [plainPiece("\n")] : []), ...b.runs.map((r) => pieceOf(r))] : []));
 }
 
-function heading(pdf: Pdf, text: string, size: number) {
-  pdf.moveDown(0.5).font("bold").fontSize(size).text(text).moveDown(0.3);
+/** A heading: its number, then its words, or its runs when it holds an open proposal. */
+function heading(pdf: Pdf, text: string, size: number, runs?: Run[]) {
+  pdf.moveDown(0.5);
+  writePieces(pdf, runs ? [plainPiece(`${text} `, "bold"), ...runs.map((r) => pieceOf(r, "bold"))] : [plainPiece(text, "bold")], size);
+  pdf.moveDown(0.3);
 }
 
 /**
@@ -92,10 +79,13 @@ export function pdfExport(doc: ExportDocument): Promise<Buffer> {
       .text(line)
       .moveDown(i === 0 ? 0.3 : 0),
   );
+  if (doc.openProposals) pdf.moveDown(0.3).font("italic").fontSize(10).text(t("export.proposals.legend"));
   for (const section of doc.sections) {
-    heading(pdf, `${section.number}. ${section.heading}`, 14);
+    if (section.headingRuns) heading(pdf, `${section.number}.`, 14, section.headingRuns);
+    else heading(pdf, `${section.number}. ${section.heading}`, 14);
     for (const clause of section.clauses) {
-      heading(pdf, `${clause.number} ${clause.heading}`, 11.5);
+      if (clause.headingRuns) heading(pdf, clause.number, 11.5, clause.headingRuns);
+      else heading(pdf, `${clause.number} ${clause.heading}`, 11.5);
       pdf.font("italic").fontSize(9.5).fillColor("#444444").text(statusLine(doc, clause)).fillColor("black").moveDown(0.3);
       blocks(pdf, clause.blocks);
     }

@@ -31,6 +31,7 @@ function exportWithTable(rows: number): ExportDocument {
     generatedAt: 0,
     progress: { agreed: 0, total: 1 },
     trackedSince: null,
+    openProposals: false,
     sections: scheduleModel(doc).map((section) => ({ ...section, clauses: section.clauses.map((c) => ({ ...c, status: "open" as const, agreedBy: [] })) })),
     signoffs: [],
     threads: null,

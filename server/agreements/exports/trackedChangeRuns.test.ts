@@ -38,7 +38,7 @@ test("a clause's redline is laid over its runs: formatting stays, insertions and
   };
   let segments = applyChange([{ text: clauseText(before), kind: "same" }], clauseText(after), "bea", 1000);
   segments = segments.map((s) => (s.text === "24" ? { ...s, by: "sam", at: 2000 } : s));
-  const tracked = trackedClause(after.heading, after.blocks, trackedSegments(segments, nameOf, "system", 0))!;
+  const tracked = trackedClause([{ text: after.heading }], after.blocks, trackedSegments(segments, nameOf, "system", 0))!;
   assert.deepEqual(tracked.heading, [
     { text: "Incidents", change: { ...bea, kind: "delete" } },
     { text: "Security incidents", change: bea },
@@ -82,7 +82,7 @@ test("lists and tables keep their shape; a new paragraph is inserted, a removed 
   const base = clause("90 days", "Daily review", false);
   const next = clause("180 days", "Daily review", true);
   const segments = applyChange([{ text: clauseText(base), kind: "same" }], clauseText(next), "bea", 1000);
-  const tracked = trackedClause(next.heading, next.blocks, trackedSegments(segments, nameOf, "system", 0))!;
+  const tracked = trackedClause([{ text: next.heading }], next.blocks, trackedSegments(segments, nameOf, "system", 0))!;
   assert.deepEqual(tracked.heading, [{ text: "Logging" }]);
   const [first, inserted, list, table] = tracked.blocks;
   assert.deepEqual(first, { kind: "paragraph", runs: [{ text: "Keep logs." }] });
@@ -95,13 +95,70 @@ test("lists and tables keep their shape; a new paragraph is inserted, a removed 
 
   // Back again: the paragraph's words are deleted in place, at the start of the one after it.
   const back = applyChange([{ text: clauseText(next), kind: "same" }], clauseText(base), "sam", 2000);
-  const undone = trackedClause(base.heading, base.blocks, trackedSegments(back, nameOf, "system", 0))!;
+  const undone = trackedClause([{ text: base.heading }], base.blocks, trackedSegments(back, nameOf, "system", 0))!;
   const deleted = JSON.stringify(undone.blocks);
   assert.ok(deleted.includes('"text":"Encrypt them.","change":{"kind":"delete","author":"Sam Supplier","date":2000}'), deleted);
 });
 
 test("segments that do not read as the clause give no tracked version, and a removed clause is deleted line by line", () => {
-  assert.equal(trackedClause("Heading", [], [{ text: "Other heading" }]), null);
+  assert.equal(trackedClause([{ text: "Heading" }], [], [{ text: "Other heading" }]), null);
   const change = { kind: "delete" as const, author: "Sam Supplier", date: 2000 };
   assert.deepEqual(deletedLines([{ text: "Old clause\nIts text.", change }]), [[{ text: "Old clause", change }], [{ text: "Its text.", change }]]);
+});
+
+test("open proposals stay their own changes under a redline that left them out, where they stand", () => {
+  const sam = { kind: "insert" as const, author: "Sam Supplier", date: 3000 };
+  const samStrikes = { ...sam, kind: "delete" as const };
+  const base: ClauseModel = {
+    id: "c",
+    number: "1.1",
+    heading: "Incidents",
+    requirement: null,
+    blocks: [{ kind: "paragraph", runs: [{ text: "Notify at once within 24 hours." }] }],
+  };
+  // The redline compares the text without open proposals: Bea inserted "the buyer ", Sam deleted "at once ".
+  const settled = "Incidents\nNotify the buyer within 24 hours.";
+  const segments = applyChange(
+    applyChange([{ text: clauseText(base), kind: "same" }], "Incidents\nNotify the buyer at once within 24 hours.", "bea", 1000),
+    settled,
+    "sam",
+    2000,
+  );
+  const current: Block[] = [
+    {
+      kind: "paragraph",
+      runs: [
+        { text: "Notify the buyer " },
+        { text: "promptly ", change: sam },
+        { text: "within " },
+        { text: "24", change: samStrikes },
+        { text: "48", change: sam },
+        { text: " hours." },
+      ],
+    },
+  ];
+  const heading = [{ text: "Incidents" }, { text: " and outages", change: sam }];
+  const tracked = trackedClause(heading, current, trackedSegments(segments, nameOf, "system", 0))!;
+  assert.deepEqual(tracked.heading, heading, "the heading's proposal where it was");
+  assert.deepEqual(tracked.blocks, [
+    {
+      kind: "paragraph",
+      runs: [
+        { text: "Notify " },
+        { text: "the buyer ", change: bea },
+        { text: "at once ", change: { kind: "delete", author: "Sam Supplier", date: 2000 } },
+        { text: "promptly ", change: sam },
+        { text: "within " },
+        { text: "24", change: samStrikes },
+        { text: "48", change: sam },
+        { text: " hours." },
+      ],
+    },
+  ]);
+
+  // Text the redline saw inserted and that is now proposed for deletion reads as what it is now: proposed for deletion.
+  const struck: Block[] = [{ kind: "paragraph", runs: [{ text: "Notify " }, { text: "the buyer ", change: samStrikes }, { text: "within 24 hours." }] }];
+  const inserted = applyChange([{ text: "Incidents\nNotify within 24 hours.", kind: "same" }], settled, "bea", 1000);
+  const again = trackedClause([{ text: "Incidents" }], struck, trackedSegments(inserted, nameOf, "system", 0))!;
+  assert.deepEqual(again.blocks, struck);
 });

@@ -26,7 +26,9 @@ type Slot = { text: string; run?: Run; into: Run[] };
 // A line of blocksText (scheduleModel.ts); `into` takes what the line end before it brings.
 type Line = { into: Run[]; slots: Slot[] };
 
-const runText = (run: Run) => ("lineBreak" in run ? "\n" : run.placeholder ? `[${run.text}]` : run.text);
+// An open proposal's insertion is not in the text the redline diffed (redline.ts reads the text
+// without open proposals), so it takes no room there; text proposed for deletion does.
+const runText = (run: Run) => ("lineBreak" in run ? "\n" : run.placeholder ? `[${run.text}]` : run.change?.kind === "insert" ? "" : run.text);
 
 /** Joins lines with `separator`, each separator handing over to the line after it. */
 function joined(lines: Line[], separator: string): Line | null {
@@ -74,13 +76,17 @@ function layout(list: Block[], indent: string): { blocks: Block[]; lines: Line[]
 /**
  * A clause (or a section heading: no blocks) with the redline laid over its runs: inserted text
  * becomes runs with an insert change, deleted text is put back where it stood as runs with a
- * delete change, formatting, links, lists and tables stay. The segments must read, without their
- * deletions, exactly as clauseText does; null when they do not (then the clause is shown as is).
+ * delete change, formatting, links, lists and tables stay. Runs that already carry a change (open
+ * proposals) keep it: an open insertion stays where it is, and text proposed for deletion stays
+ * the proposal's deletion even where the redline saw it inserted since the version, since that is
+ * what the text is now. The segments must read, without their deletions, exactly as clauseText does
+ * without open insertions; null when they do not (then the clause is shown as is).
  */
-export function trackedClause(heading: string, blocks: Block[], segments: TrackedSegment[]): { heading: Run[]; blocks: Block[] } | null {
+export function trackedClause(heading: Run[], blocks: Block[], segments: TrackedSegment[]): { heading: Run[]; blocks: Block[] } | null {
   const headingRuns: Run[] = [];
   const laid = layout(blocks, "");
-  const slots = joined([{ into: headingRuns, slots: [{ text: heading, run: { text: heading }, into: headingRuns }] }, ...laid.lines], "\n")!.slots;
+  const headingLine: Line = { into: headingRuns, slots: heading.map((run) => ({ text: runText(run), run, into: headingRuns })) };
+  const slots = joined([headingLine, ...laid.lines], "\n")!.slots;
   const visible = segments
     .filter((s) => s.change?.kind !== "delete")
     .map((s) => s.text)
@@ -89,7 +95,14 @@ export function trackedClause(heading: string, blocks: Block[], segments: Tracke
 
   let slot = 0;
   let offset = 0;
-  let last = slots[0]!;
+  let last: Slot = { text: "", into: headingRuns };
+  // Runs the redline has no text for (open insertions) are placed as they are when reached.
+  const passEmpty = () => {
+    for (; offset === 0 && slot < slots.length && slots[slot]!.text === ""; slot++) {
+      last = slots[slot]!;
+      if (last.run) last.into.push(last.run);
+    }
+  };
   for (const segment of segments) {
     if (segment.change?.kind === "delete") {
       last.into.push(...deletedRuns(segment.text, segment.change));
@@ -97,14 +110,16 @@ export function trackedClause(heading: string, blocks: Block[], segments: Tracke
     }
     let left = segment.text.length;
     while (left > 0) {
+      passEmpty();
       const current = slots[slot]!;
       const take = Math.min(left, current.text.length - offset);
       const piece = current.text.slice(offset, offset + take);
       const run = current.run;
+      const change = run?.change ?? segment.change;
       if (run && ("lineBreak" in run || run.placeholder)) {
         // Atomic in the document: kept whole, where its first character is.
-        if (offset === 0) current.into.push(segment.change ? { ...run, change: segment.change } : run);
-      } else if (run && piece) current.into.push(segment.change ? { ...run, text: piece, change: segment.change } : { ...run, text: piece });
+        if (offset === 0) current.into.push(change ? { ...run, change } : run);
+      } else if (run && piece) current.into.push(change ? { ...run, text: piece, change } : { ...run, text: piece });
       last = current;
       offset += take;
       left -= take;
@@ -114,6 +129,7 @@ export function trackedClause(heading: string, blocks: Block[], segments: Tracke
       }
     }
   }
+  passEmpty();
   return { heading: merged(headingRuns), blocks: laid.blocks.map(mergedBlock) };
 }
 

@@ -4,8 +4,11 @@ import type { Redline } from "../redline";
 import { deletedLines, trackedClause, type TrackedSegment } from "./trackedChangeRuns";
 
 /** A clause as an export shows it; with tracked changes, its heading as runs, or a clause since removed. */
-export type TrackedClauseModel = ClauseModel & { headingRuns?: Run[]; removed?: true };
-export type TrackedSectionModel = Omit<SectionModel, "clauses"> & { headingRuns?: Run[]; clauses: TrackedClauseModel[] };
+export type TrackedClauseModel = ClauseModel & { removed?: true };
+export type TrackedSectionModel = Omit<SectionModel, "clauses"> & { clauses: TrackedClauseModel[] };
+
+/** A heading's runs: its own when it holds a proposal, else its words as one run. */
+const headingRunsOf = (model: { heading: string; headingRuns?: Run[] }): Run[] => model.headingRuns ?? (model.heading ? [{ text: model.heading }] : []);
 
 /**
  * The current schedule with a redline laid over it: changed and added clauses and section headings
@@ -24,14 +27,14 @@ export function trackedSchedule(
   const bySection = new Map(redline.sections.map((s) => [s.key, s]));
   const out: TrackedSectionModel[] = sections.map((section, i) => {
     const change = bySection.get(sectionKeys[i] ?? "");
-    const heading = change && change.kind !== "removed" ? trackedClause(section.heading, [], track(change.segments))?.heading : undefined;
+    const heading = change && change.kind !== "removed" ? trackedClause(headingRunsOf(section), [], track(change.segments))?.heading : undefined;
     return {
       ...section,
       ...(heading && { headingRuns: heading }),
       clauses: section.clauses.map((clause): TrackedClauseModel => {
         const redlined = byClause.get(clause.id);
         if (!redlined || redlined.change === "unchanged") return clause;
-        const tracked = trackedClause(clause.heading, clause.blocks, track(redlined.segments));
+        const tracked = trackedClause(headingRunsOf(clause), clause.blocks, track(redlined.segments));
         return tracked ? { ...clause, headingRuns: tracked.heading, blocks: tracked.blocks } : clause;
       }),
     };

@@ -1,0 +1,111 @@
+// Open proposals in each format, from a schedule read with its proposal records: Word tracked
+// changes, underlined and struck-through text in the PDF, <ins>/<del> in Markdown.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import JSZip from "jszip";
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { ProposalRecord } from "../../../db/queries/proposals";
+import { scheduleSchema as s } from "../../../shared/editor/schema";
+import { scheduleModel, type ProposalLookup } from "../../../shared/editor/scheduleModel";
+import { translate, type MessageKey } from "../../../shared/i18n/index";
+import { docxExport } from "./docxExport";
+import type { ExportDocument } from "./exportDocument";
+import { markdownExport } from "./markdownExport";
+import { pdfExport } from "./pdfExport";
+import { proposalLookup } from "./proposalLookup";
+
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate("en", key, params);
+const proposedAt = Date.UTC(2026, 11, 3, 9, 30);
+const record = (id: string, kind: "insert" | "delete", status: ProposalRecord["status"] = "open"): ProposalRecord => ({
+  id,
+  scope: "text",
+  negotiationId: "n",
+  clauseId: "c1",
+  kind,
+  authorId: "u",
+  authorName: 'Sam "S" | Supplier',
+  party: "supplier",
+  createdAt: proposedAt,
+  reason: null,
+  status,
+  decidedBy: null,
+  decidedAt: null,
+});
+
+const ins = (id: string) => [s.marks.insertion.create({ id })];
+const del = (id: string) => [s.marks.deletion.create({ id })];
+const cell = (...content: ReturnType<typeof s.text>[]) => s.nodes.table_cell.create(null, s.nodes.paragraph.create(null, content));
+const doc = s.nodes.doc.create(
+  null,
+  s.nodes.section.create({ id: "s1" }, [
+    s.nodes.section_heading.create(null, s.text("Incidents")),
+    s.nodes.clause.create({ id: "c1" }, [
+      s.nodes.clause_heading.create(null, [s.text("Notice"), s.text(" period", ins("h"))]),
+      s.nodes.paragraph.create(null, [s.text("Notify "), s.text("promptly ", ins("a")), s.text("within "), s.text("24", del("d")), s.text(" hours.")]),
+      s.nodes.table.create(null, s.nodes.table_row.create(null, [cell(s.text("Channel")), cell(s.text("Mail"), s.text(" or phone", ins("t")))])),
+    ]),
+  ]),
+);
+
+function exportOf(lookup?: ProposalLookup): ExportDocument {
+  const sections = scheduleModel(doc, lookup);
+  return {
+    t,
+    title: "Proposals",
+    parties: [
+      { party: "buyer", org: "Acme" },
+      { party: "supplier", org: "Nimbus" },
+    ],
+    versionLabel: "Current draft",
+    versionNumber: null,
+    contentHash: "0".repeat(64),
+    generatedAt: proposedAt,
+    progress: { agreed: 0, total: 1 },
+    trackedSince: null,
+    openProposals: lookup !== undefined,
+    sections: sections.map((section) => ({ ...section, clauses: section.clauses.map((c) => ({ ...c, status: "proposal-open" as const, agreedBy: [] })) })),
+    signoffs: [],
+    threads: null,
+    formatTime: (ms) => new Date(ms).toISOString(),
+  };
+}
+const open = exportOf(proposalLookup([record("h", "insert"), record("a", "insert"), record("d", "delete"), record("t", "insert")], t, "current"));
+
+test("in Word, open proposals are tracked changes by their author and party, dated when proposed; the file says they are decided in Common Ground", async () => {
+  const zip = await JSZip.loadAsync(await docxExport(open));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const author = `w:author="Sam &quot;S&quot; | Supplier (Supplier)" w:date="${new Date(proposedAt).toISOString()}"`;
+  for (const words of [" period", "promptly ", " or phone"])
+    assert.match(xml, new RegExp(`<w:ins w:id="\\d+" ${author}>(?:(?!</w:ins>).)*<w:t[^>]*>${words}</w:t>`), `an insertion: ${words}`);
+  assert.match(xml, new RegExp(`<w:del w:id="\\d+" ${author}>(?:(?!</w:del>).)*<w:delText[^>]*>24</w:delText>`));
+  assert.ok(xml.includes(t("export.proposals.legendWord")));
+  assert.match(await zip.file("word/settings.xml")!.async("string"), /<w:trackRevisions\/>/);
+});
+
+test("in Markdown, open proposals are <ins> and <del> saying who proposed them and when, escaped for attributes and tables", () => {
+  const md = markdownExport(open);
+  const title = (kind: string) => `title="${kind} proposed by Sam &quot;S&quot; &#124; Supplier (Supplier), ${new Date(proposedAt).toISOString()}"`;
+  assert.ok(md.includes(`### 1.1 Notice<ins ${title("Insertion")}> period</ins>`), md);
+  assert.ok(md.includes(`Notify <ins ${title("Insertion")}>promptly </ins>within <del ${title("Deletion")}>24</del> hours.`), md);
+  assert.ok(md.includes(`| Channel | Mail<ins ${title("Insertion")}> or phone</ins> |`), md);
+  assert.ok(md.includes(`*${t("export.proposals.legend")}*`), "the legend");
+  assert.doesNotMatch(markdownExport(exportOf()), /<ins|<del|underlined/, "read without proposals, nothing is marked");
+});
+
+async function pdfPage(bytes: Buffer) {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const page = await pdf.getPage(1);
+  const text = (await page.getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join(" ");
+  const ops = (await page.getOperatorList()).fnArray;
+  return { text: text.replace(/\s+/g, " "), strokes: ops.filter((op) => op === OPS.stroke).length };
+}
+
+test("in the PDF, open proposals are underlined or struck through, in the text and in tables, with a legend", async () => {
+  const marked = await pdfPage(await pdfExport(open));
+  const plain = await pdfPage(await pdfExport(exportOf()));
+  assert.ok(marked.text.includes(t("export.proposals.legend")), marked.text);
+  assert.ok(!plain.text.includes(t("export.proposals.legend")));
+  for (const words of ["Notice period", "promptly", "24", "or phone"]) assert.ok(marked.text.includes(words), words);
+  // The table's rules are strokes in both; each proposal adds its line under or through its text.
+  assert.equal(marked.strokes - plain.strokes, 4);
+});
