@@ -9,6 +9,7 @@ import * as structureAgreements from "./0008_structure_agreements";
 import * as rateLimitEvents from "./0009_rate_limit_events";
 import * as activity from "./0010_activity";
 import * as proposals from "./0011_proposals";
+import * as proposalThreads from "./0012_proposal_threads";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0009_rate_limit_events": rateLimitEvents,
   "0010_activity": activity,
   "0011_proposals": proposals,
+  "0012_proposal_threads": proposalThreads,
 };

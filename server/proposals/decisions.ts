@@ -12,6 +12,7 @@ import { readSchedule, withScheduleDoc } from "../agreements/scheduleDocument";
 import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
+import { pushProposalThreads } from "../threads/pushThread";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { applyDecision, proposalTexts } from "./proposalText";
 
@@ -123,6 +124,7 @@ async function decide(services: Services, negotiationId: string, actor: Member, 
   services.collaboration.followAgreements(negotiationId);
   announceMove(services, move);
   await publishAgreements(services, negotiationId);
+  await pushProposalThreads(services, negotiationId, proposal.id);
   return { ...before, status };
 }
 
