@@ -105,6 +105,8 @@ export interface ThreadsTable {
   updated_at: number;
   resolved_at: number | null;
   resolved_by: string | null;
+  /** The proposal the thread discusses, on that proposal's clause (migration 0013); null for a thread on a clause. */
+  proposal_id: string | null;
 }
 
 export interface CommentsTable {

@@ -34,12 +34,16 @@ export interface ActivityEntry {
   excerpt: string | null;
 }
 
-/** Where an entry leads: the agreement page for a move about the whole agreement, else the clause and the thread it is about, when there is one. */
-export function activityLink(negotiationId: string, about: { clauseId?: unknown; threadId?: unknown; page?: unknown }): string {
+/**
+ * Where an entry leads: the agreement page for a move about the whole agreement, else the clause
+ * and the thread it is about, when there is one, or else the proposal it is about.
+ */
+export function activityLink(negotiationId: string, about: { clauseId?: unknown; threadId?: unknown; proposalId?: unknown; page?: unknown }): string {
   if (about.page === "agreement") return `/negotiations/${negotiationId}/agreement`;
   const query = new URLSearchParams();
   if (typeof about.clauseId === "string" && about.clauseId !== structureUnitId) query.set("clause", about.clauseId);
   if (typeof about.threadId === "string") query.set("thread", about.threadId);
+  else if (typeof about.proposalId === "string") query.set("proposal", about.proposalId);
   const search = query.toString();
   return `/negotiations/${negotiationId}${search ? `?${search}` : ""}`;
 }

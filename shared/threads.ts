@@ -1,3 +1,4 @@
+import type { ProposalKind, ProposalStatus } from "./proposals/proposals";
 import { partyOf, type Party, type Role } from "./roles";
 
 export const maxCommentLength = 10_000;
@@ -15,7 +16,18 @@ export interface ThreadView {
   createdBy: { id: string; name: string };
   createdAt: number;
   resolved: { by: string; at: number } | null;
+  /** The proposal this thread discusses, as it stands now; null for a thread on the clause itself. */
+  proposal: ThreadProposal | null;
   comments: CommentView[];
+}
+
+export interface ThreadProposal {
+  id: string;
+  kind: ProposalKind;
+  author: string;
+  status: ProposalStatus;
+  /** Who accepted, rejected or withdrew it, and when; null while open. */
+  decided: { by: string; at: number } | null;
 }
 
 export interface CommentView {

@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const negotiation = await memberNegotiation(context, member);
   const members = await listMembers(context.services.db, negotiation.id);
   const online = context.services.collaboration.onlineUserIds(negotiation.id);
-  const { openClause, openThread } = openAt(request);
+  const { openClause, openThread, openProposal } = await openAt(request, context.services, member);
   const locale = getLocale(request, context);
   const setup = negotiationSetup(negotiation.setup_json);
   const agreement = await loadAgreementSnapshot(context.services, negotiation.id);
@@ -39,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     openClause,
     openThread,
+    openProposal,
     me: { id: member.userId, name: member.name, role: member.role, owner: member.owner },
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
     changes: changesModeOf(negotiation),
@@ -47,7 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function NegotiationPage() {
-  const { negotiation, me, policies, members, openClause, openThread, knowledge, agreement, changes } = useLoaderData<typeof loader>();
+  const { negotiation, me, policies, members, openClause, openThread, openProposal, knowledge, agreement, changes } = useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
   const [mode, refreshMode, setMode] = useChangesMode(negotiation.id, changes);
@@ -85,6 +86,7 @@ export default function NegotiationPage() {
               policies={policies}
               initialClause={openClause}
               initialThread={openThread}
+              initialProposal={openProposal}
               onRightsChanged={() => revalidator.revalidate()}
               knowledge={knowledge}
               agreement={agreement}

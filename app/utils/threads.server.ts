@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { apiResponse } from "./respond.server";
 
-export { actOnComment, actOnThread, createThread, visibleThreads } from "../../server/threads/threads";
+export { actOnComment, actOnThread, createThread, discussProposal, visibleThreads } from "../../server/threads/threads";
 export { readJson } from "./readJson.server";
 
 /** Runs a thread mutation and answers with the changed thread, or the refusal in the user's language. */

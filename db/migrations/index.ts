@@ -10,6 +10,7 @@ import * as rateLimitEvents from "./0009_rate_limit_events";
 import * as activity from "./0010_activity";
 import * as proposals from "./0011_proposals";
 import * as proposalScope from "./0012_proposal_scope";
+import * as proposalThreads from "./0013_proposal_threads";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0010_activity": activity,
   "0011_proposals": proposals,
   "0012_proposal_scope": proposalScope,
+  "0013_proposal_threads": proposalThreads,
 };

@@ -2,7 +2,8 @@ import type { Selectable } from "kysely";
 import type { DB } from "../connection";
 import type { ThreadsTable } from "../schema";
 import { isRole, type Party } from "../../shared/roles";
-import type { CommentView, ThreadView, Visibility } from "../../shared/threads";
+import type { ProposalKind, ProposalStatus } from "../../shared/proposals/proposals";
+import type { CommentView, ThreadProposal, ThreadView, Visibility } from "../../shared/threads";
 import { userNames } from "./users";
 
 type ThreadRow = Selectable<ThreadsTable>;
@@ -35,8 +36,34 @@ export async function loadThreads(db: DB, negotiationId: string, threadId?: stri
       threads.map((t) => t.id),
     )
     .execute();
-  const people = new Set([...threads.flatMap((t) => [t.created_by, t.resolved_by ?? ""]), ...comments.map((c) => c.author_id)]);
+  const proposalIds = [...new Set(threads.flatMap((t) => (t.proposal_id ? [t.proposal_id] : [])))];
+  const proposals =
+    proposalIds.length === 0
+      ? []
+      : await db
+          .selectFrom("proposals")
+          .select(["id", "kind", "author_id", "status", "decided_by", "decided_at"])
+          .where("negotiation_id", "=", negotiationId)
+          .where("id", "in", proposalIds)
+          .execute();
+  const people = new Set([
+    ...threads.flatMap((t) => [t.created_by, t.resolved_by ?? ""]),
+    ...comments.map((c) => c.author_id),
+    ...proposals.flatMap((p) => [p.author_id, p.decided_by ?? ""]),
+  ]);
   const names = await userNames(db, [...people]);
+  const proposalOf = new Map(
+    proposals.map((p): [string, ThreadProposal] => [
+      p.id,
+      {
+        id: p.id,
+        kind: p.kind as ProposalKind,
+        author: names.get(p.author_id) ?? "",
+        status: p.status as ProposalStatus,
+        decided: p.decided_by && p.decided_at ? { by: names.get(p.decided_by) ?? "", at: p.decided_at } : null,
+      },
+    ]),
+  );
   const byThread = new Map<string, CommentView[]>();
   for (const c of comments) {
     const list = byThread.get(c.thread_id) ?? [];
@@ -60,6 +87,7 @@ export async function loadThreads(db: DB, negotiationId: string, threadId?: stri
     createdBy: { id: t.created_by, name: names.get(t.created_by) ?? "" },
     createdAt: t.created_at,
     resolved: t.resolved_at && t.resolved_by ? { by: names.get(t.resolved_by) ?? "", at: t.resolved_at } : null,
+    proposal: t.proposal_id ? (proposalOf.get(t.proposal_id) ?? null) : null,
     comments: byThread.get(t.id) ?? [],
   }));
 }
@@ -70,6 +98,7 @@ export async function insertThread(
     id: string;
     negotiationId: string;
     clauseId: string;
+    proposalId: string | null;
     anchorJson: string | null;
     quote: string | null;
     visibility: Visibility;
@@ -84,6 +113,7 @@ export async function insertThread(
       id: thread.id,
       negotiation_id: thread.negotiationId,
       clause_id: thread.clauseId,
+      proposal_id: thread.proposalId,
       anchor_json: thread.anchorJson,
       quote: thread.quote,
       visibility: thread.visibility,
@@ -95,6 +125,29 @@ export async function insertThread(
       resolved_by: null,
     })
     .execute();
+}
+
+/** The thread on a proposal for one audience (shared, or one party's internal notes), if it was started. */
+export async function proposalThreadId(
+  db: DB,
+  negotiationId: string,
+  proposalId: string,
+  audience: { visibility: Visibility; party: Party | null },
+): Promise<string | null> {
+  let query = db
+    .selectFrom("threads")
+    .select("id")
+    .where("negotiation_id", "=", negotiationId)
+    .where("proposal_id", "=", proposalId)
+    .where("visibility", "=", audience.visibility);
+  query = audience.party ? query.where("party", "=", audience.party) : query.where("party", "is", null);
+  return (await query.executeTakeFirst())?.id ?? null;
+}
+
+/** Every thread on a proposal, whoever may read it: all of them change when the proposal is decided. */
+export async function proposalThreadIds(db: DB, negotiationId: string, proposalId: string): Promise<string[]> {
+  const rows = await db.selectFrom("threads").select("id").where("negotiation_id", "=", negotiationId).where("proposal_id", "=", proposalId).execute();
+  return rows.map((r) => r.id);
 }
 
 export async function setThreadResolved(db: DB, threadId: string, by: { userId: string; at: number } | null, now: number): Promise<void> {

@@ -28,7 +28,12 @@ export async function notificationViews(
       headline,
       what: isMention || !r.action ? "" : describeAuditEntry({ action: r.action, detail }, t, locale),
       excerpt: r.body !== null && !r.deleted_at ? plainText(r.body) : null,
-      link: activityLink(r.negotiation_id, { clauseId: r.clause_id ?? detail.clauseId, threadId: r.thread_id ?? detail.threadId, page: detail.page }),
+      link: activityLink(r.negotiation_id, {
+        clauseId: r.clause_id ?? detail.clauseId,
+        threadId: r.thread_id ?? detail.threadId,
+        proposalId: detail.proposalId,
+        page: detail.page,
+      }),
     };
   });
 }

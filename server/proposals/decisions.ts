@@ -12,6 +12,7 @@ import { readSchedule, withScheduleDoc } from "../agreements/scheduleDocument";
 import { authorize, policyState } from "../authorize";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
+import { pushProposalThreads } from "../threads/pushThread";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { applyDecision, proposalTexts, type ProposalInDocument } from "./proposalText";
 
@@ -82,6 +83,8 @@ export async function actOnProposals(
   authorize(actor, "decideProposal", await policyState(services.db, negotiationId));
   const open = await listProposalViews(services, negotiationId, "open");
   const chosen = open.filter((p) => ("clauseId" in input ? p.clauseId === input.clauseId : p.author.id === input.authorId));
+  // Text proposals first: a clause's own proposal, decided, may take the ones inside it along.
+  chosen.sort((a, b) => Number(a.scope === "clause") - Number(b.scope === "clause"));
   const decided: ProposalView[] = [];
   for (const p of chosen) {
     if (partyOf(p.author.party as Role) === actor.party) continue;
@@ -131,6 +134,7 @@ async function decide(services: Services, negotiationId: string, actor: Member, 
   services.collaboration.followAgreements(negotiationId);
   announceMove(services, move);
   await publishAgreements(services, negotiationId);
+  await pushProposalThreads(services, negotiationId, proposal.id);
   return { ...before, status };
 }
 

@@ -1,19 +1,30 @@
 import { listMembers, touchNegotiation, type NegotiationMember } from "../../db/queries/negotiations";
 import type { DB } from "../../db/connection";
 import { insertNotifications } from "../../db/queries/notifications";
-import { commentById, deleteCommentText, editComment, insertComment, insertThread, loadThreads, moveThread, setThreadResolved } from "../../db/queries/threads";
+import {
+  commentById,
+  deleteCommentText,
+  editComment,
+  insertComment,
+  insertThread,
+  loadThreads,
+  moveThread,
+  proposalThreadId,
+  setThreadResolved,
+} from "../../db/queries/threads";
 import { newId } from "../../shared/ids";
 import type { Member } from "../../shared/member";
 import type { Role } from "../../shared/roles";
-import { canSeeThread, type ThreadView } from "../../shared/threads";
+import { canSeeThread, type ThreadView, type Visibility } from "../../shared/threads";
 import type { z } from "zod";
-import type { commentActionSchema, newThreadSchema, threadActionSchema } from "../../shared/threadRequests";
+import type { commentActionSchema, NewClauseThread, threadActionSchema } from "../../shared/threadRequests";
 import { translate } from "../../shared/i18n/index";
 import { inEveryLanguage } from "../mail/inEveryLanguage";
 import { authorize } from "../authorize";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
 import { pushThread } from "./pushThread";
+import { proposalTopic } from "./proposalThreads";
 import { announceMove } from "../activity/announceMove";
 import { recordMove, type Move } from "../activity/recordMove";
 import { clauseLabel } from "../activity/clauseLabel";
@@ -36,39 +47,92 @@ async function visibleThread(services: Services, negotiationId: string, threadId
  * `byDecision`: the thread a request for change opens; the decision is the recorded move, so its
  * reason is not a second one.
  */
-export async function createThread(
+export async function createThread(services: Services, negotiationId: string, actor: Member, input: NewClauseThread, options: { byDecision?: boolean } = {}) {
+  authorizeStart(actor, input.visibility);
+  const { threadId } = await startThread(
+    services,
+    negotiationId,
+    actor,
+    { ...input, proposalId: null, anchorJson: input.anchor ? JSON.stringify(input.anchor) : null },
+    options.byDecision ? null : clauseLabel(services, negotiationId, input.clauseId),
+  );
+  return publish(services, negotiationId, threadId);
+}
+
+/**
+ * "Discuss" on a proposal: its thread for this audience (shared, or the member's party's internal
+ * notes), started on the proposal's clause and quoting it, or, once started, a reply to it.
+ */
+export async function discussProposal(
   services: Services,
   negotiationId: string,
   actor: Member,
-  input: z.infer<typeof newThreadSchema>,
-  options: { byDecision?: boolean } = {},
-) {
+  input: { proposalId: string; visibility: Visibility; body: string },
+): Promise<{ thread: ThreadView; created: boolean }> {
+  authorizeStart(actor, input.visibility);
+  const topic = await proposalTopic(services, negotiationId, input.proposalId);
+  const started = await startThread(
+    services,
+    negotiationId,
+    actor,
+    { ...input, clauseId: topic.clauseId, quote: topic.text.slice(0, 500) || null, anchorJson: null },
+    clauseLabel(services, negotiationId, topic.clauseId),
+  );
+  return { thread: await publish(services, negotiationId, started.threadId), created: started.created };
+}
+
+function authorizeStart(actor: Member, visibility: Visibility) {
   authorize(actor, "comment");
-  if (input.visibility === "internal") authorize(actor, "keepInternalNotes");
+  if (visibility === "internal") authorize(actor, "keepInternalNotes");
+}
+
+interface ThreadStart {
+  clauseId: string;
+  proposalId: string | null;
+  anchorJson: string | null;
+  quote: string | null;
+  visibility: Visibility;
+  body: string;
+}
+
+/** A new thread with its first comment; on a proposal whose thread for this audience exists, a reply to that one. */
+async function startThread(
+  services: Services,
+  negotiationId: string,
+  actor: Member,
+  input: ThreadStart,
+  /** The clause's label for a move; null when the comment is no move of its own. */
+  clause: { number?: string; heading?: string } | null,
+): Promise<{ threadId: string; created: boolean }> {
   const party = input.visibility === "internal" ? actor.party : null;
   const now = Date.now();
-  const threadId = newId();
   const commentId = newId();
-  const thread = { id: threadId, clauseId: input.clauseId, visibility: input.visibility, party };
-  const mentioned = await mentionedMembers(services, negotiationId, thread, actor, input.body);
-  const clause = options.byDecision ? null : clauseLabel(services, negotiationId, input.clauseId);
-  const move = await services.db.transaction().execute(async (trx) => {
-    await insertThread(trx, {
-      id: threadId,
-      negotiationId,
-      clauseId: input.clauseId,
-      anchorJson: input.anchor ? JSON.stringify(input.anchor) : null,
-      quote: input.quote,
-      visibility: input.visibility,
-      party,
-      createdBy: actor.userId,
-      at: now,
-    });
+  const audience = { clauseId: input.clauseId, visibility: input.visibility, party, proposalId: input.proposalId };
+  const mentioned = await mentionedMembers(services, negotiationId, audience, actor, input.body);
+  // Looked up inside the transaction, which SQLite runs one at a time: two "Discuss" at once make one thread.
+  const { threadId, created, move } = await services.db.transaction().execute(async (trx) => {
+    const existing = input.proposalId ? await proposalThreadId(trx, negotiationId, input.proposalId, { visibility: input.visibility, party }) : null;
+    const threadId = existing ?? newId();
+    if (!existing) {
+      await insertThread(trx, {
+        id: threadId,
+        negotiationId,
+        clauseId: input.clauseId,
+        proposalId: input.proposalId,
+        anchorJson: input.anchorJson,
+        quote: input.quote,
+        visibility: input.visibility,
+        party,
+        createdBy: actor.userId,
+        at: now,
+      });
+    }
     await insertComment(trx, { id: commentId, threadId, authorId: actor.userId, body: input.body, at: now });
-    return noteComment(trx, negotiationId, thread, commentId, actor, mentioned, clause);
+    const move = await noteComment(trx, negotiationId, { ...audience, id: threadId }, commentId, actor, mentioned, clause);
+    return { threadId, created: !existing, move };
   });
   await afterComment(services, negotiationId, move, mentioned, actor, input.body);
-  return publish(services, negotiationId, threadId);
+  return { threadId, created };
 }
 
 export async function actOnThread(services: Services, negotiationId: string, threadId: string, actor: Member, input: z.infer<typeof threadActionSchema>) {
@@ -82,7 +146,7 @@ export async function actOnThread(services: Services, negotiationId: string, thr
     const clause = clauseLabel(services, negotiationId, thread.clauseId);
     const move = await db.transaction().execute(async (trx) => {
       await insertComment(trx, { id: commentId, threadId: thread.id, authorId: actor.userId, body: input.body, at: now });
-      return noteComment(trx, negotiationId, thread, commentId, actor, mentioned, clause);
+      return noteComment(trx, negotiationId, { ...thread, proposalId: thread.proposal?.id ?? null }, commentId, actor, mentioned, clause);
     });
     await afterComment(services, negotiationId, move, mentioned, actor, input.body);
   } else if (input.action === "resolve") {
@@ -127,14 +191,20 @@ async function publish(services: Services, negotiationId: string, threadId: stri
   return thread!;
 }
 
-type ThreadShape = { id: string; clauseId: string; visibility: string; party: string | null };
+type ThreadShape = { id: string; clauseId: string; visibility: string; party: string | null; proposalId?: string | null };
 
 /**
  * The members a comment mentions, by the ids in its `@[Name](user:ID)` tokens (shared/mentions.ts).
  * Naming someone who may not see the thread (the other party, in an internal note; a non-member)
  * is refused, so nobody believes they told a person who will never read it.
  */
-async function mentionedMembers(services: Services, negotiationId: string, thread: ThreadShape, actor: Member, body: string): Promise<NegotiationMember[]> {
+async function mentionedMembers(
+  services: Services,
+  negotiationId: string,
+  thread: Omit<ThreadShape, "id">,
+  actor: Member,
+  body: string,
+): Promise<NegotiationMember[]> {
   const ids = mentionedIds(body).filter((id) => id !== actor.userId);
   if (ids.length === 0) return [];
   const members = await listMembers(services.db, negotiationId);
@@ -162,7 +232,12 @@ async function noteComment(
   if (!clause || thread.visibility !== "shared") return null;
   return recordMove(
     trx,
-    { negotiationId, userId: actor.userId, action: "comment.shared", detail: { clauseId: thread.clauseId, ...clause, threadId: thread.id, commentId } },
+    {
+      negotiationId,
+      userId: actor.userId,
+      action: "comment.shared",
+      detail: { clauseId: thread.clauseId, ...clause, threadId: thread.id, commentId, ...(thread.proposalId ? { proposalId: thread.proposalId } : {}) },
+    },
     actor.party,
     { threadId: thread.id, commentId, alreadyNotified: mentionedUsers },
   );

@@ -55,9 +55,10 @@ export interface ScheduleEditorProps {
   user: { id: string; name: string; role: Role };
   /** What this member may do, as the server's policy answered when the page loaded (it reloads when rights or the agreement's state change). */
   policies: Policies;
-  /** A clause to open at once, and a thread on it to focus (a notification's or a blocking item's link). */
+  /** A clause to open at once, and a thread on it or an open proposal to focus (a notification's or a blocking item's link). */
   initialClause?: string | null;
   initialThread?: string | null;
+  initialProposal?: string | null;
   /** The server closed the connection because this member's role changed: reload the page's data. */
   onRightsChanged: () => void;
   knowledge: { glossary: GlossaryEntry[]; coverage: CoverageSetup };
@@ -71,7 +72,7 @@ export interface ScheduleEditorProps {
 }
 
 export default function ScheduleEditor(props: ScheduleEditorProps) {
-  const { negotiationId, user, policies, initialClause = null, initialThread = null, onRightsChanged, knowledge } = props;
+  const { negotiationId, user, policies, initialClause = null, initialThread = null, initialProposal = null, onRightsChanged, knowledge } = props;
   const canEdit = policies.edit;
   const t = useT();
   const mount = useRef<HTMLDivElement>(null);
@@ -91,7 +92,8 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
   const [agreement, setAgreement] = useAgreementSnapshot(negotiationId, session, props.agreement);
   useAgreementDecisions(view, agreement);
   const party = partyOf(user.role);
-  const panel = useSidePanel(initialClause !== null);
+  // A proposal outside any clause (in a section heading) is shown in the Proposals tab.
+  const panel = useSidePanel(initialClause !== null ? "clause" : initialProposal !== null ? "proposals" : null);
   const formatTime = useFormatDateTime();
   const formatTimeRef = useRef(formatTime);
   formatTimeRef.current = formatTime;
@@ -127,12 +129,15 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
     panelRef.current.show("clause");
     if (target) focusInPanel(target);
   });
-  const deepLinked = useRef(false);
+  // Each link once: a later link to the page (the activity's, while it is open) is followed too.
+  const followedLink = useRef<string | null>(null);
   useEffect(() => {
-    if (!view || !initialClause || deepLinked.current) return;
-    deepLinked.current = true;
-    openClause.current(view, initialClause, null);
-  }, [view, initialClause]);
+    const link = JSON.stringify([initialClause, initialThread, initialProposal]);
+    if (!view || (!initialClause && !initialProposal) || followedLink.current === link) return;
+    followedLink.current = link;
+    if (initialClause) openClause.current(view, initialClause, null);
+    else panelRef.current.show("proposals");
+  }, [view, initialClause, initialThread, initialProposal]);
 
   useEffect(() => {
     const collab = new CollaborationSession(negotiationId, user.id);
@@ -285,6 +290,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
             knowledge={{ glossary, coverage: knowledge.coverage }}
             onOpenClause={(clauseId) => openClause.current(view, clauseId, null)}
             focusThreadId={initialThread}
+            focusProposalId={initialProposal}
             proposals={proposals}
           />
         )}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import type { EditorView } from "prosemirror-view";
 import { numberClauses } from "../../../shared/editor/numbering";
 import type { ProposalDecision, ProposalView } from "../../../shared/proposals/proposals";
@@ -6,6 +6,7 @@ import { partyOf, type Role } from "../../../shared/roles";
 import { useFormatDateTime, useT } from "../../i18n";
 import { postToNegotiationApi, type ApiOutcome } from "../negotiationApi";
 import { RefusalAlert } from "../RefusalAlert";
+import { BulkDecisions } from "./BulkDecisions";
 import { proposalMarksState } from "./proposalDecorations";
 
 interface Props {
@@ -19,6 +20,20 @@ interface Props {
   clauseId: string | null;
   onChanged: () => void;
   onOpenClause: (clauseId: string) => void;
+  /** Each proposal's thread: how many comments it has, and "Discuss" to open (or start) it. */
+  discussion: ProposalDiscussion;
+  /** A proposal to scroll to and focus once it is shown (a deep link); `onFocused` when done. */
+  focusProposalId: string | null;
+  onFocused: () => void;
+  /** What the last "accept all" or "reject all" here came to, until the next decision. */
+  notice: string | null;
+  onNotice: (notice: string | null) => void;
+}
+
+export interface ProposalDiscussion {
+  comments: (proposalId: string) => number;
+  canStart: boolean;
+  onDiscuss: (proposal: ProposalView) => void;
 }
 
 /**
@@ -46,16 +61,29 @@ export function openProposals(view: EditorView, proposals: ProposalView[] | null
  * a member of the other party accepts or rejects one, its author withdraws it. The server applies
  * the decision to the shared document, so everyone sees its outcome in the text.
  */
-export function ProposalList({ negotiationId, view, proposals, failed, me, clauseId, onChanged, onOpenClause }: Props) {
+export function ProposalList(props: Props) {
+  const { negotiationId, view, proposals, failed, me, clauseId, onChanged, onOpenClause, focusProposalId, onFocused } = props;
   const t = useT();
   const headingId = useId();
   const [outcome, setOutcome] = useState<ApiOutcome<unknown> | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const clauses = useMemo(() => new Map(numberClauses(view.state.doc).map((c) => [c.id, c])), [view.state.doc]);
   const shown = openProposals(view, proposals).filter((p) => clauseId === null || p.clauseId === clauseId);
+  const myParty = partyOf(me.role);
+  const decidable = shown.filter((p) => mayDecide(myParty, p));
+  const clause = clauseId ? (clauses.get(clauseId) ?? null) : null;
+  const focusShown = shown.some((p) => p.id === focusProposalId);
+  useEffect(() => {
+    if (!focusShown || !focusProposalId) return;
+    const item = document.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(focusProposalId)}"]`);
+    item?.scrollIntoView({ block: "nearest" });
+    item?.focus();
+    onFocused();
+  }, [focusShown, focusProposalId, onFocused]);
 
   const post = async (proposal: ProposalView, body: { action: ProposalDecision } | { action: "reason"; reason: string }) => {
     setBusy(proposal.id);
+    props.onNotice(null);
     const result = await postToNegotiationApi(negotiationId, `proposals/${proposal.id}`, body);
     setBusy(null);
     setOutcome(result);
@@ -75,8 +103,24 @@ export function ProposalList({ negotiationId, view, proposals, failed, me, claus
             {t("proposals.unreachable")}
           </p>
         ))}
+      {props.notice && (
+        <p className="proposal-bulk-done" role="status">
+          {props.notice}
+        </p>
+      )}
       {failed && proposals === null && <p className="hint">{t("proposals.loadFailed")}</p>}
       {proposals !== null && shown.length === 0 && <p className="hint">{t("proposals.none")}</p>}
+      <BulkDecisions
+        negotiationId={negotiationId}
+        decidable={decidable}
+        clause={clauseId ? { id: clauseId, number: clause?.number ?? "" } : null}
+        onDone={(action, result) => {
+          setOutcome(result);
+          if (!result.ok) return;
+          props.onNotice(t(`proposals.bulk.${action}.done`, { count: result.data.length }));
+          onChanged();
+        }}
+      />
       {shown.length > 0 && (
         <ul className="proposals">
           {shown.map((proposal) => (
@@ -89,6 +133,7 @@ export function ProposalList({ negotiationId, view, proposals, failed, me, claus
               busy={busy === proposal.id}
               onPost={(body) => post(proposal, body)}
               onOpenClause={onOpenClause}
+              discussion={props.discussion}
             />
           ))}
         </ul>
@@ -105,20 +150,29 @@ interface ItemProps {
   busy: boolean;
   onPost: (body: { action: ProposalDecision } | { action: "reason"; reason: string }) => Promise<boolean>;
   onOpenClause: (clauseId: string) => void;
+  discussion: ProposalDiscussion;
 }
 
-function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenClause }: ItemProps) {
+/** The server decides (decideProposal); the buttons show where it would agree. */
+const mayDecide = (myParty: ReturnType<typeof partyOf>, proposal: ProposalView) => {
+  const party = partyOf(proposal.author.party);
+  return !!myParty && !!party && myParty !== party;
+};
+
+function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenClause, discussion }: ItemProps) {
   const t = useT();
   const formatTime = useFormatDateTime();
   const summaryId = useId();
   const myParty = partyOf(me.role);
   const mine = proposal.author.id === me.id;
   const party = partyOf(proposal.author.party);
-  // The server decides (decideProposal); the buttons show where it would agree.
-  const canDecide = !!myParty && !!party && myParty !== party;
+  const canDecide = mayDecide(myParty, proposal);
+  const comments = discussion.comments(proposal.id);
+  // A proposal in a section heading has no clause to hold its thread.
+  const canDiscuss = !!proposal.clauseId && (discussion.canStart || comments > 0);
   const Text = proposal.kind === "insert" ? "ins" : "del";
   return (
-    <li className={`proposal proposal-by-${party ?? "unknown"}`}>
+    <li className={`proposal proposal-by-${party ?? "unknown"}`} data-proposal-id={proposal.id} tabIndex={-1}>
       <div id={summaryId}>
         {showClause && (
           <p className="proposal-clause">
@@ -161,6 +215,11 @@ function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenCl
         {mine && (
           <button type="button" disabled={busy} aria-describedby={summaryId} onClick={() => void onPost({ action: "withdraw" })}>
             {t("proposals.withdraw")}
+          </button>
+        )}
+        {canDiscuss && (
+          <button type="button" aria-describedby={summaryId} onClick={() => discussion.onDiscuss(proposal)}>
+            {comments > 0 ? t("proposals.discussCount", { count: comments }) : t("proposals.discuss")}
           </button>
         )}
       </div>

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { NumberedClause } from "../../../shared/editor/numbering";
+import type { ProposalView } from "../../../shared/proposals/proposals";
 import type { Role } from "../../../shared/roles";
-import { canSeeThread, maxCommentLength, type ThreadView } from "../../../shared/threads";
+import { canSeeThread, maxCommentLength, type ThreadProposal, type ThreadView } from "../../../shared/threads";
 import { partyOf } from "../../../shared/roles";
 import { MentionTextarea } from "./MentionTextarea";
 import type { MentionCandidate } from "./mentionQuery";
@@ -24,11 +25,21 @@ interface ThreadPanelProps {
   canKeepInternal: boolean;
   /** The text selected in the editor, if it lies inside the selected clause: quoted by a new thread. */
   pendingQuote: string | null;
-  send: (request: ThreadRequest) => Promise<boolean>;
-  startThread: (input: { clauseId: string; visibility: "shared" | "internal"; body: string }) => Promise<boolean>;
+  send: (request: ThreadRequest) => Promise<ThreadView | null>;
+  /** With `proposalId`, the thread on that proposal (the server puts it on the proposal's clause). */
+  startThread: (input: { clauseId: string; visibility: "shared" | "internal"; body: string; proposalId?: string }) => Promise<ThreadView | null>;
   error: string | null;
-  /** A thread to scroll to and focus once it is shown (a deep link). */
+  /** A thread to scroll to and focus once it is shown (a deep link, "Discuss"); `onFocused` when done. */
   focusThreadId?: string | null;
+  onFocused?: () => void;
+  /** A proposal whose first thread is being written ("Discuss"): the composer starts that one instead. */
+  proposalDraft?: ProposalDraft | null;
+}
+
+export interface ProposalDraft {
+  proposal: ProposalView;
+  onCancel: () => void;
+  onStarted: (thread: ThreadView) => void;
 }
 
 function matches(filter: ThreadFilter, thread: ThreadView, me: string): boolean {
@@ -41,17 +52,23 @@ function matches(filter: ThreadFilter, thread: ThreadView, me: string): boolean 
 
 export function ThreadPanel(props: ThreadPanelProps) {
   const t = useT();
-  const focusThread = props.threads.find((th) => th.id === props.focusThreadId);
-  const [filter, setFilter] = useState<ThreadFilter>(focusThread?.resolved ? "resolved" : "open");
-  const focused = useRef<string | null>(null); // once: later pushes of the thread must not steal focus
-  useEffect(() => {
-    if (!focusThread || focused.current === focusThread.id) return;
-    focused.current = focusThread.id;
-    const article = document.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(focusThread.id)}"]`);
-    article?.scrollIntoView({ block: "nearest" });
-    article?.focus();
-  }, [focusThread]);
   const clause = props.clauses.find((c) => c.id === props.selectedClauseId) ?? null;
+  // Only one this panel shows: the clause's own, or any in the list of all.
+  const focusThread = props.threads.find((th) => th.id === props.focusThreadId && (!clause || th.clauseId === clause.id));
+  const [filter, setFilter] = useState<ThreadFilter>(focusThread?.resolved ? "resolved" : "open");
+  const { onFocused } = props;
+  const me = props.me.id;
+  // The thread to focus must be in the list: its filter is chosen before it is shown.
+  if (focusThread && !matches(filter, focusThread, me)) setFilter(focusThread.resolved ? "resolved" : "open");
+  // Once (the request is then cleared): later pushes of the thread must not steal focus.
+  useEffect(() => {
+    if (!focusThread) return;
+    const article = document.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(focusThread.id)}"]`);
+    if (!article) return;
+    article.scrollIntoView({ block: "nearest" });
+    article.focus();
+    onFocused?.();
+  }, [focusThread, filter, onFocused]);
   const present = new Set(props.clauses.map((c) => c.id));
   const shown = props.threads
     .filter((th) => (clause ? th.clauseId === clause.id : true))
@@ -79,7 +96,13 @@ export function ThreadPanel(props: ThreadPanelProps) {
           {props.error}
         </p>
       )}
-      {clause && props.canComment && <NewThread {...props} clauseId={clause.id} />}
+      {clause &&
+        props.canComment &&
+        (props.proposalDraft?.proposal.clauseId === clause.id ? (
+          <NewThread key={props.proposalDraft.proposal.id} {...props} clauseId={clause.id} draft={props.proposalDraft} />
+        ) : (
+          <NewThread key="clause" {...props} clauseId={clause.id} />
+        ))}
       {shown.length === 0 ? (
         <p className="hint">{t("threads.none")}</p>
       ) : (
@@ -95,23 +118,32 @@ export function ThreadPanel(props: ThreadPanelProps) {
   );
 }
 
-function NewThread(props: ThreadPanelProps & { clauseId: string }) {
+/** The clause's composer; with `draft`, the one that starts the thread on a proposal. */
+function NewThread(props: ThreadPanelProps & { clauseId: string; draft?: ProposalDraft }) {
   const t = useT();
   const id = useId();
   const [body, setBody] = useState("");
   const [visibility, setVisibility] = useState<"shared" | "internal">("shared");
   const tooLong = body.length > maxCommentLength;
+  const { draft } = props;
+  const quote = draft ? draft.proposal.text : props.pendingQuote;
+  useEffect(() => {
+    if (draft) document.getElementById(`${id}-body`)?.focus();
+  }, [draft, id]);
   return (
     <form
-      className="new-thread"
+      className={`new-thread${draft ? " new-proposal-thread" : ""}`}
       onSubmit={async (e) => {
         e.preventDefault();
         if (tooLong || !body.trim()) return;
-        if (await props.startThread({ clauseId: props.clauseId, visibility, body })) setBody("");
+        const thread = await props.startThread({ clauseId: props.clauseId, visibility, body, ...(draft ? { proposalId: draft.proposal.id } : {}) });
+        if (!thread) return;
+        setBody("");
+        draft?.onStarted(thread);
       }}
     >
-      <label htmlFor={`${id}-body`}>{t("threads.new")}</label>
-      {props.pendingQuote && <blockquote className="thread-quote-preview">{t("threads.quoting", { quote: props.pendingQuote })}</blockquote>}
+      <label htmlFor={`${id}-body`}>{draft ? t("threads.newOnProposal", { name: draft.proposal.author.name }) : t("threads.new")}</label>
+      {quote && <blockquote className="thread-quote-preview">{t("threads.quoting", { quote })}</blockquote>}
       <CommentBox
         id={`${id}-body`}
         value={body}
@@ -132,6 +164,14 @@ function NewThread(props: ThreadPanelProps & { clauseId: string }) {
       <button type="submit" className="primary" disabled={tooLong || !body.trim()}>
         {t("threads.start")}
       </button>
+      {draft && (
+        <>
+          {" "}
+          <button type="button" onClick={draft.onCancel}>
+            {t("threads.cancel")}
+          </button>
+        </>
+      )}
     </form>
   );
 }
@@ -179,6 +219,7 @@ function Thread(props: ThreadPanelProps & { thread: ThreadView; clause: Numbered
           <span className="resolved-badge">{t("threads.resolvedBy", { name: thread.resolved.by, when: formatDateTime(thread.resolved.at) })}</span>
         )}
       </h3>
+      {thread.proposal && <ProposalTopic proposal={thread.proposal} />}
       {thread.quote && <blockquote className="thread-quote-preview">{thread.quote}</blockquote>}
       <ol className="comments">
         {thread.comments.map((c) => (
@@ -269,5 +310,21 @@ function Thread(props: ThreadPanelProps & { thread: ThreadView; clause: Numbered
         </>
       )}
     </article>
+  );
+}
+
+/** What a thread on a proposal is about, and what became of the proposal. */
+function ProposalTopic({ proposal }: { proposal: ThreadProposal }) {
+  const t = useT();
+  const formatDateTime = useFormatDateTime();
+  return (
+    <p className="thread-proposal">
+      {t(proposal.kind === "insert" ? "threads.proposal.insert" : "threads.proposal.delete", { name: proposal.author })}{" "}
+      <span className={`thread-proposal-status status-${proposal.status}`}>
+        {proposal.status === "open" || !proposal.decided
+          ? t("threads.proposal.open")
+          : t(`threads.proposal.${proposal.status}`, { name: proposal.decided.by, when: formatDateTime(proposal.decided.at) })}
+      </span>
+    </p>
   );
 }

@@ -6,14 +6,14 @@ import type { Policies } from "../../../shared/policy";
 import type { Role } from "../../../shared/roles";
 import type { ThreadView } from "../../../shared/threads";
 import { relativeAnchor } from "./threadDecorations";
-import { ThreadPanel } from "./ThreadPanel";
+import { ThreadPanel, type ProposalDraft } from "./ThreadPanel";
 import type { ThreadRequest } from "./useThreads";
 import type { NegotiationMemberView } from "./useMembers";
 
 interface Props {
   view: EditorView;
   threads: ThreadView[];
-  send: (request: ThreadRequest) => Promise<boolean>;
+  send: (request: ThreadRequest) => Promise<ThreadView | null>;
   error: string | null;
   me: { id: string; role: Role };
   /** Who may be mentioned (filtered per thread by who can see it). */
@@ -23,12 +23,16 @@ interface Props {
   clauseId: string | null;
   onShowAll: () => void;
   onOpenClause: (clauseId: string) => void;
-  /** A thread to scroll to and focus once (a deep link). */
+  /** A thread to scroll to and focus once (a deep link, "Discuss"); `onFocused` when done. */
   focusThreadId?: string | null;
+  onFocused?: () => void;
+  /** A proposal whose first thread is being written. */
+  proposalDraft?: ProposalDraft | null;
 }
 
 /** Connects the thread panel to the editor: selection quotes and the clause the threads belong to. */
-export function ThreadsSidebar({ view, threads, send, error, me, members, policies, clauseId, onShowAll, onOpenClause, focusThreadId = null }: Props) {
+export function ThreadsSidebar(props: Props) {
+  const { view, threads, send, error, me, members, policies, clauseId, onShowAll, onOpenClause, focusThreadId = null } = props;
   const state = view.state;
   const clauses = useMemo(() => numberClauses(state.doc), [state.doc]);
 
@@ -45,6 +49,8 @@ export function ThreadsSidebar({ view, threads, send, error, me, members, polici
       selectedClauseId={clauseId}
       onSelectClause={(id) => (id ? onOpenClause(id) : onShowAll())}
       focusThreadId={focusThreadId}
+      onFocused={props.onFocused}
+      proposalDraft={props.proposalDraft}
       me={me}
       members={members}
       canComment={policies.comment}
@@ -52,11 +58,13 @@ export function ThreadsSidebar({ view, threads, send, error, me, members, polici
       pendingQuote={pendingQuote}
       send={send}
       error={error}
-      startThread={(input) =>
-        send({
-          kind: "create",
-          body: { ...input, anchor: inSelected ? relativeAnchor(view.state, from, to) : null, quote: pendingQuote },
-        })
+      startThread={({ proposalId, ...input }) =>
+        proposalId
+          ? send({ kind: "create", body: { proposalId, visibility: input.visibility, body: input.body } })
+          : send({
+              kind: "create",
+              body: { ...input, anchor: inSelected ? relativeAnchor(view.state, from, to) : null, quote: pendingQuote },
+            })
       }
     />
   );

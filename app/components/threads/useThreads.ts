@@ -6,6 +6,7 @@ import { postToNegotiationApi } from "../negotiationApi";
 
 export type ThreadRequest =
   | { kind: "create"; body: { clauseId: string; visibility: "shared" | "internal"; body: string; anchor: unknown; quote: string | null } }
+  | { kind: "create"; body: { proposalId: string; visibility: "shared" | "internal"; body: string } }
   | { kind: "thread"; threadId: string; body: Record<string, unknown> }
   | { kind: "comment"; commentId: string; body: Record<string, unknown> };
 
@@ -38,16 +39,16 @@ export function useThreads(negotiationId: string, session: CollaborationSession)
   }, [negotiationId, session, upsert]);
 
   const send = useCallback(
-    async (request: ThreadRequest): Promise<boolean> => {
+    async (request: ThreadRequest): Promise<ThreadView | null> => {
       const path = request.kind === "create" ? "threads" : request.kind === "thread" ? `threads/${request.threadId}` : `comments/${request.commentId}`;
       const result = await postToNegotiationApi<{ thread: ThreadView }>(negotiationId, path, request.body);
       if (!result.ok) {
         setError(result.refusal?.error ?? t("agreement.error.network"));
-        return false;
+        return null;
       }
       setError(null);
       upsert(result.data.thread);
-      return true;
+      return result.data.thread;
     },
     [negotiationId, upsert, t],
   );

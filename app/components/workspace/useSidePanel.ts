@@ -27,9 +27,9 @@ function remembered(): Remembered {
  * pages. On wide screens the panel is a column that can be collapsed (remembered); on narrow ones
  * it is a drawer over the document that opens when asked for (not remembered: it covers the text).
  */
-export function useSidePanel(deepLinked: boolean) {
-  const [state, setState] = useState(() => ({ ...remembered(), ...(deepLinked ? { tab: "clause" as const, collapsed: false } : {}) }));
-  const [drawerOpen, setDrawerOpen] = useState(deepLinked);
+export function useSidePanel(deepLinkedTab: SidePanelTab | null) {
+  const [state, setState] = useState(() => ({ ...remembered(), ...(deepLinkedTab ? { tab: deepLinkedTab, collapsed: false } : {}) }));
+  const [drawerOpen, setDrawerOpen] = useState(deepLinkedTab !== null);
   const narrow = useMediaQuery(drawerQuery);
   useEffect(() => {
     try {
