@@ -1,63 +1,13 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { test, expect, expectAccessible, logIn, textOf, watch } from "./fixtures";
-
-async function newPage(browser: Browser, errors: string[], width = 1366): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB", viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  watch(page, errors);
-  return page;
-}
+import { test, expect, expectAccessible, clickAtEndOf, textOf } from "./fixtures";
+import { twoPartyNegotiation } from "./twoParties";
 
 const schedule = [
   { heading: "Backups", body: "The Supplier backs up Buyer Data daily and tests a restore every quarter." },
   { heading: "Incident notification", body: "The Supplier notifies the Buyer of any security incident within 24 hours." },
 ];
 
-/**
- * A negotiation of its own, so agreeing and proposing here touch no other test's text (nor carry
- * another test's proposals): the buyer starts it empty and writes two clauses, the supplier
- * accepts the invitation (the first of each party is its owner), and both have it open.
- */
-async function negotiationFor(browser: Browser, errors: string[]) {
-  const buyer = await newPage(browser, errors);
-  await logIn(buyer, "buyer@demo.test");
-  const title = `Proposals ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  const created = await buyer.request.post("/api/negotiations", {
-    headers: { Origin: new URL(buyer.url()).origin },
-    data: { title, side: "buyer", ourOrg: "Acme Retail", counterpartyOrg: "Nimbus Cloud", start: { kind: "empty" } },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  await buyer.goto(`/negotiations/${id}`);
-  await expect(buyer.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  await buyer.locator(".schedule-editor .section-heading").click();
-  await buyer.keyboard.type("Pilot");
-  for (const { heading, body } of schedule) {
-    await buyer.keyboard.press("Control+Enter"); // a new clause, the caret in its heading
-    await buyer.keyboard.type(heading);
-    await buyer.keyboard.press("ArrowDown");
-    await buyer.keyboard.type(body);
-  }
-  await expect(clause(buyer, "Incident notification").locator("p")).toHaveText(schedule[1]!.body);
-  await expect(buyer.getByRole("status").filter({ hasText: "all changes saved" })).toBeVisible();
-
-  await buyer.goto(`/negotiations/${id}/members`);
-  await buyer.getByLabel("Their email address").fill("supplier@demo.test");
-  await buyer.getByLabel("Role", { exact: true }).selectOption("supplier");
-  await buyer.getByRole("button", { name: "Create invitation" }).click();
-  await expect(buyer.getByRole("status")).toBeVisible();
-
-  const supplier = await newPage(browser, errors);
-  await logIn(supplier, "supplier@demo.test");
-  await supplier
-    .getByRole("region", { name: "Invitations for you" })
-    .getByRole("button", { name: `Accept ${title}` })
-    .click();
-  await expect(supplier.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await buyer.goto(`/negotiations/${id}`);
-  for (const page of [buyer, supplier]) await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  return { buyer, supplier, id };
-}
+const negotiationFor = (browser: Browser, errors: string[]) => twoPartyNegotiation(browser, errors, schedule, "Proposals");
 
 const clause = (page: Page, heading: string) => page.locator(".schedule-editor .clause", { has: page.locator(".clause-heading", { hasText: heading }) });
 const inserted = (page: Page, heading: string) => clause(page, heading).locator("ins.proposal-ins");
@@ -70,18 +20,8 @@ async function agree(page: Page, heading: string) {
   await expect(panel.getByText("Your party agrees to this text.")).toBeVisible();
 }
 
-/** The caret at the end of the clause's first paragraph (End would stop at the end of its first line). */
-async function toEndOf(page: Page, heading: string) {
-  const paragraph = clause(page, heading).locator("p").first();
-  await paragraph.click();
-  await paragraph.evaluate((el) => {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    range.collapse(false);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  });
-}
+/** The caret at the end of the clause's first paragraph. */
+const toEndOf = (page: Page, heading: string) => clickAtEndOf(clause(page, heading).locator("p").first());
 
 /** The text of proposal runs, without other people's caret labels inside them. */
 const runs = (locator: Locator) =>

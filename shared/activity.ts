@@ -16,6 +16,7 @@ export const activityActions = [
   "proposal.accepted",
   "proposal.rejected",
   "proposal.withdrawn",
+  "proposal.reason",
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 

@@ -72,6 +72,10 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
       const key = keys[d.scope !== "clause" ? "text" : d.kind === "delete" ? "delete" : "insert"][entry.action];
       return t(key, { author: str("author"), party: role("authorParty"), clause });
     }
+    case "proposal.reason": {
+      const clause = d.number !== undefined ? `${str("number")} ${str("heading")}`.trim() : t("audit.proposalHeading");
+      return d.reason ? t("audit.proposalReason", { clause, reason: str("reason") }) : t("audit.proposalReasonRemoved", { clause });
+    }
     case "import.tracked_changes": {
       const proposals = Array.isArray(d.proposals) ? (d.proposals as { author?: unknown }[]) : [];
       const authors = [...new Set(proposals.map((p) => String(p.author ?? "")))].join(", ");

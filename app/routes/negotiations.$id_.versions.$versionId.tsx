@@ -1,12 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { scheduleFromJson, scheduleModel } from "../../shared/editor/scheduleModel";
 import { shortHash } from "../../shared/agreements/contentHash";
-import { ScheduleBlocks } from "../components/schedule/ScheduleBlocks";
+import { ScheduleBlocks, ScheduleRuns } from "../components/schedule/ScheduleBlocks";
 import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
 import { memberNegotiation, requireMember } from "../utils/member.server";
-import { getVersion } from "../utils/agreements.server";
+import { getVersion, versionSections } from "../utils/agreements.server";
+import { serverT } from "../utils/locale.server";
 import { pageData } from "../utils/respond.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     negotiation: { id: negotiation.id, title: negotiation.title },
     version: { id: version.id, number: version.number, name: version.name, kind: version.kind, createdAt: version.createdAt, hash: version.hash },
-    sections: scheduleModel(scheduleFromJson(version.content)).map((s) => ({
+    sections: (await versionSections(context.services, negotiation.id, version.content, serverT(request, context))).map((s) => ({
       ...s,
       clauses: s.clauses.map((c) => ({ ...c, status: statuses.get(c.id) ?? "open" })),
     })),
@@ -45,11 +45,12 @@ export default function VersionPage() {
       <div className="schedule-readonly">
         {sections.map((section) => (
           <section key={section.number} className="schedule-section">
-            <h2 className="section-heading">{section.heading}</h2>
+            <h2 className="section-heading">{section.headingRuns ? <ScheduleRuns runs={section.headingRuns} /> : section.heading}</h2>
             {section.clauses.map((clause) => (
               <div key={clause.id} className="clause">
                 <h3 className="clause-heading">
-                  {clause.heading} <span className={`agreement-badge status-${clause.status}`}>{t(`agreement.status.${clause.status}` as MessageKey)}</span>
+                  {clause.headingRuns ? <ScheduleRuns runs={clause.headingRuns} /> : clause.heading}{" "}
+                  <span className={`agreement-badge status-${clause.status}`}>{t(`agreement.status.${clause.status}` as MessageKey)}</span>
                 </h3>
                 <ScheduleBlocks blocks={clause.blocks} />
               </div>

@@ -13,3 +13,4 @@ export { auditCsv } from "../../server/agreements/auditCsv";
 export { exportVersion } from "../../server/agreements/exports/exportVersion";
 export { agreementProgress, reviewWarningMs } from "../../server/agreements/agreementProgress";
 export { waitingForParty } from "../../server/agreements/waitingForParty";
+export { versionSections } from "../../server/agreements/versionReading";

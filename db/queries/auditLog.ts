@@ -20,6 +20,7 @@ export const auditActions = [
   "proposal.accepted",
   "proposal.rejected",
   "proposal.withdrawn",
+  "proposal.reason",
   "import.tracked_changes",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -196,4 +196,9 @@ test("a version saved with open proposals keeps them as proposals; once decided,
     [struck.text],
   );
   assert.ok(words(version.document).includes("Status: Proposal open"));
+
+  // The version's page says the same, to everyone who reads it.
+  const page = await (await (await as("buyer")).request(`/negotiations/${negotiationId}/versions/${saved.id}`)).text();
+  assert.match(page, new RegExp(`<ins title="inserted by ${supplierName.replace(/[()]/g, "\\$&")}">${proposed.text}`));
+  assert.match(page, new RegExp(`<del title="deleted by [^"]+">${struck.text}`));
 });

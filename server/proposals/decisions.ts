@@ -66,11 +66,29 @@ export async function actOnProposal(
     authorize(actor, "decideProposal", state);
     if (partyOf(proposal.party as Role) === actor.party) throw new DomainError(403, "proposals.error.ownParty");
   }
-  if (input.action === "reason") {
-    await setProposalReason(services.db, proposalId, input.reason || null);
-    return (await listProposalViews(services, negotiationId, "all")).find((p) => p.id === proposalId)!;
-  }
+  if (input.action === "reason") return giveReason(services, negotiationId, actor, proposalId, input.reason || null);
   return decide(services, negotiationId, actor, proposal, input.action);
+}
+
+/** The author's reason, saved and announced: the other side reads it with the proposal at once. */
+async function giveReason(services: Services, negotiationId: string, actor: Member, proposalId: string, reason: string | null): Promise<ProposalView> {
+  const proposal = (await listProposalViews(services, negotiationId, "open")).find((p) => p.id === proposalId)!;
+  const where = clauseLabel(readSchedule(services, negotiationId), proposal.clauseId);
+  const move = await services.db.transaction().execute(async (trx) => {
+    await setProposalReason(trx, proposalId, reason);
+    return recordMove(
+      trx,
+      {
+        negotiationId,
+        userId: actor.userId,
+        action: "proposal.reason",
+        detail: { proposalId, clauseId: proposal.clauseId, ...where, reason: reason?.slice(0, 200) ?? null, ...(actor.party ? { party: actor.party } : {}) },
+      },
+      actor.party,
+    );
+  });
+  announceMove(services, move);
+  return { ...proposal, reason };
 }
 
 /** Every open proposal in one clause, or by one member, that this member may decide: decided one by one. */

@@ -147,6 +147,12 @@ test("in propose mode a plain insert reaches nobody; a proposal reaches the buye
   assert.equal(listed?.clauseId, clauseId(buyer, 0));
 
   assert.equal((await api("supplier", `/proposals/${id}`, { action: "reason", reason: "Clearer" })).status, 200);
+  // The reason is a move the other side is told of, so their list shows it without a reload.
+  const activity = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/activity`)).json()) as {
+    action: string;
+    detail: { proposalId?: string; reason?: string };
+  }[];
+  assert.ok(activity.some((e) => e.action === "proposal.reason" && e.detail.proposalId === id && e.detail.reason === "Clearer"));
   assert.equal((await api("supplier", `/proposals/${id}`, { action: "accept" })).status, 403, "not by the proposing party");
   assert.equal((await api("advisor", `/proposals/${id}`, { action: "accept" })).status, 403, "not by an advisor");
   assert.equal((await api("buyer", `/proposals/${id}`, { action: "withdraw" })).status, 403, "withdrawn by the author only");

@@ -752,6 +752,8 @@ export const en = {
   "audit.proposalRejected": "Rejected a proposal by {author} ({party}) in {clause}",
   "audit.proposalWithdrawn": "Withdrew a proposal in {clause}",
   "audit.proposalHeading": "a section heading",
+  "audit.proposalReason": "Gave the reason for a proposal in {clause}: {reason}",
+  "audit.proposalReasonRemoved": "Took back the reason for a proposal in {clause}",
   "audit.clauseAdditionAccepted": "Accepted the clause {clause} proposed by {author} ({party})",
   "audit.clauseAdditionRejected": "Rejected the clause {clause} proposed by {author} ({party})",
   "audit.clauseAdditionWithdrawn": "Withdrew the proposed clause {clause}",

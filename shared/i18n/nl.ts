@@ -760,6 +760,8 @@ export const nl: Record<MessageKey, string> = {
   "audit.proposalRejected": "Verwierp een voorstel van {author} ({party}) in {clause}",
   "audit.proposalWithdrawn": "Trok een voorstel in in {clause}",
   "audit.proposalHeading": "een sectiekop",
+  "audit.proposalReason": "Gaf de reden voor een voorstel in {clause}: {reason}",
+  "audit.proposalReasonRemoved": "Trok de reden voor een voorstel in {clause} in",
   "audit.clauseAdditionAccepted": "Aanvaardde het artikel {clause}, voorgesteld door {author} ({party})",
   "audit.clauseAdditionRejected": "Verwierp het artikel {clause}, voorgesteld door {author} ({party})",
   "audit.clauseAdditionWithdrawn": "Trok het voorgestelde artikel {clause} in",

@@ -15,7 +15,29 @@ function RunView({ run }: { run: Run }) {
         {node}
       </a>
     );
+  if (run.change) {
+    // A proposal the text was saved with (decision 026), named for everyone as the redline does.
+    const Tag = run.change.kind === "insert" ? "ins" : "del";
+    const note = t(run.change.kind === "insert" ? "changes.insertedBy" : "changes.deletedBy", { who: run.change.author });
+    node = (
+      <Tag title={note}>
+        {node}
+        <span className="visually-hidden"> ({note})</span>
+      </Tag>
+    );
+  }
   return <>{node}</>;
+}
+
+/** A line of runs (a heading that holds a proposal). */
+export function ScheduleRuns({ runs }: { runs: Run[] }) {
+  return (
+    <>
+      {runs.map((run, i) => (
+        <RunView key={i} run={run} />
+      ))}
+    </>
+  );
 }
 
 /** A clause body, read-only, from the reading model (React escapes all text). */
@@ -26,9 +48,7 @@ export function ScheduleBlocks({ blocks }: { blocks: Block[] }) {
         if (block.kind === "paragraph") {
           return (
             <p key={i}>
-              {block.runs.map((run, j) => (
-                <RunView key={j} run={run} />
-              ))}
+              <ScheduleRuns runs={block.runs} />
             </p>
           );
         }
