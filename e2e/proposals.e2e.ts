@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { test, expect, expectAccessible, clickAtEndOf, textOf } from "./fixtures";
-import { twoPartyNegotiation } from "./twoParties";
+import { runs, twoPartyNegotiation } from "./twoParties";
 
 const schedule = [
   { heading: "Backups", body: "The Supplier backs up Buyer Data daily and tests a restore every quarter." },
@@ -22,20 +22,6 @@ async function agree(page: Page, heading: string) {
 
 /** The caret at the end of the clause's first paragraph. */
 const toEndOf = (page: Page, heading: string) => clickAtEndOf(clause(page, heading).locator("p").first());
-
-/** The text of proposal runs, without other people's caret labels inside them. */
-const runs = (locator: Locator) =>
-  expect.poll(() =>
-    locator.evaluateAll((els) =>
-      els
-        .map((el) => {
-          const copy = el.cloneNode(true) as HTMLElement;
-          copy.querySelectorAll(".remote-cursor").forEach((c) => c.remove());
-          return copy.textContent ?? "";
-        })
-        .join(""),
-    ),
-  );
 
 test("a clause both parties agreed changes only by proposals, in edit-together mode too: shown to both inline, undone by its author", async ({
   browser,

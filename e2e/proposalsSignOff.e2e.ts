@@ -1,6 +1,6 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible, clickAtEndOf, textOf } from "./fixtures";
-import { twoPartyNegotiation } from "./twoParties";
+import { runs, twoPartyNegotiation } from "./twoParties";
 
 const schedule = [
   { heading: "Backups", body: "The Supplier backs up Buyer Data daily and tests a restore every quarter." },
@@ -14,20 +14,6 @@ const inserted = (page: Page, heading: string) => clause(page, heading).locator(
 const badge = (page: Page, heading: string) => clause(page, heading).locator(".agreement-badge");
 const panel = (page: Page) => page.getByRole("tabpanel");
 const proposalsOnClause = (page: Page) => page.getByRole("region", { name: "Proposals on this clause" });
-
-/** The text of proposal runs, without other people's caret labels inside them. */
-const runs = (locator: Locator) =>
-  expect.poll(() =>
-    locator.evaluateAll((els) =>
-      els
-        .map((el) => {
-          const copy = el.cloneNode(true) as HTMLElement;
-          copy.querySelectorAll(".remote-cursor").forEach((c) => c.remove());
-          return copy.textContent ?? "";
-        })
-        .join(""),
-    ),
-  );
 
 async function agree(page: Page, heading: string) {
   await paragraph(page, heading).click();

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, logIn, watch } from "./fixtures";
 
 export async function newPage(browser: Browser, errors: string[], width = 1366): Promise<Page> {
@@ -53,3 +53,17 @@ export async function twoPartyNegotiation(browser: Browser, errors: string[], cl
   for (const page of [buyer, supplier]) await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
   return { buyer, supplier, id };
 }
+
+/** The text of proposal runs, without other people's caret labels inside them. */
+export const runs = (locator: Locator) =>
+  expect.poll(() =>
+    locator.evaluateAll((els) =>
+      els
+        .map((el) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll(".remote-cursor").forEach((c) => c.remove());
+          return copy.textContent ?? "";
+        })
+        .join(""),
+    ),
+  );

@@ -4,13 +4,11 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as Y from "yjs";
-import * as decoding from "lib0/decoding";
-import { WebSocket } from "ws";
+import { listenForThreads } from "../test/threadPushes";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
 import { connectCollab, synced, waitFor, type CollabClient } from "../test/collabClient";
 import { pilotNegotiationId } from "../test/pilotNegotiation";
-import { CustomMessage } from "../../shared/collaboration/messages";
 import type { ProposalView } from "../../shared/proposals/proposals";
 import type { NotificationView } from "../../shared/notificationView";
 import type { ThreadView } from "../../shared/threads";
@@ -66,14 +64,7 @@ async function visible(who: string): Promise<ThreadView[]> {
 /** A member's live socket, recording every thread the server pushes to it. */
 async function listen(who: string) {
   pushes[who] = [];
-  const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${negotiationId}`, {
-    headers: { Cookie: `session=${(await as(who)).sessionToken}`, Origin: server.url },
-  });
-  ws.on("message", (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data));
-    if (decoding.readVarUint(decoder) === CustomMessage.thread) pushes[who]!.push(JSON.parse(decoding.readVarString(decoder)));
-  });
-  await new Promise((resolve) => ws.on("open", resolve));
+  const ws = await listenForThreads(server.url, negotiationId, await as(who), pushes[who]);
   open.push({ destroy: () => ws.close() });
 }
 

@@ -3,13 +3,12 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import * as Y from "yjs";
-import * as decoding from "lib0/decoding";
-import { WebSocket } from "ws";
+import type { WebSocket } from "ws";
+import { listenForThreads } from "../test/threadPushes";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
 import { HttpClient } from "../test/httpClient";
 import { connectCollab, sessionCookie, synced, waitFor } from "../test/collabClient";
-import { CustomMessage } from "../../shared/collaboration/messages";
 import type { ThreadView } from "../../shared/threads";
 import { mentionToken } from "../../shared/mentions";
 
@@ -29,14 +28,7 @@ async function visible(who: string): Promise<ThreadView[]> {
 /** A member's live socket, recording every thread the server pushes to it. */
 async function listen(who: string) {
   pushes[who] = [];
-  const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/${negotiationId}`, {
-    headers: { Cookie: `session=${(await as(who)).sessionToken}`, Origin: server.url },
-  });
-  ws.on("message", (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data));
-    if (decoding.readVarUint(decoder) === CustomMessage.thread) pushes[who]!.push(JSON.parse(decoding.readVarString(decoder)));
-  });
-  await new Promise((resolve) => ws.on("open", resolve));
+  const ws = await listenForThreads(server.url, negotiationId, await as(who), pushes[who]);
   sockets.push(ws);
 }
 
