@@ -74,6 +74,7 @@ export default function ComparePage() {
       </p>
       <h1>{t("compare.title", { from: label(from), to: label(to) })}</h1>
       <p className="lead">{t("compare.summary", { changed: differing.length, unchanged: rows.length - differing.length })}</p>
+      <p className="hint">{t("compare.proposalsLeftOut")}</p>
       <StructureChangeList changes={structure} />
       <div className="schedule-readonly">
         {differing.length === 0 && structure.sections.length === 0 && structure.moves.length === 0 && <p>{t("compare.same")}</p>}

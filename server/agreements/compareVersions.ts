@@ -1,3 +1,4 @@
+import { withoutProposals } from "../../shared/agreements/contentHash";
 import { compareSchedules, type ClauseComparison } from "../../shared/agreements/compareSchedules";
 import { compareStructure, scheduleStructure, type StructureChanges } from "../../shared/agreements/scheduleStructure";
 import { scheduleFromJson, scheduleModel } from "../../shared/editor/scheduleModel";
@@ -22,8 +23,14 @@ export async function compareVersions(
     const version = await getVersion(services.db, negotiationId, id);
     return { side: { id, label: { number: version.number, name: version.name } } as ComparedSide, doc: scheduleFromJson(version.content) };
   };
-  const from = await side(fromId);
-  const to = await side(toId);
+  // Like the redline (decision 026), a comparison reads the text without its open proposals:
+  // what is only proposed is on the Proposals tab, not a change of the schedule.
+  const withoutOpen = async (id: string) => {
+    const found = await side(id);
+    return { ...found, doc: found.doc.copy(withoutProposals(found.doc.content)) };
+  };
+  const from = await withoutOpen(fromId);
+  const to = await withoutOpen(toId);
   const structure = compareStructure(scheduleStructure(from.doc), scheduleStructure(to.doc));
   // The structure knows sections: a clause that changed section without changing its place in
   // reading order moved, and clauses carried along by a moved section did not.

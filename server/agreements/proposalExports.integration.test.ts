@@ -154,6 +154,11 @@ test("the redline since a version leaves open proposals to their own tracked cha
   );
   const acceptedRun = insertions.find((c) => c.text.includes(accepted.text.trim()));
   assert.equal(acceptedRun?.author, supplierName, "the accepted insertion is the supplier's change, not the system's");
+
+  // The comparison with the draft reads it the same way: the accepted words, not the proposed ones.
+  const compared = await (await (await as("buyer")).request(`/negotiations/${negotiationId}/compare?from=${baseline.id}&to=current`)).text();
+  assert.ok(compared.includes(accepted.text.trim()), "the accepted insertion is compared");
+  assert.ok(!compared.includes(proposed.text.trim()), "the open one is not");
 });
 
 test("the PDF and the Markdown mark open proposals and say how", async () => {
