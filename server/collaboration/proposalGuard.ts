@@ -41,6 +41,8 @@ export interface ProposalRules {
 export type ClauseProposalKey = "insertion" | "deletion";
 const clauseKinds: Record<ClauseProposalKey, ProposalKind> = { insertion: "insert", deletion: "delete" };
 const isClauseProposalKey = (key: string | null): key is ClauseProposalKey => key === "insertion" || key === "deletion";
+/** An item that sets or held one of a clause's proposal attributes. */
+const isClauseProposalItem = (item: Y.Item) => item.parent instanceof Y.XmlElement && item.parent.nodeName === "clause" && isClauseProposalKey(item.parentSub);
 
 /** An id the transaction used first: recorded for the sender once the update is admitted. */
 export interface NewProposal {
@@ -113,11 +115,15 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     return !!owner && owner.authorId === senderId && owner.open;
   };
   // Inside a clause the sender proposed whole, the sender writes freely: it is all their proposal.
+  // Asked per item, so each clause's answer (an SQLite look-up of its id) is kept.
+  const ownClauses = new Map<Y.XmlElement, boolean>();
   const inOwnProposedClause = (type: Placed) => {
     const clause = clauseElementOf(type);
-    return !!clause && isOwn(attributeIn(tr, clause, "insertion"));
+    if (!clause) return false;
+    if (!ownClauses.has(clause)) ownClauses.set(clause, isOwn(attributeIn(tr, clause, "insertion")));
+    return ownClauses.get(clause)!;
   };
-  const strictAt = (type: Placed) => !inOwnProposedClause(type) && strictArea(type);
+  const strictAt = (type: Placed) => strictArea(type) && !inOwnProposedClause(type);
   const strictArea = (type: Placed) => {
     if (rules.proposeOnly) return true;
     if (rules.protectedClauses.size === 0) return false;
@@ -149,14 +155,13 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
 
   // Whole clauses proposed first: what lies inside the sender's own proposed clause is theirs to write.
   for (const item of added) {
-    const parent = item.parent as Placed;
-    if (!(parent instanceof Y.XmlElement && parent.nodeName === "clause" && isClauseProposalKey(item.parentSub))) continue;
-    const problem = clauseAttributeProblem(tr, parent, item.parentSub, valueOf(item), rules, ownerOf, registered);
+    if (!isClauseProposalItem(item)) continue;
+    const problem = clauseAttributeProblem(tr, item.parent as Y.XmlElement, item.parentSub as ClauseProposalKey, valueOf(item), rules, ownerOf, registered);
     if (problem) return { problem };
   }
   for (const item of added) {
+    if (isClauseProposalItem(item)) continue;
     const parent = item.parent as Placed;
-    if (parent instanceof Y.XmlElement && parent.nodeName === "clause" && isClauseProposalKey(item.parentSub)) continue;
     const content = item.content;
     if (content instanceof Y.ContentFormat && parent instanceof Y.XmlText) {
       const kind = markKinds[content.key];
@@ -181,7 +186,7 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
   Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || isNew(tr, struct)) return;
     const parent = struct.parent as Placed;
-    if (parent instanceof Y.XmlElement && isClauseProposalKey(struct.parentSub)) {
+    if (isClauseProposalItem(struct) && parent instanceof Y.XmlElement) {
       // Removed with its clause, the clause's removal is what is judged.
       // Not a move (that deletes the clause): no "intact" excuses it.
       if (parent._item?.deleted) return;

@@ -5,7 +5,9 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { forEachClause } from "../editor/numbering";
 
-export const hashJson = (value: unknown): string => encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(value))));
+/** The SHA-256 of a value's JSON (`replacer` as JSON.stringify takes it), in hex. */
+export const hashJson = (value: unknown, replacer?: (key: string, value: unknown) => unknown): string =>
+  encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(value, replacer))));
 
 /** The hash as people quote it: on a version page, in an export's page footer. */
 export const shortHash = (hash: string): string => hash.slice(0, 16);
@@ -81,8 +83,7 @@ const proposalAttributes = new Set(["insertion", "deletion"]);
 
 /** The whole schedule, structure and order included: what a sign-off or a version stands for. */
 export function scheduleHash(doc: PMNode): string {
-  const json = JSON.stringify(doc.toJSON(), (key, value: unknown) => (value === null && proposalAttributes.has(key) ? undefined : value));
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(json)));
+  return hashJson(doc.toJSON(), (key, value) => (value === null && proposalAttributes.has(key) ? undefined : value));
 }
 
 /** Every clause's id and hash, and whether a proposal in it is open, in document order. */

@@ -45,13 +45,12 @@ export interface SectionModel {
 }
 
 /**
- * A text node's proposal, as the lookup has it. An open one becomes the run's tracked change. A
- * decided one keeps its mark only for the moment between the decision being recorded and the
+ * A proposal (a text node's, or a whole clause's), as the lookup has it. An open one becomes the
+ * runs' tracked change. A decided one keeps its mark only for the moment between the decision being recorded and the
  * server's edit applying it (or for good, if the process stopped in between): the record is the
  * truth, so it reads as decided. Either way nothing only proposed reads as agreed text.
  */
-function proposalChange(node: PMNode, lookup: ProposalLookup): TrackedChange | "plain" | "omit" {
-  const proposal = proposalOf(node.marks);
+function proposalChange(proposal: { kind: TrackedChange["kind"]; id: string } | null, lookup: ProposalLookup): TrackedChange | "plain" | "omit" {
   if (!proposal) return "plain";
   const fate = lookup(proposal.id);
   if (typeof fate === "object") return { kind: proposal.kind, ...fate };
@@ -64,7 +63,7 @@ function runs(textblock: PMNode, lookup?: ProposalLookup): Run[] {
   textblock.forEach((node) => {
     if (node.type.name === "hard_break") return void out.push({ lineBreak: true });
     if (node.type.name === "placeholder") return void out.push({ text: (node.attrs.label as string) || (node.attrs.field as string), placeholder: true });
-    const change = lookup ? proposalChange(node, lookup) : "plain";
+    const change = lookup ? proposalChange(proposalOf(node.marks), lookup) : "plain";
     if (change === "omit") return;
     const run: Run = { text: node.text ?? "" };
     for (const mark of node.marks) {
@@ -76,15 +75,6 @@ function runs(textblock: PMNode, lookup?: ProposalLookup): Run[] {
     out.push(run);
   });
   return out;
-}
-
-/** A clause proposed whole (decision 027), read like a text proposal: a change while open, else as decided. */
-function clauseChange(clause: PMNode, lookup: ProposalLookup): TrackedChange | "plain" | "omit" {
-  const proposal = clauseProposalOf(clause);
-  if (!proposal) return "plain";
-  const fate = lookup(proposal.id);
-  if (typeof fate === "object") return { kind: proposal.kind, ...fate };
-  return (fate === "accepted") === (proposal.kind === "insert") ? "plain" : "omit";
 }
 
 /** Every run of a clause proposed whole carries that proposal, except runs with a change of their own. */
@@ -149,7 +139,8 @@ export function scheduleModel(doc: PMNode, lookup?: ProposalLookup): SectionMode
     sections.push({ number: String(sectionIndex + 1), ...heading(section.firstChild, lookup), clauses: [] });
   });
   forEachClause(doc, (node, _pos, number, sectionIndex) => {
-    const whole = lookup ? clauseChange(node, lookup) : "plain";
+    // A clause proposed whole (decision 027) reads like a text proposal, all its runs at once.
+    const whole = lookup ? proposalChange(clauseProposalOf(node), lookup) : "plain";
     if (whole === "omit") return;
     const clause: ClauseModel = {
       id: node.attrs.id as string,

@@ -3,7 +3,7 @@ import type { Node as PMNode, ResolvedPos } from "prosemirror-model";
 import { ySyncPluginKey } from "y-prosemirror";
 import { clauseAt } from "../../../shared/editor/commands";
 import { scheduleSchema } from "../../../shared/editor/schema";
-import { isProtectedClause } from "../../../shared/editor/proposalMarks";
+import { clauseProposalOf, isProtectedClause } from "../../../shared/editor/proposalMarks";
 import { proposalTransaction, type ProposalAuthor } from "../../../shared/editor/proposalTransform";
 import type { ChangesMode } from "../../../shared/proposals/changesMode";
 import type { Party } from "../../../shared/roles";
@@ -46,8 +46,8 @@ export function mustPropose(state: EditorState, doc: PMNode, from: number, to: n
 function inOwnProposedClause($from: ResolvedPos, $to: ResolvedPos, author: ProposalAuthor): boolean {
   const found = clauseAt($from);
   if (!found || clauseAt($to)?.pos !== found.pos) return false;
-  const added = $from.node(found.depth).attrs.insertion as string | null;
-  return !!added && author.isMine(added);
+  const proposal = clauseProposalOf($from.node(found.depth));
+  return proposal?.kind === "insert" && author.isMine(proposal.id);
 }
 
 function stepRange(step: unknown): { from: number; to: number } | null {

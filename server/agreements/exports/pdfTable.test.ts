@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { scheduleSchema as s } from "../../../shared/editor/schema";
 import { scheduleModel } from "../../../shared/editor/scheduleModel";
-import { translate } from "../../../shared/i18n/index";
 import type { ExportDocument } from "./exportDocument";
 import { pdfExport } from "./pdfExport";
+import { exportDocumentOf } from "../../test/exportDocumentOf";
 
 const paragraph = (text: string) => s.nodes.paragraph.create(null, text ? s.text(text) : null);
 const row = (...cells: string[]) =>
@@ -18,25 +18,7 @@ function exportWithTable(rows: number): ExportDocument {
   const table = s.nodes.table.create(null, [row("Data", "Retention"), ...Array.from({ length: rows - 1 }, (_, i) => row(`Log ${i + 1}`, "1 year"))]);
   const clause = s.nodes.clause.create({ id: "c1" }, [s.nodes.clause_heading.create(null, s.text("Retention")), paragraph("Kept as follows:"), table]);
   const doc = s.nodes.doc.create(null, s.nodes.section.create({ id: "s1" }, [s.nodes.section_heading.create(null, s.text("Data")), clause]));
-  return {
-    t: (key, params) => translate("en", key, params),
-    title: "Table test",
-    parties: [
-      { party: "buyer", org: "Acme" },
-      { party: "supplier", org: "Nimbus" },
-    ],
-    versionLabel: "Current draft",
-    versionNumber: null,
-    contentHash: "0".repeat(64),
-    generatedAt: 0,
-    progress: { agreed: 0, total: 1 },
-    trackedSince: null,
-    openProposals: false,
-    sections: scheduleModel(doc).map((section) => ({ ...section, clauses: section.clauses.map((c) => ({ ...c, status: "open" as const, agreedBy: [] })) })),
-    signoffs: [],
-    threads: null,
-    formatTime: (ms) => new Date(ms).toISOString(),
-  };
+  return exportDocumentOf(scheduleModel(doc), { status: "open", agreedBy: [] }, { title: "Table test" });
 }
 
 async function pages(bytes: Buffer) {

@@ -13,6 +13,7 @@ import type { ExportDocument } from "./exportDocument";
 import { markdownExport } from "./markdownExport";
 import { pdfExport } from "./pdfExport";
 import { proposalLookup } from "./proposalLookup";
+import { exportDocumentOf } from "../../test/exportDocumentOf";
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate("en", key, params);
 const proposedAt = Date.UTC(2026, 11, 3, 9, 30);
@@ -47,28 +48,12 @@ const doc = s.nodes.doc.create(
   ]),
 );
 
-function exportOf(lookup?: ProposalLookup): ExportDocument {
-  const sections = scheduleModel(doc, lookup);
-  return {
-    t,
-    title: "Proposals",
-    parties: [
-      { party: "buyer", org: "Acme" },
-      { party: "supplier", org: "Nimbus" },
-    ],
-    versionLabel: "Current draft",
-    versionNumber: null,
-    contentHash: "0".repeat(64),
-    generatedAt: proposedAt,
-    progress: { agreed: 0, total: 1 },
-    trackedSince: null,
-    openProposals: lookup !== undefined,
-    sections: sections.map((section) => ({ ...section, clauses: section.clauses.map((c) => ({ ...c, status: "proposal-open" as const, agreedBy: [] })) })),
-    signoffs: [],
-    threads: null,
-    formatTime: (ms) => new Date(ms).toISOString(),
-  };
-}
+const exportOf = (lookup?: ProposalLookup): ExportDocument =>
+  exportDocumentOf(
+    scheduleModel(doc, lookup),
+    { status: "proposal-open", agreedBy: [] },
+    { t, title: "Proposals", generatedAt: proposedAt, openProposals: lookup !== undefined },
+  );
 const open = exportOf(proposalLookup([record("h", "insert"), record("a", "insert"), record("d", "delete"), record("t", "insert")], t, "current"));
 
 test("in Word, open proposals are tracked changes by their author and party, dated when proposed; the file says they are decided in Common Ground", async () => {
