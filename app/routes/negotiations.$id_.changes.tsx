@@ -92,7 +92,9 @@ export default function ChangesPage() {
               {t("changes.downloadWord")}
             </a>
           </p>
-          <p>{t("changes.summary", { changed: clauses.length, unchanged })}</p>
+          <p>
+            {t("changes.summary", { changed: clauses.length, unchanged })} <span className="hint">{t("changes.proposalsLeftOut")}</span>
+          </p>
           <StructureChangeList changes={structure} />
           <div className="schedule-readonly">
             {clauses.length === 0 && structure.sections.length === 0 && structure.moves.length === 0 && <p>{t("changes.none")}</p>}

@@ -73,8 +73,10 @@ export default function ComparePage() {
         <Link to={`/negotiations/${negotiation.id}/agreement`}>← {t("agreement.page")}</Link>
       </p>
       <h1>{t("compare.title", { from: label(from), to: label(to) })}</h1>
-      <p className="lead">{t("compare.summary", { changed: differing.length, unchanged: rows.length - differing.length })}</p>
-      <p className="hint">{t("compare.proposalsLeftOut")}</p>
+      <p className="lead">
+        {t("compare.summary", { changed: differing.length, unchanged: rows.length - differing.length })}{" "}
+        <span className="hint">{t("compare.proposalsLeftOut")}</span>
+      </p>
       <StructureChangeList changes={structure} />
       <div className="schedule-readonly">
         {differing.length === 0 && structure.sections.length === 0 && structure.moves.length === 0 && <p>{t("compare.same")}</p>}

@@ -706,6 +706,7 @@ export const en = {
   "compare.summary": "{changed, plural, one {# clause differs} other {# clauses differ}}; {unchanged, plural, one {# is} other {# are}} the same.",
   "compare.same": "The two versions have the same clauses in the same order.",
   "compare.proposalsLeftOut": "Open proposals are not compared: they are listed in the Proposals tab of the negotiation.",
+  "changes.proposalsLeftOut": "Open proposals are not changes until they are accepted: they are listed in the Proposals tab of the negotiation.",
   "compare.kind.added": "Added",
   "compare.kind.removed": "Removed",
   "compare.kind.changed": "Changed",

@@ -714,6 +714,7 @@ export const nl: Record<MessageKey, string> = {
   "compare.summary": "{changed, plural, one {# artikel verschilt} other {# artikelen verschillen}}; {unchanged, plural, one {# is} other {# zijn}} gelijk.",
   "compare.same": "De twee versies hebben dezelfde artikelen in dezelfde volgorde.",
   "compare.proposalsLeftOut": "Openstaande voorstellen worden niet vergeleken: ze staan in het tabblad Voorstellen van de onderhandeling.",
+  "changes.proposalsLeftOut": "Openstaande voorstellen zijn pas wijzigingen als ze zijn aanvaard: ze staan in het tabblad Voorstellen van de onderhandeling.",
   "compare.kind.added": "Toegevoegd",
   "compare.kind.removed": "Verwijderd",
   "compare.kind.changed": "Gewijzigd",
