@@ -2,11 +2,17 @@ import { getProposal } from "../../db/queries/proposals";
 import { loadThreads, proposalThreadIds } from "../../db/queries/threads";
 import type { Member } from "../../shared/member";
 import { scheduleFragmentName } from "../../shared/editor/schema";
-import { canSeeThread } from "../../shared/threads";
+import { canSeeThread, type ThreadView } from "../../shared/threads";
 import { withScheduleDoc } from "../agreements/scheduleDocument";
 import type { Services } from "../context";
 import { DomainError } from "../errors";
 import { proposalTexts } from "../proposals/proposalText";
+
+/** The threads about a proposal (one per audience), whoever may read them. */
+export async function proposalThreads(services: Services, negotiationId: string, proposalId: string): Promise<ThreadView[]> {
+  const ids = await proposalThreadIds(services.db, negotiationId, proposalId);
+  return (await Promise.all(ids.map((id) => loadThreads(services.db, negotiationId, id)))).flat();
+}
 
 /** Where a proposal is now: the clause its marks sit in (else the one it was made in) and what it marks. */
 async function whereNow(services: Services, negotiationId: string, proposalId: string) {
@@ -41,8 +47,7 @@ export async function proposalLinkTarget(
 ): Promise<{ clauseId: string | null; open: boolean; threadId: string | null } | null> {
   const found = await whereNow(services, member.negotiationId, proposalId);
   if (!found) return null;
-  const ids = await proposalThreadIds(services.db, member.negotiationId, proposalId);
-  const threads = (await Promise.all(ids.map((id) => loadThreads(services.db, member.negotiationId, id)))).flat();
+  const threads = await proposalThreads(services, member.negotiationId, proposalId);
   const readable = threads.filter((t) => canSeeThread(member.role, t)).sort((a, b) => Number(a.visibility !== "shared") - Number(b.visibility !== "shared"));
   return { clauseId: found.clauseId, open: found.proposal.status === "open", threadId: readable[0]?.id ?? null };
 }

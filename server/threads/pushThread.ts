@@ -1,7 +1,7 @@
-import { loadThreads, proposalThreadIds } from "../../db/queries/threads";
 import { CustomMessage } from "../../shared/collaboration/messages";
 import { canSeeThread, type ThreadView } from "../../shared/threads";
 import type { Services } from "../context";
+import { proposalThreads } from "./proposalThreads";
 
 /** Sends a changed thread to the live connections whose member may see it, and to no one else. */
 export function pushThread(services: Services, negotiationId: string, thread: ThreadView): void {
@@ -10,7 +10,5 @@ export function pushThread(services: Services, negotiationId: string, thread: Th
 
 /** After a proposal is decided: its threads now say how, to everyone who may read them. */
 export async function pushProposalThreads(services: Services, negotiationId: string, proposalId: string): Promise<void> {
-  for (const id of await proposalThreadIds(services.db, negotiationId, proposalId)) {
-    for (const thread of await loadThreads(services.db, negotiationId, id)) pushThread(services, negotiationId, thread);
-  }
+  for (const thread of await proposalThreads(services, negotiationId, proposalId)) pushThread(services, negotiationId, thread);
 }
