@@ -196,6 +196,8 @@ export interface ProposalsTable {
   party: string;
   created_at: number;
   reason: string | null;
+  /** A tracked change read from a Word file: the author Word names (migration 0014); else null */
+  word_author: string | null;
   /** "open", "accepted", "rejected" or "withdrawn" */
   status: Generated<string>;
   decided_by: string | null;

@@ -57,6 +57,11 @@ test("a buyer starts a negotiation from a Word file: upload, check the split and
   await expect(clause(page, "Encryption")).toBeVisible();
   await expect(clause(page, "Encryption").locator("ins.proposal-ins")).toHaveText(" and at rest");
   await expect(clause(page, "Backup and recovery").locator("del.proposal-del")).toHaveText("every week");
+  // Each tracked change is listed by its Word author, brought in by the buyer who imported it.
+  await page.getByRole("tab", { name: /^Proposals/ }).click();
+  const bram = page.getByRole("tabpanel").getByRole("listitem").filter({ hasText: "every week" });
+  await expect(bram).toContainText("Word: Bram Jansen");
+  await expect(bram).toContainText("from a Word file imported by Bea Buyer (Acme Retail)");
   await page.screenshot({ path: "test-results/word-import-created-1366.png" });
 });
 

@@ -10,6 +10,8 @@ export interface ProposalRecord {
   scope: ProposalScope;
   authorId: string;
   authorName: string;
+  /** A tracked change read from a Word file: the author Word names; the importer is `authorId`. */
+  wordAuthor: string | null;
   party: string;
   createdAt: number;
   reason: string | null;
@@ -59,6 +61,7 @@ const toRecord = (r: {
   scope: string;
   author_id: string;
   author_name: string;
+  word_author: string | null;
   party: string;
   created_at: number;
   reason: string | null;
@@ -73,6 +76,7 @@ const toRecord = (r: {
   scope: r.scope === "clause" ? "clause" : "text",
   authorId: r.author_id,
   authorName: r.author_name,
+  wordAuthor: r.word_author,
   party: r.party,
   createdAt: r.created_at,
   reason: r.reason,
@@ -89,6 +93,7 @@ const proposalColumns = [
   "p.scope",
   "p.author_id",
   "u.name as author_name",
+  "p.word_author",
   "p.party",
   "p.created_at",
   "p.reason",
@@ -156,7 +161,7 @@ export async function setChangesMode(db: DB, negotiationId: string, mode: Change
 }
 
 /** Proposals that arrive with a new document (a Word file's tracked changes), in its first transaction. */
-export async function insertProposals(db: DB, proposals: (NewProposal & { reason: string | null })[]): Promise<void> {
+export async function insertProposals(db: DB, proposals: (NewProposal & { wordAuthor: string })[]): Promise<void> {
   if (proposals.length === 0) return;
   await db
     .insertInto("proposals")
@@ -169,7 +174,7 @@ export async function insertProposals(db: DB, proposals: (NewProposal & { reason
         author_id: p.authorId,
         party: p.party,
         created_at: p.createdAt,
-        reason: p.reason,
+        word_author: p.wordAuthor,
       })),
     )
     .execute();

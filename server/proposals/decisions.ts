@@ -15,6 +15,7 @@ import { DomainError } from "../errors";
 import { pushProposalThreads } from "../threads/pushThread";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { applyDecision, proposalTexts, type ProposalInDocument } from "./proposalText";
+import { proposalAuthorName } from "./proposalAuthor";
 
 /** The proposals with their text as the document has it now; open ones unless asked for all. */
 export async function listProposalViews(services: Services, negotiationId: string, which: "open" | "all"): Promise<ProposalView[]> {
@@ -29,7 +30,12 @@ function view(r: ProposalRecord, now: ProposalInDocument | undefined): ProposalV
     clauseId: now?.clauseId ?? r.clauseId,
     kind: r.kind,
     scope: r.scope,
-    author: { id: r.authorId, name: r.authorName, party: r.party as Party | Role },
+    author: {
+      id: r.authorId,
+      name: proposalAuthorName(r),
+      party: r.party as Party | Role,
+      ...(r.wordAuthor === null ? {} : { importedBy: r.authorName }),
+    },
     createdAt: r.createdAt,
     text: now?.text ?? "",
     reason: r.reason,
@@ -138,7 +144,7 @@ async function decide(services: Services, negotiationId: string, actor: Member, 
           ...where,
           text: before.text.slice(0, 200),
           authorId: proposal.authorId,
-          author: proposal.authorName,
+          author: proposalAuthorName(proposal),
           authorParty: proposal.party,
           ...(actor.party ? { party: actor.party } : {}),
         },

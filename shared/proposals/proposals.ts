@@ -25,7 +25,11 @@ export interface ProposalView {
   clauseId: string | null;
   kind: ProposalKind;
   scope: ProposalScope;
-  author: { id: string; name: string; party: Party | Role };
+  /**
+   * Who made it: a member, or a tracked change read from a Word file ("Word: <author>"), then with
+   * the member who imported it and answers for it.
+   */
+  author: { id: string; name: string; party: Party | Role; importedBy?: string };
   createdAt: number;
   /** The marked text in the document as it is now; a whole clause's heading. */
   text: string;

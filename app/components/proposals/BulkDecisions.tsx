@@ -34,7 +34,7 @@ export function BulkDecisions({ negotiationId, decidable, clause, onDone }: Prop
     ? decidable.length > 1
       ? [{ key: clause.id, scope: { clauseId: clause.id }, count: decidable.length, name: null }]
       : []
-    : byAuthor(decidable).map(({ author, count }) => ({ key: author.id, scope: { authorId: author.id }, count, name: author.name }));
+    : byAuthor(decidable).map(({ author, count }) => ({ key: author.id, scope: { authorId: author.id }, count, name: author.importedBy ?? author.name }));
   if (groups.length === 0) return null;
   return (
     <div className="proposal-bulk" role="group" aria-label={t("proposals.bulk.label")}>
@@ -63,6 +63,7 @@ export function BulkDecisions({ negotiationId, decidable, clause, onDone }: Prop
 }
 
 /** Authors with more than one proposal to decide, in the order of their first one. */
+/** By member: the tracked changes a member imported from Word are theirs to answer for (decision 029). */
 function byAuthor(proposals: ProposalView[]): { author: ProposalView["author"]; count: number }[] {
   const authors = new Map<string, { author: ProposalView["author"]; count: number }>();
   for (const p of proposals) {

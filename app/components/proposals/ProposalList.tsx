@@ -188,6 +188,7 @@ function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenCl
         <p className="proposal-meta">
           <strong>{proposal.author.name}</strong>
           <span className={`role-badge role-${proposal.author.party}`}>{t(`role.${proposal.author.party}`)}</span> ·{" "}
+          {proposal.author.importedBy && <>{t("proposals.importedBy", { name: proposal.author.importedBy })} · </>}
           <time dateTime={new Date(proposal.createdAt).toISOString()}>{formatTime(proposal.createdAt)}</time>
         </p>
         <p className="proposal-text">

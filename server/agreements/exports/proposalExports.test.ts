@@ -25,6 +25,7 @@ const record = (id: string, kind: "insert" | "delete", status: ProposalRecord["s
   kind,
   authorId: "u",
   authorName: 'Sam "S" | Supplier',
+  wordAuthor: null,
   party: "supplier",
   createdAt: proposedAt,
   reason: null,
@@ -65,6 +66,14 @@ test("in Word, open proposals are tracked changes by their author and party, dat
   assert.match(xml, new RegExp(`<w:del w:id="\\d+" ${author}>(?:(?!</w:del>).)*<w:delText[^>]*>24</w:delText>`));
   assert.ok(xml.includes(t("export.proposals.legendWord")));
   assert.match(await zip.file("word/settings.xml")!.async("string"), /<w:trackRevisions\/>/);
+});
+
+test("a tracked change read from a Word file goes back to Word in the name Word gave it, marked as from Word, with no party", async () => {
+  const imported = { ...record("d", "delete"), wordAuthor: "Anna de Vries" };
+  const zip = await JSZip.loadAsync(await docxExport(exportOf(proposalLookup([record("a", "insert"), imported], t, "current"))));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  assert.match(xml, /<w:del w:id="\d+" w:author="Word: Anna de Vries" w:date="[^"]+">(?:(?!<\/w:del>).)*<w:delText[^>]*>24<\/w:delText>/);
+  assert.match(xml, /<w:ins w:id="\d+" w:author="Sam &quot;S&quot; \| Supplier \(Supplier\)"/, "a member's proposal is still named with their party");
 });
 
 test("in Markdown, open proposals are <ins> and <del> saying who proposed them and when, escaped for attributes and tables", () => {

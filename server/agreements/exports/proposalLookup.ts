@@ -2,6 +2,7 @@ import type { ProposalRecord } from "../../../db/queries/proposals";
 import type { ProposalLookup } from "../../../shared/editor/scheduleModel";
 import type { MessageKey } from "../../../shared/i18n/index";
 import { isRole, partyOf } from "../../../shared/roles";
+import { proposalAuthorName } from "../../proposals/proposalAuthor";
 
 /** An author as tracked changes name them, the redline's and proposals' alike: "Name (Supplier)"; an advisor by name. */
 export function authorLabel(name: string, role: string | null, t: (key: MessageKey) => string): string {
@@ -24,7 +25,11 @@ export function proposalLookup(records: ProposalRecord[], t: (key: MessageKey) =
   return (id) => {
     const record = byId.get(id);
     if (!record) return "rejected";
-    if (record.status === "open" || text === "version") return { author: authorLabel(record.authorName, record.party, t), date: record.createdAt };
+    if (record.status === "open" || text === "version") {
+      // A Word author is no member: no party to name for them.
+      const author = record.wordAuthor === null ? authorLabel(record.authorName, record.party, t) : proposalAuthorName(record);
+      return { author, date: record.createdAt };
+    }
     return record.status === "accepted" ? "accepted" : "rejected";
   };
 }

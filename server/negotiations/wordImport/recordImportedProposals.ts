@@ -5,9 +5,10 @@ import type { ImportedProposal } from "../../../shared/wordImport/importedDocume
 
 /**
  * Hands the file's tracked changes over as open proposals. Their marks are already in the
- * document; each becomes a proposal row of the member who imported the file (who brought the
- * change to the table, and may withdraw it), its reason naming the Word author and date, so the
- * other party accepts or rejects it like any other. The audit log lists them all in one entry.
+ * document; each becomes a proposal row shown as by "Word: <author>", dated as Word dated it, of
+ * the member who imported the file (who brought the change to the table, and may withdraw it),
+ * so the other party accepts or rejects it like any other. The audit log lists them all in one
+ * entry.
  */
 export async function recordImportedProposals(
   trx: DB,
@@ -29,7 +30,7 @@ export async function recordImportedProposals(
         authorId: importedBy.userId,
         party: importedBy.party,
         createdAt: Number.isFinite(at) ? at : now,
-        reason: `Word: ${p.author}${p.date ? `, ${p.date.slice(0, 10)}` : ""}`.slice(0, 500),
+        wordAuthor: wordAuthorOf(p.author),
       };
     }),
   );
@@ -41,7 +42,7 @@ export async function recordImportedProposals(
       proposals: proposals.map((p) => ({
         id: p.id,
         kind: p.kind,
-        author: `Word: ${p.author}`,
+        author: `Word: ${wordAuthorOf(p.author)}`,
         date: p.date,
         clauseIndex: p.clauseIndex,
         text: p.text.slice(0, 500),
@@ -49,3 +50,6 @@ export async function recordImportedProposals(
     },
   });
 }
+
+/** The name as Word has it; a file exported from here names its proposals "Word: …" already. */
+const wordAuthorOf = (author: string) => author.replace(/^(Word: )+/, "").slice(0, 200);

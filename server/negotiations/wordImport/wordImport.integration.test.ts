@@ -76,17 +76,17 @@ test("POST /api/negotiations/import creates the negotiation from the file, track
       ["Word: Anna de Vries", "insert", 1],
     ],
   );
-  // Each is an open proposal the supplier's side can accept or reject, brought in by the importer.
+  // Each is an open proposal the supplier's side can accept or reject, by its Word author, brought in by the importer.
   const open = (await (await buyer.request(`/api/negotiations/${id}/proposals`)).json()) as {
     kind: string;
-    reason: string;
+    reason: string | null;
     status: string;
-    author: { party: string };
+    author: { name: string; party: string; importedBy?: string };
   }[];
-  assert.deepEqual(open.map((p) => [p.kind, p.reason.split(",")[0], p.status, p.author.party].join(" | ")).sort(), [
-    "delete | Word: Bram Jansen | open | buyer",
-    "insert | Word: Anna de Vries | open | buyer",
-    "insert | Word: Anna de Vries | open | buyer",
+  assert.deepEqual(open.map((p) => [p.kind, p.author.name, p.status, p.author.party, p.author.importedBy, p.reason].join(" | ")).sort(), [
+    "delete | Word: Bram Jansen | open | buyer | Bea Buyer (Acme Retail) | ",
+    "insert | Word: Anna de Vries | open | buyer | Bea Buyer (Acme Retail) | ",
+    "insert | Word: Anna de Vries | open | buyer | Bea Buyer (Acme Retail) | ",
   ]);
 });
 
