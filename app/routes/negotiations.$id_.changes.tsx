@@ -8,6 +8,8 @@ import editorStyles from "../styles/editor.css";
 import { useFormatDateTime, useT, type MessageKey } from "../i18n";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { changesSince, listVersions } from "../utils/agreements.server";
+import { openProposalsOutline } from "../utils/proposals.server";
+import { OpenProposalsOutline } from "../components/proposals/OpenProposalsOutline";
 import { DomainError, pageData, refuse } from "../utils/respond.server";
 import { idSchema } from "../../shared/idSchema";
 
@@ -51,6 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         })),
         moves: moves.map(({ by, ...m }) => ({ ...m, authors: by.flatMap((id) => author(id) ?? []) })),
       },
+      proposals: await openProposalsOutline(context.services, negotiation.id),
     };
   });
 }
@@ -58,7 +61,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function ChangesPage() {
   const t = useT();
   const formatTime = useFormatDateTime();
-  const { negotiation, base, versions, clauses, unchanged, structure } = useLoaderData<typeof loader>();
+  const { negotiation, base, versions, clauses, unchanged, structure, proposals } = useLoaderData<typeof loader>();
   const authors = (pieces: (typeof clauses)[number]["pieces"]) => {
     const names = new Map<string, Party | null>();
     for (const p of pieces) if (p.author) names.set(p.author.name, p.author.party);
@@ -93,7 +96,8 @@ export default function ChangesPage() {
             </a>
           </p>
           <p>
-            {t("changes.summary", { changed: clauses.length, unchanged })} <span className="hint">{t("changes.proposalsLeftOut")}</span>
+            {t("changes.summary", { changed: clauses.length, unchanged })}{" "}
+            {proposals.length > 0 && <span className="hint">{t("changes.proposalsLeftOut")}</span>}
           </p>
           <StructureChangeList changes={structure} />
           <div className="schedule-readonly">
@@ -108,6 +112,7 @@ export default function ChangesPage() {
               </div>
             ))}
           </div>
+          <OpenProposalsOutline negotiationId={negotiation.id} proposals={proposals} />
         </>
       )}
     </section>

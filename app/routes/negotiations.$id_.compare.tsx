@@ -8,6 +8,8 @@ import editorStyles from "../styles/editor.css";
 import { useT } from "../i18n";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { compareVersions } from "../utils/agreements.server";
+import { openProposalsOutline } from "../utils/proposals.server";
+import { OpenProposalsOutline } from "../components/proposals/OpenProposalsOutline";
 import { DomainError, pageData, refuse } from "../utils/respond.server";
 import { idSchema } from "../../shared/idSchema";
 
@@ -58,13 +60,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       };
     });
     const sections = structure.sections.map((c) => ({ ...c, pieces: c.kind === "changed" ? c.parts : undefined }));
-    return { negotiation: { id: negotiation.id, title: negotiation.title }, from, to, rows, structure: { sections, moves: structure.moves } };
+    // A saved version holds its open proposals as they were; only the current draft's are still open.
+    const proposals = query.from === "current" || query.to === "current" ? await openProposalsOutline(context.services, negotiation.id) : [];
+    return { negotiation: { id: negotiation.id, title: negotiation.title }, from, to, rows, structure: { sections, moves: structure.moves }, proposals };
   });
 }
 
 export default function ComparePage() {
   const t = useT();
-  const { negotiation, from, to, rows, structure } = useLoaderData<typeof loader>();
+  const { negotiation, from, to, rows, structure, proposals } = useLoaderData<typeof loader>();
   const label = (s: typeof from) => (s.label ? t("versions.label", s.label) : t("versions.current"));
   const differing = rows.filter((c) => c.kind !== "unchanged" || c.moved);
   return (
@@ -75,7 +79,7 @@ export default function ComparePage() {
       <h1>{t("compare.title", { from: label(from), to: label(to) })}</h1>
       <p className="lead">
         {t("compare.summary", { changed: differing.length, unchanged: rows.length - differing.length })}{" "}
-        <span className="hint">{t("compare.proposalsLeftOut")}</span>
+        {proposals.length > 0 && <span className="hint">{t("compare.proposalsLeftOut")}</span>}
       </p>
       <StructureChangeList changes={structure} />
       <div className="schedule-readonly">
@@ -92,6 +96,7 @@ export default function ComparePage() {
           );
         })}
       </div>
+      <OpenProposalsOutline negotiationId={negotiation.id} proposals={proposals} />
     </section>
   );
 }

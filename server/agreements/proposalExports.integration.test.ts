@@ -156,9 +156,15 @@ test("the redline since a version leaves open proposals to their own tracked cha
   assert.equal(acceptedRun?.author, supplierName, "the accepted insertion is the supplier's change, not the system's");
 
   // The comparison with the draft reads it the same way: the accepted words, not the proposed ones.
-  const compared = await (await (await as("buyer")).request(`/negotiations/${negotiationId}/compare?from=${baseline.id}&to=current`)).text();
-  assert.ok(compared.includes(accepted.text.trim()), "the accepted insertion is compared");
-  assert.ok(!compared.includes(proposed.text.trim()), "the open one is not");
+  // Both pages then list the open proposals apart, each linking to it in the negotiation.
+  for (const page of [`compare?from=${baseline.id}&to=current`, `changes?since=${baseline.id}`]) {
+    const html = await (await (await as("buyer")).request(`/negotiations/${negotiationId}/${page}`)).text();
+    const [compared, outline = ""] = html.split('class="open-proposals-outline"');
+    assert.ok(compared!.includes(accepted.text.trim()), `${page}: the accepted insertion is compared`);
+    assert.ok(!compared!.includes(proposed.text.trim()), `${page}: the open one is not`);
+    assert.ok(outline.includes(proposed.text.trim()) && outline.includes(struck.text.trim()), `${page}: the open ones are listed apart`);
+    assert.ok(outline.includes(`?proposal=${proposed.id}`), `${page}: with a link to decide it`);
+  }
 });
 
 test("the PDF and the Markdown mark open proposals and say how", async () => {

@@ -1,6 +1,4 @@
-import type { Node as PMNode } from "prosemirror-model";
 import { decideProposal as markDecided, getProposal, listProposals, setProposalReason, type ProposalRecord } from "../../db/queries/proposals";
-import { findClause } from "../../shared/editor/numbering";
 import type { Member } from "../../shared/member";
 import type { z } from "zod";
 import type { bulkProposalActionSchema, ProposalAction, ProposalStatus, ProposalView } from "../../shared/proposals/proposals";
@@ -16,6 +14,7 @@ import { pushProposalThreads } from "../threads/pushThread";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { applyDecision, proposalTexts, type ProposalInDocument } from "./proposalText";
 import { proposalAuthorName } from "./proposalAuthor";
+import { clauseLabel } from "./clauseLabel";
 
 /** The proposals with their text as the document has it now; open ones unless asked for all. */
 export async function listProposalViews(services: Services, negotiationId: string, which: "open" | "all"): Promise<ProposalView[]> {
@@ -160,10 +159,4 @@ async function decide(services: Services, negotiationId: string, actor: Member, 
   await publishAgreements(services, negotiationId);
   await pushProposalThreads(services, negotiationId, proposal.id);
   return { ...before, status };
-}
-
-/** The clause a proposal is in, as the audit sentence names it; none for a section heading. */
-function clauseLabel(doc: PMNode, clauseId: string | null): { number?: string; heading?: string } {
-  const found = clauseId ? findClause(doc, clauseId) : null;
-  return found ? { number: found.number, heading: found.node.firstChild?.textContent ?? "" } : {};
 }

@@ -37,6 +37,11 @@ export interface ProposalView {
   status: ProposalStatus;
 }
 
+/** An open proposal with the clause it is in now (null: a section heading, or its clause has gone). */
+export interface OutlinedProposal extends ProposalView {
+  clause: { number: string; heading: string } | null;
+}
+
 export const settingsSchema = z.object({ changes: z.enum(changesModes) }).strict();
 
 export const proposalListQuerySchema = z.object({ status: z.enum(["open", "all"]).default("open") });

@@ -7,6 +7,7 @@ import { useFormatDateTime, useT } from "../../i18n";
 import { postToNegotiationApi, type ApiOutcome } from "../negotiationApi";
 import { RefusalAlert } from "../RefusalAlert";
 import { BulkDecisions } from "./BulkDecisions";
+import { ProposalSummary } from "./ProposalSummary";
 import { proposalMarksState } from "./proposalDecorations";
 
 interface Props {
@@ -170,7 +171,6 @@ function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenCl
   const comments = discussion.comments(proposal.id);
   // A proposal in a section heading has no clause to hold its thread.
   const canDiscuss = !!proposal.clauseId && (discussion.canStart || comments > 0);
-  const Text = proposal.kind === "insert" ? "ins" : "del";
   return (
     <li className={`proposal proposal-by-${party ?? "unknown"}`} data-proposal-id={proposal.id} tabIndex={-1}>
       <div id={summaryId}>
@@ -191,15 +191,7 @@ function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenCl
           {proposal.author.importedBy && <>{t("proposals.importedBy", { name: proposal.author.importedBy })} · </>}
           <time dateTime={new Date(proposal.createdAt).toISOString()}>{formatTime(proposal.createdAt)}</time>
         </p>
-        <p className="proposal-text">
-          {proposal.scope === "clause" ? (
-            t(proposal.kind === "insert" ? "proposals.kind.insertClause" : "proposals.kind.deleteClause")
-          ) : (
-            <>
-              {t(proposal.kind === "insert" ? "proposals.kind.insert" : "proposals.kind.delete")}: <Text className="proposal-run">{proposal.text}</Text>
-            </>
-          )}
-        </p>
+        <ProposalSummary proposal={proposal} />
         {proposal.reason && <p className="proposal-reason">{t("proposals.reason", { reason: proposal.reason })}</p>}
       </div>
       <div className="proposal-actions">
