@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { HttpClient } from "../test/httpClient";
 import { repoRoot } from "../paths";
@@ -86,14 +86,18 @@ test("the language follows Accept-Language and the switch is remembered for the 
   assert.match(await page.text(), /Je onderhandelingen/);
 });
 
-test("a bad configuration value stops the server with a message that names it", () => {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: "not-a-port", DATA_DIR: "/tmp/unused" },
-    encoding: "utf8",
-    timeout: 20_000,
+// Run asynchronously: a blocked event loop lets the test server's idle keep-alive sockets expire
+// unseen, and the next fetch reusing one fails with "other side closed".
+test("a bad configuration value stops the server with a message that names it", async () => {
+  const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "server/index.ts"],
+      { cwd: repoRoot, env: { ...process.env, PORT: "not-a-port", DATA_DIR: "/tmp/unused" }, encoding: "utf8", timeout: 20_000 },
+      (error, _stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stderr }),
+    );
   });
-  assert.equal(result.status, 1);
+  assert.equal(result.code, 1);
   assert.match(result.stderr, /PORT="not-a-port"/);
   assert.match(result.stderr, /README\.md/);
 });
