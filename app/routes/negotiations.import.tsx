@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { RefusalBody } from "../../shared/refusal";
-import { ChoiceGroup } from "../components/ChoiceGroup";
 import { Field } from "../components/Field";
 import { ImportPreviewForm } from "../components/wordImport/ImportPreviewForm";
+import { NegotiationBasicsFields, type BasicsField } from "../components/wizard/NegotiationBasicsFields";
 import { useT } from "../i18n";
 import { getLocale } from "../utils/locale.server";
 import { requireUser } from "../utils/member.server";
@@ -74,8 +74,10 @@ export default function ImportNegotiation() {
   if (preview && draft) return <ImportPreviewForm preview={preview} draft={draft} refused={refused?.error} busy={navigation.state !== "idle"} />;
   const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
   const typed = refused?.typed ?? {};
-  const invalid = (field: string) =>
-    refused?.issues?.some((i) => i.path === field) ? t(field === "title" ? "wizard.error.title" : "wizard.error.org") : undefined;
+  const invalid = (field: BasicsField) =>
+    refused?.issues?.some((i) => i.path === field)
+      ? t(field === "title" ? "wizard.error.title" : field === "side" ? "wizard.error.choose" : "wizard.error.org")
+      : undefined;
   return (
     <section className="wizard word-import">
       <h1>{t("wordImport.title")}</h1>
@@ -89,28 +91,7 @@ export default function ImportNegotiation() {
         </p>
       )}
       <Form method="post" encType="multipart/form-data" aria-busy={uploading || undefined}>
-        <fieldset>
-          <legend>{t("wizard.basics")}</legend>
-          <Field label={t("wizard.titleField")} name="title" required minLength={3} maxLength={200} defaultValue={typed.title} error={invalid("title")} />
-          <ChoiceGroup
-            legend={t("wizard.side")}
-            name="side"
-            defaultValue={typed.side ?? "buyer"}
-            options={[
-              { value: "buyer", label: t("wizard.side.buyer") },
-              { value: "supplier", label: t("wizard.side.supplier") },
-            ]}
-          />
-          <Field label={t("wizard.ourOrg")} name="ourOrg" required maxLength={200} defaultValue={typed.ourOrg} error={invalid("ourOrg")} />
-          <Field
-            label={t("wizard.counterpartyOrg")}
-            name="counterpartyOrg"
-            required
-            maxLength={200}
-            defaultValue={typed.counterpartyOrg}
-            error={invalid("counterpartyOrg")}
-          />
-        </fieldset>
+        <NegotiationBasicsFields values={typed} error={invalid} />
         <Field
           label={t("wordImport.file")}
           hint={t("wordImport.file.hint")}

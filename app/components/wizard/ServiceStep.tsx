@@ -1,9 +1,9 @@
 import { serviceTypes } from "../../../shared/templates/wizardChoices";
 import type { CheckedField, WizardDraft } from "../../../shared/templates/wizardSteps";
 import { ChoiceGroup } from "../ChoiceGroup";
-import { Field } from "../Field";
 import { useT } from "../../i18n";
 import { fieldError } from "./fieldError";
+import { NegotiationBasicsFields } from "./NegotiationBasicsFields";
 
 /** Step 1: the negotiation itself, what to start from, and the type of service. */
 export function ServiceStep({ draft, errors, canCopy }: { draft: WizardDraft; errors: CheckedField[]; canCopy: boolean }) {
@@ -11,29 +11,7 @@ export function ServiceStep({ draft, errors, canCopy }: { draft: WizardDraft; er
   const error = (field: CheckedField) => fieldError(t, errors, field);
   return (
     <>
-      <fieldset>
-        <legend>{t("wizard.basics")}</legend>
-        <Field label={t("wizard.titleField")} name="title" required minLength={3} maxLength={200} defaultValue={draft.title} error={error("title")} />
-        <ChoiceGroup
-          legend={t("wizard.side")}
-          name="side"
-          defaultValue={draft.side}
-          error={error("side")}
-          options={[
-            { value: "buyer", label: t("wizard.side.buyer") },
-            { value: "supplier", label: t("wizard.side.supplier") },
-          ]}
-        />
-        <Field label={t("wizard.ourOrg")} name="ourOrg" required maxLength={200} defaultValue={draft.ourOrg} error={error("ourOrg")} />
-        <Field
-          label={t("wizard.counterpartyOrg")}
-          name="counterpartyOrg"
-          required
-          maxLength={200}
-          defaultValue={draft.counterpartyOrg}
-          error={error("counterpartyOrg")}
-        />
-      </fieldset>
+      <NegotiationBasicsFields values={draft} error={error} />
       <ChoiceGroup
         legend={t("wizard.start")}
         name="startKind"
