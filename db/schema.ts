@@ -188,7 +188,7 @@ export interface ProposalsTable {
   id: string;
   negotiation_id: string;
   clause_id: string | null;
-  /** "insert" or "delete" */
+  /** "insert", "delete" or "move" (a clause, decision 031) */
   kind: string;
   /** "text" or "clause" (migration 0012) */
   scope: Generated<string>;
@@ -198,6 +198,9 @@ export interface ProposalsTable {
   reason: string | null;
   /** A tracked change read from a Word file: the author Word names (migration 0014); else null */
   word_author: string | null;
+  /** A move: the section the clause stood in and the clause it followed, null when first (migration 0016) */
+  moved_from_section: Generated<string | null>;
+  moved_after: Generated<string | null>;
   /** "open", "accepted", "rejected" or "withdrawn" */
   status: Generated<string>;
   decided_by: string | null;

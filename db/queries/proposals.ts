@@ -1,5 +1,6 @@
 import type SQLite from "better-sqlite3";
 import type { DB } from "../connection";
+import type { ClausePlace } from "../../shared/proposals/clauseMove";
 import { isChangesMode, type ChangesMode, type ProposalKind, type ProposalScope, type ProposalStatus } from "../../shared/proposals/proposals";
 
 export interface ProposalRecord {
@@ -18,6 +19,8 @@ export interface ProposalRecord {
   status: ProposalStatus;
   decidedBy: string | null;
   decidedAt: number | null;
+  /** A move (decision 031): where the clause stood. */
+  movedFrom: ClausePlace | null;
 }
 
 export interface NewProposal {
@@ -41,8 +44,21 @@ export function prepareProposalStatements(sqlite: SQLite.Database) {
       "select negotiation_id, author_id, kind, status from proposals where id = ?",
     ),
     insert: sqlite.prepare<
-      [id: string, negotiationId: string, clauseId: string | null, kind: string, scope: string, authorId: string, party: string, createdAt: number]
-    >("insert into proposals (id, negotiation_id, clause_id, kind, scope, author_id, party, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)"),
+      [
+        id: string,
+        negotiationId: string,
+        clauseId: string | null,
+        kind: string,
+        scope: string,
+        authorId: string,
+        party: string,
+        createdAt: number,
+        movedFromSection: string | null,
+        movedAfter: string | null,
+      ]
+    >(
+      "insert into proposals (id, negotiation_id, clause_id, kind, scope, author_id, party, created_at, moved_from_section, moved_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
     changesMode: sqlite.prepare<[negotiationId: string], { changes_mode: string }>("select changes_mode from negotiations where id = ?"),
     /** Every clause decision in the order made: which clauses both parties agreed is computed from it. */
     decisions: sqlite.prepare<[negotiationId: string], { clause_id: string; party: string; decision: string; content_hash: string }>(
@@ -68,6 +84,8 @@ const toRecord = (r: {
   status: string;
   decided_by: string | null;
   decided_at: number | null;
+  moved_from_section: string | null;
+  moved_after: string | null;
 }): ProposalRecord => ({
   id: r.id,
   negotiationId: r.negotiation_id,
@@ -83,6 +101,7 @@ const toRecord = (r: {
   status: r.status as ProposalStatus,
   decidedBy: r.decided_by,
   decidedAt: r.decided_at,
+  movedFrom: r.moved_from_section === null ? null : { sectionId: r.moved_from_section, afterClauseId: r.moved_after },
 });
 
 const proposalColumns = [
@@ -100,6 +119,8 @@ const proposalColumns = [
   "p.status",
   "p.decided_by",
   "p.decided_at",
+  "p.moved_from_section",
+  "p.moved_after",
 ] as const;
 
 export async function listProposals(db: DB, negotiationId: string, status: ProposalStatus | "all"): Promise<ProposalRecord[]> {

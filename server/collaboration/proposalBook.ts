@@ -63,7 +63,19 @@ export class ProposalBook {
     const at = Date.now();
     try {
       this.stmts.transaction(() => {
-        for (const p of proposals) this.stmts.insert.run(p.id, this.negotiationId, p.clauseId, p.kind, p.scope, user.userId, user.role, at);
+        for (const p of proposals)
+          this.stmts.insert.run(
+            p.id,
+            this.negotiationId,
+            p.clauseId,
+            p.kind,
+            p.scope,
+            user.userId,
+            user.role,
+            at,
+            p.movedFrom?.sectionId ?? null,
+            p.movedFrom?.afterClauseId ?? null,
+          );
       });
       return true;
     } catch {

@@ -4,12 +4,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as Y from "yjs";
-import { EditorState, type Transaction } from "prosemirror-state";
+import { EditorState, TextSelection, type Transaction } from "prosemirror-state";
 import { prosemirrorToYDoc, updateYFragment } from "y-prosemirror";
 import type { Node as PMNode } from "prosemirror-model";
 import { scheduleFromYjs } from "../../shared/editor/scheduleFromYjs";
 import { scheduleFragmentName, scheduleSchema as s } from "../../shared/editor/schema";
 import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
+import { moveClause } from "../../shared/editor/commands";
+import { proposalTransaction, type ProposalAuthor } from "../../shared/editor/proposalTransform";
 import { seededRandom, testSeed } from "../test/seededRandom";
 import type { ProposalOwner, ProposalRules } from "./proposalGuard";
 import { ScheduleGuard } from "./scheduleGuard";
@@ -378,4 +380,113 @@ test("property: allowed edits pass, forbidden ones do not", () => {
     if (verdict.ok && edit.remember) own.push(edit.remember);
     scheduleFromYjs(room.getXmlFragment(scheduleFragmentName));
   }
+});
+
+/** The member's editor moving clause `index` one place, as the propose-mode transform rewrites it. */
+function proposedMove(pm: PMNode, index: number, direction: -1 | 1, who: ProposalAuthor) {
+  const state = EditorState.create({ schema: s, doc: pm, selection: TextSelection.create(pm, clausesIn(pm)[index]!.from + 2) });
+  let made: Transaction | null = null;
+  moveClause(direction)(state, (tr) => (made = tr));
+  const proposed = proposalTransaction(state, made!, who);
+  assert.ok(proposed, "the move has a proposal form");
+  return (tr: Transaction) => proposed.steps.forEach((step) => tr.step(step));
+}
+
+const proposer = (ids: string[]): ProposalAuthor => ({
+  isMine: (id) => ids.includes(id),
+  newId: () => {
+    const id = newProposalId();
+    ids.push(id);
+    return id;
+  },
+});
+
+test("in propose mode a clause moved as a proposal is admitted with the place it stood; moved on, it keeps it; moved back, its author may drop it", () => {
+  const { member, owners, clauseIds, room } = setup();
+  const supplier = member("supplier");
+  const mine: string[] = [];
+  const sectionId = String((room.getXmlFragment(scheduleFragmentName).get(0) as Y.XmlElement).getAttribute("id"));
+  const moved = supplier.send(supplier.edit(proposedMove(supplier.pm(), 0, 1, proposer(mine))));
+  assert.equal(moved.ok, true, moved.ok ? "" : moved.reason);
+  assert.deepEqual(moved.ok && moved.proposals, [
+    { id: mine[0], kind: "move", scope: "clause", clauseId: clauseIds[0], movedFrom: { sectionId, afterClauseId: null } },
+  ]);
+  assert.equal(owners.get(mine[0]!)?.kind, "move");
+  assert.deepEqual(
+    clausesIn(supplier.pm()).map((c) => [c.node.attrs.id, c.node.attrs.moved]),
+    [
+      [clauseIds[1], null],
+      [clauseIds[0], mine[0]],
+    ],
+  );
+  const back = supplier.send(supplier.edit(proposedMove(supplier.pm(), 1, -1, proposer(mine))));
+  assert.equal(back.ok, true, back.ok ? "" : back.reason);
+  assert.equal(mine.length, 1, "moved on, the same proposal");
+  // At its old place again, its author may take the proposal off (an undo does that).
+  const dropped = supplier.send(
+    supplier.edit((tr, pm) => tr.setNodeMarkup(clausesIn(pm)[0]!.from, undefined, { ...clausesIn(pm)[0]!.node.attrs, moved: null, movedFrom: null })),
+  );
+  assert.equal(dropped.ok, true, dropped.ok ? "" : dropped.reason);
+});
+
+test("a move without a proposal, with a forged place, with someone else's id, or with an edit is refused; the other party does not take it off", () => {
+  const moveFirstDown = (attrs: Record<string, unknown>, edit?: (node: PMNode) => PMNode) => (tr: Transaction, pm: PMNode) => {
+    const [first, second] = clausesIn(pm);
+    const node = first!.node.type.create({ ...first!.node.attrs, ...attrs }, first!.node.content);
+    tr.delete(first!.from, first!.from + first!.node.nodeSize);
+    tr.insert(first!.from + second!.node.nodeSize, edit ? edit(node) : node);
+  };
+  const { member, room, clauseIds } = setup();
+  const sectionId = String((room.getXmlFragment(scheduleFragmentName).get(0) as Y.XmlElement).getAttribute("id"));
+  const supplier = member("supplier");
+  const buyer = member("buyer");
+  const cases: [string, ReturnType<typeof moveFirstDown>][] = [
+    ["a plain move", moveFirstDown({})],
+    ["a forged place", moveFirstDown({ moved: newProposalId(), movedFrom: `${sectionId}/${clauseIds[1]}` })],
+    [
+      "a move that edits the clause",
+      moveFirstDown({ moved: newProposalId(), movedFrom: `${sectionId}/` }, (node) =>
+        node.copy(node.content.replaceChild(1, s.nodes.paragraph!.create(null, s.text("Other words.")))),
+      ),
+    ],
+  ];
+  for (const [name, change] of cases) assert.equal(supplier.send(supplier.edit(change)).ok, false, `${name} is refused`);
+  const id = newProposalId();
+  assert.equal(supplier.send(supplier.edit(moveFirstDown({ moved: id, movedFrom: `${sectionId}/` }))).ok, true);
+  buyer.sync();
+  assert.equal(
+    buyer.send(buyer.edit((tr, pm) => tr.setNodeMarkup(clausesIn(pm)[1]!.from, undefined, { ...clausesIn(pm)[1]!.node.attrs, moved: null, movedFrom: null })))
+      .ok,
+    false,
+    "the other party answers it, it does not take it off",
+  );
+  buyer.sync();
+  const theirs = buyer.send(
+    buyer.edit((tr, pm) => {
+      const [first, second] = clausesIn(pm);
+      tr.delete(first!.from, first!.from + first!.node.nodeSize);
+      tr.insert(
+        first!.from + second!.node.nodeSize,
+        first!.node.type.create({ ...first!.node.attrs, moved: id, movedFrom: `${sectionId}/${clauseIds[0]}` }, first!.node.content),
+      );
+    }),
+  );
+  assert.equal(theirs.ok, false, "someone else's move id on another clause");
+});
+
+test("editing together, an agreed clause moved by the editor is proposed moved; an unagreed one moves plainly", () => {
+  const { member } = setup({ mode: "together", protectedClauses: [0] });
+  const buyer = member("buyer");
+  const mine: string[] = [];
+  const moved = buyer.send(buyer.edit(proposedMove(buyer.pm(), 0, 1, proposer(mine))));
+  assert.equal(moved.ok, true, moved.ok ? "" : moved.reason);
+  assert.deepEqual(moved.ok && moved.proposals.map((p) => p.kind), ["move"]);
+  const plain = buyer.send(
+    buyer.edit((tr, pm) => {
+      const [first, second] = clausesIn(pm);
+      tr.delete(first!.from, first!.from + first!.node.nodeSize);
+      tr.insert(first!.from + second!.node.nodeSize, first!.node);
+    }),
+  );
+  assert.equal(plain.ok, true, plain.ok ? "" : plain.reason);
 });

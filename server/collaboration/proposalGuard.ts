@@ -11,6 +11,9 @@
 // format items it made or removed: an honest editor's tidying changes no text's marks.
 import * as Y from "yjs";
 import type { ProposalKind, ProposalScope } from "../../shared/proposals/proposals";
+import type { ClausePlace } from "../../shared/proposals/clauseMove";
+import { movesProblem } from "./clauseMoveRules";
+import type { ClausePlaces } from "./clausePlaces";
 import { storedStruct } from "./storedStruct";
 
 export interface ProposalOwner {
@@ -34,7 +37,9 @@ export interface ProposalRules {
    */
   intact?(clauseId: string): boolean;
   /** The proposal id the clause's attribute held before the transaction: a moved clause takes it along. */
-  attributeBefore?(clauseId: string, key: ClauseProposalKey): string | null;
+  attributeBefore?(clauseId: string, key: ClauseProposalKey | MoveKey): string | null;
+  /** The schedule's places and clauses before and after the transaction: asked only when it touches a move proposal. */
+  places?(): { before: ClausePlaces; after: ClausePlaces };
 }
 
 /** The clause attributes that propose adding or removing the whole clause (decision 027). */
@@ -44,6 +49,11 @@ const isClauseProposalKey = (key: string | null): key is ClauseProposalKey => ke
 /** An item that sets or held one of a clause's proposal attributes. */
 const isClauseProposalItem = (item: Y.Item) => item.parent instanceof Y.XmlElement && item.parent.nodeName === "clause" && isClauseProposalKey(item.parentSub);
 
+/** The clause attributes of a move proposal (decision 031). */
+type MoveKey = "moved" | "movedFrom";
+const isMoveItem = (item: Y.Item) =>
+  item.parent instanceof Y.XmlElement && item.parent.nodeName === "clause" && (item.parentSub === "moved" || item.parentSub === "movedFrom");
+
 /** An id the transaction used first: recorded for the sender once the update is admitted. */
 export interface NewProposal {
   id: string;
@@ -51,6 +61,8 @@ export interface NewProposal {
   scope: ProposalScope;
   /** Where the mark sits; null in a section heading. */
   clauseId: string | null;
+  /** A move (decision 031): where the clause stood, as the server's copy had it. */
+  movedFrom?: ClausePlace;
 }
 
 export type ProposalCheck = { problem: string } | { problem: null; proposals: NewProposal[] };
@@ -153,6 +165,26 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     }
   }
 
+  // A clause moved as it is, as a proposal (decision 031): judged on the clauses' places alone.
+  let movesTouched = added.some(isMoveItem);
+  if (!movesTouched)
+    Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+      if (struct instanceof Y.Item && !isNew(tr, struct) && isMoveItem(struct)) movesTouched = true;
+    });
+  if (movesTouched && rules.places) {
+    const { before, after } = rules.places();
+    const moves = movesProblem(before, after, rules, isOwn, ownerOf);
+    if (moves.problem === null) return { problem: null, proposals: moves.proposals };
+    // Not a move alone: the rules below judge it, and a move proposal only travels with its clause.
+    if (!moves.mixed) return { problem: moves.problem };
+    for (const item of added)
+      if (isMoveItem(item)) {
+        const clauseId = valueOf((item.parent as Y.XmlElement)._map.get("id"));
+        if (clauseId === null || rules.attributeBefore?.(clauseId, item.parentSub as MoveKey) !== valueOf(item))
+          return { problem: "a clause is proposed moved only as it is moved" };
+      }
+  }
+
   // Whole clauses proposed first: what lies inside the sender's own proposed clause is theirs to write.
   for (const item of added) {
     if (!isClauseProposalItem(item)) continue;
@@ -186,6 +218,12 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
   Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || isNew(tr, struct)) return;
     const parent = struct.parent as Placed;
+    if (isMoveItem(struct) && parent instanceof Y.XmlElement) {
+      // Taken off with the clause still there: only a decision does that, or a move back (above).
+      if (!parent._item?.deleted && strictArea(parent) && parent.getAttribute(struct.parentSub!) !== valueOf(struct))
+        attributeRemoved ??= "a move proposal is accepted or rejected, not taken off";
+      return;
+    }
     if (isClauseProposalItem(struct) && parent instanceof Y.XmlElement) {
       // Removed with its clause, the clause's removal is what is judged.
       // Not a move (that deletes the clause): no "intact" excuses it.

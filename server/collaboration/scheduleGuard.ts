@@ -9,6 +9,7 @@
 import * as Y from "yjs";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { newId } from "../../shared/ids";
+import { clausePlaces } from "./clausePlaces";
 import { isPlainTyping } from "./plainTyping";
 import { checkProposals, reachesClauses, type NewProposal, type ProposalRules } from "./proposalGuard";
 import { checkTransaction, type ShapeCheck } from "./transactionShape";
@@ -112,6 +113,10 @@ export class ScheduleGuard {
         const before = clauseContent(this.room, clauseId);
         return before !== null && before === clauseContent(this.candidate, clauseId);
       },
+      places: () => ({
+        before: clausePlaces(this.room.getXmlFragment(scheduleFragmentName)),
+        after: clausePlaces(this.candidate.getXmlFragment(scheduleFragmentName)),
+      }),
       attributeBefore: (clauseId, key) => {
         const value: unknown = clauseElement(this.room, clauseId)?.getAttribute(key);
         return typeof value === "string" ? value : null;

@@ -2,6 +2,7 @@
 // their name in Yjs (they exclude themselves, so y-prosemirror adds no hash to the key).
 import * as Y from "yjs";
 import { proposalMarkOf, type ProposalKind, type ProposalScope } from "../../shared/proposals/proposals";
+import type { ClausePlace } from "../../shared/proposals/clauseMove";
 import { clauseOf } from "../collaboration/proposalGuard";
 
 function texts(type: Y.XmlFragment | Y.XmlElement, out: Y.XmlText[] = []): Y.XmlText[] {
@@ -36,14 +37,16 @@ function proposalRuns(fragment: Y.XmlFragment): Map<string, Run[]> {
   return runs;
 }
 
-/** The clauses proposed whole (decision 027), by the proposal's id, with the attribute that holds it. */
-function clauseProposals(fragment: Y.XmlFragment): Map<string, { clause: Y.XmlElement; key: "insertion" | "deletion" }> {
-  const out = new Map<string, { clause: Y.XmlElement; key: "insertion" | "deletion" }>();
+type ClauseProposalKey = "insertion" | "deletion" | "moved";
+
+/** The clauses proposed whole (decision 027) or moved (decision 031), by the proposal's id, with the attribute that holds it. */
+function clauseProposals(fragment: Y.XmlFragment): Map<string, { clause: Y.XmlElement; key: ClauseProposalKey }> {
+  const out = new Map<string, { clause: Y.XmlElement; key: ClauseProposalKey }>();
   for (const section of fragment.toArray()) {
     if (!(section instanceof Y.XmlElement)) continue;
     for (const clause of section.toArray()) {
       if (!(clause instanceof Y.XmlElement) || clause.nodeName !== "clause") continue;
-      for (const key of ["insertion", "deletion"] as const) {
+      for (const key of ["insertion", "deletion", "moved"] as const) {
         const id: unknown = clause.getAttribute(key);
         if (typeof id === "string" && !out.has(id)) out.set(id, { clause, key });
       }
@@ -82,9 +85,15 @@ export function proposalTexts(fragment: Y.XmlFragment): Map<string, ProposalInDo
  * same way: its attribute taken off, or the clause removed. Call it inside a
  * transaction on the room's document. Returns whether the document held the proposal.
  */
-export function applyDecision(fragment: Y.XmlFragment, id: string, kind: ProposalKind, accepted: boolean): boolean {
+export function applyDecision(fragment: Y.XmlFragment, id: string, kind: ProposalKind, accepted: boolean, movedFrom: ClausePlace | null = null): boolean {
   const removeText = (kind === "insert") !== accepted;
   const whole = clauseProposals(fragment).get(id);
+  if (whole && kind === "move") {
+    if (accepted) settle(whole.clause);
+    else moveBack(fragment, whole.clause, movedFrom);
+    return true;
+  }
+  if (kind === "move") return false;
   if (whole) {
     const section = whole.clause.parent as Y.XmlElement;
     if (removeText) section.delete(section.toArray().indexOf(whole.clause), 1);
@@ -98,4 +107,29 @@ export function applyDecision(fragment: Y.XmlFragment, id: string, kind: Proposa
     else run.text.format(run.index, run.length, { [proposalMarkOf[kind]]: null });
   }
   return runs.length > 0;
+}
+
+/** A move accepted: the clause stays where it is, as any other. */
+function settle(clause: Y.XmlElement) {
+  clause.removeAttribute("moved");
+  clause.removeAttribute("movedFrom");
+}
+
+/**
+ * A move rejected or withdrawn: the clause goes back after the clause it followed, first in its
+ * section when that has gone; where it is when its section has gone. Yjs moves nothing, so the
+ * clause is recreated there (id, content and marks the same), as the editor moves a clause.
+ */
+function moveBack(fragment: Y.XmlFragment, clause: Y.XmlElement, from: ClausePlace | null) {
+  const section = from && fragment.toArray().find((s): s is Y.XmlElement => s instanceof Y.XmlElement && s.getAttribute("id") === from.sectionId);
+  if (!section) return settle(clause);
+  const copy = clause.clone();
+  copy.removeAttribute("moved");
+  copy.removeAttribute("movedFrom");
+  const parent = clause.parent as Y.XmlElement;
+  parent.delete(parent.toArray().indexOf(clause), 1);
+  const children = section.toArray();
+  const after = from.afterClauseId ? children.findIndex((c) => c instanceof Y.XmlElement && c.getAttribute("id") === from.afterClauseId) : -1;
+  // Index 0 is the section's heading.
+  section.insert(after > 0 ? after + 1 : 1, [copy]);
 }

@@ -34,11 +34,11 @@ const isProposalMark = (name: string) => name === "insertion" || name === "delet
 
 const proposalCache = new WeakMap<PMNode, boolean>();
 
-/** Whether `node` is proposed to be added or removed, or any text in it carries a proposal. */
+/** Whether `node` is proposed to be added, removed or moved, or any text in it carries a proposal. */
 export function hasProposal(node: PMNode): boolean {
   let found = proposalCache.get(node);
   if (found === undefined) {
-    found = !!(node.attrs.insertion || node.attrs.deletion);
+    found = !!(node.attrs.insertion || node.attrs.deletion || node.attrs.moved);
     if (!found)
       node.descendants((child) => {
         if (!found && child.isText && child.marks.some((m) => isProposalMark(m.type.name))) found = true;
@@ -65,8 +65,15 @@ export function withDecidedProposals(content: Fragment, accepted: (id: string) =
     const added = child.attrs.insertion as string | null | undefined;
     const removed = child.attrs.deletion as string | null | undefined;
     if ((added && !accepted(added)) || (removed && accepted(removed))) return;
-    if (added || removed)
-      return void out.push(child.type.create({ ...child.attrs, insertion: null, deletion: null }, withDecidedProposals(child.content, accepted), child.marks));
+    // A clause proposed moved (decision 031) stays where it stands here: places are the structure's.
+    if (added || removed || child.attrs.moved)
+      return void out.push(
+        child.type.create(
+          { ...child.attrs, insertion: null, deletion: null, moved: null, movedFrom: null },
+          withDecidedProposals(child.content, accepted),
+          child.marks,
+        ),
+      );
     if (!child.isText) return void out.push(child.copy(withDecidedProposals(child.content, accepted)));
     const proposal = child.marks.find((m) => isProposalMark(m.type.name));
     if (!proposal) return void out.push(child);
@@ -77,9 +84,9 @@ export function withDecidedProposals(content: Fragment, accepted: (id: string) =
   return Fragment.fromArray(out);
 }
 
-// A clause that proposes nothing holds null under these (decision 027); left out, a schedule
+// A clause that proposes nothing holds null under these (decisions 027, 031); left out, a schedule
 // hashes as it did before clauses could be proposed, so earlier sign-offs and versions still match.
-const proposalAttributes = new Set(["insertion", "deletion"]);
+const proposalAttributes = new Set(["insertion", "deletion", "moved", "movedFrom"]);
 
 /** The whole schedule, structure and order included: what a sign-off or a version stands for. */
 export function scheduleHash(doc: PMNode): string {

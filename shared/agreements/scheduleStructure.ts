@@ -6,6 +6,11 @@ import type { Node as PMNode } from "prosemirror-model";
 import { inOrder, wordDiff, type WordPart } from "./compareSchedules";
 import { clauseHashes, hashJson } from "./contentHash";
 import { forEachClause } from "../editor/numbering";
+import { clauseOutline } from "../editor/clauseOutline";
+import { scheduleSchema } from "../editor/schema";
+import { parsePlace, unmovedOrder } from "../proposals/clauseMove";
+
+const PMNodeFromJson = (doc: NodeJson) => scheduleSchema.nodeFromJSON(doc);
 
 /** The unit id under which the structure is agreed; never a clause id (those are base32 only). */
 export const structureUnitId = "schedule-structure";
@@ -22,11 +27,16 @@ const docItem = (child: NodeJson) =>
 
 /** The structure's hash from a stored version's JSON (doc.toJSON()): the same as structureHash. */
 export function structureHashOfJson(doc: NodeJson): string {
-  return hashJson((doc.content ?? []).map(docItem));
+  const sections = doc.content ?? [];
+  if (sections.some((s) => s.content?.some((c) => c.type === "clause" && c.attrs?.moved))) return structureHash(PMNodeFromJson(doc));
+  return hashJson(sections.map(docItem));
 }
 
 /** The structure's hash from the live document, without serialising the clauses' content. */
 export function structureHash(doc: PMNode): string {
+  let moves = false;
+  doc.forEach((section) => section.forEach((node) => void (moves ||= !!node.attrs.moved)));
+  if (moves) return unmovedStructureHash(doc);
   const items: unknown[] = [];
   doc.forEach((child) => {
     if (child.type.name !== "section") return void items.push(child.toJSON());
@@ -35,6 +45,25 @@ export function structureHash(doc: PMNode): string {
       if (node.type.name !== "clause") section.push(node.toJSON());
       else if (!isProposedClause(node)) section.push({ clause: node.attrs.id ?? null });
     });
+    items.push({ section });
+  });
+  return hashJson(items);
+}
+
+/**
+ * A clause proposed moved (decision 031) is read at the place it stood, so the structure both
+ * agreed stays agreed until the move is accepted.
+ */
+function unmovedStructureHash(doc: PMNode): string {
+  const clauses = new Map<string, PMNode>();
+  doc.forEach((section) => section.forEach((node) => void (node.type.name === "clause" && clauses.set(node.attrs.id as string, node))));
+  const order = unmovedOrder(clauseOutline(doc), (id) => parsePlace(clauses.get(id)?.attrs.movedFrom));
+  const items: unknown[] = [];
+  doc.forEach((child, _offset, index) => {
+    if (child.type.name !== "section") return void items.push(child.toJSON());
+    const section: unknown[] = [];
+    child.forEach((node) => void (node.type.name !== "clause" && section.push(node.toJSON())));
+    for (const id of order[index]!) if (!isProposedClause(clauses.get(id)!)) section.push({ clause: id });
     items.push({ section });
   });
   return hashJson(items);

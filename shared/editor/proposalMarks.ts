@@ -3,10 +3,11 @@ import type { PartyDecision } from "../agreements/clauseStatus";
 import { clauseHash } from "../agreements/contentHash";
 import type { Party } from "../roles";
 import type { ProposalKind, ProposalScope } from "../proposals/proposals";
+import { parsePlace, type ClausePlace } from "../proposals/clauseMove";
 import { scheduleSchema as s } from "./schema";
 
 /** The proposal a text node belongs to, if any (decision 020: the mark holds only the id). */
-export function proposalOf(marks: readonly Mark[]): { kind: ProposalKind; id: string } | null {
+export function proposalOf(marks: readonly Mark[]): { kind: TextProposalKind; id: string } | null {
   for (const mark of marks) {
     if (mark.type === s.marks.insertion) return { kind: "insert", id: String(mark.attrs.id) };
     if (mark.type === s.marks.deletion) return { kind: "delete", id: String(mark.attrs.id) };
@@ -15,12 +16,20 @@ export function proposalOf(marks: readonly Mark[]): { kind: ProposalKind; id: st
 }
 
 /** A proposal to add or remove a whole clause (decision 027), from the clause's attributes. */
-export function clauseProposalOf(clause: PMNode): { kind: ProposalKind; id: string } | null {
+export function clauseProposalOf(clause: PMNode): { kind: TextProposalKind; id: string } | null {
   if (clause.type !== s.nodes.clause) return null;
   if (clause.attrs.insertion) return { kind: "insert", id: String(clause.attrs.insertion) };
   if (clause.attrs.deletion) return { kind: "delete", id: String(clause.attrs.deletion) };
   return null;
 }
+
+/** A proposal to move a clause (decision 031): its id, and where the clause stood. */
+export function clauseMoveOf(clause: PMNode): { id: string; from: ClausePlace | null } | null {
+  if (clause.type !== s.nodes.clause || !clause.attrs.moved) return null;
+  return { id: String(clause.attrs.moved), from: parsePlace(clause.attrs.movedFrom) };
+}
+
+type TextProposalKind = Exclude<ProposalKind, "move">;
 
 type Latest = Map<string, Partial<Record<Party, PartyDecision>>>;
 
@@ -66,6 +75,8 @@ export function proposalsInDoc(doc: PMNode): Map<string, ProposalInDoc> {
       const clauseId = child.type === s.nodes.clause ? (child.attrs.id as string) : null;
       const whole = clauseProposalOf(child);
       if (whole && !found.has(whole.id)) found.set(whole.id, { ...whole, scope: "clause", clauseId, text: child.firstChild?.textContent ?? "" });
+      const move = clauseMoveOf(child);
+      if (move && !found.has(move.id)) found.set(move.id, { id: move.id, kind: "move", scope: "clause", clauseId, text: child.firstChild?.textContent ?? "" });
       visit(child, clauseId);
     });
   });

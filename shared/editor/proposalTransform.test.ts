@@ -8,7 +8,8 @@ import { proposalTransaction, type ProposalAuthor } from "./proposalTransform";
 import { deleteClause, insertClause, moveClause } from "./commands";
 import { isProtectedClause, proposalsInDoc } from "./proposalMarks";
 import { withoutProposals } from "../agreements/contentHash";
-import { clauseHash } from "../agreements/contentHash";
+import { clauseHash, clauseHashes } from "../agreements/contentHash";
+import { structureHash } from "../agreements/scheduleStructure";
 import type { PartyDecision } from "../agreements/clauseStatus";
 import type { Party } from "../roles";
 
@@ -230,13 +231,79 @@ test("a whole clause added is proposed as a clause; removed, it stays, proposed 
   assert.equal(kept.doc.firstChild!.child(2).attrs.deletion, null);
 });
 
-test("moving a clause has no proposal form yet", () => {
-  const two = buildScheduleDoc({
-    sections: [{ heading: "Access", clauses: ["A", "B"].map((h) => ({ heading: h, requirement: null, body: [`Body ${h}.`] })) }],
+const threeInTwo = () =>
+  buildScheduleDoc({
+    sections: [
+      { heading: "Access", clauses: ["A", "B", "C"].map((h) => ({ heading: h, requirement: null, body: [`Body ${h}.`] })) },
+      { heading: "Logging", clauses: [{ heading: "D", requirement: null, body: ["Body D."] }] },
+    ],
   });
-  const state = stateAt(two, at(EditorState.create({ doc: two }), "Body B"));
-  let moved: Transaction | null = null;
-  moveClause(-1)(state, (tr) => (moved = tr));
-  assert.ok(moved);
-  assert.equal(proposalTransaction(state, moved, author()), null);
+
+/** Each clause's heading, id and move proposal, per section. */
+const places = (pm: PMNode) => {
+  const out: { heading: string; id: string; moved: unknown; movedFrom: unknown }[][] = [];
+  pm.forEach((section) => {
+    const clauses: (typeof out)[number] = [];
+    section.forEach(
+      (c) =>
+        void (
+          c.type === s.nodes.clause && clauses.push({ heading: c.firstChild!.textContent, id: c.attrs.id, moved: c.attrs.moved, movedFrom: c.attrs.movedFrom })
+        ),
+    );
+    out.push(clauses);
+  });
+  return out;
+};
+
+test("moving a clause proposes it at its new place, recording where it stood; its hash and the structure's stay", () => {
+  const three = threeInTwo();
+  const me = author();
+  const [[a, b, c]] = places(three);
+  const sectionId = three.firstChild!.attrs.id as string;
+  const down = applyCommand(stateAt(three, at(EditorState.create({ doc: three }), "Body A")), moveClause(1), me);
+  assert.deepEqual(
+    places(down.doc)[0]!.map((p) => [p.heading, p.moved, p.movedFrom]),
+    [
+      ["B", null, null],
+      ["A", "p1", `${sectionId}/`],
+      ["C", null, null],
+    ],
+  );
+  assert.deepEqual(
+    [...proposalsInDoc(down.doc).values()].map((p) => [p.id, p.kind, p.scope, p.clauseId]),
+    [["p1", "move", "clause", a!.id]],
+  );
+  assert.equal(structureHash(down.doc), structureHash(three), "the agreed structure reads as before");
+  assert.equal(clauseHash(down.doc.firstChild!.child(2)), clauseHash(three.firstChild!.child(1)), "the clause's own hash is the same");
+  assert.ok(clauseHashes(down.doc).find((h) => h.id === a!.id)!.proposalOpen, "a moved clause has a proposal open");
+
+  // Moved on, into the next section: the same proposal, the same place it stood.
+  const further = applyCommand(applyCommand(down, moveClause(1), me), moveClause(1), me);
+  assert.deepEqual(
+    places(further.doc).map((s) => s.map((p) => p.heading)),
+    [
+      ["B", "C"],
+      ["A", "D"],
+    ],
+  );
+  assert.deepEqual([places(further.doc)[1]![0]!.moved, places(further.doc)[1]![0]!.movedFrom], ["p1", `${sectionId}/`]);
+  assert.equal(me.minted.length, 1);
+  assert.equal(structureHash(further.doc), structureHash(three));
+  assert.deepEqual([b!.moved, c!.moved], [null, null]);
+
+  // A clause someone else proposed moved is answered first; one's own proposed clause moves freely.
+  let made: Transaction | null = null;
+  moveClause(-1)(further, (tr) => (made = tr));
+  assert.equal(proposalTransaction(further, made!, author("q")), null);
+  const added = applyCommand(stateAt(three, at(EditorState.create({ doc: three }), "Body C")), insertClause, me);
+  const up = applyCommand(added, moveClause(-1), me);
+  assert.deepEqual(
+    places(up.doc)[0]!.map((p) => [p.heading, p.moved]),
+    [
+      ["A", null],
+      ["B", null],
+      ["", null],
+      ["C", null],
+    ],
+  );
 });

@@ -1,6 +1,8 @@
 import { Fragment, Slice, type Mark, type Node as PMNode } from "prosemirror-model";
 import { TextSelection, type EditorState, type Transaction } from "prosemirror-state";
-import { ReplaceStep, type Step } from "prosemirror-transform";
+import { Mapping, ReplaceStep, type Step } from "prosemirror-transform";
+import { encodePlace, placeOf } from "../proposals/clauseMove";
+import { clauseOutline } from "./clauseOutline";
 import { scheduleSchema as s } from "./schema";
 
 export interface ProposalAuthor {
@@ -15,16 +17,17 @@ export interface ProposalAuthor {
  * `insertion` mark, removed text keeps its place under a `deletion` mark, and removing text of
  * one's own insertion really removes it. Only what the server admits from a member who may only
  * propose: other members' proposals are left as they are. A whole clause added or removed is
- * proposed as a clause (decision 027). An edit that changes other structure or formatting (a new
- * paragraph, a list, bold, a moved clause) has no proposal form yet, so the answer is null and
- * the edit must be dropped.
+ * proposed as a clause (decision 027), a moved one as moved (decision 031). An edit that changes
+ * other structure or formatting (a new paragraph, a list, bold) has no proposal form yet, so the
+ * answer is null and the edit must be dropped.
  *
  * Ids: continued typing or deleting next to one's own proposal of the same kind extends it (one
  * id); anything else starts a new one. An insertion never takes a deletion's id, so a replaced
  * word is two proposals (one insert, one delete), as Word records it.
  */
 export function proposalTransaction(state: EditorState, tr: Transaction, author: ProposalAuthor): Transaction | null {
-  if (movesClause(tr)) return null;
+  const moved = movedClauses(tr);
+  if (moved.size > 0) return proposeMove(state, tr, moved, author);
   const out = state.tr;
   let caret: number | null = null;
   for (let i = 0; i < tr.steps.length; i++) {
@@ -96,8 +99,8 @@ function wholeClauses(doc: PMNode, step: ReplaceStep): readonly PMNode[] | "remo
   return "removed";
 }
 
-/** Whether the transaction takes a clause out and puts it back elsewhere: a move, which has no proposal form yet. */
-function movesClause(tr: Transaction): boolean {
+/** The clauses the transaction takes out and puts back elsewhere: moved (their ids). */
+function movedClauses(tr: Transaction): Set<string> {
   const removed = new Set<string>();
   const added = new Set<string>();
   tr.steps.forEach((step, i) => {
@@ -105,7 +108,54 @@ function movesClause(tr: Transaction): boolean {
     tr.docs[i]!.nodesBetween(step.from, step.to, (node) => (node.type === s.nodes.clause ? (removed.add(String(node.attrs.id)), false) : true));
     step.slice.content.descendants((node) => (node.type === s.nodes.clause ? (added.add(String(node.attrs.id)), false) : true));
   });
-  return [...added].some((id) => removed.has(id));
+  return new Set([...added].filter((id) => removed.has(id)));
+}
+
+/**
+ * Moving whole clauses, and nothing else, proposes each at its new place (decision 031): it keeps
+ * the move proposal it carries (and the place that records), or takes a new one recording where it
+ * stands now. One's own proposed clause moves freely; a clause someone else proposed moved is
+ * answered first (null: dropped).
+ */
+function proposeMove(state: EditorState, tr: Transaction, moved: ReadonlySet<string>, author: ProposalAuthor): Transaction | null {
+  for (let i = 0; i < tr.steps.length; i++) {
+    const step = tr.steps[i]!;
+    if (!(step instanceof ReplaceStep)) return null;
+    const clauses = wholeClauses(tr.docs[i]!, step);
+    if (!clauses || (clauses !== "removed" && clauses.some((c) => !moved.has(String(c.attrs.id))))) return null;
+  }
+  const outline = clauseOutline(state.doc);
+  const marks = new Map<string, { moved: string; movedFrom: string | null }>();
+  let refused = false;
+  state.doc.descendants((node) => {
+    if (node.type !== s.nodes.clause) return node.type !== s.nodes.paragraph;
+    const id = String(node.attrs.id);
+    if (!moved.has(id)) return false;
+    const own = node.attrs.insertion as string | null;
+    const carried = node.attrs.moved as string | null;
+    if (own && author.isMine(own)) return false;
+    if (carried && !author.isMine(carried)) refused = true;
+    else if (carried) marks.set(id, { moved: carried, movedFrom: node.attrs.movedFrom as string | null });
+    else {
+      const place = placeOf(outline, id);
+      if (place) marks.set(id, { moved: author.newId(), movedFrom: encodePlace(place) });
+      else refused = true;
+    }
+    return false;
+  });
+  if (refused) return null;
+  const out = state.tr;
+  for (const step of tr.steps) out.step(step);
+  out.doc.descendants((node, pos) => {
+    if (node.type !== s.nodes.clause) return node.type !== s.nodes.paragraph;
+    const proposal = marks.get(String(node.attrs.id));
+    if (proposal) out.setNodeMarkup(pos, undefined, { ...node.attrs, ...proposal });
+    return false;
+  });
+  if (tr.selectionSet) out.setSelection(tr.selection.map(out.doc, new Mapping()));
+  if (tr.scrolledIntoView) out.scrollIntoView();
+  for (const key of ["uiEvent", "addToHistory"]) if (tr.getMeta(key) !== undefined) out.setMeta(key, tr.getMeta(key));
+  return out;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { Fragment, type Mark, type Node as PMNode, type NodeType } from "prosemirror-model";
 import * as Y from "yjs";
 import { newId, scheduleIdPattern } from "../ids";
+import { parsePlace } from "../proposals/clauseMove";
 import { isSafeHref, scheduleSchema } from "./schema";
 
 export class ScheduleShapeError extends Error {}
@@ -12,6 +13,12 @@ export class ScheduleShapeError extends Error {}
 const fail = (path: string, problem: string): never => {
   throw new ScheduleShapeError(`${path}: ${problem}`);
 };
+
+/** A moved clause's old place: a section id and the id of the clause it followed (or none). */
+function isPlace(value: unknown): boolean {
+  const place = parsePlace(value);
+  return !!place && scheduleIdPattern.test(place.sectionId) && (place.afterClauseId === null || scheduleIdPattern.test(place.afterClauseId));
+}
 
 /** A clause's or section's requirement link: a knowledge-base id. */
 export const requirementPattern = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -31,8 +38,11 @@ export function attributeProblem(nodeName: string, key: string, value: unknown):
   switch (key) {
     case "id":
       return typeof value === "string" && scheduleIdPattern.test(value) ? null : `${nodeName} id must be a plain id string`;
+    case "movedFrom":
+      return value === null || isPlace(value) ? null : "a clause's movedFrom must be a section id and a clause id";
     case "insertion":
     case "deletion":
+    case "moved":
       return value === null || (typeof value === "string" && scheduleIdPattern.test(value)) ? null : `a clause's ${key} must be a proposal id`;
     case "requirement":
       return value === null || (typeof value === "string" && requirementPattern.test(value)) ? null : "requirement must be a knowledge-base id";

@@ -29,11 +29,12 @@ const nodes: Record<string, NodeSpec> = {
   },
 
   // `insertion` / `deletion` hold the id of a proposal to add or to remove the whole clause
-  // (decision 027): element attributes, because y-prosemirror syncs no node marks. Never parsed
-  // from pasted HTML: a proposal is made by its author's edit, not copied.
+  // (decision 027), `moved` one to move it, `movedFrom` where it stood (decision 031): element
+  // attributes, because y-prosemirror syncs no node marks. Never parsed from pasted HTML: a
+  // proposal is made by its author's edit, not copied.
   clause: {
     content: "clause_heading block+",
-    attrs: { id: idAttr, requirement: { default: null as string | null }, insertion: idAttr, deletion: idAttr },
+    attrs: { id: idAttr, requirement: { default: null as string | null }, insertion: idAttr, deletion: idAttr, moved: idAttr, movedFrom: idAttr },
     defining: true,
     parseDOM: [
       {
@@ -50,7 +51,13 @@ const nodes: Record<string, NodeSpec> = {
         "data-clause": "",
         "data-id": node.attrs.id ?? "",
         "data-requirement": node.attrs.requirement ?? "",
-        class: node.attrs.insertion ? "clause clause-proposed-insert" : node.attrs.deletion ? "clause clause-proposed-delete" : "clause",
+        class: node.attrs.insertion
+          ? "clause clause-proposed-insert"
+          : node.attrs.deletion
+            ? "clause clause-proposed-delete"
+            : node.attrs.moved
+              ? "clause clause-proposed-move"
+              : "clause",
       },
       0,
     ],

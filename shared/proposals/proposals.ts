@@ -6,7 +6,8 @@ import { changesModes } from "./changesMode";
 
 export { changesModes, isChangesMode, type ChangesMode } from "./changesMode";
 
-export const proposalKinds = ["insert", "delete"] as const;
+/** "move": a whole clause proposed at another place (decision 031). */
+export const proposalKinds = ["insert", "delete", "move"] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
 /** What a proposal adds or removes: text inside a clause or heading, or a whole clause (decision 027). */
@@ -16,7 +17,7 @@ export const proposalStatuses = ["open", "accepted", "rejected", "withdrawn"] as
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 /** The marks in the schedule that carry a proposal's id, by kind. */
-export const proposalMarkOf: Record<ProposalKind, "insertion" | "deletion"> = { insert: "insertion", delete: "deletion" };
+export const proposalMarkOf: Record<Exclude<ProposalKind, "move">, "insertion" | "deletion"> = { insert: "insertion", delete: "deletion" };
 
 export const maxReasonLength = 500;
 
@@ -35,6 +36,8 @@ export interface ProposalView {
   text: string;
   reason: string | null;
   status: ProposalStatus;
+  /** A move: where the clause stood (decision 031). */
+  movedFrom?: { sectionId: string; afterClauseId: string | null };
 }
 
 /** An open proposal with the clause it is in now (null: a section heading, or its clause has gone). */

@@ -20,6 +20,7 @@ const proposedAt = Date.UTC(2026, 11, 3, 9, 30);
 const record = (id: string, kind: "insert" | "delete", status: ProposalRecord["status"] = "open"): ProposalRecord => ({
   id,
   scope: "text",
+  movedFrom: null,
   negotiationId: "n",
   clauseId: "c1",
   kind,
