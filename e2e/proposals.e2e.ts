@@ -197,3 +197,39 @@ test("proposing, a new clause and a clause's removal are proposals too: written 
   for (const page of [buyer, supplier]) await expect(clause(page, "Incident notification")).toHaveCount(0);
   await expect(tab).toHaveAccessibleName("Proposals");
 });
+
+test("proposing, a moved clause is a proposal: the buyer sees it moved, with where it stood, and rejecting puts it back", async ({
+  browser,
+  consoleErrors,
+}) => {
+  test.slow(); // two parties, a switch of mode, a decision
+  const { buyer, supplier } = await negotiationFor(browser, consoleErrors);
+  await supplier.getByRole("button", { name: "Switch to proposing changes" }).click();
+  for (const page of [supplier, buyer]) await expect(page.getByText("Way of working: Propose changes")).toBeVisible();
+  const headings = (page: Page) => page.locator(".schedule-editor .clause-heading").allTextContents();
+
+  await clause(supplier, "Backups").locator("p").first().click();
+  await supplier.getByRole("button", { name: "Move clause down" }).click();
+  await expect.poll(() => headings(buyer)).toEqual(["Incident notification", "Backups"]);
+  const moved = clause(buyer, "Backups");
+  await expect(moved).toHaveClass(/clause-proposed-move/);
+  await expect(moved).toHaveClass(/proposal-by-supplier/);
+  await expect(moved).toHaveAttribute("title", /^Supplier: move of this clause proposed by Sam Supplier \(Nimbus Cloud\), /);
+  await expect(moved.locator(".proposal-moved-label")).toHaveText("Proposed moved from the start of section 1 by Sam Supplier (Nimbus Cloud)");
+  for (const page of [buyer, supplier]) await expect(clause(page, "Backups").locator(".agreement-badge")).toHaveText("Proposal open");
+
+  const tab = buyer.getByRole("tab", { name: /^Proposals/ });
+  await expect(tab).toHaveAccessibleName("Proposals 1");
+  await tab.click();
+  const item = buyer.getByRole("tabpanel").getByRole("listitem").filter({ hasText: "Move this clause" });
+  await expect(item).toContainText("Backups");
+  await expect(item).toContainText("Sam Supplier (Nimbus Cloud)");
+  await expectAccessible(buyer);
+  await item.getByRole("button", { name: "Reject" }).click();
+  for (const page of [buyer, supplier]) {
+    await expect.poll(() => headings(page)).toEqual(["Backups", "Incident notification"]);
+    await expect(clause(page, "Backups")).not.toHaveClass(/clause-proposed-move|proposal-clause/);
+    await expect(clause(page, "Backups").locator(".proposal-moved-label")).toHaveCount(0);
+  }
+  await expect(tab).toHaveAccessibleName("Proposals");
+});

@@ -39,6 +39,7 @@ function view(r: ProposalRecord, now: ProposalInDocument | undefined): ProposalV
     text: now?.text ?? "",
     reason: r.reason,
     status: r.status,
+    ...(r.movedFrom ? { movedFrom: r.movedFrom } : {}),
   };
 }
 
@@ -123,7 +124,7 @@ async function decide(services: Services, negotiationId: string, actor: Member, 
   const where = clauseLabel(readSchedule(services, negotiationId), before.clauseId);
   // A clause that goes (its removal accepted, its addition rejected or withdrawn) takes the
   // proposals made inside it along: they close with it, decided by the same hand.
-  const clauseGoes = before.scope === "clause" && (proposal.kind === "insert") !== (status === "accepted");
+  const clauseGoes = before.scope === "clause" && proposal.kind !== "move" && (proposal.kind === "insert") !== (status === "accepted");
   const inside = clauseGoes ? open.filter((p) => p.id !== proposal.id && p.clauseId === before.clauseId) : [];
   const at = Date.now();
   const move = await services.db.transaction().execute(async (trx) => {
@@ -153,7 +154,7 @@ async function decide(services: Services, negotiationId: string, actor: Member, 
   });
   // Once recorded as decided, the marks are nobody's to edit (the guard refuses decided ids), so
   // the server's edit that follows is the only one that touches them.
-  services.collaboration.edit(negotiationId, (fragment) => applyDecision(fragment, proposal.id, proposal.kind, status === "accepted"));
+  services.collaboration.edit(negotiationId, (fragment) => applyDecision(fragment, proposal.id, proposal.kind, status === "accepted", proposal.movedFrom));
   services.collaboration.followAgreements(negotiationId);
   announceMove(services, move);
   await publishAgreements(services, negotiationId);

@@ -295,6 +295,66 @@ test("a copy of a negotiation starts from its text without the open proposals, w
   assert.equal((await proposals("buyer")).filter((p) => p.id === inserted || p.id === struck).length, 2, "the source keeps its proposals");
 });
 
+test("a clause moved in propose mode is a proposal: the buyer rejects it and it is back in place; accepted, it stays where it went", async () => {
+  assert.equal((await api("buyer", "/settings", { changes: "proposals" })).status, 200);
+  const buyer = await join("buyer");
+  const supplier = await join("supplier");
+  const section = (client: CollabClient) => client.fragment.get(0) as Y.XmlElement;
+  const order = (client: CollabClient) =>
+    section(client)
+      .toArray()
+      .slice(1)
+      .map((c) => (c as Y.XmlElement).getAttribute("id"));
+  const sectionId = section(supplier).getAttribute("id") as string;
+  const start = order(buyer);
+  const [first, second] = start as [string, string];
+  /** The supplier's editor moving the section's first clause one down, as y-prosemirror writes a move. */
+  const moveFirstDown = (id: string | null, movedFrom: string) => (fragment: Y.XmlFragment) => {
+    const parent = fragment.get(0) as Y.XmlElement;
+    const copy = (parent.get(1) as Y.XmlElement).clone();
+    if (id) {
+      copy.setAttribute("moved", id);
+      copy.setAttribute("movedFrom", movedFrom);
+    }
+    parent.delete(1, 1);
+    parent.insert(2, [copy]);
+  };
+  assert.equal(await hostileUpdate("supplier", craft(supplier, moveFirstDown(null, ""))), CloseCode.updateRefused, "not moved plainly");
+  assert.equal(
+    await hostileUpdate("supplier", craft(supplier, moveFirstDown(random.id(), `${sectionId}/${second}`))),
+    CloseCode.updateRefused,
+    "not with a forged place",
+  );
+
+  const id = random.id();
+  supplier.doc.transact(() => moveFirstDown(id, `${sectionId}/`)(supplier.fragment));
+  await waitFor(() => order(buyer)[1] === first, "the move at the buyer's");
+  const [listed] = (await proposals("buyer")).filter((p) => p.id === id);
+  assert.deepEqual([listed?.kind, listed?.scope, listed?.clauseId, listed?.movedFrom], ["move", "clause", first, { sectionId, afterClauseId: null }]);
+  const statuses = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/agreements`)).json()) as {
+    clauses: { clauseId: string; status: string }[];
+  };
+  assert.equal(statuses.clauses.find((c) => c.clauseId === first)?.status, "proposal-open");
+
+  assert.equal((await api("supplier", `/proposals/${id}`, { action: "accept" })).status, 403, "not by the proposing party");
+  assert.equal((await api("buyer", `/proposals/${id}`, { action: "reject" })).status, 200);
+  for (const client of [buyer, supplier]) await waitFor(() => order(client).join() === start.join(), "back in place everywhere");
+  const back = section(buyer).get(1) as Y.XmlElement;
+  assert.deepEqual([back.getAttribute("id"), back.getAttribute("moved"), back.getAttribute("movedFrom")], [first, undefined, undefined]);
+  const activity = (await (await (await as("buyer")).request(`/api/negotiations/${negotiationId}/activity`)).json()) as {
+    action: string;
+    detail: { proposalId?: string; kind?: string };
+  }[];
+  assert.ok(activity.some((e) => e.action === "proposal.rejected" && e.detail.proposalId === id && e.detail.kind === "move"));
+
+  const again = random.id();
+  supplier.doc.transact(() => moveFirstDown(again, `${sectionId}/`)(supplier.fragment));
+  await waitFor(() => order(buyer)[1] === first, "the second move at the buyer's");
+  assert.equal((await api("buyer", `/proposals/${again}`, { action: "accept" })).status, 200);
+  await waitFor(() => !(section(supplier).get(2) as Y.XmlElement).getAttribute("moved"), "accepted: a plain clause at its new place");
+  assert.deepEqual(order(supplier).slice(0, 2), [second, first]);
+});
+
 test("decisions are stored: after a restart the accepted text is plain", async () => {
   for (const c of open.splice(0)) c.destroy();
   const { dataDir } = server;

@@ -47,7 +47,7 @@ import { isChangesMode, type ChangesMode } from "../../../shared/proposals/chang
 import { useFormatDateTime } from "../../i18n";
 import { proposalDecorationsPlugin } from "../proposals/proposalDecorations";
 import { asProposal, mustPropose, type ProposeRules } from "../proposals/proposeMode";
-import { describeProposal, ProposalHint } from "../proposals/ProposalHint";
+import { describeMove, describeProposal, ProposalHint } from "../proposals/ProposalHint";
 import { useProposals } from "../proposals/useProposals";
 
 export interface ScheduleEditorProps {
@@ -161,7 +161,10 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
               (status) => tRef.current(`agreement.status.${status}`),
               (status) => tRef.current("agreement.structure.badge", { status: tRef.current(`agreement.status.${status}`) }),
             ),
-            proposalDecorationsPlugin((record) => describeProposal(tRef.current, formatTimeRef.current, record)),
+            proposalDecorationsPlugin(
+              (record) => describeProposal(tRef.current, formatTimeRef.current, record),
+              (place, record) => describeMove(tRef.current, place, record),
+            ),
             threadsPlugin(
               (clauseId) => openClause.current(editor!, clauseId, "composer"),
               (count) => tRef.current("threads.marker", { count }),

@@ -2,15 +2,18 @@ import { useId } from "react";
 import type { EditorView } from "prosemirror-view";
 import { useFormatDateTime, useT } from "../../i18n";
 import type { ProposalView } from "../../../shared/proposals/proposals";
+import type { MovedFromPlace } from "../../../shared/editor/movedFrom";
 import { proposalAtCursor, proposalMarksState } from "./proposalDecorations";
 
 /** "Insertion proposed by Sam (Supplier), 2 Dec 2026, 10:04": the tooltip and the cursor's hint. */
 export function describeProposal(t: ReturnType<typeof useT>, formatTime: (ms: number) => string, record: ProposalView): string {
   const key =
     record.scope === "clause"
-      ? record.kind === "insert"
-        ? "proposals.tooltip.insertClause"
-        : "proposals.tooltip.deleteClause"
+      ? record.kind === "move"
+        ? "proposals.tooltip.moveClause"
+        : record.kind === "insert"
+          ? "proposals.tooltip.insertClause"
+          : "proposals.tooltip.deleteClause"
       : record.kind === "insert"
         ? "proposals.tooltip.insert"
         : "proposals.tooltip.delete";
@@ -19,6 +22,13 @@ export function describeProposal(t: ReturnType<typeof useT>, formatTime: (ms: nu
     party: t(`role.${record.author.party}`),
     time: formatTime(record.createdAt),
   });
+}
+
+/** "Proposed moved from after 1.2 by Sam (Nimbus Cloud)": the label on a clause proposed moved (decision 031). */
+export function describeMove(t: ReturnType<typeof useT>, place: MovedFromPlace, record: ProposalView | undefined): string {
+  const name = record?.author.name ?? t("proposals.movedFrom.unknown");
+  if (!place) return t("proposals.movedFrom.gone", { name });
+  return "after" in place ? t("proposals.movedFrom.after", { clause: place.after, name }) : t("proposals.movedFrom.startOf", { section: place.startOf, name });
 }
 
 /**

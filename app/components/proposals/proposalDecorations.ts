@@ -1,7 +1,8 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { clauseProposalOf, proposalOf, proposalsInDoc, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
+import { clauseMoveOf, clauseProposalOf, proposalOf, proposalsInDoc, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
+import { movedFromPlace, type MovedFromPlace } from "../../../shared/editor/movedFrom";
 import type { ProposalView } from "../../../shared/proposals/proposals";
 import { partyOf } from "../../../shared/roles";
 
@@ -22,7 +23,10 @@ export const proposalMarksState = (state: EditorState): ProposalMarksState => pr
  * party, with who proposed it and when as the pointer's tooltip. The mark holds only an id; who and when come from the server's
  * list, given as this plugin's meta whenever it is (re)read.
  */
-export function proposalDecorationsPlugin(describe: (record: ProposalView) => string): Plugin<ProposalMarksState> {
+export function proposalDecorationsPlugin(
+  describe: (record: ProposalView) => string,
+  describeMove: (place: MovedFromPlace, record: ProposalView | undefined) => string,
+): Plugin<ProposalMarksState> {
   const compute = (doc: PMNode, records: Map<string, ProposalView>): ProposalMarksState => {
     const decorations: Decoration[] = [];
     doc.descendants((node, pos) => {
@@ -35,6 +39,17 @@ export function proposalDecorationsPlugin(describe: (record: ProposalView) => st
             ...(record ? { title: describe(record) } : {}),
           }),
         );
+      }
+      const move = clauseMoveOf(node);
+      if (move) {
+        const record = records.get(move.id);
+        const party = (record && partyOf(record.author.party)) ?? "unknown";
+        decorations.push(
+          Decoration.node(pos, pos + node.nodeSize, { class: `proposal-clause proposal-by-${party}`, ...(record ? { title: describe(record) } : {}) }),
+        );
+        // "Proposed moved from after 1.2 by Sam": where it stood, in words, inside the clause so it travels with it.
+        const label = describeMove(movedFromPlace(doc, move.from), record);
+        decorations.push(Decoration.widget(pos + 1, () => movedLabel(label, party), { key: `moved-${move.id}-${label}`, side: -1, ignoreSelection: true }));
       }
       if (!node.isText) return true;
       const proposal = proposalOf(node.marks);
@@ -63,6 +78,14 @@ export function proposalDecorationsPlugin(describe: (record: ProposalView) => st
     },
     props: { decorations: (state) => proposalMarksState(state).decorations },
   });
+}
+
+function movedLabel(text: string, party: string): HTMLElement {
+  const label = document.createElement("p");
+  label.className = `proposal-moved-label proposal-by-${party}`;
+  label.contentEditable = "false";
+  label.textContent = text;
+  return label;
 }
 
 /** The proposal the cursor stands in, for the keyboard's equivalent of the tooltip. */
