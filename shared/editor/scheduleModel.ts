@@ -3,7 +3,8 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { hasProposal } from "../agreements/contentHash";
 import { forEachClause } from "./numbering";
-import { clauseProposalOf, proposalOf } from "./proposalMarks";
+import { movedFromPlace, type MovedFromPlace } from "./movedFrom";
+import { clauseMoveOf, clauseProposalOf, proposalOf } from "./proposalMarks";
 import { scheduleSchema } from "./schema";
 
 /**
@@ -35,6 +36,8 @@ export interface ClauseModel {
   headingRuns?: Run[];
   requirement: string | null;
   blocks: Block[];
+  /** Read with proposals: the clause is proposed moved (decision 031), from where, by whom and when. */
+  moved?: { from: MovedFromPlace; author: string; date: number };
 }
 
 export interface SectionModel {
@@ -150,6 +153,9 @@ export function scheduleModel(doc: PMNode, lookup?: ProposalLookup): SectionMode
       blocks: blocks(node, lookup, 1),
     };
     if (whole !== "plain") trackWholeClause(clause, node.firstChild, whole, lookup!);
+    const move = lookup && clauseMoveOf(node);
+    const fate = move ? lookup(move.id) : null;
+    if (move && typeof fate === "object" && fate) clause.moved = { from: movedFromPlace(doc, move.from), ...fate };
     sections[sectionIndex]!.clauses.push(clause);
   });
   return sections;

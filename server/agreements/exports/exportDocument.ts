@@ -201,5 +201,16 @@ export function statusLine(doc: ExportDocument, clause: ExportDocument["sections
   const { t } = doc;
   const status = t(`agreement.status.${clause.status}` as MessageKey);
   const by = clause.agreedBy.map((a) => `${a.userName} (${t(`role.${a.party}`)}), ${doc.formatTime(a.at)}`).join("; ");
-  return by ? `${t("export.status")}: ${status} — ${by}` : `${t("export.status")}: ${status}`;
+  const line = by ? `${t("export.status")}: ${status} — ${by}` : `${t("export.status")}: ${status}`;
+  return clause.moved ? `${line} — ${movedLine(doc, clause.moved)}` : line;
+}
+
+/** "Proposed moved from after 1.2 by Sam (Supplier), 3 Dec 2026": an open move (decision 031), in every export. */
+function movedLine(doc: ExportDocument, moved: NonNullable<ExportDocument["sections"][number]["clauses"][number]["moved"]>): string {
+  const who = `${moved.author}, ${doc.formatTime(moved.date)}`;
+  const { from } = moved;
+  if (!from) return doc.t("proposals.movedFrom.gone", { name: who });
+  return "after" in from
+    ? doc.t("proposals.movedFrom.after", { clause: from.after, name: who })
+    : doc.t("proposals.movedFrom.startOf", { section: from.startOf, name: who });
 }

@@ -104,3 +104,50 @@ test("in the PDF, open proposals are underlined or struck through, in the text a
   // The table's rules are strokes in both; each proposal adds its line under or through its text.
   assert.equal(marked.strokes - plain.strokes, 4);
 });
+
+test("an open move says where the clause stood, by whom and when, in Markdown, Word and the PDF", async () => {
+  const two = s.nodes.doc.create(
+    null,
+    s.nodes.section.create({ id: "s1" }, [
+      s.nodes.section_heading.create(null, s.text("Incidents")),
+      s.nodes.clause.create({ id: "c2" }, [s.nodes.clause_heading.create(null, s.text("Channel")), s.nodes.paragraph.create(null, s.text("By mail."))]),
+      s.nodes.clause.create({ id: "c1", moved: "m", movedFrom: "s1/c2x" }, [
+        s.nodes.clause_heading.create(null, s.text("Notice")),
+        s.nodes.paragraph.create(null, s.text("Notify.")),
+      ]),
+    ]),
+  );
+  const move = {
+    ...record("m", "delete"),
+    kind: "move" as const,
+    scope: "clause" as const,
+    authorName: "Sam Supplier",
+    movedFrom: { sectionId: "s1", afterClauseId: null },
+  };
+  const line = `Proposed moved from the start of section 1 by Sam Supplier (Supplier), ${new Date(proposedAt).toISOString()}`;
+  const startOf = s.nodes.doc.create(
+    null,
+    two.firstChild!.copy(
+      two.firstChild!.content.replaceChild(
+        2,
+        two.firstChild!.child(2).type.create({ ...two.firstChild!.child(2).attrs, movedFrom: "s1/" }, two.firstChild!.child(2).content),
+      ),
+    ),
+  );
+  const exported = exportDocumentOf(
+    scheduleModel(startOf, proposalLookup([move], t, "current")),
+    { status: "proposal-open", agreedBy: [] },
+    { t, openProposals: true },
+  );
+  assert.ok(markdownExport(exported).includes(line), markdownExport(exported));
+  const xml = await (await JSZip.loadAsync(await docxExport(exported))).file("word/document.xml")!.async("string");
+  assert.ok(xml.includes(line), "in Word");
+  assert.ok((await pdfPage(await pdfExport(exported))).text.includes("Proposed moved from the start of section 1"), "in the PDF");
+  const gone = exportDocumentOf(
+    scheduleModel(two, proposalLookup([move], t, "current")),
+    { status: "proposal-open", agreedBy: [] },
+    { t, openProposals: true },
+  );
+  assert.ok(markdownExport(gone).includes(`Proposed moved by Sam`), "the place it stood has gone");
+  assert.ok(!markdownExport(exportOf()).includes("Proposed moved"));
+});
