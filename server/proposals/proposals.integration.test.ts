@@ -353,6 +353,22 @@ test("a clause moved in propose mode is a proposal: the buyer rejects it and it 
   assert.equal((await api("buyer", `/proposals/${again}`, { action: "accept" })).status, 200);
   await waitFor(() => !(section(supplier).get(2) as Y.XmlElement).getAttribute("moved"), "accepted: a plain clause at its new place");
   assert.deepEqual(order(supplier).slice(0, 2), [second, first]);
+
+  // Withdrawn by its author, a move goes back like a rejected one.
+  const withdrawn = random.id();
+  supplier.doc.transact(() => moveFirstDown(withdrawn, `${sectionId}/`)(supplier.fragment));
+  await waitFor(() => order(buyer)[1] === second, "the third move at the buyer's");
+  assert.equal((await api("buyer", `/proposals/${withdrawn}`, { action: "withdraw" })).status, 403, "withdrawn by its author only");
+  assert.equal((await api("supplier", `/proposals/${withdrawn}`, { action: "withdraw" })).status, 200);
+  for (const client of [buyer, supplier])
+    await waitFor(() => order(client)[0] === second && !(section(client).get(1) as Y.XmlElement).getAttribute("moved"), "back where it stood");
+
+  // Moved back and accepted, the schedule reads as it started for the tests after this one.
+  const restore = random.id();
+  supplier.doc.transact(() => moveFirstDown(restore, `${sectionId}/`)(supplier.fragment));
+  await waitFor(() => order(buyer)[0] === first, "the move back at the buyer's");
+  assert.equal((await api("buyer", `/proposals/${restore}`, { action: "accept" })).status, 200);
+  await waitFor(() => order(supplier).join() === start.join() && !(section(supplier).get(2) as Y.XmlElement).getAttribute("moved"), "as it started");
 });
 
 test("decisions are stored: after a restart the accepted text is plain", async () => {
