@@ -1,13 +1,14 @@
 // Proposals (docs/decisions/020-proposals-as-marks.md): what the API and the browser share.
 import { z } from "zod";
+import type { FormattingMark } from "../editor/schema";
 import type { Party, Role } from "../roles";
 
 import { changesModes } from "./changesMode";
 
 export { changesModes, isChangesMode, type ChangesMode } from "./changesMode";
 
-/** "move": a whole clause proposed at another place (decision 031). */
-export const proposalKinds = ["insert", "delete", "move"] as const;
+/** Text or a clause added or removed, formatting changed (decision 030), or a clause moved (decision 031). */
+export const proposalKinds = ["insert", "delete", "format", "move"] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
 /** What a proposal adds or removes: text inside a clause or heading, or a whole clause (decision 027). */
@@ -17,7 +18,11 @@ export const proposalStatuses = ["open", "accepted", "rejected", "withdrawn"] as
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 /** The marks in the schedule that carry a proposal's id, by kind. */
-export const proposalMarkOf: Record<Exclude<ProposalKind, "move">, "insertion" | "deletion"> = { insert: "insertion", delete: "deletion" };
+export const proposalMarkOf: Record<Exclude<ProposalKind, "move">, "insertion" | "deletion" | "modification"> = {
+  insert: "insertion",
+  delete: "deletion",
+  format: "modification",
+};
 
 export const maxReasonLength = 500;
 
@@ -36,8 +41,18 @@ export interface ProposalView {
   text: string;
   reason: string | null;
   status: ProposalStatus;
+  /** A formatting proposal's change (decision 030), as its first run shows it. */
+  formatting?: FormattingChangeView;
   /** A move: where the clause stood (decision 031). */
   movedFrom?: { sectionId: string; afterClauseId: string | null };
+}
+
+export type FormattingName = FormattingMark["type"];
+
+/** The formatting a proposal puts on and takes off. */
+export interface FormattingChangeView {
+  on: FormattingName[];
+  off: FormattingName[];
 }
 
 /** An open proposal with the clause it is in now (null: a section heading, or its clause has gone). */
