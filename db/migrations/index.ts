@@ -12,6 +12,7 @@ import * as proposals from "./0011_proposals";
 import * as proposalScope from "./0012_proposal_scope";
 import * as proposalThreads from "./0013_proposal_threads";
 import * as proposalWordAuthor from "./0014_proposal_word_author";
+import * as sessions from "./0015_sessions";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "0012_proposal_scope": proposalScope,
   "0013_proposal_threads": proposalThreads,
   "0014_proposal_word_author": proposalWordAuthor,
+  "0015_sessions": sessions,
 };
