@@ -66,7 +66,6 @@ export const sessionsEn = {
   "sessions.agenda.addTopicButton": "Add topic",
   "sessions.agenda.save": "Save agenda",
   "sessions.agenda.unsaved": "The agenda has changes that are not saved.",
-  "sessions.agenda.saved": "Agenda saved.",
   "sessions.agenda.goto": "Discuss {title} now",
 
   "sessions.run.start": "Start session",
@@ -125,7 +124,6 @@ export const sessionsEn = {
   "sessions.minutes.fileTitle": "Minutes: {title}",
 
   "sessions.dashboard.title": "Your actions",
-  "sessions.dashboard.none": "No actions for you.",
   "sessions.dashboard.in": "in {title}",
 
   "sessions.error.notAllowed": "Only advisors, and party owners where the parties allow it, plan and run sessions.",

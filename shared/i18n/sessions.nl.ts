@@ -67,7 +67,6 @@ export const sessionsNl: Record<keyof typeof sessionsEn, string> = {
   "sessions.agenda.addTopicButton": "Onderwerp toevoegen",
   "sessions.agenda.save": "Agenda opslaan",
   "sessions.agenda.unsaved": "De agenda heeft wijzigingen die niet zijn opgeslagen.",
-  "sessions.agenda.saved": "Agenda opgeslagen.",
   "sessions.agenda.goto": "Nu {title} bespreken",
 
   "sessions.run.start": "Sessie beginnen",
@@ -127,7 +126,6 @@ export const sessionsNl: Record<keyof typeof sessionsEn, string> = {
   "sessions.minutes.fileTitle": "Notulen: {title}",
 
   "sessions.dashboard.title": "Uw acties",
-  "sessions.dashboard.none": "Geen acties voor u.",
   "sessions.dashboard.in": "in {title}",
 
   "sessions.error.notAllowed": "Alleen adviseurs, en eigenaren van een partij als de partijen dat toestaan, plannen en leiden sessies.",
