@@ -66,7 +66,9 @@ export const sessionsEn = {
   "sessions.agenda.addTopicButton": "Add topic",
   "sessions.agenda.save": "Save agenda",
   "sessions.agenda.unsaved": "The agenda has changes that are not saved.",
-  "sessions.agenda.goto": "Discuss {title} now",
+  "sessions.agenda.goto": "Discuss now: {title}",
+  "sessions.agenda.discussNow": "Discuss now",
+  "sessions.agenda.edit": "Edit the agenda",
 
   "sessions.run.start": "Start session",
   "sessions.run.next": "Next item",

@@ -67,7 +67,9 @@ export const sessionsNl: Record<keyof typeof sessionsEn, string> = {
   "sessions.agenda.addTopicButton": "Onderwerp toevoegen",
   "sessions.agenda.save": "Agenda opslaan",
   "sessions.agenda.unsaved": "De agenda heeft wijzigingen die niet zijn opgeslagen.",
-  "sessions.agenda.goto": "Nu {title} bespreken",
+  "sessions.agenda.goto": "Nu bespreken: {title}",
+  "sessions.agenda.discussNow": "Nu bespreken",
+  "sessions.agenda.edit": "De agenda bewerken",
 
   "sessions.run.start": "Sessie beginnen",
   "sessions.run.next": "Volgend punt",

@@ -75,6 +75,7 @@ export function AgendaEditor({ session, clauses, run, busy }: Props) {
 
   return (
     <div className="agenda-editor">
+      <h3>{t("sessions.agenda.edit")}</h3>
       <ol>
         {items.map((item, index) => (
           <li key={item.key}>
