@@ -6,4 +6,4 @@ export { markActionDone, myActions } from "../../server/moderatedSessions/action
 export { setSessionModeration } from "../../server/moderatedSessions/moderationSetting";
 export { exportMinutes } from "../../server/moderatedSessions/exportMinutes";
 export { nextSession } from "../../db/queries/moderatedSessions";
-export { sessionChoices } from "../../server/moderatedSessions/sessionPeople";
+export { sessionChoices } from "../../server/moderatedSessions/sessionChoices";

@@ -60,6 +60,7 @@ export async function nextSession(db: DB, negotiationId: string): Promise<{ id: 
     .select(["id", "planned_at", "state"])
     .where("negotiation_id", "=", negotiationId)
     .where("state", "!=", "ended")
+    // "live" sorts before "planned": a session in progress comes first.
     .orderBy("state", "asc")
     .orderBy("planned_at", "asc")
     .limit(1)

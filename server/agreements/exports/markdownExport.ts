@@ -4,7 +4,9 @@ import { headerLines, signoffLines, statusLine, type ExportDocument } from "./ex
 // Markdown has no escape-free text: characters that would start markup (links and images need
 // "[", raw HTML and autolinks "<", emphasis, headings, lists, quotes) are escaped, in the schedule
 // and in comments alike.
-export const escapeMarkdown = (text: string) => text.replace(/([\\`*_{}[\]<>#|!~])/g, "\\$1").replace(/^(\s*)([-+=]|\d+[.)])/gm, "$1\\$2");
+const escape = (text: string) => text.replace(/([\\`*_{}[\]<>#|!~])/g, "\\$1").replace(/^(\s*)([-+=]|\d+[.)])/gm, "$1\\$2");
+/** The same escaping for the other Markdown files (a session's minutes). */
+export const escapeMarkdown = escape;
 
 // A link destination that cannot end early or smuggle in a title or markup: everything but plain
 // URL characters is percent-encoded (encodeURIComponent leaves ( ) ' ! * alone, so those by hand).
@@ -33,7 +35,7 @@ function proposal(text: string, change: TrackedChange, doc: ExportDocument): str
 
 function run(r: Run, doc: ExportDocument): string {
   if ("lineBreak" in r) return "  \n";
-  let text = escapeMarkdown(r.text);
+  let text = escape(r.text);
   if (!text.trim()) return r.change ? proposal(text, r.change, doc) : text;
   if (r.bold) text = `**${text}**`;
   if (r.italic) text = `*${text}*`;
@@ -62,24 +64,24 @@ function blocks(list: Block[], doc: ExportDocument, indent = ""): string[] {
 
 export function markdownExport(doc: ExportDocument): string {
   const { t } = doc;
-  const out = [`# ${escapeMarkdown(t("export.documentTitle"))}`, "", ...headerLines(doc).map((l) => `- ${escapeMarkdown(l)}`), ""];
-  if (doc.openProposals) out.push(`*${escapeMarkdown(t("export.proposals.legend"))}*`, "");
-  const heading = (model: { heading: string; headingRuns?: Run[] }) => (model.headingRuns ? runs(model.headingRuns, doc) : escapeMarkdown(model.heading));
+  const out = [`# ${escape(t("export.documentTitle"))}`, "", ...headerLines(doc).map((l) => `- ${escape(l)}`), ""];
+  if (doc.openProposals) out.push(`*${escape(t("export.proposals.legend"))}*`, "");
+  const heading = (model: { heading: string; headingRuns?: Run[] }) => (model.headingRuns ? runs(model.headingRuns, doc) : escape(model.heading));
   for (const section of doc.sections) {
     out.push(`## ${section.number}. ${heading(section)}`, "");
     for (const clause of section.clauses) {
-      out.push(`### ${clause.number} ${heading(clause)}`, "", `*${escapeMarkdown(statusLine(doc, clause))}*`, "", ...blocks(clause.blocks, doc));
+      out.push(`### ${clause.number} ${heading(clause)}`, "", `*${escape(statusLine(doc, clause))}*`, "", ...blocks(clause.blocks, doc));
     }
   }
-  out.push(`## ${t("export.signoffsHeading")}`, "", ...signoffLines(doc).map((l) => `- ${escapeMarkdown(l)}`), "");
+  out.push(`## ${t("export.signoffsHeading")}`, "", ...signoffLines(doc).map((l) => `- ${escape(l)}`), "");
   if (doc.threads) {
     out.push(`## ${t("export.threadsHeading")}`, "");
     if (doc.threads.length === 0) out.push(t("export.noThreads"), "");
     for (const thread of doc.threads) {
-      out.push(`### ${escapeMarkdown(t("export.thread", { clause: thread.clause }))}${thread.resolved ? ` (${t("export.resolved")})` : ""}`, "");
-      if (thread.quote) out.push(`> ${escapeMarkdown(t("export.quote", { quote: thread.quote }))}`, "");
+      out.push(`### ${escape(t("export.thread", { clause: thread.clause }))}${thread.resolved ? ` (${t("export.resolved")})` : ""}`, "");
+      if (thread.quote) out.push(`> ${escape(t("export.quote", { quote: thread.quote }))}`, "");
       for (const c of thread.comments)
-        out.push(`**${escapeMarkdown(c.author)}**, ${doc.formatTime(c.at)}:`, "", ...c.body.split("\n").map((l) => `> ${escapeMarkdown(l)}`), "");
+        out.push(`**${escape(c.author)}**, ${doc.formatTime(c.at)}:`, "", ...c.body.split("\n").map((l) => `> ${escape(l)}`), "");
     }
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n");
