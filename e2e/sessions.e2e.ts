@@ -83,6 +83,8 @@ test("an advisor runs a session from the proposed agenda to the minutes; the sup
   for (const width of [1366, 960, 390]) {
     await advisor.setViewportSize({ width, height: 900 });
     await advisor.screenshot({ path: `test-results/session-${width}.png`, fullPage: true });
+    const overflow = await advisor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `the session page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
   }
   await advisor.setViewportSize({ width: 1366, height: 900 });
 
