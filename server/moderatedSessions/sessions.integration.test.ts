@@ -122,6 +122,8 @@ describe("a session from plan to minutes", () => {
 
     const { json } = await get<SessionView>("buyer", `/api/negotiations/${negotiationId}/sessions/${id}`);
     assert.equal(json.state, "planned");
+    assert.equal((await get("outsider", `/api/negotiations/${negotiationId}/sessions/${id}`)).status, 404, "no member, no session");
+    assert.equal((await get("buyer", `/api/negotiations/${negotiationId}/sessions/dddddddddddddddddddddddddd`)).status, 404);
     const [first, second] = json.agenda;
     await command({
       action: "agenda",
