@@ -36,8 +36,8 @@ test("a clause both parties agreed changes only by proposals, in edit-together m
 
   await toEndOf(supplier, "Backups");
   await expect(supplier.getByRole("note").filter({ hasText: "Both parties agreed this clause: what you change in it becomes a proposal." })).toBeVisible();
-  // Formatting has no proposal form: the toolbar says so by being unavailable here.
-  await expect(supplier.getByRole("button", { name: "Bold" })).toBeDisabled();
+  // A list has no proposal form: the toolbar says so by being unavailable here.
+  await expect(supplier.getByRole("button", { name: "Bulleted list" })).toBeDisabled();
   await supplier.keyboard.type(" Copies are kept for 90 days.");
   await runs(inserted(supplier, "Backups")).toBe(" Copies are kept for 90 days.");
   await runs(inserted(buyer, "Backups")).toBe(" Copies are kept for 90 days.");
@@ -93,7 +93,7 @@ test("owners switch to proposing; the supplier's typing shows to the buyer in th
   await expect(buyer.locator(".proposal-hint")).toHaveText(/^Supplier: insertion proposed by Sam Supplier \(Nimbus Cloud\), /);
   // A new paragraph has no proposal form yet: the edit is dropped, and the supplier is told.
   await supplier.keyboard.press("Enter");
-  await expect(supplier.getByText("Only text and whole clauses can be proposed for now", { exact: false })).toBeVisible();
+  await expect(supplier.getByText("Text, formatting and whole clauses can be proposed for now", { exact: false })).toBeVisible();
   await expect(clause(buyer, "Incident notification").locator("p")).toHaveCount(1);
 
   const tab = buyer.getByRole("tab", { name: /^Proposals/ });
@@ -137,6 +137,45 @@ test("owners switch to proposing; the supplier's typing shows to the buyer in th
     expect(await textOf(clause(page, "Backups").locator("p").first())).toBe(before);
   }
   await expectAccessible(supplier);
+});
+
+test("proposing, bold on agreed words is a formatting proposal: shown to both, listed with what it changes, rejected back to plain", async ({
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  const { buyer, supplier } = await negotiationFor(browser, consoleErrors);
+  await supplier.getByRole("button", { name: "Switch to proposing changes" }).click();
+  await expect(buyer.getByText("Way of working: Propose changes")).toBeVisible();
+  const body = (page: Page) => clause(page, "Backups").locator("p").first();
+  // Select "daily" by keyboard and make it bold.
+  await toEndOf(supplier, "Backups");
+  await supplier.keyboard.press("Home");
+  for (let i = 0; i < "The Supplier backs up Buyer Data ".length; i++) await supplier.keyboard.press("ArrowRight");
+  for (let i = 0; i < "daily".length; i++) await supplier.keyboard.press("Shift+ArrowRight");
+  await expect(supplier.getByRole("button", { name: "Bold" })).toBeEnabled();
+  await supplier.keyboard.press("Control+b");
+  for (const page of [supplier, buyer]) {
+    await expect(body(page).locator("strong")).toHaveText("daily");
+    await expect(body(page).locator(".proposal-fmt")).toHaveText("daily");
+  }
+  await expect(body(buyer).locator(".proposal-fmt .proposal-by-supplier")).toHaveAttribute(
+    "title",
+    /^Supplier: formatting change proposed by Sam Supplier \(Nimbus Cloud\), /,
+  );
+  await expect(clause(buyer, "Backups").locator(".agreement-badge")).toHaveText("Proposal open");
+
+  const tab = buyer.getByRole("tab", { name: /^Proposals/ });
+  await tab.click();
+  const item = buyer.getByRole("tabpanel").getByRole("listitem").filter({ hasText: "daily" });
+  await expect(item).toContainText("Formatting (bold on): daily");
+  await expectAccessible(buyer);
+  await buyer.screenshot({ path: testInfo.outputPath("proposals-formatting.png") });
+  await item.getByRole("button", { name: "Reject" }).click();
+  for (const page of [buyer, supplier]) {
+    await expect(body(page).locator(".proposal-fmt")).toHaveCount(0);
+    await expect(body(page).locator("strong")).toHaveCount(0);
+    expect(await textOf(body(page))).toBe(schedule[0]!.body);
+  }
 });
 
 test("proposing, a new clause and a clause's removal are proposals too: written freely by their author, accepted or rejected by the other side", async ({

@@ -156,6 +156,76 @@ test("an id recorded for someone else, or decided, is refused; another's proposa
   assert.equal(buyer.send(buyer.edit((tr, pm) => tr.insert(bodyText(pm, 0).from + 2, s.text("x", [ins(a)])))).ok, false, "a decided id");
 });
 
+test("in propose mode formatting is a proposal recording what the text had; forged records and others' proposals are refused", () => {
+  const { member, owners } = setup();
+  const supplier = member("supplier");
+  const buyer = member("buyer");
+  const fmt = (id: string, was: { type: string; attrs?: { href: string } }[] = []) => s.marks.modification!.create({ id, was });
+  const f = newProposalId();
+  const range = (pm: PMNode) => [bodyText(pm, 0).from, bodyText(pm, 0).from + 5] as const;
+  let verdict = supplier.send(supplier.edit((tr, pm) => tr.addMark(...range(pm), s.marks.bold!.create()).addMark(...range(pm), fmt(f))));
+  assert.equal(verdict.ok, true, verdict.ok ? "" : verdict.reason);
+  assert.deepEqual(verdict.ok && verdict.proposals.map((p) => [p.id, p.kind]), [[f, "format"]]);
+  assert.equal(owners.get(f)?.kind, "format");
+  verdict = supplier.send(supplier.edit((tr, pm) => tr.addMark(...range(pm), s.marks.italic!.create())));
+  assert.equal(verdict.ok, true, verdict.ok ? "" : verdict.reason);
+
+  buyer.sync();
+  const refused: [string, (tr: Transaction, pm: PMNode) => void][] = [
+    ["formatting someone else's formatting proposal on", (tr, pm) => tr.removeMark(...range(pm), s.marks.italic)],
+    ["taking someone else's formatting proposal off", (tr, pm) => tr.removeMark(...range(pm), s.marks.modification)],
+    [
+      "a proposal that misstates the formatting before",
+      (tr, pm) =>
+        tr
+          .addMark(bodyText(pm, 1).from, bodyText(pm, 1).from + 5, s.marks.bold!.create())
+          .addMark(bodyText(pm, 1).from, bodyText(pm, 1).from + 5, fmt(newProposalId(), [{ type: "italic" }])),
+    ],
+    [
+      "someone else's id on other text",
+      (tr, pm) =>
+        tr.addMark(bodyText(pm, 1).from, bodyText(pm, 1).from + 5, s.marks.bold!.create()).addMark(bodyText(pm, 1).from, bodyText(pm, 1).from + 5, fmt(f)),
+    ],
+  ];
+  for (const [name, change] of refused) {
+    buyer.sync();
+    assert.equal(buyer.send(buyer.edit(change)).ok, false, `${name} is refused`);
+  }
+  buyer.sync();
+  verdict = buyer.send(
+    buyer.edit((tr, pm) =>
+      tr
+        .addMark(bodyText(pm, 1).from, bodyText(pm, 1).from + 5, s.marks.bold!.create())
+        .addMark(bodyText(pm, 1).from, bodyText(pm, 1).from + 5, fmt(newProposalId())),
+    ),
+  );
+  assert.equal(verdict.ok, true, verdict.ok ? "" : verdict.reason);
+
+  // The author takes the proposal back by hand: the text as it was, the mark gone.
+  supplier.sync();
+  assert.equal(
+    supplier.send(
+      supplier.edit((tr, pm) =>
+        tr
+          .removeMark(...range(pm), s.marks.bold)
+          .removeMark(...range(pm), s.marks.italic)
+          .removeMark(...range(pm), s.marks.modification),
+      ),
+    ).ok,
+    true,
+  );
+  // But not while the text still differs from the record.
+  const g = newProposalId();
+  supplier.sync();
+  assert.equal(supplier.send(supplier.edit((tr, pm) => tr.addMark(...range(pm), s.marks.bold!.create()).addMark(...range(pm), fmt(g)))).ok, true);
+  supplier.sync();
+  assert.equal(
+    supplier.send(supplier.edit((tr, pm) => tr.removeMark(...range(pm), s.marks.modification))).ok,
+    false,
+    "a formatting proposal is not taken in by its author",
+  );
+});
+
 test("editing together: free outside agreed clauses, proposals only inside them, keystrokes included", () => {
   const { member } = setup({ mode: "together", protectedClauses: [1] });
   const buyer = member("buyer");

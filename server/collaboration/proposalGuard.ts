@@ -55,7 +55,7 @@ export interface NewProposal {
 
 export type ProposalCheck = { problem: string } | { problem: null; proposals: NewProposal[] };
 
-const markKinds: Record<string, ProposalKind | undefined> = { insertion: "insert", deletion: "delete" };
+const markKinds: Record<string, ProposalKind | undefined> = { insertion: "insert", deletion: "delete", modification: "format" };
 
 /** The proposal id a mark value holds (the schema's shape is checked by transactionShape.ts). */
 const markId = (value: unknown): string | null => {
@@ -315,7 +315,7 @@ function itemProblem(
   strict: boolean,
 ): string | null {
   if (!strict) {
-    if (liveBefore && liveAfter && (idTaken(before, after, "insertion", isOwn) || idTaken(before, after, "deletion", isOwn)))
+    if (liveBefore && liveAfter && proposalMarkKeys.some((key) => idTaken(before, after, key, isOwn)))
       return "the proposal id belongs to someone else's proposal, or to a decided one";
     return null;
   }
@@ -347,7 +347,7 @@ function textDiffProblem(before: Letter[], after: Letter[], isOwn: (id: string |
     const gained = new Map<string, number>();
     const count = (letters: Letter[], by: number) => {
       for (const l of letters)
-        for (const key of ["insertion", "deletion"]) {
+        for (const key of proposalMarkKeys) {
           const id = markId(l.attrs.get(key));
           if (id !== null && !isOwn(id)) gained.set(id, (gained.get(id) ?? 0) + by);
         }
@@ -369,6 +369,8 @@ const idTaken = (before: Map<string, unknown>, after: Map<string, unknown>, key:
   return now !== null && now !== markId(before.get(key)) && !isOwn(now);
 };
 
+const proposalMarkKeys = ["insertion", "deletion", "modification"] as const;
+
 function formattingProblem(before: Map<string, unknown>, after: Map<string, unknown>, isOwn: (id: string | null) => boolean): string | null {
   const inserted = markId(before.get("insertion"));
   if (inserted !== markId(after.get("insertion"))) return "an insertion proposal is accepted or rejected, not edited away";
@@ -378,12 +380,50 @@ function formattingProblem(before: Map<string, unknown>, after: Map<string, unkn
     return "only the sender's own deletion proposals may be put on or taken off";
   // Formatting one's own inserted text is part of writing the proposal; elsewhere it is a change.
   if (isOwn(inserted)) return null;
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    if (key === "insertion" || key === "deletion") continue;
-    if (JSON.stringify(before.get(key) ?? null) !== JSON.stringify(after.get(key) ?? null))
-      return "formatting existing text is not a proposal this server takes yet";
+  return reformattingProblem(before, after, isOwn);
+}
+
+/**
+ * Formatting changed on existing text must be the sender's own formatting proposal, recording the
+ * formatting the text had before it (decision 030): the text's formatting when the proposal is
+ * new, and the same record as long as it is open. The proposal goes only when the text is back as
+ * the record has it (the author taking it back by hand); accepting or rejecting is the server's.
+ */
+function reformattingProblem(before: Map<string, unknown>, after: Map<string, unknown>, isOwn: (id: string | null) => boolean): string | null {
+  const styleBefore = formattingKey(before);
+  const styleAfter = formattingKey(after);
+  const proposedBefore = before.get("modification") as { id?: unknown; was?: unknown } | undefined;
+  const proposedAfter = after.get("modification") as { id?: unknown; was?: unknown } | undefined;
+  const idBefore = markId(proposedBefore);
+  const idAfter = markId(proposedAfter);
+  const recordBefore = idBefore === null ? null : wasKey(proposedBefore!.was);
+  const recordAfter = idAfter === null ? null : wasKey(proposedAfter!.was);
+  if (idBefore === idAfter && recordBefore === recordAfter) {
+    return styleBefore === styleAfter || isOwn(idAfter) ? null : "formatting existing text is a proposal: it must carry the sender's own formatting proposal";
   }
-  return null;
+  if (idBefore !== null && !isOwn(idBefore)) return "someone else's formatting proposal is accepted or rejected, not changed";
+  if (idAfter === null) return styleAfter === recordBefore ? null : "a formatting proposal is accepted or rejected, not edited away";
+  if (!isOwn(idAfter)) return "the proposal id belongs to someone else's proposal, or to a decided one";
+  // A new record, or one's own proposal carried on under another id: the formatting before is what it was.
+  return recordAfter === (recordBefore ?? styleBefore) ? null : "a formatting proposal records the formatting the text had";
+}
+
+const formattingKeys = ["bold", "italic", "link"] as const;
+
+/** Bold, italic and link as a piece of text carries them, comparable with a formatting proposal's record. */
+function formattingKey(attrs: Map<string, unknown>): string {
+  return JSON.stringify(formattingKeys.map((key) => (attrs.has(key) ? (key === "link" ? String((attrs.get(key) as { href?: unknown }).href) : true) : null)));
+}
+
+/** A formatting proposal's `was` (its shape checked by the schema check) in the same form as formattingKey. */
+function wasKey(was: unknown): string {
+  const list = Array.isArray(was) ? (was as { type: string; attrs?: { href?: unknown } }[]) : [];
+  return JSON.stringify(
+    formattingKeys.map((key) => {
+      const mark = list.find((m) => m.type === key);
+      return mark ? (key === "link" ? String(mark.attrs?.href) : true) : null;
+    }),
+  );
 }
 
 /**

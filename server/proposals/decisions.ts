@@ -39,6 +39,7 @@ function view(r: ProposalRecord, now: ProposalInDocument | undefined): ProposalV
     text: now?.text ?? "",
     reason: r.reason,
     status: r.status,
+    ...(now?.formatting ? { formatting: now.formatting } : {}),
   };
 }
 

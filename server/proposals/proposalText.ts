@@ -2,6 +2,8 @@
 // their name in Yjs (they exclude themselves, so y-prosemirror adds no hash to the key).
 import * as Y from "yjs";
 import { proposalMarkOf, type ProposalKind, type ProposalScope } from "../../shared/proposals/proposals";
+import { formattingMarkNames, type FormattingMark } from "../../shared/editor/schema";
+import type { FormattingChangeView, FormattingName } from "../../shared/proposals/proposals";
 import { clauseOf } from "../collaboration/proposalGuard";
 
 function texts(type: Y.XmlFragment | Y.XmlElement, out: Y.XmlText[] = []): Y.XmlText[] {
@@ -17,6 +19,10 @@ interface Run {
   index: number;
   length: number;
   insert: string;
+  /** The mark's value: a formatting proposal's record of the formatting before is in it. */
+  value: { id: string; was?: unknown };
+  /** The formatting marks the run carries now. */
+  formatting: FormattingName[];
 }
 
 /** Every run of text carrying a proposal mark, by the proposal's id, in document order. */
@@ -27,8 +33,20 @@ function proposalRuns(fragment: Y.XmlFragment): Map<string, Run[]> {
     for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
       const length = typeof op.insert === "string" ? op.insert.length : 1;
       for (const mark of Object.values(proposalMarkOf)) {
-        const id = (op.attributes?.[mark] as { id?: unknown } | undefined)?.id;
-        if (typeof id === "string") runs.set(id, [...(runs.get(id) ?? []), { text, index, length, insert: typeof op.insert === "string" ? op.insert : "" }]);
+        const value = op.attributes?.[mark] as { id?: unknown; was?: unknown } | undefined;
+        const id = value?.id;
+        if (typeof id === "string")
+          runs.set(id, [
+            ...(runs.get(id) ?? []),
+            {
+              text,
+              index,
+              length,
+              insert: typeof op.insert === "string" ? op.insert : "",
+              value: { id, was: value!.was },
+              formatting: formattingMarkNames.filter((name) => op.attributes?.[name]),
+            },
+          ]);
       }
       index += length;
     }
@@ -65,6 +83,7 @@ export interface ProposalInDocument {
   text: string;
   clauseId: string | null;
   scope: ProposalScope;
+  formatting?: FormattingChangeView;
 }
 
 /** What each proposal in the document marks, and the clause it now sits in (null: a section heading). */
@@ -72,14 +91,21 @@ export function proposalTexts(fragment: Y.XmlFragment): Map<string, ProposalInDo
   const out = new Map<string, ProposalInDocument>();
   for (const [id, { clause }] of clauseProposals(fragment)) out.set(id, { text: headingOf(clause), clauseId: clauseOf(clause), scope: "clause" });
   for (const [id, runs] of proposalRuns(fragment))
-    if (!out.has(id)) out.set(id, { text: runs.map((r) => r.insert).join(""), clauseId: clauseOf(runs[0]!.text), scope: "text" });
+    if (!out.has(id))
+      out.set(id, {
+        text: runs.map((r) => r.insert).join(""),
+        clauseId: clauseOf(runs[0]!.text),
+        scope: "text",
+        ...(runs[0]!.value.was === undefined ? {} : { formatting: formattingChange(runs[0]!) }),
+      });
   return out;
 }
 
 /**
  * Applies a decision: accepting an insertion or rejecting a deletion takes the mark off and keeps
  * the text; accepting a deletion or rejecting an insertion removes the text. A whole clause the
- * same way: its attribute taken off, or the clause removed. Call it inside a
+ * same way: its attribute taken off, or the clause removed. A formatting change accepted keeps the
+ * new formatting; rejected, the text gets back the formatting its record names. Call it inside a
  * transaction on the room's document. Returns whether the document held the proposal.
  */
 export function applyDecision(fragment: Y.XmlFragment, id: string, kind: ProposalKind, accepted: boolean): boolean {
@@ -92,10 +118,28 @@ export function applyDecision(fragment: Y.XmlFragment, id: string, kind: Proposa
     return true;
   }
   const runs = (proposalRuns(fragment).get(id) ?? []).filter((r) => r.length > 0);
+  if (kind === "format") {
+    for (const run of runs) run.text.format(run.index, run.length, { modification: null, ...(accepted ? {} : formattingAttributes(run.value.was)) });
+    return runs.length > 0;
+  }
   // From the end, so that removing a run does not move the ones still to do.
   for (const run of [...runs].reverse()) {
     if (removeText) run.text.delete(run.index, run.length);
     else run.text.format(run.index, run.length, { [proposalMarkOf[kind]]: null });
   }
   return runs.length > 0;
+}
+
+/** What a formatting proposal puts on and takes off, as its first run shows it. */
+function formattingChange(run: Run): FormattingChangeView {
+  const was = (Array.isArray(run.value.was) ? (run.value.was as FormattingMark[]) : []).map((m) => m.type);
+  return { on: run.formatting.filter((name) => !was.includes(name)), off: was.filter((name) => !run.formatting.includes(name)) };
+}
+
+/** Format attributes that give text exactly the formatting a proposal's record names (y-prosemirror's form: a mark's attributes, null for none). */
+function formattingAttributes(was: unknown): Record<string, unknown> {
+  const list = Array.isArray(was) ? (was as FormattingMark[]) : [];
+  return Object.fromEntries(
+    formattingMarkNames.map((name) => [name, list.find((m) => m.type === name)?.attrs ?? (list.some((m) => m.type === name) ? {} : null)]),
+  );
 }

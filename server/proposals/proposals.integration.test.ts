@@ -202,6 +202,56 @@ test("a proposal id recorded for the buyer cannot be used by the supplier; rejec
   await waitFor(() => bodyText(supplier.fragment, 1).length === textBefore.replace(/<[^>]+>/g, "").length - "Buyer's ".length - 4, "the deleted text gone");
 });
 
+test("a formatting proposal is listed with what it changes; accepted it stays, rejected the text gets its formatting back", async () => {
+  const buyer = await join("buyer");
+  const supplier = await join("supplier");
+  const runs = (text: Y.XmlText) =>
+    deltaOf(text).map((op) => [
+      op.insert,
+      Object.keys(op.attributes ?? {})
+        .sort()
+        .join(","),
+    ]);
+  const text = bodyText(supplier.fragment, 2);
+  const plainBefore = runs(bodyText(buyer.fragment, 2));
+  const bolded = random.id();
+  text.format(0, 4, { bold: {}, modification: { id: bolded, was: [] } });
+  const unbolded = random.id();
+  const forged = random.id();
+  assert.equal(
+    await hostileUpdate(
+      "supplier",
+      craft(supplier, (f) => bodyText(f, 2).format(5, 3, { italic: {}, modification: { id: forged, was: [{ type: "bold" }] } })),
+    ),
+    CloseCode.updateRefused,
+    "a record of formatting the text never had",
+  );
+  text.format(5, 3, { italic: {}, modification: { id: unbolded, was: [] } });
+  await waitFor(() => runs(bodyText(buyer.fragment, 2)).some(([, marks]) => marks === "italic,modification"), "both proposals at the buyer's");
+  const listed = (await proposals("buyer")).filter((p) => p.id === bolded || p.id === unbolded);
+  assert.deepEqual(
+    listed.map((p) => [p.kind, p.author.party, p.formatting]),
+    [
+      ["format", "supplier", { on: ["bold"], off: [] }],
+      ["format", "supplier", { on: ["italic"], off: [] }],
+    ],
+  );
+  assert.equal((await api("buyer", `/proposals/${bolded}`, { action: "accept" })).status, 200);
+  assert.equal((await api("buyer", `/proposals/${unbolded}`, { action: "reject" })).status, 200);
+  for (const client of [buyer, supplier])
+    await waitFor(() => {
+      const now = runs(bodyText(client.fragment, 2));
+      return now[0]?.[1] === "bold" && now.every(([, marks]) => !marks.includes("modification") && !marks.includes("italic"));
+    }, "bold kept, italic gone, no proposal left");
+  assert.equal(
+    runs(bodyText(buyer.fragment, 2))
+      .map(([insert]) => insert)
+      .join(""),
+    plainBefore.map(([insert]) => insert).join(""),
+    "the words unchanged",
+  );
+});
+
 test("agreed text is protected while editing together: proposals only, and no agreeing while one is open", async () => {
   assert.equal((await api("supplier", "/settings", { changes: "together" })).status, 200);
   const buyer = await join("buyer");

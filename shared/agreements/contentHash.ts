@@ -1,6 +1,6 @@
 // Content hashes pin an agreement to the text agreed. The same function runs on the server (the
 // authority: it hashes its own copy of the document) and in the browser (to show a change at once).
-import { Fragment, type Node as PMNode } from "prosemirror-model";
+import { Fragment, type Mark, type Node as PMNode } from "prosemirror-model";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { forEachClause } from "../editor/numbering";
@@ -30,7 +30,26 @@ export function clauseHash(clause: PMNode): string {
   return hash;
 }
 
-const isProposalMark = (name: string) => name === "insertion" || name === "deletion";
+const isProposalMark = (name: string) => name === "insertion" || name === "deletion" || name === "modification";
+const formattingMarks = new Set(["bold", "italic", "link"]);
+
+/**
+ * A text node as its formatting proposal's decision leaves it (decision 030): accepted, the
+ * proposed formatting stays; otherwise the formatting it had before comes back.
+ */
+function formattingDecided(text: PMNode, accepted: (id: string) => boolean): PMNode {
+  const proposal = text.marks.find((m) => m.type.name === "modification");
+  if (!proposal) return text;
+  const rest = text.marks.filter((m) => m !== proposal);
+  if (accepted(String(proposal.attrs.id))) return text.mark(rest);
+  const was = (proposal.attrs.was as unknown[]).map((json) => text.type.schema.markFromJSON(json));
+  return text.mark(
+    was.reduce<readonly Mark[]>(
+      (set, mark) => mark.addToSet(set),
+      rest.filter((m) => !formattingMarks.has(m.type.name)),
+    ),
+  );
+}
 
 const proposalCache = new WeakMap<PMNode, boolean>();
 
@@ -49,14 +68,14 @@ export function hasProposal(node: PMNode): boolean {
   return found;
 }
 
-/** The text as it was before its proposals: inserted text and clauses left out, deletion proposals off. */
+/** The text as it was before its proposals: inserted text and clauses left out, deletion proposals off, formatting as it was. */
 export function withoutProposals(content: Fragment): Fragment {
   return withDecidedProposals(content, () => false);
 }
 
 /**
- * The text as its proposals' decisions leave it: the insertions and deletions `accepted` names
- * applied (their marks off), every other proposal left out as withoutProposals does.
+ * The text as its proposals' decisions leave it: the insertions, deletions and formatting changes
+ * `accepted` names applied (their marks off), every other proposal left out as withoutProposals does.
  */
 export function withDecidedProposals(content: Fragment, accepted: (id: string) => boolean): Fragment {
   const out: PMNode[] = [];
@@ -68,10 +87,11 @@ export function withDecidedProposals(content: Fragment, accepted: (id: string) =
     if (added || removed)
       return void out.push(child.type.create({ ...child.attrs, insertion: null, deletion: null }, withDecidedProposals(child.content, accepted), child.marks));
     if (!child.isText) return void out.push(child.copy(withDecidedProposals(child.content, accepted)));
-    const proposal = child.marks.find((m) => isProposalMark(m.type.name));
-    if (!proposal) return void out.push(child);
+    const text = formattingDecided(child, accepted);
+    const proposal = text.marks.find((m) => m.type.name === "insertion" || m.type.name === "deletion");
+    if (!proposal) return void out.push(text);
     const kept = (proposal.type.name === "insertion") === accepted(String(proposal.attrs.id));
-    if (kept) out.push(child.mark(child.marks.filter((m) => m !== proposal)));
+    if (kept) out.push(text.mark(text.marks.filter((m) => m !== proposal)));
   });
   // fromArray joins neighbours that now carry the same marks, as the text had them before.
   return Fragment.fromArray(out);

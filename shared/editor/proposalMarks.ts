@@ -3,10 +3,10 @@ import type { PartyDecision } from "../agreements/clauseStatus";
 import { clauseHash } from "../agreements/contentHash";
 import type { Party } from "../roles";
 import type { ProposalKind, ProposalScope } from "../proposals/proposals";
-import { scheduleSchema as s } from "./schema";
+import { formattingMarkNames, scheduleSchema as s, type FormattingMark } from "./schema";
 
-/** The proposal a text node belongs to, if any (decision 020: the mark holds only the id). */
-export function proposalOf(marks: readonly Mark[]): { kind: ProposalKind; id: string } | null {
+/** The proposal adding or striking a text node, if any (decision 020: the mark holds only the id). */
+export function proposalOf(marks: readonly Mark[]): { kind: "insert" | "delete"; id: string } | null {
   for (const mark of marks) {
     if (mark.type === s.marks.insertion) return { kind: "insert", id: String(mark.attrs.id) };
     if (mark.type === s.marks.deletion) return { kind: "delete", id: String(mark.attrs.id) };
@@ -14,8 +14,26 @@ export function proposalOf(marks: readonly Mark[]): { kind: ProposalKind; id: st
   return null;
 }
 
+/** The proposal changing a text node's formatting, if any, with the formatting it had before (decision 030). */
+export function formattingProposalOf(marks: readonly Mark[]): { kind: "format"; id: string; was: FormattingMark[] } | null {
+  const mark = s.marks.modification.isInSet(marks);
+  return mark ? { kind: "format", id: String(mark.attrs.id), was: mark.attrs.was as FormattingMark[] } : null;
+}
+
+/** Every proposal on a text node: adding or striking it, and changing its formatting. */
+export function proposalsOn(marks: readonly Mark[]): { kind: ProposalKind; id: string }[] {
+  return [proposalOf(marks), formattingProposalOf(marks)].filter((p) => p !== null);
+}
+
+/** The formatting marks of a text node (bold, italic, link), as a formatting proposal's `was` records them. */
+export function formattingOf(marks: readonly Mark[]): FormattingMark[] {
+  return marks
+    .filter((m) => (formattingMarkNames as readonly string[]).includes(m.type.name))
+    .map((m) => (m.type === s.marks.link ? { type: "link", attrs: { href: String(m.attrs.href) } } : { type: m.type.name as FormattingMark["type"] }));
+}
+
 /** A proposal to add or remove a whole clause (decision 027), from the clause's attributes. */
-export function clauseProposalOf(clause: PMNode): { kind: ProposalKind; id: string } | null {
+export function clauseProposalOf(clause: PMNode): { kind: "insert" | "delete"; id: string } | null {
   if (clause.type !== s.nodes.clause) return null;
   if (clause.attrs.insertion) return { kind: "insert", id: String(clause.attrs.insertion) };
   if (clause.attrs.deletion) return { kind: "delete", id: String(clause.attrs.deletion) };
@@ -53,11 +71,11 @@ export function proposalsInDoc(doc: PMNode): Map<string, ProposalInDoc> {
   const visit = (node: PMNode, clauseId: string | null) => {
     node.descendants((child) => {
       if (!child.isText) return true;
-      const proposal = proposalOf(child.marks);
-      if (!proposal) return false;
-      const entry = found.get(proposal.id);
-      if (entry) entry.text += child.text ?? "";
-      else found.set(proposal.id, { ...proposal, scope: "text", clauseId, text: child.text ?? "" });
+      for (const proposal of proposalsOn(child.marks)) {
+        const entry = found.get(proposal.id);
+        if (entry) entry.text += child.text ?? "";
+        else found.set(proposal.id, { ...proposal, scope: "text", clauseId, text: child.text ?? "" });
+      }
       return false;
     });
   };

@@ -135,18 +135,87 @@ test("typing never lands inside a deletion", () => {
   assert.equal(body(state), "Use [-strong:p1][+X:p2] keys.");
 });
 
-test("a new paragraph, formatting or a moved clause has no proposal form", () => {
+test("a new paragraph or a table has no proposal form", () => {
   const state = stateAt(doc, at(stateAt(doc, 1), "keys"));
   const who = author();
   const split = state.tr.split(state.selection.from);
   assert.equal(proposalTransaction(state, split, who), null);
-  const bold = state.tr.addMark(at(state, "Use"), at(state, "Use", 3), s.marks.bold.create());
-  assert.equal(proposalTransaction(state, bold, who), null);
   const table = state.tr.insert(
     at(state, "keys.", 6),
     s.nodes.table.create(null, s.nodes.table_row.create(null, s.nodes.table_cell.create(null, s.nodes.paragraph.create()))),
   );
   assert.equal(proposalTransaction(state, table, who), null);
+});
+
+/** The body as runs with their formatting: `text{bold,italic}` and a formatting proposal as `~id<was>`. */
+function formatted(state: EditorState): string {
+  let out = "";
+  state.doc.descendants((node, pos) => {
+    if (!node.isText || state.doc.resolve(pos).parent.type !== s.nodes.paragraph) return true;
+    const names = node.marks.filter((m) => ["bold", "italic", "link"].includes(m.type.name)).map((m) => m.type.name);
+    const fmt = s.marks.modification.isInSet(node.marks);
+    const was = fmt ? (fmt.attrs.was as { type: string }[]).map((m) => m.type).join(",") : "";
+    const ins = s.marks.insertion.isInSet(node.marks);
+    out += `[${node.text}${names.length ? `{${names.join(",")}}` : ""}${fmt ? `~${fmt.attrs.id}<${was}>` : ""}${ins ? `+${ins.attrs.id}` : ""}]`;
+    return false;
+  });
+  return out;
+}
+
+test("formatting existing text is a proposal that remembers the formatting before; undoing it by hand takes it back", () => {
+  const who = author();
+  const base = stateAt(doc, 1);
+  const strong = stateAt(doc, at(base, "strong"), at(base, "strong", 6));
+  let state = propose(strong, (tr) => tr.addMark(strong.selection.from, strong.selection.to, s.marks.bold.create()), who);
+  assert.equal(formatted(state), "[Use ][strong{bold}~p1<>][ keys.]");
+  // Italic on a wider range: the bold word keeps its proposal (now also italic), the rest gets one new id.
+  const wide = stateAt(state.doc, at(state, "Use"), at(state, "keys", 4));
+  state = propose(wide, (tr) => tr.addMark(wide.selection.from, wide.selection.to, s.marks.italic.create()), who);
+  assert.equal(formatted(state), "[Use {italic}~p2<>][strong{bold,italic}~p1<>][ keys{italic}~p2<>][.]");
+  assert.deepEqual(who.minted, ["p1", "p2"], "one command, one proposal");
+  // Taking bold and italic off "strong" again: it reads as before, and its proposal is gone.
+  const back = stateAt(state.doc, at(state, "strong"), at(state, "strong", 6));
+  state = propose(
+    back,
+    (tr) => tr.removeMark(back.selection.from, back.selection.to, s.marks.bold).removeMark(back.selection.from, back.selection.to, s.marks.italic),
+    who,
+  );
+  assert.equal(formatted(state), "[Use {italic}~p2<>][strong][ keys{italic}~p2<>][.]");
+  assert.equal(withoutProposals(state.doc.content).eq(doc.content), true, "without its proposals the text reads as it was");
+});
+
+test("formatting leaves others' proposals and struck text alone, and one's own new text is simply formatted", () => {
+  const theirs = author("q");
+  let state = stateAt(doc, at(stateAt(doc, 1), "Use"), at(stateAt(doc, 1), "Use", 3));
+  state = propose(state, (tr) => tr.addMark(state.selection.from, state.selection.to, s.marks.bold.create()), theirs);
+  const mine = author();
+  state = typeText(stateAt(state.doc, at(state, "keys")), "long ", mine);
+  const all = stateAt(state.doc, at(state, "Use"), at(state, "keys.", 5));
+  state = propose(all, (tr) => tr.addMark(all.selection.from, all.selection.to, s.marks.italic.create()), mine);
+  assert.equal(formatted(state), "[Use{bold}~q1<>][ strong {italic}~p2<>][long {italic}+p1][keys.{italic}~p2<>]");
+  // A proposal removing formatting records it in `was`.
+  const plain = stateAt(state.doc, at(state, "keys."), at(state, "keys.", 5));
+  state = propose(plain, (tr) => tr.removeMark(plain.selection.from, plain.selection.to, s.marks.italic), author("r"));
+  assert.equal(
+    formatted(state),
+    "[Use{bold}~q1<>][ strong {italic}~p2<>][long {italic}+p1][keys.{italic}~p2<>]",
+    "someone else's formatting proposal is not changed on",
+  );
+});
+
+test("taking formatting off is a proposal too, and `was` holds the link it removes", () => {
+  const base = stateAt(doc, 1);
+  const link = s.marks.link.create({ href: "https://example.org/mfa" });
+  const linked = base.apply(
+    base.tr.addMark(at(base, "strong"), at(base, "strong", 6), link).addMark(at(base, "strong"), at(base, "strong", 6), s.marks.bold.create()),
+  );
+  const who = author();
+  const range = stateAt(linked.doc, at(linked, "strong"), at(linked, "strong", 6));
+  const state = propose(range, (tr) => tr.removeMark(range.selection.from, range.selection.to, link), who);
+  assert.equal(formatted(state), "[Use ][strong{bold}~p1<bold,link>][ keys.]");
+  const proposal = s.marks.modification.isInSet(state.doc.nodeAt(at(state, "strong"))!.marks)!;
+  assert.deepEqual(proposal.attrs.was, [{ type: "bold" }, { type: "link", attrs: { href: "https://example.org/mfa" } }]);
+  assert.equal(withoutProposals(state.doc.content).eq(linked.doc.content), true);
 });
 
 test("pasted paragraphs become one proposed run", () => {

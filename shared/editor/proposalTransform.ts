@@ -1,7 +1,8 @@
 import { Fragment, Slice, type Mark, type Node as PMNode } from "prosemirror-model";
 import { TextSelection, type EditorState, type Transaction } from "prosemirror-state";
-import { ReplaceStep, type Step } from "prosemirror-transform";
-import { scheduleSchema as s } from "./schema";
+import { AddMarkStep, RemoveMarkStep, ReplaceStep, type Step } from "prosemirror-transform";
+import { formattingOf, formattingProposalOf } from "./proposalMarks";
+import { formattingMarkNames, scheduleSchema as s, type FormattingMark } from "./schema";
 
 export interface ProposalAuthor {
   /** Whether a proposal id is this member's (the server's list, and the ids minted here since). */
@@ -15,9 +16,10 @@ export interface ProposalAuthor {
  * `insertion` mark, removed text keeps its place under a `deletion` mark, and removing text of
  * one's own insertion really removes it. Only what the server admits from a member who may only
  * propose: other members' proposals are left as they are. A whole clause added or removed is
- * proposed as a clause (decision 027). An edit that changes other structure or formatting (a new
- * paragraph, a list, bold, a moved clause) has no proposal form yet, so the answer is null and
- * the edit must be dropped.
+ * proposed as a clause (decision 027); bold, italic or a link put on or taken off existing text is
+ * proposed as a formatting change (decision 030). An edit that changes other structure (a new
+ * paragraph, a list, a moved clause) has no proposal form yet, so the answer is null and the edit
+ * must be dropped.
  *
  * Ids: continued typing or deleting next to one's own proposal of the same kind extends it (one
  * id); anything else starts a new one. An insertion never takes a deletion's id, so a replaced
@@ -27,8 +29,16 @@ export function proposalTransaction(state: EditorState, tr: Transaction, author:
   if (movesClause(tr)) return null;
   const out = state.tr;
   let caret: number | null = null;
+  // One formatting command is one proposal, however many steps and runs it takes.
+  let formattingId: string | null = null;
+  const formatting = () => (formattingId ??= author.newId());
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i]!;
+    if ((step instanceof AddMarkStep || step instanceof RemoveMarkStep) && isFormattingMark(step.mark)) {
+      // Mark steps move no positions, so the step's range holds in `out` as it is.
+      proposeFormatting(out, step.from, step.to, step.mark, step instanceof AddMarkStep, author, formatting);
+      continue;
+    }
     if (!(step instanceof ReplaceStep)) return null;
     const clauses = wholeClauses(tr.docs[i]!, step);
     if (clauses) {
@@ -155,7 +165,37 @@ function insertedText(slice: Slice): PMNode[] | null {
   return nodes;
 }
 
-const isProposalMark = (mark: Mark) => mark.type === s.marks.insertion || mark.type === s.marks.deletion;
+const isProposalMark = (mark: Mark) => mark.type === s.marks.insertion || mark.type === s.marks.deletion || mark.type === s.marks.modification;
+const isFormattingMark = (mark: Mark) => (formattingMarkNames as readonly string[]).includes(mark.type.name);
+const sameFormatting = (a: readonly FormattingMark[], b: readonly FormattingMark[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Bold, italic or a link put on (`adding`) or taken off text as a proposal: the text shows the new
+ * formatting and a `modification` mark records what it was, so the other side can reject it.
+ * One's own inserted text is formatted as it is (it is all the proposal); one's own formatting
+ * proposal is changed on, and goes once the text is back as it was; text struck or added by
+ * anyone else, or reformatted by someone else, is left alone.
+ */
+function proposeFormatting(out: Transaction, from: number, to: number, mark: Mark, adding: boolean, author: ProposalAuthor, newId: () => string) {
+  const ranges: { from: number; to: number; marks: readonly Mark[] }[] = [];
+  out.doc.nodesBetween(from, to, (node, pos) => {
+    if (node.isText) ranges.push({ from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to), marks: node.marks });
+    return !node.isText;
+  });
+  for (const range of ranges) {
+    const inserted = s.marks.insertion.isInSet(range.marks);
+    if (s.marks.deletion.isInSet(range.marks) || (inserted && !author.isMine(String(inserted.attrs.id)))) continue;
+    const proposal = formattingProposalOf(range.marks);
+    if (proposal && !author.isMine(proposal.id)) continue;
+    const changed = adding ? mark.addToSet(range.marks) : mark.removeFromSet(range.marks);
+    if (sameFormatting(formattingOf(changed), formattingOf(range.marks))) continue;
+    if (adding) out.addMark(range.from, range.to, mark);
+    else out.removeMark(range.from, range.to, mark);
+    if (inserted) continue;
+    if (!proposal) out.addMark(range.from, range.to, s.marks.modification.create({ id: newId(), was: formattingOf(range.marks) }));
+    else if (sameFormatting(formattingOf(changed), proposal.was)) out.removeMark(range.from, range.to, s.marks.modification);
+  }
+}
 
 /** The id of this member's proposal of this kind right before or after `pos`, to continue it. */
 function adjacentOwnId(doc: PMNode, pos: number, type: typeof s.marks.insertion, author: ProposalAuthor): string | null {

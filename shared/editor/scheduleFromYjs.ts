@@ -5,7 +5,7 @@
 import { Fragment, type Mark, type Node as PMNode, type NodeType } from "prosemirror-model";
 import * as Y from "yjs";
 import { newId, scheduleIdPattern } from "../ids";
-import { isSafeHref, scheduleSchema } from "./schema";
+import { formattingMarkNames, isSafeHref, scheduleSchema } from "./schema";
 
 export class ScheduleShapeError extends Error {}
 
@@ -60,9 +60,26 @@ export function markProblem(name: string, value: unknown): string | null {
   const allowed = Object.keys(type.spec.attrs ?? {});
   for (const key of Object.keys(attrs)) if (!allowed.includes(key)) return `unknown attribute "${key.slice(0, 40)}" on mark ${name}`;
   if (name === "link" && !isSafeHref(attrs.href)) return "links may only point to http(s) or mailto addresses";
-  if ((name === "insertion" || name === "deletion") && !(typeof attrs.id === "string" && scheduleIdPattern.test(attrs.id)))
+  if ((name === "insertion" || name === "deletion" || name === "modification") && !(typeof attrs.id === "string" && scheduleIdPattern.test(attrs.id)))
     return `mark ${name} needs a proposal id`;
+  if (name === "modification" && !isFormattingList(attrs.was)) return "a formatting proposal must say which formatting the text had";
   return null;
+}
+
+/** A formatting proposal's `was` (decision 030): each formatting mark at most once, in the schema's order, links safe. */
+function isFormattingList(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length > formattingMarkNames.length) return false;
+  let last = -1;
+  return value.every((entry: unknown) => {
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return false;
+    const { type, attrs, ...rest } = entry as { type?: unknown; attrs?: unknown };
+    const rank = formattingMarkNames.indexOf(type as (typeof formattingMarkNames)[number]);
+    if (rank <= last || Object.keys(rest).length > 0) return false;
+    last = rank;
+    if (type !== "link") return attrs === undefined;
+    const href = (attrs as { href?: unknown } | null | undefined)?.href;
+    return typeof attrs === "object" && attrs !== null && Object.keys(attrs).length === 1 && isSafeHref(href);
+  });
 }
 
 /**

@@ -3,8 +3,8 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { hasProposal } from "../agreements/contentHash";
 import { forEachClause } from "./numbering";
-import { clauseProposalOf, proposalOf } from "./proposalMarks";
-import { scheduleSchema } from "./schema";
+import { clauseProposalOf, formattingOf, formattingProposalOf, proposalOf } from "./proposalMarks";
+import { scheduleSchema, type FormattingMark } from "./schema";
 
 /**
  * A change Word tracks on a run (w:ins / w:del), with who made it and when (ms since epoch): an
@@ -23,8 +23,22 @@ export interface TrackedChange {
  */
 export type ProposalLookup = (id: string) => Omit<TrackedChange, "kind"> | "accepted" | "rejected";
 
+/** A run's formatting. */
+export interface Formatting {
+  bold?: boolean;
+  italic?: boolean;
+  href?: string;
+}
+
+/** An open proposal to change a run's formatting (decision 030): Word's w:rPrChange, with the formatting before. */
+export interface FormattingChange {
+  author: string;
+  date: number;
+  was: Formatting;
+}
+
 /** A text run; `placeholder` marks a blank still to fill in, whose text is then its label. */
-export type Run = ({ text: string; bold?: boolean; italic?: boolean; href?: string; placeholder?: true } | { lineBreak: true }) & { change?: TrackedChange };
+export type Run = (({ text: string; placeholder?: true } & Formatting) | { lineBreak: true }) & { change?: TrackedChange; formatChange?: FormattingChange };
 export type Block = { kind: "paragraph"; runs: Run[] } | { kind: "list"; ordered: boolean; items: Block[][] } | { kind: "table"; rows: Block[][][] };
 
 export interface ClauseModel {
@@ -65,15 +79,23 @@ function runs(textblock: PMNode, lookup?: ProposalLookup): Run[] {
     if (node.type.name === "placeholder") return void out.push({ text: (node.attrs.label as string) || (node.attrs.field as string), placeholder: true });
     const change = lookup ? proposalChange(proposalOf(node.marks), lookup) : "plain";
     if (change === "omit") return;
-    const run: Run = { text: node.text ?? "" };
-    for (const mark of node.marks) {
-      if (mark.type.name === "bold") run.bold = true;
-      if (mark.type.name === "italic") run.italic = true;
-      if (mark.type.name === "link") run.href = mark.attrs.href as string;
-    }
+    const formatting = formattingProposalOf(node.marks);
+    const fate = lookup && formatting ? lookup(formatting.id) : "accepted";
+    const run: Run = { text: node.text ?? "", ...formattingFrom(fate === "rejected" ? formatting!.was : formattingOf(node.marks)) };
     if (change !== "plain") run.change = change;
+    if (typeof fate === "object") run.formatChange = { ...fate, was: formattingFrom(formatting!.was) };
     out.push(run);
   });
+  return out;
+}
+
+function formattingFrom(marks: readonly FormattingMark[]): Formatting {
+  const out: Formatting = {};
+  for (const mark of marks) {
+    if (mark.type === "bold") out.bold = true;
+    if (mark.type === "italic") out.italic = true;
+    if (mark.type === "link" && mark.attrs) out.href = mark.attrs.href;
+  }
   return out;
 }
 

@@ -22,7 +22,7 @@ const nodes: Record<string, NodeSpec> = {
   },
   section_heading: {
     content: "text*",
-    marks: "italic insertion deletion",
+    marks: "italic insertion deletion modification",
     defining: true,
     parseDOM: [{ tag: "h2" }],
     toDOM: (): DOMOutputSpec => ["h2", { class: "section-heading" }, 0],
@@ -57,7 +57,7 @@ const nodes: Record<string, NodeSpec> = {
   },
   clause_heading: {
     content: "text*",
-    marks: "italic insertion deletion",
+    marks: "italic insertion deletion modification",
     defining: true,
     parseDOM: [{ tag: "h3" }],
     toDOM: (): DOMOutputSpec => ["h3", { class: "clause-heading" }, 0],
@@ -175,7 +175,25 @@ const marks: Record<string, MarkSpec> = {
   // who proposed it and when is the server's record, so the document cannot lie about it.
   insertion: proposalMark("ins"),
   deletion: proposalMark("del"),
+  // A proposal to change formatting (decision 030): the text shows the proposed formatting, `was`
+  // the marks it had before (as Mark JSON), so rejecting restores them and a hash reads the text
+  // as it was. It sits beside a deletion proposal (someone may propose to strike reformatted
+  // text), never beside an insertion (formatting one's own new text is part of writing it).
+  modification: {
+    attrs: { id: {}, was: { default: [] as FormattingMark[] } },
+    inclusive: false,
+    excludes: "modification",
+    parseDOM: [],
+    toDOM: (mark): DOMOutputSpec => ["span", { "data-proposal": String(mark.attrs.id), class: "proposal-fmt" }, 0],
+  },
 };
+
+/** The formatting marks a formatting proposal may change, as Mark JSON in its `was`. */
+export const formattingMarkNames = ["bold", "italic", "link"] as const;
+export interface FormattingMark {
+  type: (typeof formattingMarkNames)[number];
+  attrs?: { href: string };
+}
 
 function proposalMark(tag: "ins" | "del"): MarkSpec {
   return {

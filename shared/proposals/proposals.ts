@@ -1,12 +1,14 @@
 // Proposals (docs/decisions/020-proposals-as-marks.md): what the API and the browser share.
 import { z } from "zod";
+import type { FormattingMark } from "../editor/schema";
 import type { Party, Role } from "../roles";
 
 import { changesModes } from "./changesMode";
 
 export { changesModes, isChangesMode, type ChangesMode } from "./changesMode";
 
-export const proposalKinds = ["insert", "delete"] as const;
+/** Text or a clause added or removed; or formatting changed (decision 030). */
+export const proposalKinds = ["insert", "delete", "format"] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
 /** What a proposal adds or removes: text inside a clause or heading, or a whole clause (decision 027). */
@@ -16,7 +18,11 @@ export const proposalStatuses = ["open", "accepted", "rejected", "withdrawn"] as
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 /** The marks in the schedule that carry a proposal's id, by kind. */
-export const proposalMarkOf: Record<ProposalKind, "insertion" | "deletion"> = { insert: "insertion", delete: "deletion" };
+export const proposalMarkOf: Record<ProposalKind, "insertion" | "deletion" | "modification"> = {
+  insert: "insertion",
+  delete: "deletion",
+  format: "modification",
+};
 
 export const maxReasonLength = 500;
 
@@ -35,6 +41,16 @@ export interface ProposalView {
   text: string;
   reason: string | null;
   status: ProposalStatus;
+  /** A formatting proposal's change (decision 030), as its first run shows it. */
+  formatting?: FormattingChangeView;
+}
+
+export type FormattingName = FormattingMark["type"];
+
+/** The formatting a proposal puts on and takes off. */
+export interface FormattingChangeView {
+  on: FormattingName[];
+  off: FormattingName[];
 }
 
 /** An open proposal with the clause it is in now (null: a section heading, or its clause has gone). */

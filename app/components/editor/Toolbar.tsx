@@ -6,7 +6,7 @@ import { commands, describeShortcut, isMac, shortcuts } from "./editorKeymap";
 import { confirmDeleteClause, promptLink } from "./dialogs";
 
 const alwaysApplies = new Set<Action["key"]>(["undo", "redo"]);
-const proposable = new Set<Action["key"]>(["newClause", "deleteClause"]);
+const proposable = new Set<Action["key"]>(["bold", "italic", "link", "newClause", "deleteClause"]);
 
 interface Action {
   key: keyof typeof shortcuts | "table";
@@ -29,8 +29,9 @@ function insertTable(): Command {
 
 /**
  * Buttons for what the keyboard shortcuts do; each says its shortcut and whether it applies here.
- * While proposing, undo and redo apply, and adding or removing a clause (both proposed as clauses,
- * decision 027); other formatting and structure have no proposal form yet.
+ * While proposing, undo and redo apply, formatting (proposed as formatting changes, decision 030)
+ * and adding or removing a clause (proposed as clauses, decision 027); other structure has no
+ * proposal form yet.
  */
 export function Toolbar({ view, proposing }: { view: EditorView; proposing: boolean }) {
   const t = useT();

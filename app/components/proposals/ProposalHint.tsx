@@ -7,13 +7,15 @@ import { proposalAtCursor, proposalMarksState } from "./proposalDecorations";
 /** "Insertion proposed by Sam (Supplier), 2 Dec 2026, 10:04": the tooltip and the cursor's hint. */
 export function describeProposal(t: ReturnType<typeof useT>, formatTime: (ms: number) => string, record: ProposalView): string {
   const key =
-    record.scope === "clause"
-      ? record.kind === "insert"
-        ? "proposals.tooltip.insertClause"
-        : "proposals.tooltip.deleteClause"
-      : record.kind === "insert"
-        ? "proposals.tooltip.insert"
-        : "proposals.tooltip.delete";
+    record.kind === "format"
+      ? "proposals.tooltip.format"
+      : record.scope === "clause"
+        ? record.kind === "insert"
+          ? "proposals.tooltip.insertClause"
+          : "proposals.tooltip.deleteClause"
+        : record.kind === "insert"
+          ? "proposals.tooltip.insert"
+          : "proposals.tooltip.delete";
   return t(key, {
     name: record.author.name,
     party: t(`role.${record.author.party}`),

@@ -1,13 +1,27 @@
-import type { ProposalView } from "../../../shared/proposals/proposals";
+import type { FormattingChangeView, ProposalView } from "../../../shared/proposals/proposals";
 import { useT } from "../../i18n";
 
-/** What a proposal asks, in words: add or remove a clause, or insert or delete this text. */
-export function ProposalSummary({ proposal }: { proposal: Pick<ProposalView, "kind" | "scope" | "text"> }) {
+/** "bold on, link off": what a formatting proposal changes. */
+export function describeFormatting(t: ReturnType<typeof useT>, change: FormattingChangeView | undefined): string {
+  if (!change) return "";
+  return [
+    ...change.on.map((name) => t("proposals.format.on", { format: t(`proposals.format.${name}`) })),
+    ...change.off.map((name) => t("proposals.format.off", { format: t(`proposals.format.${name}`) })),
+  ].join(", ");
+}
+
+/** What a proposal asks, in words: add or remove a clause, insert or delete this text, or format it. */
+export function ProposalSummary({ proposal }: { proposal: Pick<ProposalView, "kind" | "scope" | "text" | "formatting"> }) {
   const t = useT();
-  const Text = proposal.kind === "insert" ? "ins" : "del";
+  const Text = proposal.kind === "insert" ? "ins" : proposal.kind === "delete" ? "del" : "span";
   return (
     <p className="proposal-text">
-      {proposal.scope === "clause" ? (
+      {proposal.kind === "format" ? (
+        <>
+          {t("proposals.kind.format", { change: describeFormatting(t, proposal.formatting) })}:{" "}
+          <Text className="proposal-run proposal-fmt-run">{proposal.text}</Text>
+        </>
+      ) : proposal.scope === "clause" ? (
         t(proposal.kind === "insert" ? "proposals.kind.insertClause" : "proposals.kind.deleteClause")
       ) : (
         <>

@@ -1,7 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { clauseProposalOf, proposalOf, proposalsInDoc, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
+import { clauseProposalOf, proposalsInDoc, proposalsOn, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
 import type { ProposalView } from "../../../shared/proposals/proposals";
 import { partyOf } from "../../../shared/roles";
 
@@ -18,7 +18,7 @@ export const proposalMarksKey = new PluginKey<ProposalMarksState>("proposalMarks
 export const proposalMarksState = (state: EditorState): ProposalMarksState => proposalMarksKey.getState(state)!;
 
 /**
- * Colours every proposed insertion and deletion, and every clause proposed whole, by its author's
+ * Colours every proposed insertion, deletion and formatting change, and every clause proposed whole, by its author's
  * party, with who proposed it and when as the pointer's tooltip. The mark holds only an id; who and when come from the server's
  * list, given as this plugin's meta whenever it is (re)read.
  */
@@ -37,15 +37,15 @@ export function proposalDecorationsPlugin(describe: (record: ProposalView) => st
         );
       }
       if (!node.isText) return true;
-      const proposal = proposalOf(node.marks);
-      if (!proposal) return false;
-      const record = records.get(proposal.id);
-      decorations.push(
-        Decoration.inline(pos, pos + node.nodeSize, {
-          class: `proposal-by proposal-by-${(record && partyOf(record.author.party)) ?? "unknown"}`,
-          ...(record ? { title: describe(record) } : {}),
-        }),
-      );
+      for (const proposal of proposalsOn(node.marks)) {
+        const record = records.get(proposal.id);
+        decorations.push(
+          Decoration.inline(pos, pos + node.nodeSize, {
+            class: `proposal-by proposal-by-${(record && partyOf(record.author.party)) ?? "unknown"}`,
+            ...(record ? { title: describe(record) } : {}),
+          }),
+        );
+      }
       return false;
     });
     const inDoc = proposalsInDoc(doc);
@@ -70,5 +70,5 @@ export function proposalAtCursor(state: EditorState): string | null {
   const { $from, empty } = state.selection;
   if (!empty) return null;
   const node = $from.nodeAfter ?? $from.nodeBefore;
-  return node?.isText ? (proposalOf(node.marks)?.id ?? null) : null;
+  return node?.isText ? (proposalsOn(node.marks)[0]?.id ?? null) : null;
 }

@@ -319,7 +319,7 @@ function ProposalTopic({ proposal }: { proposal: ThreadProposal }) {
   const formatDateTime = useFormatDateTime();
   return (
     <p className="thread-proposal">
-      {t(proposal.kind === "insert" ? "threads.proposal.insert" : "threads.proposal.delete", { name: proposal.author })}{" "}
+      {t(`threads.proposal.${proposal.kind}`, { name: proposal.author })}{" "}
       <span className={`thread-proposal-status status-${proposal.status}`}>
         {proposal.status === "open" || !proposal.decided
           ? t("threads.proposal.open")

@@ -46,6 +46,11 @@ function wordRuns(list: Run[], revision: () => number): ParagraphChild[] {
       "lineBreak" in r ? { text: "", break: 1 } : { text: r.text, bold: r.bold, italics: r.italic, highlight: r.placeholder ? "yellow" : undefined };
     const style = !("lineBreak" in r) && r.href ? "Hyperlink" : undefined;
     const change = r.change;
+    // A formatting proposal is Word's w:rPrChange: the run as proposed, with the formatting it had.
+    if (!("lineBreak" in r) && r.formatChange) {
+      const { author, date, was } = r.formatChange;
+      Object.assign(base, { revision: { id: revision(), author, date: new Date(date).toISOString(), bold: !!was.bold, italics: !!was.italic } });
+    }
     const run = !change
       ? new TextRun({ ...base, style })
       : change.kind === "insert"

@@ -1,7 +1,7 @@
 import { progressOf, type ClauseStatus } from "../../../shared/agreements/clauseStatus";
 import { scheduleHash, shortHash } from "../../../shared/agreements/contentHash";
 import { scheduleStructure } from "../../../shared/agreements/scheduleStructure";
-import { scheduleFromJson, scheduleModel, type Block, type SectionModel } from "../../../shared/editor/scheduleModel";
+import { scheduleFromJson, scheduleModel, type Block, type Run, type SectionModel } from "../../../shared/editor/scheduleModel";
 import { dateTimeFormatter } from "../../../shared/i18n/dateTimeFormatter";
 import { translate, type Locale, type MessageKey, type Params } from "../../../shared/i18n/index";
 import type { Party } from "../../../shared/roles";
@@ -143,13 +143,13 @@ export async function buildExportDocument(
   };
 }
 
-/** Whether any run in the schedule carries a tracked change. */
+const tracked = (r: Run) => !!(r.change || r.formatChange);
+
+/** Whether any run in the schedule carries a tracked change (a formatting change included). */
 function hasTrackedRuns(sections: SectionModel[]): boolean {
   const inBlocks = (list: Block[]): boolean =>
-    list.some((b) =>
-      b.kind === "paragraph" ? b.runs.some((r) => r.change) : b.kind === "list" ? b.items.some(inBlocks) : b.rows.some((row) => row.some(inBlocks)),
-    );
-  return sections.some((s) => s.headingRuns?.some((r) => r.change) || s.clauses.some((c) => c.headingRuns?.some((r) => r.change) || inBlocks(c.blocks)));
+    list.some((b) => (b.kind === "paragraph" ? b.runs.some(tracked) : b.kind === "list" ? b.items.some(inBlocks) : b.rows.some((row) => row.some(inBlocks))));
+  return sections.some((s) => s.headingRuns?.some(tracked) || s.clauses.some((c) => c.headingRuns?.some(tracked) || inBlocks(c.blocks)));
 }
 
 /** The title block's lines under the title, shared by every format: what the annex belongs to and which text it is. */

@@ -1,4 +1,4 @@
-import type { Block, Run, TrackedChange } from "../../../shared/editor/scheduleModel";
+import type { Block, FormattingChange, Run, TrackedChange } from "../../../shared/editor/scheduleModel";
 import { headerLines, signoffLines, statusLine, type ExportDocument } from "./exportDocument";
 
 // Markdown has no escape-free text: characters that would start markup (links and images need
@@ -33,6 +33,21 @@ function proposal(text: string, change: TrackedChange, doc: ExportDocument): str
   return `<${tag} title="${attribute(title)}">${text}</${tag}>`;
 }
 
+/** A formatting proposal: the text as proposed, in a <span> whose title says who proposed it and how it was. */
+function formattingProposal(text: string, change: FormattingChange, doc: ExportDocument): string {
+  const was = [
+    change.was.bold && doc.t("proposals.format.bold"),
+    change.was.italic && doc.t("proposals.format.italic"),
+    change.was.href && doc.t("proposals.format.link"),
+  ];
+  const title = doc.t("export.proposals.format", {
+    author: change.author,
+    time: doc.formatTime(change.date),
+    was: was.filter(Boolean).join(", ") || doc.t("export.proposals.formatPlain"),
+  });
+  return `<span title="${attribute(title)}">${text}</span>`;
+}
+
 function run(r: Run, doc: ExportDocument): string {
   if ("lineBreak" in r) return "  \n";
   let text = escape(r.text);
@@ -40,6 +55,7 @@ function run(r: Run, doc: ExportDocument): string {
   if (r.bold) text = `**${text}**`;
   if (r.italic) text = `*${text}*`;
   if (r.href) text = `[${text}](${destination(r.href)})`;
+  if (r.formatChange) text = formattingProposal(text, r.formatChange, doc);
   return r.change ? proposal(text, r.change, doc) : text;
 }
 

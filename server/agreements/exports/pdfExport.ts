@@ -79,7 +79,12 @@ export function pdfExport(doc: ExportDocument): Promise<Buffer> {
       .text(line)
       .moveDown(i === 0 ? 0.3 : 0),
   );
-  if (doc.openProposals) pdf.moveDown(0.3).font("italic").fontSize(10).text(t("export.proposals.legend"));
+  if (doc.openProposals)
+    pdf
+      .moveDown(0.3)
+      .font("italic")
+      .fontSize(10)
+      .text(`${t("export.proposals.legend")} ${t("export.proposals.legendFormat")}`);
   for (const section of doc.sections) {
     if (section.headingRuns) heading(pdf, `${section.number}.`, 14, section.headingRuns);
     else heading(pdf, `${section.number}. ${section.heading}`, 14);

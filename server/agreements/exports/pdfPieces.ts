@@ -16,7 +16,7 @@ export interface Piece {
 
 // Underline and strike-through are what the legend names, and survive a grey printer; the colour
 // tells a proposed insertion from a link, which is underlined too.
-const proposalColour = { insert: "#1b6e3a", delete: "#a4262c" } as const;
+const proposalColour = { insert: "#1b6e3a", delete: "#a4262c", format: "#1f4e99" } as const;
 
 export function fontFor(run: { bold?: boolean; italic?: boolean }): FontName {
   return run.bold && run.italic ? "boldItalic" : run.bold ? "bold" : run.italic ? "italic" : "regular";
@@ -26,11 +26,12 @@ export const plainPiece = (text: string, font: FontName = "regular"): Piece => (
 
 /**
  * A run as the PDF draws it: a link underlined, an open proposal (the only change a PDF carries:
- * redlines are Word's) underlined when inserted and struck through when deleted, in colour.
+ * redlines are Word's) underlined when inserted and struck through when deleted, in colour; a
+ * formatting proposal in its proposed formatting, in blue.
  */
 export function pieceOf(run: Run, font?: FontName): Piece {
   if ("lineBreak" in run) return plainPiece("\n");
-  const change = run.change?.kind;
+  const change = run.change?.kind ?? (run.formatChange ? "format" : undefined);
   return {
     text: run.text,
     font: font ?? fontFor(run),

@@ -103,3 +103,39 @@ test("in the PDF, open proposals are underlined or struck through, in the text a
   // The table's rules are strokes in both; each proposal adds its line under or through its text.
   assert.equal(marked.strokes - plain.strokes, 4);
 });
+
+test("a formatting proposal is Word's w:rPrChange with the formatting before, a titled span in Markdown; decided, it reads as decided", async () => {
+  const proposed = [s.marks.bold.create(), s.marks.modification.create({ id: "f", was: [{ type: "italic" }] })];
+  const formatted = s.nodes.doc.create(
+    null,
+    s.nodes.section.create({ id: "s1" }, [
+      s.nodes.section_heading.create(null, s.text("Incidents")),
+      s.nodes.clause.create({ id: "c1" }, [
+        s.nodes.clause_heading.create(null, s.text("Notice")),
+        s.nodes.paragraph.create(null, [s.text("Notify "), s.text("promptly", proposed)]),
+      ]),
+    ]),
+  );
+  const exported = (status: ProposalRecord["status"]) =>
+    exportDocumentOf(
+      scheduleModel(formatted, proposalLookup([{ ...record("f", "insert"), kind: "format", status }], t, "current")),
+      { status: "proposal-open", agreedBy: [] },
+      { t, title: "Formatting", generatedAt: proposedAt, openProposals: status === "open" },
+    );
+  const xml = await (await JSZip.loadAsync(await docxExport(exported("open")))).file("word/document.xml")!.async("string");
+  assert.match(
+    xml,
+    /<w:rPr><w:b\/><w:bCs\/><w:rPrChange w:id="\d+" w:author="Sam &quot;S&quot; \| Supplier \(Supplier\)" w:date="[^"]+"><w:rPr><w:b w:val="false"\/>/,
+    xml,
+  );
+  assert.match(xml, /<w:rPrChange(?:(?!<\/w:rPrChange>).)*<w:i\/>/, "italic before");
+  const md = markdownExport(exported("open"));
+  assert.ok(
+    md.includes(
+      `Notify <span title="Formatting proposed by Sam &quot;S&quot; &#124; Supplier (Supplier), ${new Date(proposedAt).toISOString()}; it was: italic">**promptly**</span>`,
+    ),
+    md,
+  );
+  assert.ok(markdownExport(exported("rejected")).includes("Notify *promptly*"), "rejected: the formatting before");
+  assert.ok(markdownExport(exported("accepted")).includes("Notify **promptly**"), "accepted: the formatting proposed");
+});
