@@ -41,6 +41,8 @@ export interface NegotiationsTable {
   review_due_at: number | null;
   /** "together" (everyone edits) or "proposals" (every edit by a member is a proposal), migration 0011 */
   changes_mode: Generated<string>;
+  /** 1: only advisors plan and run sessions; 0: party owners too (migration 0015) */
+  sessions_advisors_only: Generated<number>;
 }
 
 export interface NegotiationMembersTable {
@@ -214,6 +216,60 @@ export interface DigestSettingsTable {
   last_sent_at: number | null;
 }
 
+/** A moderated session of a negotiation (migration 0015, decision 032). */
+export interface ModeratedSessionsTable {
+  id: string;
+  negotiation_id: string;
+  planned_at: number;
+  moderator_id: string;
+  /** "planned", "live" or "ended" */
+  state: Generated<string>;
+  current_item_id: string | null;
+  created_by: string;
+  created_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+}
+
+export interface SessionItemsTable {
+  id: string;
+  session_id: string;
+  position: number;
+  /** "clause" or "topic" */
+  kind: string;
+  clause_id: string | null;
+  title: string;
+  time_box_minutes: number | null;
+  /** null until recorded; else "agreed", "change_needed", "parked" or "out_of_scope" */
+  outcome: string | null;
+  decision: string | null;
+}
+
+export interface SessionActionsTable {
+  id: string;
+  session_id: string;
+  item_id: string;
+  assignee_id: string;
+  what: string;
+  /** YYYY-MM-DD */
+  due_date: string | null;
+  created_by: string;
+  created_at: number;
+  done_at: number | null;
+  done_by: string | null;
+}
+
+/** Published minutes, one row per revision: never updated. */
+export interface SessionMinutesTable {
+  id: Generated<number>;
+  session_id: string;
+  revision: number;
+  content_json: string;
+  note: string | null;
+  published_by: string;
+  published_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -233,6 +289,10 @@ export interface Database {
   audit_log: AuditLogTable;
   digest_settings: DigestSettingsTable;
   proposals: ProposalsTable;
+  moderated_sessions: ModeratedSessionsTable;
+  session_items: SessionItemsTable;
+  session_actions: SessionActionsTable;
+  session_minutes: SessionMinutesTable;
 }
 
 export type User = Selectable<UsersTable>;

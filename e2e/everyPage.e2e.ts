@@ -103,6 +103,7 @@ for (const size of widths) {
       ["compare", `${base}/compare?from=${versionId}&to=current`],
       ["members", `${base}/members`],
       ["audit", `${base}/audit`],
+      ["sessions", `${base}/sessions`],
     ]);
   });
 }

@@ -17,8 +17,8 @@ export function authorize(asker: Asker, action: Action, state?: NegotiationState
  * schedule as it is now, it also says which parties signed that text in this round (sign-off rules).
  */
 export async function policyState(db: DB, negotiationId: string, currentHash?: string): Promise<NegotiationState> {
-  const { frozen, round } = await negotiationState(db, negotiationId);
-  const state: NegotiationState = { frozen, hasEffectiveVersion: await hasEffectiveVersion(db, negotiationId) };
+  const { frozen, round, sessionsByAdvisorsOnly } = await negotiationState(db, negotiationId);
+  const state: NegotiationState = { frozen, hasEffectiveVersion: await hasEffectiveVersion(db, negotiationId), sessionsByAdvisorsOnly };
   if (currentHash === undefined) return state;
   const signed = (await roundSignoffs(db, negotiationId, round)).filter((s) => s.hash === currentHash).map((s) => s.party);
   return { ...state, signedCurrentText: signed };

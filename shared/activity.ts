@@ -17,6 +17,13 @@ export const activityActions = [
   "proposal.rejected",
   "proposal.withdrawn",
   "proposal.reason",
+  "settings.sessions",
+  "session.planned",
+  "session.started",
+  "session.ended",
+  "session.minutes_corrected",
+  "session.action_assigned",
+  "session.action_done",
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
@@ -39,8 +46,12 @@ export interface ActivityEntry {
  * Where an entry leads: the agreement page for a move about the whole agreement, else the clause
  * and the thread it is about, when there is one, or else the proposal it is about.
  */
-export function activityLink(negotiationId: string, about: { clauseId?: unknown; threadId?: unknown; proposalId?: unknown; page?: unknown }): string {
+export function activityLink(
+  negotiationId: string,
+  about: { clauseId?: unknown; threadId?: unknown; proposalId?: unknown; page?: unknown; sessionId?: unknown },
+): string {
   if (about.page === "agreement") return `/negotiations/${negotiationId}/agreement`;
+  if (about.page === "session" && typeof about.sessionId === "string") return `/negotiations/${negotiationId}/sessions/${about.sessionId}`;
   const query = new URLSearchParams();
   if (typeof about.clauseId === "string" && about.clauseId !== structureUnitId) query.set("clause", about.clauseId);
   if (typeof about.threadId === "string") query.set("thread", about.threadId);

@@ -3,6 +3,7 @@ import type { Locale, MessageKey, Params } from "./i18n/index";
 import { structureUnitId } from "./agreements/scheduleStructure";
 import { reviewDateMs } from "./agreements/calendarDate";
 import { calendarDateFormatter } from "./i18n/calendarDateFormatter";
+import { dateTimeFormatter } from "./i18n/dateTimeFormatter";
 
 export interface DescribableEntry {
   action: string;
@@ -19,6 +20,7 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
     const ms = reviewDateMs(str(key));
     return Number.isNaN(ms) ? str(key) : calendarDateFormatter(locale)(ms);
   };
+  const dateTime = (key: string) => (typeof d[key] === "number" ? dateTimeFormatter(locale)(d[key]) : str(key));
   const role = (key: string) => (d[key] ? t(`role.${str(key)}` as MessageKey) : "");
   switch (entry.action) {
     case "member.joined":
@@ -81,6 +83,28 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
       const authors = [...new Set(proposals.map((p) => String(p.author ?? "")))].join(", ");
       return t("audit.importedChanges", { count: proposals.length, authors });
     }
+    case "settings.sessions":
+      return t(d.advisorsOnly ? "audit.sessionsAdvisorsOnly" : "audit.sessionsOwnersToo");
+    case "session.planned":
+      return t("audit.sessionPlanned", { date: dateTime("plannedAt"), moderator: str("moderator") });
+    case "session.agenda":
+      return t("audit.sessionAgenda", { date: dateTime("plannedAt"), count: Number(d.items ?? 0) });
+    case "session.started":
+      return t("audit.sessionStarted", { date: dateTime("plannedAt") });
+    case "session.item_recorded":
+      return t("audit.sessionItemRecorded", { item: str("item"), outcome: d.outcome ? t(`sessions.outcome.${str("outcome")}` as MessageKey) : "" });
+    case "session.ended":
+      return t("audit.sessionEnded", { date: dateTime("plannedAt") });
+    case "session.minutes_corrected":
+      return t("audit.sessionMinutesCorrected", { date: dateTime("plannedAt"), revision: str("revision"), note: str("note") });
+    case "session.action_assigned":
+      return t(d.dueDate ? "audit.sessionActionAssignedDue" : "audit.sessionActionAssigned", {
+        assignee: str("assignee"),
+        what: str("what"),
+        date: calendarDate("dueDate"),
+      });
+    case "session.action_done":
+      return t(d.done ? "audit.sessionActionDone" : "audit.sessionActionReopened", { what: str("what") });
     case "export":
       return t("audit.export", { what: str("what"), format: str("format").toUpperCase() });
     default:

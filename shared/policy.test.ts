@@ -86,3 +86,16 @@ test("docs/permissions.md shows the policy the code enforces", async () => {
   const doc = await readFile(new URL("../docs/permissions.md", import.meta.url), "utf8");
   assert.ok(doc.includes(policyMarkdown()), "regenerate the table in docs/permissions.md from policyMarkdown()");
 });
+
+test("advisors run sessions; a party owner only once the parties lift 'advisors only' (on unless said otherwise); never a plain member or an observer", () => {
+  assert.equal(may(member("advisor"), "runSession", draft), true);
+  assert.deepEqual(refusal(member("supplier", true), "runSession", draft), { status: 409, messageKey: "sessions.error.advisorsOnly" });
+  assert.equal(may(member("supplier", true), "runSession", { ...draft, sessionsByAdvisorsOnly: false }), true);
+  assert.deepEqual(refusal(member("supplier"), "runSession", { ...draft, sessionsByAdvisorsOnly: false }), {
+    status: 403,
+    messageKey: "sessions.error.notAllowed",
+  });
+  assert.equal(may(member("observer"), "runSession", { ...draft, sessionsByAdvisorsOnly: false }), false);
+  assert.equal(may(member("advisor"), "setSessionModeration"), false);
+  assert.equal(may(member("buyer", true), "setSessionModeration"), true);
+});

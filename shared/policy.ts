@@ -24,6 +24,8 @@ export const actions = [
   "readAudit",
   "setChanges",
   "decideProposal",
+  "runSession",
+  "setSessionModeration",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -38,6 +40,8 @@ export interface NegotiationState {
    * decisions about signing off need it; without it nobody counts as having signed.
    */
   signedCurrentText?: readonly Party[];
+  /** The setting "sessions are moderated by advisors only" (decision 032); absent counts as on, its default. */
+  sessionsByAdvisorsOnly?: boolean;
 }
 
 /** Whom a member-management action is about. */
@@ -128,6 +132,17 @@ const rules: Record<Action, Rule> = {
     blockedBy: (s) => (s.frozen ? "agreements.error.frozen" : null),
     stateNote: "not while an agreement is in force (frozen); and only a proposal by the other party",
   },
+  // Plan, start, record and end a moderated session (decision 032). Advisors always; a party owner
+  // only where the parties lifted "sessions are moderated by advisors only". Recording an outcome
+  // is a record of the meeting, never an agreement: that stays "agree".
+  runSession: {
+    who: (a) => neutral(a) || isPartyOwner(a),
+    refused: "sessions.error.notAllowed",
+    blockedBy: (s, a) => (!neutral(a) && s.sessionsByAdvisorsOnly !== false ? "sessions.error.advisorsOnly" : null),
+    stateNote: 'a party owner only while the setting "sessions are moderated by advisors only" is off (it is on by default)',
+  },
+  // Who moderates is the parties' choice, like how edits are taken.
+  setSessionModeration: { who: isPartyOwner, refused: "proposals.error.notOwner" },
 };
 
 /**

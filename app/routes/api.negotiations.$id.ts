@@ -17,6 +17,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     owner: me.owner,
     /** How the negotiation takes edits: "together" or "proposals" (every edit is a proposal). */
     changes: isChangesMode(negotiation.changes_mode) ? negotiation.changes_mode : "together",
+    /** Only advisors plan and run sessions (decision 032). */
+    sessionsByAdvisorsOnly: negotiation.sessions_advisors_only !== 0,
     members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role, owner: m.isOwner, online: online.has(m.userId) })),
   });
 }

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RefusalAlert } from "../components/RefusalAlert";
 import { isRefusalBody } from "../../shared/refusal";
@@ -13,8 +13,12 @@ import { listNegotiationsForUser, setArchived } from "../utils/negotiations.serv
 import { DomainError, pageAction, refuse } from "../utils/respond.server";
 import { unreadCounts } from "../utils/notifications.server";
 import { agreementProgress, reviewWarningMs, waitingForParty } from "../utils/agreements.server";
+import { myActions } from "../utils/sessions.server";
+import { MyActions } from "../components/dashboard/MyActions";
+import sessionStyles from "../styles/sessions.css";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard — Common Ground" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: sessionStyles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context, { api: false });
@@ -40,6 +44,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     view,
     email: user.email,
     invitations: await invitationsForUser(context.services, user),
+    actions: await myActions(context.services, user.id),
+    // Overdue is a matter of the calendar day: the server's (UTC), the same on the page and after hydration.
+    today: new Date(now).toISOString().slice(0, 10),
     negotiations,
     counts: {
       active: all.filter((n) => !n.archived).length,
@@ -71,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { negotiations, view, counts, invitations, email } = useLoaderData<typeof loader>();
+  const { negotiations, view, counts, invitations, email, actions, today } = useLoaderData<typeof loader>();
   const failed = useActionData<unknown>();
   const archived = view === "archived";
   const t = useT();
@@ -114,6 +121,7 @@ export default function Dashboard() {
           </ul>
         </section>
       )}
+      {actions.length > 0 && <MyActions actions={actions} today={today} />}
       <nav aria-label={t("dashboard.filter")} className="tabs">
         <Link to="/dashboard" aria-current={view === "active" ? "page" : undefined}>
           {t("dashboard.filter.active", { count: counts.active })}

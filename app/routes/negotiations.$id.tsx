@@ -3,6 +3,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import editorStyles from "../styles/editor.css";
 import { ClientOnly } from "../components/ClientOnly";
+import { nextSession } from "../utils/sessions.server";
 import { NegotiationHeader } from "../components/workspace/NegotiationHeader";
 import { useT } from "../i18n";
 import { memberNegotiation, requireMember } from "../utils/member.server";
@@ -43,12 +44,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     me: { id: member.userId, name: member.name, role: member.role, owner: member.owner },
     negotiation: { id: negotiation.id, title: negotiation.title, buyerOrg: negotiation.buyer_org, supplierOrg: negotiation.supplier_org },
     changes: changesModeOf(negotiation),
+    nextSession: await nextSession(context.services.db, negotiation.id),
     members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role, online: online.has(m.userId) })),
   };
 }
 
 export default function NegotiationPage() {
-  const { negotiation, me, policies, members, openClause, openThread, openProposal, knowledge, agreement, changes } = useLoaderData<typeof loader>();
+  const { negotiation, me, policies, members, openClause, openThread, openProposal, knowledge, agreement, changes, nextSession } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const revalidator = useRevalidator();
   const [mode, refreshMode, setMode] = useChangesMode(negotiation.id, changes);
@@ -72,6 +75,7 @@ export default function NegotiationPage() {
         policies={policies}
         agreement={agreement}
         members={members}
+        nextSession={nextSession}
         changes={{ mode, canSwitch: policies.setChanges && policies.edit, onSwitched: setMode }}
       />
       <section className="negotiation-main" aria-labelledby="schedule-heading">

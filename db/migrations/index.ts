@@ -12,6 +12,7 @@ import * as proposals from "./0011_proposals";
 import * as proposalScope from "./0012_proposal_scope";
 import * as proposalThreads from "./0013_proposal_threads";
 import * as proposalWordAuthor from "./0014_proposal_word_author";
+import * as sessions from "./0015_sessions";
 import * as proposalMoveOrigin from "./0016_proposal_move_origin";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   "0012_proposal_scope": proposalScope,
   "0013_proposal_threads": proposalThreads,
   "0014_proposal_word_author": proposalWordAuthor,
+  "0015_sessions": sessions,
   "0016_proposal_move_origin": proposalMoveOrigin,
 };

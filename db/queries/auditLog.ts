@@ -22,6 +22,15 @@ export const auditActions = [
   "proposal.withdrawn",
   "proposal.reason",
   "import.tracked_changes",
+  "settings.sessions",
+  "session.planned",
+  "session.agenda",
+  "session.started",
+  "session.item_recorded",
+  "session.ended",
+  "session.minutes_corrected",
+  "session.action_assigned",
+  "session.action_done",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -80,12 +80,32 @@ export interface NegotiationState {
   frozen: boolean;
   frozenAt: number | null;
   reviewDueAt: number | null;
+  /** Only advisors plan and run sessions (decision 032). */
+  sessionsByAdvisorsOnly: boolean;
 }
 
 /** The one reading of which round a negotiation is in and whether its schedule is frozen. */
 export async function negotiationState(db: DB, negotiationId: string): Promise<NegotiationState> {
-  const row = await db.selectFrom("negotiations").select(["round", "frozen_at", "review_due_at"]).where("id", "=", negotiationId).executeTakeFirstOrThrow();
-  return { round: row.round, frozen: row.frozen_at !== null, frozenAt: row.frozen_at, reviewDueAt: row.review_due_at };
+  const row = await db
+    .selectFrom("negotiations")
+    .select(["round", "frozen_at", "review_due_at", "sessions_advisors_only"])
+    .where("id", "=", negotiationId)
+    .executeTakeFirstOrThrow();
+  return {
+    round: row.round,
+    frozen: row.frozen_at !== null,
+    frozenAt: row.frozen_at,
+    reviewDueAt: row.review_due_at,
+    sessionsByAdvisorsOnly: row.sessions_advisors_only !== 0,
+  };
+}
+
+export async function setSessionsByAdvisorsOnly(db: DB, negotiationId: string, on: boolean): Promise<void> {
+  await db
+    .updateTable("negotiations")
+    .set({ sessions_advisors_only: on ? 1 : 0 })
+    .where("id", "=", negotiationId)
+    .execute();
 }
 
 /** Inside the transaction of the sign-off that made the agreement effective (server/agreements/frozenState.ts). */

@@ -1,4 +1,5 @@
 import { activityEn } from "./activity.en";
+import { sessionsEn } from "./sessions.en";
 
 // English is the source language: its keys define MessageKey, and nl.ts must provide every one.
 export const en = {
@@ -914,6 +915,7 @@ export const en = {
   "wordImport.error.expired": "This preview has expired or was already used to create a negotiation. Upload the file again.",
   "audit.importedChanges": "Started from a Word file with {count, plural, one {# tracked change} other {# tracked changes}} as proposals by {authors}",
   ...activityEn,
+  ...sessionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from "./en";
+import { sessionsNl } from "./sessions.nl";
 import { activityNl } from "./activity.nl";
 
 export const nl: Record<MessageKey, string> = {
@@ -927,4 +928,5 @@ export const nl: Record<MessageKey, string> = {
   "audit.importedChanges":
     "Gestart vanuit een Word-bestand met {count, plural, one {# bijgehouden wijziging} other {# bijgehouden wijzigingen}} als voorstellen van {authors}",
   ...activityNl,
+  ...sessionsNl,
 };

@@ -14,13 +14,15 @@ interface Props {
   agreement: AgreementSnapshot;
   members: { online: boolean }[];
   changes: { mode: ChangesMode; canSwitch: boolean; onSwitched: (mode: ChangesMode) => void };
+  /** The next moderated session not yet ended (decision 032), if any. */
+  nextSession: { id: string; plannedAt: number; state: string } | null;
 }
 
 /**
  * What a member needs above the document: which negotiation, its state, and the primary actions
  * (invite, sign off, versions, export) one click away instead of under the schedule.
  */
-export function NegotiationHeader({ negotiation, me, policies, agreement, members, changes }: Props) {
+export function NegotiationHeader({ negotiation, me, policies, agreement, members, changes, nextSession }: Props) {
   const t = useT();
   const formatTime = useFormatDateTime();
   const base = `/negotiations/${negotiation.id}`;
@@ -44,6 +46,15 @@ export function NegotiationHeader({ negotiation, me, policies, agreement, member
         <p className="negotiation-state">
           <strong>{status}</strong>
           {signedBy.length > 0 && <> · {t("negotiation.status.signedBy", { orgs: signedBy.join(", ") })}</>}
+          {nextSession && (
+            <>
+              {" "}
+              ·{" "}
+              <Link to={`${base}/sessions/${nextSession.id}`} className="next-session">
+                {nextSession.state === "live" ? t("sessions.nextLive") : t("sessions.next", { date: formatTime(nextSession.plannedAt) })}
+              </Link>
+            </>
+          )}
         </p>
         <ChangesModeControl negotiationId={negotiation.id} {...changes} />
       </div>
@@ -58,6 +69,7 @@ export function NegotiationHeader({ negotiation, me, policies, agreement, member
           </Link>
         )}
         <Link to={`${base}/agreement`}>{t("agreement.page")}</Link>
+        <Link to={`${base}/sessions`}>{t("sessions.link")}</Link>
         <Link to={`${base}/agreement#versions-heading`}>{t("negotiation.action.versions")}</Link>
         {policies.export && (
           <details className="menu">

@@ -5,6 +5,8 @@ import { headerLines, signoffLines, statusLine, type ExportDocument } from "./ex
 // "[", raw HTML and autolinks "<", emphasis, headings, lists, quotes) are escaped, in the schedule
 // and in comments alike.
 const escape = (text: string) => text.replace(/([\\`*_{}[\]<>#|!~])/g, "\\$1").replace(/^(\s*)([-+=]|\d+[.)])/gm, "$1\\$2");
+/** The same escaping for the other Markdown files (a session's minutes). */
+export const escapeMarkdown = escape;
 
 // A link destination that cannot end early or smuggle in a title or markup: everything but plain
 // URL characters is percent-encoded (encodeURIComponent leaves ( ) ' ! * alone, so those by hand).

@@ -1,0 +1,27 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { planSessionSchema } from "../../shared/moderatedSessions/requests";
+import { requireMember } from "../utils/member.server";
+import { readJson } from "../utils/readJson.server";
+import { apiResponse } from "../utils/respond.server";
+import { planSession, proposedAgenda, sessionSummaries } from "../utils/sessions.server";
+
+/** GET /api/negotiations/:id/sessions — every session, and the agenda proposed from what is open now. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request, context, params, { api: true });
+  return apiResponse(request, context, async () => ({
+    sessions: await sessionSummaries(context.services.db, member.negotiationId),
+    proposedAgenda: await proposedAgenda(context.services, member.negotiationId),
+  }));
+}
+
+/** POST /api/negotiations/:id/sessions — {plannedAt, moderatorId?, agenda?}: plans a session → {id}. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const member = await requireMember(request, context, params, { api: true });
+  const plan = await readJson(request, context, planSessionSchema);
+  return apiResponse(
+    request,
+    context,
+    () => planSession(context.services, member.negotiationId, member, { ...plan, plannedAt: Date.parse(plan.plannedAt) }),
+    201,
+  );
+}

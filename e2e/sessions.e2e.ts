@@ -1,0 +1,117 @@
+// Issue #15's first slice (decision 032): an advisor plans a session from the proposed agenda,
+// runs it, records an outcome with an action for the supplier and ends it; the minutes show and
+// the supplier finds the action on the dashboard and marks it done.
+import { test, expect, expectAccessible, logIn } from "./fixtures";
+import { newPage, twoPartyNegotiation } from "./twoParties";
+
+test("an advisor runs a session from the proposed agenda to the minutes; the supplier's action lands on the dashboard", async ({ browser, consoleErrors }) => {
+  test.slow(); // three people, a negotiation of its own, screenshots at three widths
+  const { buyer, supplier, id } = await twoPartyNegotiation(
+    browser,
+    consoleErrors,
+    [
+      { heading: "Backups", body: "Daily backups, kept for 30 days." },
+      { heading: "Exit", body: "Data returned within 30 days." },
+    ],
+    "Sessions",
+  );
+  await buyer.goto(`/negotiations/${id}/members`);
+  await buyer.getByLabel("Their email address").fill("advisor@demo.test");
+  await buyer.getByLabel("Role", { exact: true }).selectOption("advisor");
+  await buyer.getByRole("button", { name: "Create invitation" }).click();
+  await expect(buyer.getByRole("status")).toBeVisible();
+  const advisor = await newPage(browser, consoleErrors);
+  await logIn(advisor, "advisor@demo.test");
+  await advisor
+    .getByRole("region", { name: "Invitations for you" })
+    .getByRole("button", { name: /^Accept Sessions/ })
+    .click();
+  await expect(advisor.getByRole("heading", { level: 1 })).toContainText("Sessions");
+  await buyer.goto(`/negotiations/${id}`);
+
+  // Something open to discuss: the supplier's question in a shared thread on Backups.
+  const clauses = (await (await supplier.request.get(`/api/negotiations/${id}/agreements`)).json()) as { clauses: { clauseId: string; heading: string }[] };
+  const backups = clauses.clauses.find((c) => c.heading === "Backups")!;
+  const asked = await supplier.request.post(`/api/negotiations/${id}/threads`, {
+    headers: { Origin: new URL(supplier.url()).origin },
+    data: { clauseId: backups.clauseId, visibility: "shared", body: "Can we keep them for 14 days?" },
+  });
+  expect(asked.status()).toBe(201);
+
+  await advisor.getByRole("link", { name: "Sessions", exact: true }).click();
+  await expect(advisor.getByRole("heading", { level: 1, name: "Sessions" })).toBeVisible();
+  await advisor.getByLabel("Date and time").fill("2026-12-10T10:00");
+  const proposed = advisor.getByRole("group", { name: "Proposed agenda: what is open" });
+  await expect(proposed.getByRole("checkbox", { name: /Backups/ })).toBeChecked();
+  await expect(proposed).toContainText("open shared thread");
+  await expectAccessible(advisor);
+  await advisor.getByRole("button", { name: "Plan session" }).click();
+  await expect(advisor.getByRole("heading", { level: 1, name: /^Session of/ })).toBeVisible();
+
+  // The agenda: a free topic, moved to the top with the keyboard, time-boxed, saved.
+  await advisor.getByLabel("Add a free topic").fill("Exit plan");
+  await advisor.getByRole("button", { name: "Add topic" }).click();
+  await advisor.getByRole("button", { name: "Move Exit plan up" }).focus();
+  await advisor.keyboard.press("Enter");
+  await expect(advisor.getByRole("button", { name: "Move Exit plan down" })).toBeFocused();
+  await advisor.getByLabel(/^Time box for .*Backups/).fill("15");
+  await advisor.getByRole("button", { name: "Save agenda" }).click();
+  const agenda = advisor.locator(".agenda-items > li");
+  await expect(agenda).toHaveCount(2);
+  await expect(agenda.first()).toContainText("Exit plan");
+  await expect(agenda.nth(1)).toContainText("15 min");
+
+  await buyer.reload();
+  await expect(buyer.getByRole("link", { name: /^Next session: 10 Dec 2026/ })).toBeVisible();
+
+  // Running it.
+  await advisor.getByRole("button", { name: "Start session" }).click();
+  await expect(advisor.getByRole("heading", { name: "Current item: Exit plan" })).toBeVisible();
+  await advisor.getByRole("button", { name: "Next item" }).click();
+  await expect(advisor.getByRole("heading", { name: /^Current item: .*Backups/ })).toBeVisible();
+  await advisor.getByRole("radio", { name: "Agreed" }).check();
+  await advisor.getByLabel("Decision").fill("Keep 30 days; the supplier sends the revised wording.");
+  await advisor.getByRole("button", { name: "Add an action" }).click();
+  await advisor.getByLabel("Who (action 1)").selectOption({ label: "Sam Supplier (Nimbus Cloud)" });
+  await advisor.getByLabel("What (action 1)").fill("Send the revised wording");
+  await advisor.getByLabel("Due by (action 1)").fill("2026-01-15");
+  await advisor.getByRole("button", { name: "Record outcome" }).click();
+  await expect(advisor.getByRole("status").filter({ hasText: "Outcome recorded." })).toBeVisible();
+  await expect(agenda.nth(1)).toContainText("Agreed");
+  await expect(agenda.nth(1)).toContainText("Sam Supplier (Nimbus Cloud): Send the revised wording");
+  await expectAccessible(advisor);
+  for (const width of [1366, 960, 390]) {
+    await advisor.setViewportSize({ width, height: 900 });
+    await advisor.screenshot({ path: `test-results/session-${width}.png`, fullPage: true });
+    const overflow = await advisor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `the session page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  }
+  await advisor.setViewportSize({ width: 1366, height: 900 });
+
+  // The supplier follows along on the session page, and sees the outcome is not their agreement.
+  await supplier.goto(`/negotiations/${id}/sessions`);
+  await supplier.getByRole("link", { name: /^Open session of/ }).click();
+  await expect(supplier.getByRole("button", { name: "Start session" })).toHaveCount(0);
+  await expect(supplier.getByRole("link", { name: /agree .*Backups for your party/ })).toBeVisible();
+
+  await expect(advisor.getByRole("checkbox", { name: "Bea Buyer (Acme Retail)" })).toBeChecked();
+  await advisor.getByRole("button", { name: "End session and publish the minutes" }).click();
+  const minutes = advisor.getByRole("region", { name: "Minutes" });
+  await expect(minutes).toContainText("Keep 30 days; the supplier sends the revised wording.");
+  await expect(minutes).toContainText("Ada Advisor (sector body)");
+  await expect(minutes.getByRole("definition").first()).toBeVisible();
+  await expect(minutes.getByRole("link", { name: "Download the minutes (Markdown)" })).toBeVisible();
+  await expectAccessible(advisor);
+  await advisor.screenshot({ path: "test-results/session-minutes-1366.png", fullPage: true });
+
+  // The supplier's dashboard: the action, overdue, marked done.
+  await supplier.goto("/dashboard");
+  const mine = supplier.getByRole("region", { name: "Your actions" });
+  await expect(mine).toContainText("Send the revised wording");
+  await expect(mine).toContainText("Overdue");
+  await expect(mine.getByRole("link", { name: /^in Sessions \d/ })).toBeVisible();
+  await expectAccessible(supplier);
+  await mine.getByRole("button", { name: "Mark “Send the revised wording” done" }).click();
+  await expect(mine).toContainText("Done by Sam Supplier (Nimbus Cloud)");
+  await expect(mine).not.toContainText("Overdue");
+});

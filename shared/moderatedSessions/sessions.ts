@@ -1,0 +1,124 @@
+// Moderated sessions (decision 032) as the browser sees them. Without zod, so pages can import it.
+import type { Role } from "../roles";
+
+export const sessionStates = ["planned", "live", "ended"] as const;
+export type SessionState = (typeof sessionStates)[number];
+
+export const itemKinds = ["clause", "topic"] as const;
+export type ItemKind = (typeof itemKinds)[number];
+
+/**
+ * What the meeting concluded on an item. A record of the meeting, never a party's agreement: an
+ * "agreed" item still needs each party to agree the clause itself (decision 032).
+ */
+export const outcomes = ["agreed", "change_needed", "parked", "out_of_scope"] as const;
+export type Outcome = (typeof outcomes)[number];
+
+/** Why the proposed agenda holds an item: what is open about it. */
+export const agendaReasons = ["proposal-open", "needs-change", "changed", "placeholders", "threads", "parked", "open-action"] as const;
+export type AgendaReason = (typeof agendaReasons)[number];
+
+export const maxAgendaItems = 100;
+export const maxTimeBoxMinutes = 240;
+export const maxDecisionLength = 4000;
+export const maxActionLength = 500;
+export const maxTopicLength = 200;
+
+export interface ActionView {
+  id: string;
+  sessionId: string;
+  itemId: string;
+  assigneeId: string;
+  assigneeName: string;
+  what: string;
+  /** YYYY-MM-DD, or null without a due date */
+  dueDate: string | null;
+  doneAt: number | null;
+  doneByName: string | null;
+}
+
+export interface AgendaItemView {
+  id: string;
+  kind: ItemKind;
+  clauseId: string | null;
+  title: string;
+  timeBoxMinutes: number | null;
+  outcome: Outcome | null;
+  decision: string | null;
+  actions: ActionView[];
+}
+
+/** An item as the moderator edits the agenda: an existing one keeps its id. */
+export interface AgendaInput {
+  id?: string;
+  kind: ItemKind;
+  clauseId?: string;
+  title?: string;
+  timeBoxMinutes?: number | null;
+}
+
+export interface ProposedItem {
+  kind: ItemKind;
+  clauseId: string | null;
+  title: string;
+  reasons: AgendaReason[];
+}
+
+export interface MinutesContent {
+  negotiationTitle: string;
+  plannedAt: number;
+  startedAt: number | null;
+  endedAt: number;
+  moderator: string;
+  attendees: { name: string; role: Role }[];
+  items: {
+    itemId: string;
+    title: string;
+    kind: ItemKind;
+    clauseId: string | null;
+    outcome: Outcome | null;
+    decision: string | null;
+    actions: { assignee: string; what: string; dueDate: string | null }[];
+  }[];
+}
+
+export interface MinutesRevision {
+  revision: number;
+  publishedAt: number;
+  publishedBy: string;
+  /** Why a correction was made; null for the first revision. */
+  note: string | null;
+  content: MinutesContent;
+}
+
+export interface SessionSummary {
+  id: string;
+  plannedAt: number;
+  state: SessionState;
+  moderatorName: string;
+  items: number;
+}
+
+export interface SessionView extends SessionSummary {
+  negotiationId: string;
+  moderatorId: string;
+  currentItemId: string | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  agenda: AgendaItemView[];
+  /** Every published revision, the latest last. */
+  minutes: MinutesRevision[];
+}
+
+/** An action on its assignee's dashboard. */
+export interface MyAction extends ActionView {
+  negotiationId: string;
+  negotiationTitle: string;
+}
+
+export const isOutcome = (value: unknown): value is Outcome => typeof value === "string" && (outcomes as readonly string[]).includes(value);
+export const isSessionState = (value: unknown): value is SessionState => typeof value === "string" && (sessionStates as readonly string[]).includes(value);
+
+/** Overdue: not done and its due day has passed (`today` is YYYY-MM-DD in the reader's calendar). */
+export const isOverdue = (action: Pick<ActionView, "dueDate" | "doneAt">, today: string) =>
+  action.doneAt === null && action.dueDate !== null && action.dueDate < today;
