@@ -562,3 +562,126 @@ test("editing together, an agreed clause moved by the editor is proposed moved; 
   );
   assert.equal(plain.ok, true, plain.ok ? "" : plain.reason);
 });
+
+/** A member's editor proposing: ids minted here, and those the server recorded for them. */
+function editorAuthor(userId: string, owners: Map<string, ProposalOwner>): ProposalAuthor {
+  const minted = new Set<string>();
+  return {
+    isMine: (id) => minted.has(id) || owners.get(id)?.authorId === userId,
+    newId: () => {
+      const id = newProposalId();
+      minted.add(id);
+      return id;
+    },
+  };
+}
+
+/** The edit `make` makes with the caret at `at(pm)`, as the member's editor turns it into proposals. */
+function proposing(who: ProposalAuthor, at: (pm: PMNode) => number, make: (state: EditorState) => Transaction) {
+  return (tr: Transaction, pm: PMNode) => {
+    const state = EditorState.create({ doc: pm, selection: TextSelection.create(pm, at(pm)) });
+    const proposed = proposalTransaction(state, make(state), who);
+    assert.ok(proposed, "the edit has a proposal form");
+    for (const step of proposed.steps) tr.step(step);
+  };
+}
+
+/** Clause `n`'s body paragraphs, with their positions. */
+function paragraphsIn(pm: PMNode, n: number): { from: number; node: PMNode }[] {
+  const clause = clausesIn(pm)[n]!;
+  const out: { from: number; node: PMNode }[] = [];
+  clause.node.descendants((node, pos) => (node.type.name === "paragraph" ? (out.push({ from: clause.from + 1 + pos, node }), false) : true));
+  return out;
+}
+
+test("a new paragraph is proposed whole, its text as its proposal; the other party cannot take it in or away", () => {
+  for (const options of [{}, { mode: "together" as const, protectedClauses: [0] }]) {
+    const { member, owners } = setup(options);
+    const supplier = member("supplier");
+    const buyer = member("buyer");
+    const who = editorAuthor("supplier", owners);
+    const split = supplier.send(
+      supplier.edit(
+        proposing(
+          who,
+          (pm) => bodyText(pm, 0).from + 11,
+          (state) => state.tr.split(state.selection.from),
+        ),
+      ),
+    );
+    assert.equal(split.ok, true, split.ok ? "" : split.reason);
+    assert.deepEqual(split.ok && split.proposals.map((p) => [p.kind, p.scope]).sort(), [
+      ["delete", "text"],
+      ["insert", "block"],
+    ]);
+    const block = split.ok ? split.proposals.find((p) => p.scope === "block")! : null;
+    assert.equal(block?.clauseId, clausesIn(supplier.pm())[0]!.node.attrs.id);
+    const paragraphs = paragraphsIn(supplier.pm(), 0);
+    assert.deepEqual(
+      paragraphs.map((p) => [p.node.attrs.insertion, p.node.textContent]),
+      [
+        [null, "alpha beta gamma delta"],
+        [block?.id, "gamma delta"],
+        [null, "epsilon zeta"],
+      ],
+    );
+    const typed = supplier.send(
+      supplier.edit(
+        proposing(
+          who,
+          (pm) => paragraphsIn(pm, 0)[1]!.from + 1,
+          (state) => state.tr.insertText("and "),
+        ),
+      ),
+    );
+    assert.equal(typed.ok, true, typed.ok ? "" : typed.reason);
+    assert.equal(typed.ok && typed.proposals.length, 0, "typed into the paragraph, it is the same proposal");
+
+    const plainInside = supplier.edit((tr, pm) => tr.insertText("plain", paragraphsIn(pm, 0)[1]!.from + 1));
+    assert.equal(supplier.send(plainInside).ok, false, "its text still carries the proposal");
+    supplier.sync();
+    buyer.sync();
+    const second = (pm: PMNode) => paragraphsIn(pm, 0)[1]!;
+    for (const [name, change] of [
+      ["taken in", (tr: Transaction, pm: PMNode) => tr.setNodeAttribute(second(pm).from, "insertion", null)],
+      ["removed", (tr: Transaction, pm: PMNode) => tr.delete(second(pm).from, second(pm).from + second(pm).node.nodeSize)],
+    ] as const) {
+      assert.equal(buyer.send(buyer.edit(change)).ok, false, `not ${name} by the other party`);
+      buyer.sync();
+    }
+    assert.equal(supplier.send(supplier.edit((tr, pm) => tr.setNodeAttribute(second(pm).from, "insertion", null))).ok, false, "nor taken in by its author");
+    supplier.sync();
+    const taken = supplier.send(supplier.edit((tr, pm) => tr.delete(second(pm).from, second(pm).from + second(pm).node.nodeSize)));
+    assert.equal(taken.ok, true, taken.ok ? "" : taken.reason);
+  }
+});
+
+test("an existing paragraph is not marked new, nor a new one added unmarked or with someone else's id", () => {
+  const { member, owners } = setup();
+  const supplier = member("supplier");
+  const buyer = member("buyer");
+  const theirs = buyer.send(
+    buyer.edit(
+      proposing(
+        editorAuthor("buyer", owners),
+        (pm) => bodyText(pm, 1).from + 5,
+        (state) => state.tr.split(state.selection.from),
+      ),
+    ),
+  );
+  assert.equal(theirs.ok, true, theirs.ok ? "" : theirs.reason);
+  const theirId = theirs.ok ? theirs.proposals.find((p) => p.scope === "block")!.id : "";
+  supplier.sync();
+  const cases: [string, (tr: Transaction, pm: PMNode) => void][] = [
+    ["an existing paragraph marked new", (tr, pm) => tr.setNodeAttribute(paragraphsIn(pm, 0)[0]!.from, "insertion", newProposalId())],
+    ["an unmarked new paragraph", (tr, pm) => tr.insert(paragraphsIn(pm, 0)[0]!.from, s.nodes.paragraph!.create())],
+    [
+      "a paragraph with someone else's id",
+      (tr, pm) => tr.insert(paragraphsIn(pm, 0)[0]!.from, s.nodes.paragraph!.create({ insertion: theirId }, s.text("x", [ins(theirId)]))),
+    ],
+  ];
+  for (const [name, change] of cases) {
+    assert.equal(supplier.send(supplier.edit(change)).ok, false, `${name} is refused`);
+    supplier.sync();
+  }
+});

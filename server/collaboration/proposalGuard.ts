@@ -45,9 +45,16 @@ export interface ProposalRules {
 /** The clause attributes that propose adding or removing the whole clause (decision 027). */
 export type ClauseProposalKey = "insertion" | "deletion";
 const clauseKinds: Record<ClauseProposalKey, ProposalKind> = { insertion: "insert", deletion: "delete" };
-const isClauseProposalKey = (key: string | null): key is ClauseProposalKey => key === "insertion" || key === "deletion";
-/** An item that sets or held one of a clause's proposal attributes. */
-const isClauseProposalItem = (item: Y.Item) => item.parent instanceof Y.XmlElement && item.parent.nodeName === "clause" && isClauseProposalKey(item.parentSub);
+/** Elements proposed whole by an attribute: clauses added or removed; paragraphs and list items added (decision 033). */
+const wholeProposalKeys: Record<string, readonly string[] | undefined> = {
+  clause: ["insertion", "deletion"],
+  paragraph: ["insertion"],
+  list_item: ["insertion"],
+};
+const isBlock = (element: Y.XmlElement) => element.nodeName === "paragraph" || element.nodeName === "list_item";
+/** An item that sets or held one of these attributes. */
+const isClauseProposalItem = (item: Y.Item) =>
+  item.parent instanceof Y.XmlElement && item.parentSub !== null && !!wholeProposalKeys[item.parent.nodeName]?.includes(item.parentSub);
 
 /** The clause attributes of a move proposal (decision 031). */
 type MoveKey = "moved" | "movedFrom";
@@ -135,6 +142,21 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     if (!ownClauses.has(clause)) ownClauses.set(clause, isOwn(attributeIn(tr, clause, "insertion")));
     return ownClauses.get(clause)!;
   };
+  // A paragraph or list item the sender proposed new may hold new elements and lose them (its
+  // own, a list item's paragraph); its text is judged as text, carrying the proposal's marks.
+  const ownBlocks = new Map<Y.XmlElement, boolean>();
+  const inOwnProposedBlock = (type: Placed) => {
+    for (let t: Placed | null = type; t && !(t instanceof Y.XmlElement && t.nodeName === "clause"); t = parentOf(t)) {
+      if (!(t instanceof Y.XmlElement) || !isBlock(t)) continue;
+      if (!ownBlocks.has(t)) {
+        const id = attributeIn(tr, t, "insertion");
+        ownBlocks.set(t, id !== null && isOwn(id));
+      }
+      if (ownBlocks.get(t)) return true;
+    }
+    return false;
+  };
+  const ownElement = (type: Placed) => inOwnProposedClause(type) || inOwnProposedBlock(type);
   const strictAt = (type: Placed) => strictArea(type) && !inOwnProposedClause(type);
   const strictArea = (type: Placed) => {
     if (rules.proposeOnly) return true;
@@ -211,7 +233,7 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     if (parent instanceof Y.XmlText && item.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat)) texts.add(parent);
     // A new run of text in an existing block: what it holds is judged as text; a new clause the
     // sender proposes whole is theirs.
-    else if (!(content instanceof Y.ContentType && item.parentSub === null && (content.type instanceof Y.XmlText || inOwnProposedClause(content.type))))
+    else if (!(content instanceof Y.ContentType && item.parentSub === null && (content.type instanceof Y.XmlText || ownElement(content.type))))
       strictProblem ??= "only proposals may change this text (no new elements or attributes)";
   }
 
@@ -237,7 +259,7 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
       texts.add(parent);
     // A deleted run's text is in the delete set too, and judged as text; the sender may take back
     // a clause they proposed whole.
-    else if (!(content instanceof Y.ContentType && (content.type instanceof Y.XmlText || inOwnProposedClause(content.type))))
+    else if (!(content instanceof Y.ContentType && (content.type instanceof Y.XmlText || ownElement(content.type))))
       strictProblem ??= "only proposals may change this text (nothing may be removed)";
   });
 
@@ -251,8 +273,9 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
 }
 
 /**
- * A clause attribute proposing the whole clause, set by this transaction (decision 027). A new id
- * becomes the sender's proposal: to add a clause only as it is added, to remove one at any time.
+ * A clause attribute proposing the whole clause (decision 027), or a paragraph's or list item's
+ * proposing it new (decision 033), set by this transaction. A new id becomes the sender's
+ * proposal: to add a clause or paragraph only as it is added, to remove a clause at any time.
  * Someone else's or a decided id only where the clause carried it before (y-prosemirror moves a
  * clause by deleting and recreating it, attributes and all).
  */
@@ -269,10 +292,11 @@ function clauseAttributeProblem(
   const kind = clauseKinds[key];
   const clauseId = valueOf(clause._map.get("id"));
   const owner = ownerOf(id);
-  const carried = clauseId !== null && rules.attributeBefore?.(clauseId, key) === id;
+  const block = isBlock(clause);
+  const carried = !block && clauseId !== null && rules.attributeBefore?.(clauseId, key) === id;
   if (!owner) {
-    if (key === "insertion" && !(clause._item && isNew(tr, clause._item)) && !carried) return "a clause is proposed as new only when it is added";
-    registered.set(id, { id, kind, scope: "clause", clauseId });
+    if (key === "insertion" && !(clause._item && isNew(tr, clause._item)) && !carried) return "a clause or paragraph is proposed as new only when it is added";
+    registered.set(id, block ? { id, kind, scope: "block", clauseId: clauseOf(clause) } : { id, kind, scope: "clause", clauseId });
     return null;
   }
   if (owner.kind !== kind) return "a proposal id names one kind of proposal";
@@ -292,7 +316,7 @@ function clauseAttributeRemovalProblem(clause: Y.XmlElement, removed: Y.Item, is
   if (id === null || (now && !now.deleted && valueOf(now) === id)) return null;
   if (key === "deletion" && isOwn(id)) return null;
   return key === "insertion"
-    ? "a proposed clause is accepted or rejected, not taken in by its author"
+    ? "a proposed clause or paragraph is accepted or rejected, not taken in by its author"
     : "only the sender's own deletion proposals may be taken off";
 }
 

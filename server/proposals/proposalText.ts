@@ -73,11 +73,25 @@ function clauseProposals(fragment: Y.XmlFragment): Map<string, { clause: Y.XmlEl
   return out;
 }
 
+/** Paragraphs and list items proposed new (decision 033), by the proposal's id: a split of one may make two. */
+function blockProposals(type: Y.XmlFragment | Y.XmlElement, out = new Map<string, Y.XmlElement[]>()): Map<string, Y.XmlElement[]> {
+  for (const child of type.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    const id: unknown = child.nodeName === "paragraph" || child.nodeName === "list_item" ? child.getAttribute("insertion") : undefined;
+    if (typeof id === "string") out.set(id, [...(out.get(id) ?? []), child]);
+    blockProposals(child, out);
+  }
+  return out;
+}
+
 /** A clause's heading as plain text. */
 function headingOf(clause: Y.XmlElement): string {
   const heading = clause.get(0);
-  if (!(heading instanceof Y.XmlElement)) return "";
-  return texts(heading)
+  return heading instanceof Y.XmlElement ? plainTextOf(heading) : "";
+}
+
+function plainTextOf(element: Y.XmlElement): string {
+  return texts(element)
     .flatMap((text) => (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === "string" ? op.insert : "")))
     .join("");
 }
@@ -93,6 +107,8 @@ export interface ProposalInDocument {
 export function proposalTexts(fragment: Y.XmlFragment): Map<string, ProposalInDocument> {
   const out = new Map<string, ProposalInDocument>();
   for (const [id, { clause }] of clauseProposals(fragment)) out.set(id, { text: headingOf(clause), clauseId: clauseOf(clause), scope: "clause" });
+  for (const [id, blocks] of blockProposals(fragment))
+    if (!out.has(id)) out.set(id, { text: blocks.map(plainTextOf).join("\n"), clauseId: clauseOf(blocks[0]!), scope: "block" });
   for (const [id, runs] of proposalRuns(fragment))
     if (!out.has(id))
       out.set(id, {
@@ -106,8 +122,8 @@ export function proposalTexts(fragment: Y.XmlFragment): Map<string, ProposalInDo
 
 /**
  * Applies a decision: accepting an insertion or rejecting a deletion takes the mark off and keeps
- * the text; accepting a deletion or rejecting an insertion removes the text. A whole clause the
- * same way: its attribute taken off, or the clause removed. A formatting change accepted keeps the
+ * the text; accepting a deletion or rejecting an insertion removes the text. A whole clause, or a
+ * new paragraph or list item, the same way: its attribute taken off, or it is removed. A formatting change accepted keeps the
  * new formatting; rejected, the text gets back the formatting its record names. Call it inside a
  * transaction on the room's document. Returns whether the document held the proposal.
  */
@@ -120,6 +136,13 @@ export function applyDecision(fragment: Y.XmlFragment, id: string, kind: Proposa
     return true;
   }
   if (kind === "move") return false;
+  // A new paragraph or list item: taken in, or removed; its text (which carries the same id) follows below.
+  const blocks = kind === "insert" ? (blockProposals(fragment).get(id) ?? []) : [];
+  for (const block of blocks) {
+    const parent = block.parent as Y.XmlElement;
+    if (removeText) parent.delete(parent.toArray().indexOf(block), 1);
+    else block.removeAttribute("insertion");
+  }
   if (whole) {
     const section = whole.clause.parent as Y.XmlElement;
     if (removeText) section.delete(section.toArray().indexOf(whole.clause), 1);
@@ -136,7 +159,7 @@ export function applyDecision(fragment: Y.XmlFragment, id: string, kind: Proposa
     if (removeText) run.text.delete(run.index, run.length);
     else run.text.format(run.index, run.length, { [proposalMarkOf[kind]]: null });
   }
-  return runs.length > 0;
+  return runs.length > 0 || blocks.length > 0;
 }
 
 /** A move accepted: the clause stays where it is, as any other. */

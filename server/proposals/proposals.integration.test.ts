@@ -421,6 +421,59 @@ test("a clause moved in propose mode is a proposal: the buyer rejects it and it 
   await waitFor(() => order(supplier).join() === start.join() && !(section(supplier).get(2) as Y.XmlElement).getAttribute("moved"), "as it started");
 });
 
+test("a new paragraph proposed in propose mode is listed as one; accepted it is plain for everyone, rejected it is gone", async () => {
+  assert.equal((await api("buyer", "/settings", { changes: "proposals" })).status, 200);
+  const buyer = await join("buyer");
+  const supplier = await join("supplier");
+  const n = 4;
+  const blocks = (client: CollabClient) => clauses(client.fragment)[n]!.toArray().slice(1) as Y.XmlElement[];
+  /** A paragraph after the clause's first block: proposed with `id`, or plain when null. */
+  const newParagraph = (text: string, id: string | null) => (fragment: Y.XmlFragment) => {
+    const paragraph = new Y.XmlElement("paragraph");
+    if (id) paragraph.setAttribute("insertion", id);
+    const run = new Y.XmlText();
+    run.insert(0, text, id ? { insertion: { id } } : {});
+    paragraph.insert(0, [run]);
+    clauses(fragment)[n]!.insert(2, [paragraph]);
+  };
+  const count = blocks(buyer).length;
+  assert.equal(await hostileUpdate("supplier", craft(supplier, newParagraph("Plain.", null))), CloseCode.updateRefused, "not a plain paragraph");
+  const kept = random.id();
+  const dropped = random.id();
+  supplier.doc.transact(() => newParagraph("Keys rotate yearly.", kept)(supplier.fragment));
+  supplier.doc.transact(() => newParagraph("Keys never expire.", dropped)(supplier.fragment));
+  await waitFor(() => blocks(buyer).length === count + 2, "both paragraphs at the buyer's");
+  const listed = (await proposals("buyer")).filter((p) => p.id === kept || p.id === dropped);
+  assert.deepEqual(listed.map((p) => [p.kind, p.scope, p.text, p.clauseId, p.author.party]).sort(), [
+    ["insert", "block", "Keys never expire.", clauseId(buyer, n), "supplier"],
+    ["insert", "block", "Keys rotate yearly.", clauseId(buyer, n), "supplier"],
+  ]);
+  assert.equal((await api("supplier", `/proposals/${kept}`, { action: "accept" })).status, 403, "not by its own party");
+  assert.equal((await api("buyer", `/proposals/${kept}`, { action: "accept" })).status, 200);
+  assert.equal((await api("buyer", `/proposals/${dropped}`, { action: "reject" })).status, 200);
+  for (const client of [buyer, supplier])
+    await waitFor(() => {
+      const now = blocks(client);
+      const texts = now.map((b) => (b.get(0) as Y.XmlText | undefined)?.toString() ?? "");
+      return (
+        now.length === count + 1 &&
+        texts.includes("Keys rotate yearly.") &&
+        !texts.some((t) => t.includes("expire")) &&
+        now.every((b) => b.getAttribute("insertion") === undefined)
+      );
+    }, "the accepted paragraph plain, the rejected one gone");
+  assert.deepEqual(
+    (await proposals("buyer", "?status=all"))
+      .filter((p) => p.id === kept || p.id === dropped)
+      .map((p) => [p.id, p.status])
+      .sort(),
+    [
+      [kept, "accepted"],
+      [dropped, "rejected"],
+    ].sort(),
+  );
+});
+
 test("decisions are stored: after a restart the accepted text is plain", async () => {
   for (const c of open.splice(0)) c.destroy();
   const { dataDir } = server;

@@ -24,7 +24,7 @@ const hashCache = new WeakMap<PMNode, string>();
 export function clauseHash(clause: PMNode): string {
   let hash = hashCache.get(clause);
   if (!hash) {
-    hash = hashJson((hasProposal(clause) ? withoutProposals(clause.content) : clause.content).toJSON());
+    hash = hashJson((hasProposal(clause) ? withoutProposals(clause.content) : clause.content).toJSON(), withoutNullProposalAttributes);
     hashCache.set(clause, hash);
   }
   return hash;
@@ -60,7 +60,7 @@ export function hasProposal(node: PMNode): boolean {
     found = !!(node.attrs.insertion || node.attrs.deletion || node.attrs.moved);
     if (!found)
       node.descendants((child) => {
-        if (!found && child.isText && child.marks.some((m) => isProposalMark(m.type.name))) found = true;
+        if (!found && (child.isText ? child.marks.some((m) => isProposalMark(m.type.name)) : !!child.attrs.insertion)) found = true;
         return !found;
       });
     proposalCache.set(node, found);
@@ -80,7 +80,8 @@ export function withoutProposals(content: Fragment): Fragment {
 export function withDecidedProposals(content: Fragment, accepted: (id: string) => boolean): Fragment {
   const out: PMNode[] = [];
   content.forEach((child) => {
-    // A clause proposed whole (decision 027): there once its addition is accepted, gone once its removal is.
+    // A clause, paragraph or list item proposed whole (decisions 027, 033): there once its addition
+    // is accepted, gone once its removal is.
     const added = child.attrs.insertion as string | null | undefined;
     const removed = child.attrs.deletion as string | null | undefined;
     if ((added && !accepted(added)) || (removed && accepted(removed))) return;
@@ -104,13 +105,20 @@ export function withDecidedProposals(content: Fragment, accepted: (id: string) =
   return Fragment.fromArray(out);
 }
 
-// A clause that proposes nothing holds null under these (decisions 027, 031); left out, a schedule
-// hashes as it did before clauses could be proposed, so earlier sign-offs and versions still match.
+// A node that proposes nothing holds null under these (decisions 027, 031, 033); left out (and a
+// paragraph's attributes with them, which are only these), a schedule hashes as it did before
+// anything could be proposed whole, so earlier sign-offs and versions still match.
 const proposalAttributes = new Set(["insertion", "deletion", "moved", "movedFrom"]);
+
+function withoutNullProposalAttributes(key: string, value: unknown): unknown {
+  if (key !== "attrs" || value === null || typeof value !== "object") return value;
+  const kept = Object.entries(value).filter(([name, v]) => !(v === null && proposalAttributes.has(name)));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
 
 /** The whole schedule, structure and order included: what a sign-off or a version stands for. */
 export function scheduleHash(doc: PMNode): string {
-  return hashJson(doc.toJSON(), (key, value) => (value === null && proposalAttributes.has(key) ? undefined : value));
+  return hashJson(doc.toJSON(), withoutNullProposalAttributes);
 }
 
 /** Every clause's id and hash, and whether a proposal in it is open, in document order. */

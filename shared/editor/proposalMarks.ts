@@ -41,6 +41,11 @@ export function clauseProposalOf(clause: PMNode): { kind: "insert" | "delete"; i
   return null;
 }
 
+/** A paragraph or list item proposed new inside an existing clause (decision 033): its proposal id. */
+export function blockProposalOf(node: PMNode): string | null {
+  return (node.type === s.nodes.paragraph || node.type === s.nodes.list_item) && node.attrs.insertion ? String(node.attrs.insertion) : null;
+}
+
 /** A proposal to move a clause (decision 031): its id, and where the clause stood. */
 export function clauseMoveOf(clause: PMNode): { id: string; from: ClausePlace | null } | null {
   if (clause.type !== s.nodes.clause || !clause.attrs.moved) return null;
@@ -65,7 +70,7 @@ export function isProtectedClause(clause: PMNode, latest: Latest): boolean {
 export interface ProposalInDoc {
   id: string;
   kind: ProposalKind;
-  /** A proposal's text, or a whole clause (then `text` is its heading). */
+  /** A proposal's text, a whole clause (then `text` is its heading), or a new paragraph or list item. */
   scope: ProposalScope;
   clauseId: string | null;
   /** The proposed or struck text, its runs joined. */
@@ -77,9 +82,13 @@ export function proposalsInDoc(doc: PMNode): Map<string, ProposalInDoc> {
   const found = new Map<string, ProposalInDoc>();
   const visit = (node: PMNode, clauseId: string | null) => {
     node.descendants((child) => {
+      const block = blockProposalOf(child);
+      if (block && !found.has(block)) found.set(block, { id: block, kind: "insert", scope: "block", clauseId, text: child.textContent });
       if (!child.isText) return true;
       for (const proposal of proposalsOn(child.marks)) {
         const entry = found.get(proposal.id);
+        // A proposed paragraph's text carries its id too, and is its text already.
+        if (entry?.scope === "block") continue;
         if (entry) entry.text += child.text ?? "";
         else found.set(proposal.id, { ...proposal, scope: "text", clauseId, text: child.text ?? "" });
       }

@@ -6,6 +6,8 @@ import { scheduleSchema as s } from "./schema";
 import { buildScheduleDoc } from "./scheduleTemplate";
 import { proposalTransaction, type ProposalAuthor } from "./proposalTransform";
 import { deleteClause, insertClause, moveClause } from "./commands";
+import { joinBackward, splitBlock } from "prosemirror-commands";
+import { splitListItem } from "prosemirror-schema-list";
 import { isProtectedClause, proposalsInDoc } from "./proposalMarks";
 import { withoutProposals } from "../agreements/contentHash";
 import { clauseHash, clauseHashes } from "../agreements/contentHash";
@@ -136,16 +138,103 @@ test("typing never lands inside a deletion", () => {
   assert.equal(body(state), "Use [-strong:p1][+X:p2] keys.");
 });
 
-test("a new paragraph or a table has no proposal form", () => {
+/** Each paragraph of the body, as `body` spells it, with `¶id:` in front of one proposed whole. */
+function paragraphs(state: EditorState): string[] {
+  const out: string[] = [];
+  state.doc.descendants((node, pos) => {
+    if (node.type !== s.nodes.paragraph) return true;
+    const one = stateAt(
+      state.doc.type.create(
+        null,
+        s.nodes.section.create(null, [s.nodes.section_heading.create(), s.nodes.clause.create(null, [s.nodes.clause_heading.create(), node])]),
+      ),
+      1,
+    );
+    const whole = node.attrs.insertion ?? state.doc.resolve(pos).parent.attrs.insertion;
+    out.push(`${whole ? `¶${whole}:` : ""}${body(one)}`);
+    return false;
+  });
+  return out;
+}
+
+test("Enter proposes a new paragraph: the text after the caret struck here and proposed there, one proposal", () => {
+  const who = author();
+  let state = stateAt(doc, at(stateAt(doc, 1), " keys"));
+  state = applyCommand(state, splitBlock, who);
+  assert.deepEqual(paragraphs(state), ["Use strong[- keys.:p2]", "¶p1:[+ keys.:p1]"]);
+  assert.equal(state.selection.$from.parentOffset, 0, "the caret is at the start of the new paragraph");
+  assert.equal(state.selection.$from.parent.attrs.insertion, "p1");
+  const found = proposalsInDoc(state.doc).get("p1");
+  assert.deepEqual(found && { kind: found.kind, scope: found.scope, text: found.text }, { kind: "insert", scope: "block", text: " keys." });
+  // Until the other side accepts, the clause reads as agreed.
+  assert.equal(clauseHash(state.doc.firstChild!.child(1)), clauseHash(doc.firstChild!.child(1)));
+});
+
+test("in one's own new paragraph, typing, Enter and Backspace stay in that proposal", () => {
+  const who = author();
+  let state = stateAt(doc, at(stateAt(doc, 1), "keys.", 5));
+  state = applyCommand(state, splitBlock, who);
+  assert.deepEqual(paragraphs(state), ["Use strong keys.", "¶p1:"]);
+  state = propose(state, (tr) => tr.insertText("Keys rotate."), who);
+  assert.deepEqual(paragraphs(state), ["Use strong keys.", "¶p1:[+Keys rotate.:p1]"]);
+  state = stateAt(state.doc, at(state, " rotate."));
+  state = applyCommand(state, splitBlock, who);
+  assert.deepEqual(paragraphs(state), ["Use strong keys.", "¶p1:[+Keys:p1]", "¶p1:[+ rotate.:p1]"]);
+  assert.equal(who.minted.length, 1, "one proposal for all of it");
+  // Backspace at the start of the last one joins it to the one before, still proposed.
+  state = applyCommand(state, joinBackward, who);
+  assert.deepEqual(paragraphs(state), ["Use strong keys.", "¶p1:[+Keys rotate.:p1]"]);
+  // Emptied and joined back, it is gone.
+  state = stateAt(state.doc, at(state, "Keys rotate."), at(state, "Keys rotate.", 12));
+  state = propose(state, (tr) => tr.deleteSelection(), who);
+  assert.deepEqual(paragraphs(state), ["Use strong keys.", "¶p1:"]);
+  state = applyCommand(state, joinBackward, who);
+  assert.deepEqual(paragraphs(state), ["Use strong keys."]);
+  assert.ok(state.doc.eq(doc));
+});
+
+test("someone else's new paragraph is not taken back or written in as one's own", () => {
+  let state = stateAt(doc, at(stateAt(doc, 1), "keys.", 5));
+  state = applyCommand(state, splitBlock, author());
+  const other = author("q");
+  state = applyCommand(state, joinBackward, other);
+  assert.deepEqual(paragraphs(state), ["Use strong keys.", "¶p1:"]);
+  state = propose(state, (tr) => tr.insertText("Mine"), other);
+  assert.deepEqual(paragraphs(state), ["Use strong keys.", "¶p1:[+Mine:q1]"]);
+});
+
+test("Enter in a list item proposes a new list item", () => {
+  const listDoc = doc.type.create(null, [
+    s.nodes.section.create({ id: "s1" }, [
+      s.nodes.section_heading.create(null, s.text("Access")),
+      s.nodes.clause.create({ id: "c1" }, [
+        s.nodes.clause_heading.create(null, s.text("Locations")),
+        s.nodes.bullet_list.create(null, [s.nodes.list_item.create(null, s.nodes.paragraph.create(null, s.text("Amsterdam")))]),
+      ]),
+    ]),
+  ]);
+  const who = author();
+  let state = stateAt(listDoc, at(stateAt(listDoc, 1), "Amsterdam", 9));
+  state = applyCommand(state, splitListItem(s.nodes.list_item), who);
+  state = propose(state, (tr) => tr.insertText("Utrecht"), who);
+  const list = state.doc.firstChild!.child(1).child(1);
+  assert.equal(list.childCount, 2);
+  assert.equal(list.child(1).attrs.insertion, "p1");
+  assert.deepEqual(paragraphs(state), ["Amsterdam", "¶p1:[+Utrecht:p1]"]);
+  assert.equal(clauseHash(state.doc.firstChild!.child(1)), clauseHash(listDoc.firstChild!.child(1)));
+});
+
+test("a table, or a split before a placeholder, has no proposal form", () => {
   const state = stateAt(doc, at(stateAt(doc, 1), "keys"));
   const who = author();
-  const split = state.tr.split(state.selection.from);
-  assert.equal(proposalTransaction(state, split, who), null);
   const table = state.tr.insert(
     at(state, "keys.", 6),
     s.nodes.table.create(null, s.nodes.table_row.create(null, s.nodes.table_cell.create(null, s.nodes.paragraph.create()))),
   );
   assert.equal(proposalTransaction(state, table, who), null);
+  const withBlank = state.apply(state.tr.insert(at(state, "keys.", 5), s.nodes.placeholder.create({ label: "amount" })));
+  const split = stateAt(withBlank.doc, at(withBlank, "keys"));
+  assert.equal(proposalTransaction(split, split.tr.split(split.selection.from), who), null);
 });
 
 /** The body as runs with their formatting: `text{bold,italic}` and a formatting proposal as `~id<was>`. */

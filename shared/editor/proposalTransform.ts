@@ -1,9 +1,9 @@
-import { Fragment, Slice, type Mark, type Node as PMNode } from "prosemirror-model";
+import { Fragment, Slice, type Mark, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
 import { TextSelection, type EditorState, type Transaction } from "prosemirror-state";
 import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep, type Step } from "prosemirror-transform";
 import { encodePlace, placeOf } from "../proposals/clauseMove";
 import { clauseOutline } from "./clauseOutline";
-import { formattingOf, formattingProposalOf } from "./proposalMarks";
+import { blockProposalOf, formattingOf, formattingProposalOf } from "./proposalMarks";
 import { formattingMarkNames, scheduleSchema as s, type FormattingMark } from "./schema";
 
 export interface ProposalAuthor {
@@ -19,9 +19,9 @@ export interface ProposalAuthor {
  * one's own insertion really removes it. Only what the server admits from a member who may only
  * propose: other members' proposals are left as they are. A whole clause added or removed is
  * proposed as a clause (decision 027), a moved one as moved (decision 031); bold, italic or a link
- * put on or taken off existing text is proposed as a formatting change (decision 030). An edit that
- * changes other structure (a new paragraph, a list) has no proposal form yet, so the answer is null
- * and the edit must be dropped.
+ * put on or taken off existing text is proposed as a formatting change (decision 030), a paragraph
+ * or list item split by Enter as a new one (decision 033). An edit that changes other structure (a
+ * new list, a table) has no proposal form yet, so the answer is null and the edit must be dropped.
  *
  * Ids: continued typing or deleting next to one's own proposal of the same kind extends it (one
  * id); anything else starts a new one. An insertion never takes a deletion's id, so a replaced
@@ -56,6 +56,17 @@ export function proposalTransaction(state: EditorState, tr: Transaction, author:
         // Into the (first) new clause's heading, as the command that added it does.
         if (i === tr.steps.length - 1) caret = from + 2;
       }
+      continue;
+    }
+    const split = splitDepth(tr.docs[i]!, step);
+    if (split !== null) {
+      const at = proposeNewBlock(out, rebase(step.from, tr.steps.slice(0, i), out), split, author);
+      if (at === null) return null;
+      caret = at;
+      continue;
+    }
+    if (isJoin(tr.docs[i]!, step)) {
+      takeBackBlock(out, rebase(step.from, tr.steps.slice(0, i), out), rebase(step.to, tr.steps.slice(0, i), out), author);
       continue;
     }
     const inserted = insertedText(step.slice);
@@ -188,6 +199,90 @@ function proposeClauseRemoval(out: Transaction, from: number, to: number, author
   for (const range of gone.reverse()) out.delete(range.from, range.to);
 }
 
+/**
+ * The depth of the paragraph or list item a step splits in two (Enter), or null for any other
+ * step: a split inserts nothing but the closing and opening of the node, `openStart` levels deep.
+ */
+function splitDepth(doc: PMNode, step: ReplaceStep): number | null {
+  const { slice } = step;
+  const levels = slice.openStart;
+  if (step.from !== step.to || levels < 1 || slice.openEnd !== levels || slice.content.childCount !== 2 || slice.content.size !== 4 * levels) return null;
+  const $at = doc.resolve(step.from);
+  if (!$at.parent.isTextblock || levels > $at.depth) return null;
+  const depth = $at.depth - levels + 1;
+  const type = $at.node(depth).type;
+  return type === s.nodes.paragraph || type === s.nodes.list_item ? depth : null;
+}
+
+/**
+ * A split proposed (decision 033): the paragraph or list item stays as it was, with the text after
+ * the caret struck, and a new one after it proposed with that text (as an insertion of the same
+ * proposal), so accepting both is the split and rejecting them is the text as it was. In one's own
+ * proposed paragraph the text moves and both halves are the one proposal. Returns where the caret
+ * goes (the start of the new text), or null when the text after the caret holds something that
+ * cannot be struck (a placeholder).
+ */
+function proposeNewBlock(out: Transaction, at: number, depth: number, author: ProposalAuthor): number | null {
+  const $at = out.doc.resolve(at);
+  const container = $at.node(depth);
+  if (container.type !== s.nodes.paragraph && container.type !== s.nodes.list_item) return null;
+  const id = ownBlockAt($at, author) ?? author.newId();
+  const mark = s.marks.insertion.create({ id });
+  const tail: PMNode[] = [];
+  let strikable = true;
+  $at.parent.slice($at.parentOffset).content.forEach((node) => {
+    if (!node.isText) return void (strikable = false);
+    const inserted = s.marks.insertion.isInSet(node.marks);
+    if (s.marks.deletion.isInSet(node.marks) || (inserted && !author.isMine(String(inserted.attrs.id)))) return;
+    tail.push(node.mark(mark.addToSet(node.marks.filter((m) => !isProposalMark(m)))));
+  });
+  if (!strikable) return null;
+  const paragraph = s.nodes.paragraph.create(container.type === s.nodes.paragraph ? { insertion: id } : null, tail);
+  const block = container.type === s.nodes.paragraph ? paragraph : s.nodes.list_item.create({ insertion: id }, paragraph);
+  const before = out.steps.length;
+  if (at < $at.end()) proposeDeletion(out, at, $at.end(), author);
+  const after = out.mapping.slice(before).map($at.after(depth));
+  out.insert(after, block);
+  return after + (block === paragraph ? 1 : 2);
+}
+
+/** Whether a step only joins two blocks (Backspace at a paragraph's start, Delete at its end). */
+function isJoin(doc: PMNode, step: ReplaceStep): boolean {
+  if (step.from === step.to || step.slice.size > 0) return false;
+  let content = false;
+  doc.nodesBetween(step.from, step.to, (node) => void (content ||= node.isLeaf));
+  return !content;
+}
+
+/**
+ * Joining into one's own proposed paragraph or list item takes it back (decision 033): an empty one
+ * goes; a paragraph holding only one's own proposed text joins the one before, its text still
+ * proposed. Any other join has no proposal form and changes nothing.
+ */
+function takeBackBlock(out: Transaction, from: number, to: number, author: ProposalAuthor) {
+  const $to = out.doc.resolve(to);
+  for (let depth = $to.depth; depth > 0; depth--) {
+    const block = $to.node(depth);
+    const id = blockProposalOf(block);
+    if (!id) continue;
+    if (!author.isMine(id)) return;
+    if (block.content.size === (block.type === s.nodes.list_item ? 2 : 0)) return void out.delete($to.before(depth), $to.after(depth));
+    let own = block.type === s.nodes.paragraph;
+    block.descendants((node) => void (own &&= !node.isText || s.marks.insertion.isInSet(node.marks)?.attrs.id === id));
+    if (own) out.step(new ReplaceStep(from, to, Slice.empty, true));
+    return;
+  }
+}
+
+/** The id of this member's own proposed paragraph or list item around `$pos`, if any. */
+function ownBlockAt($pos: ResolvedPos, author: ProposalAuthor): string | null {
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const id = blockProposalOf($pos.node(depth));
+    if (id) return author.isMine(id) ? id : null;
+  }
+  return null;
+}
+
 /** A position in the document after `before` mapped back to the state's document, then through `out`. */
 function rebase(pos: number, before: Step[], out: Transaction): number {
   const start = before.reduceRight((p, step) => step.getMap().invert().map(p), pos);
@@ -261,6 +356,12 @@ function proposeDeletion(out: Transaction, from: number, to: number, author: Pro
   const mark: { from: number; to: number }[] = [];
   const remove: { from: number; to: number }[] = [];
   out.doc.nodesBetween(from, to, (node, pos) => {
+    // One's own proposed paragraph struck whole goes whole (decision 033).
+    const block = blockProposalOf(node);
+    if (block && author.isMine(block) && pos >= from && pos + node.nodeSize <= to) {
+      remove.push({ from: pos, to: pos + node.nodeSize });
+      return false;
+    }
     if (!node.isText) return true;
     const range = { from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to) };
     const insertion = s.marks.insertion.isInSet(node.marks);
@@ -293,7 +394,8 @@ function insertionPoint(doc: PMNode, pos: number): number {
 }
 
 function proposeInsertion(out: Transaction, at: number, nodes: PMNode[], author: ProposalAuthor): number {
-  const id = adjacentOwnId(out.doc, at, s.marks.insertion, author) ?? author.newId();
+  // In one's own proposed paragraph, what one types is that proposal's text.
+  const id = ownBlockAt(out.doc.resolve(at), author) ?? adjacentOwnId(out.doc, at, s.marks.insertion, author) ?? author.newId();
   const mark = s.marks.insertion.create({ id });
   const content = Fragment.fromArray(nodes.map((node) => node.mark(mark.addToSet(node.marks))));
   out.replace(at, at, new Slice(content, 0, 0));

@@ -4,7 +4,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { hasProposal } from "../agreements/contentHash";
 import { forEachClause } from "./numbering";
 import { movedFromPlace, type MovedFromPlace } from "./movedFrom";
-import { clauseMoveOf, clauseProposalOf, formattingOf, formattingProposalOf, proposalOf } from "./proposalMarks";
+import { blockProposalOf, clauseMoveOf, clauseProposalOf, formattingOf, formattingProposalOf, proposalOf } from "./proposalMarks";
 import { scheduleSchema, type FormattingMark } from "./schema";
 
 /**
@@ -124,10 +124,16 @@ function heading(node: PMNode | null, lookup?: ProposalLookup): { heading: strin
 }
 
 /** The block children of `parent`, from child `from` on (a clause's first child is its heading). */
+/** Whether a paragraph or list item proposed new (decision 033) is left out: its addition rejected, or not accepted in a decided reading. */
+function omitted(node: PMNode, lookup: ProposalLookup | undefined): boolean {
+  const id = lookup && blockProposalOf(node);
+  return !!id && proposalChange({ kind: "insert", id }, lookup) === "omit";
+}
+
 function blocks(parent: PMNode, lookup: ProposalLookup | undefined, from = 0): Block[] {
   const out: Block[] = [];
   parent.forEach((node, _offset, index) => {
-    if (index < from) return;
+    if (index < from || omitted(node, lookup)) return;
     switch (node.type.name) {
       case "paragraph":
         out.push({ kind: "paragraph", runs: runs(node, lookup) });
@@ -135,7 +141,7 @@ function blocks(parent: PMNode, lookup: ProposalLookup | undefined, from = 0): B
       case "bullet_list":
       case "ordered_list": {
         const items: Block[][] = [];
-        node.forEach((item) => items.push(blocks(item, lookup)));
+        node.forEach((item) => void (omitted(item, lookup) || items.push(blocks(item, lookup))));
         out.push({ kind: "list", ordered: node.type.name === "ordered_list", items });
         break;
       }

@@ -70,11 +70,14 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (): DOMOutputSpec => ["h3", { class: "clause-heading" }, 0],
   },
 
+  // `insertion` on a paragraph or list item: the id of a proposal to add it (decision 033), set by
+  // its author's edit (Enter while proposing), never parsed from pasted HTML.
   paragraph: {
     group: "block",
     content: "inline*",
+    attrs: { insertion: idAttr },
     parseDOM: [{ tag: "p" }],
-    toDOM: (): DOMOutputSpec => ["p", 0],
+    toDOM: (node): DOMOutputSpec => ["p", node.attrs.insertion ? { class: "block-proposed-insert" } : {}, 0],
   },
   bullet_list: {
     group: "block",
@@ -91,9 +94,10 @@ const nodes: Record<string, NodeSpec> = {
   },
   list_item: {
     content: "paragraph block*",
+    attrs: { insertion: idAttr },
     defining: true,
     parseDOM: [{ tag: "li" }],
-    toDOM: (): DOMOutputSpec => ["li", 0],
+    toDOM: (node): DOMOutputSpec => ["li", node.attrs.insertion ? { class: "block-proposed-insert" } : {}, 0],
   },
   table: {
     group: "block",

@@ -11,8 +11,11 @@ export { changesModes, isChangesMode, type ChangesMode } from "./changesMode";
 export const proposalKinds = ["insert", "delete", "format", "move"] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
-/** What a proposal adds or removes: text inside a clause or heading, or a whole clause (decision 027). */
-export type ProposalScope = "text" | "clause";
+/**
+ * What a proposal adds or removes: text inside a clause or heading, a whole clause (decision 027),
+ * or a new paragraph or list item inside a clause (decision 033).
+ */
+export type ProposalScope = "text" | "clause" | "block";
 
 export const proposalStatuses = ["open", "accepted", "rejected", "withdrawn"] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];

@@ -12,13 +12,15 @@ export function describeProposal(t: ReturnType<typeof useT>, formatTime: (ms: nu
       ? "proposals.tooltip.format"
       : record.kind === "move"
         ? "proposals.tooltip.moveClause"
-        : record.scope === "clause"
-          ? record.kind === "insert"
-            ? "proposals.tooltip.insertClause"
-            : "proposals.tooltip.deleteClause"
-          : record.kind === "insert"
-            ? "proposals.tooltip.insert"
-            : "proposals.tooltip.delete";
+        : record.scope === "block"
+          ? "proposals.tooltip.insertBlock"
+          : record.scope === "clause"
+            ? record.kind === "insert"
+              ? "proposals.tooltip.insertClause"
+              : "proposals.tooltip.deleteClause"
+            : record.kind === "insert"
+              ? "proposals.tooltip.insert"
+              : "proposals.tooltip.delete";
   return t(key, {
     name: record.author.name,
     party: t(`role.${record.author.party}`),

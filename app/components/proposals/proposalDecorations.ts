@@ -1,7 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { clauseMoveOf, clauseProposalOf, proposalsInDoc, proposalsOn, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
+import { blockProposalOf, clauseMoveOf, clauseProposalOf, proposalsInDoc, proposalsOn, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
 import { movedFromPlace, type MovedFromPlace } from "../../../shared/editor/movedFrom";
 import type { ProposalView } from "../../../shared/proposals/proposals";
 import { partyOf } from "../../../shared/roles";
@@ -36,6 +36,17 @@ export function proposalDecorationsPlugin(
         decorations.push(
           Decoration.node(pos, pos + node.nodeSize, {
             class: `proposal-clause proposal-by-${(record && partyOf(record.author.party)) ?? "unknown"}`,
+            ...(record ? { title: describe(record) } : {}),
+          }),
+        );
+      }
+      // A new paragraph or list item (decision 033): the party's bar, seen even while it is empty.
+      const block = blockProposalOf(node);
+      if (block) {
+        const record = records.get(block);
+        decorations.push(
+          Decoration.node(pos, pos + node.nodeSize, {
+            class: `proposal-block proposal-by-${(record && partyOf(record.author.party)) ?? "unknown"}`,
             ...(record ? { title: describe(record) } : {}),
           }),
         );

@@ -187,3 +187,36 @@ test("a formatting proposal is Word's w:rPrChange with the formatting before, a 
   assert.ok(markdownExport(exported("rejected")).includes("Notify *promptly*"), "rejected: the formatting before");
   assert.ok(markdownExport(exported("accepted")).includes("Notify **promptly**"), "accepted: the formatting proposed");
 });
+
+test("a new paragraph or list item is inserted text in the exports; rejected it leaves no empty paragraph or item behind", () => {
+  const withBlocks = s.nodes.doc.create(
+    null,
+    s.nodes.section.create({ id: "s1" }, [
+      s.nodes.section_heading.create(null, s.text("Incidents")),
+      s.nodes.clause.create({ id: "c1" }, [
+        s.nodes.clause_heading.create(null, s.text("Notice")),
+        s.nodes.paragraph.create(null, s.text("Notify within 24 hours.")),
+        s.nodes.paragraph.create({ insertion: "p" }, s.text("Confirm in writing.", ins("p"))),
+        s.nodes.bullet_list.create(null, [
+          s.nodes.list_item.create(null, s.nodes.paragraph.create(null, s.text("Mail"))),
+          s.nodes.list_item.create({ insertion: "p" }, s.nodes.paragraph.create(null, s.text("Phone", ins("p")))),
+        ]),
+      ]),
+    ]),
+  );
+  const exported = (status: ProposalRecord["status"]) =>
+    markdownExport(
+      exportDocumentOf(
+        scheduleModel(withBlocks, proposalLookup([{ ...record("p", "insert", status), scope: "block" }], t, "current")),
+        { status: "proposal-open", agreedBy: [] },
+        { t, title: "Paragraphs", generatedAt: proposedAt, openProposals: status === "open" },
+      ),
+    );
+  assert.match(exported("open"), /<ins title="[^"]*">Confirm in writing\.<\/ins>/);
+  assert.match(exported("open"), /- <ins title="[^"]*">Phone<\/ins>/);
+  const rejected = exported("rejected");
+  assert.ok(rejected.includes("Notify within 24 hours.\n\n- Mail\n"), rejected);
+  assert.ok(!/Confirm|Phone|\n-\s*\n/.test(rejected), rejected);
+  const accepted = exported("accepted");
+  assert.ok(accepted.includes("Confirm in writing.") && accepted.includes("- Phone"), accepted);
+});
