@@ -76,7 +76,11 @@ test("tracked formatting changes become formatting proposals as the editor makes
     ],
   );
   const runs: [string, unknown[]][] = [];
-  doc.child(0).child(1).child(1).forEach((n) => runs.push([n.text!, JSON.parse(JSON.stringify(n.marks)) as unknown[]]));
+  doc
+    .child(0)
+    .child(1)
+    .child(1)
+    .forEach((n) => runs.push([n.text!, JSON.parse(JSON.stringify(n.marks)) as unknown[]]));
   assert.deepEqual(runs, [
     ["The Supplier notifies the Buyer within ", []],
     ["72 hours", [{ type: "bold" }, { type: "modification", attrs: { id: bold, was: [] } }]],
