@@ -148,6 +148,12 @@ test("a tracked formatting change becomes a format proposal by its Word author, 
   assert.deepEqual(await listed(second.id), expected);
   assert.deepEqual(await notificationRuns(second.id), runs);
 
+  // The preview lists them, and shows the changed text as proposed under the editor's dotted line.
+  const uploaded = await buyer.request("/negotiations/import", { method: "POST", body: upload(buildDocx(formattingBody)) });
+  const page = await (await buyer.request(uploaded.headers.get("Location")!)).text();
+  assert.match(page, /<td>Word: Bob<\/td><td>Formatting<\/td><td><span class="proposal-fmt-run">in writing<\/span><\/td>/);
+  assert.match(page, /<span class="proposal-fmt-run"><strong>72<\/strong><\/span>/);
+
   // Withdrawn by the member who brought it in, the text has its formatting before again.
   const bob = ((await (await buyer.request(`/api/negotiations/${first.id}/proposals`)).json()) as ProposalView[]).find((p) => p.author.name === "Word: Bob")!;
   const withdrawn = await buyer.request(`/api/negotiations/${first.id}/proposals/${bob.id}`, {
