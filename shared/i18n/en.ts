@@ -895,7 +895,7 @@ export const en = {
   "wordImport.requirement.noSuggestion": "No requirement matches this clause well enough; choose one or leave it at none.",
   "wordImport.changes.title": "Tracked changes in the file: {count}",
   "wordImport.changes.intro":
-    "Each becomes an open proposal by its Word author (“Word: <author>”), brought in by you, for the other side to accept or reject. Nothing is accepted: inserted text stays marked as inserted, deleted text stays in the schedule marked as deleted.",
+    "Each becomes an open proposal by its Word author (“Word: <author>”), brought in by you, for the other side to accept or reject. Nothing is accepted: inserted text stays marked as inserted, deleted text stays in the schedule marked as deleted, changed formatting shows as proposed and goes back to what it was if rejected.",
   "wordImport.changes.none": "The file has no tracked changes.",
   "wordImport.changes.author": "By",
   "wordImport.changes.kind": "Change",
@@ -905,6 +905,7 @@ export const en = {
   "proposals.importedBy": "from a Word file imported by {name}",
   "wordImport.changes.insert": "Insertion",
   "wordImport.changes.delete": "Deletion",
+  "wordImport.changes.format": "Formatting",
   "wordImport.create": "Create negotiation",
   "wordImport.error.notDocx": "This file is not a Word document (.docx). Open it in Word and save it as “Word Document (*.docx)”, then upload that file.",
   "wordImport.error.encrypted":

@@ -905,7 +905,7 @@ export const nl: Record<MessageKey, string> = {
   "wordImport.requirement.noSuggestion": "Geen eis past goed genoeg bij deze clausule; kies er een of laat het op geen.",
   "wordImport.changes.title": "Bijgehouden wijzigingen in het bestand: {count}",
   "wordImport.changes.intro":
-    "Elke wijziging wordt een open voorstel op naam van de Word-auteur (“Word: <auteur>”), door jou ingebracht, dat de andere kant accepteert of afwijst. Niets wordt geaccepteerd: ingevoegde tekst blijft gemarkeerd als invoeging, verwijderde tekst blijft in de bijlage staan, gemarkeerd als verwijdering.",
+    "Elke wijziging wordt een open voorstel op naam van de Word-auteur (“Word: <auteur>”), door jou ingebracht, dat de andere kant accepteert of afwijst. Niets wordt geaccepteerd: ingevoegde tekst blijft gemarkeerd als invoeging, verwijderde tekst blijft in de bijlage staan, gemarkeerd als verwijdering, en gewijzigde opmaak staat er zoals voorgesteld en wordt bij afwijzen weer zoals hij was.",
   "wordImport.changes.none": "Het bestand heeft geen bijgehouden wijzigingen.",
   "wordImport.changes.author": "Door",
   "wordImport.changes.kind": "Wijziging",
@@ -915,6 +915,7 @@ export const nl: Record<MessageKey, string> = {
   "proposals.importedBy": "uit een Word-bestand, ingebracht door {name}",
   "wordImport.changes.insert": "Invoeging",
   "wordImport.changes.delete": "Verwijdering",
+  "wordImport.changes.format": "Opmaak",
   "wordImport.create": "Onderhandeling aanmaken",
   "wordImport.error.notDocx": "Dit bestand is geen Word-document (.docx). Open het in Word, sla het op als “Word-document (*.docx)” en upload dat bestand.",
   "wordImport.error.encrypted":

@@ -7,8 +7,13 @@ export interface ImportedRun {
   lineBreak?: true;
   bold?: true;
   italic?: true;
-  /** The id of the tracked change (ImportedChange) this run belongs to. */
+  /** The id of the tracked insertion or deletion (ImportedChange) this run belongs to. */
   change?: string;
+  /**
+   * A tracked formatting change (`w:rPrChange`): its ImportedChange's id and the formatting the run
+   * had before; the run's own bold and italic are the formatting proposed, as in Word.
+   */
+  formatChange?: { id: string; bold?: true; italic?: true };
 }
 
 export type ImportedBlock =
@@ -21,10 +26,13 @@ export interface ImportedEntry {
   block: ImportedBlock;
 }
 
-/** One `w:ins` or `w:del` in the file; its id is the one the proposal mark carries. */
+/**
+ * One `w:ins` or `w:del` in the file, or one formatting change (`w:rPrChange`, its consecutive runs
+ * by one author at one time); its id is the one the proposal mark carries.
+ */
 export interface ImportedChange {
   id: string;
-  kind: "insert" | "delete";
+  kind: "insert" | "delete" | "format";
   author: string;
   /** As Word wrote it (ISO 8601), or null when the file has none. */
   date: string | null;

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
 import type { ImportPreview, PreviewClause } from "../../utils/wordImport.server";
+import type { ImportedChange } from "../../../shared/wordImport/importedDocument";
 import { useFormatDateTime, useT } from "../../i18n";
 import { ImportedBlockView, ImportedRuns } from "./ImportedBlockView";
 
@@ -56,9 +57,15 @@ export function ImportPreviewForm({ preview, draft, refused, busy }: { preview: 
                   {preview.changes.map((change) => (
                     <tr key={change.id}>
                       <td>{t("wordImport.changes.by", { author: change.author })}</td>
-                      <td>{t(change.kind === "insert" ? "wordImport.changes.insert" : "wordImport.changes.delete")}</td>
+                      <td>{t(`wordImport.changes.${change.kind}`)}</td>
                       <td>
-                        {change.kind === "insert" ? <ins className="proposal-ins">{change.text}</ins> : <del className="proposal-del">{change.text}</del>}
+                        {change.kind === "insert" ? (
+                          <ins className="proposal-ins">{change.text}</ins>
+                        ) : change.kind === "delete" ? (
+                          <del className="proposal-del">{change.text}</del>
+                        ) : (
+                          <span className="proposal-fmt-run">{change.text}</span>
+                        )}
                       </td>
                       <td>{change.date && !Number.isNaN(Date.parse(change.date)) ? formatDateTime(Date.parse(change.date)) : "—"}</td>
                     </tr>
@@ -88,7 +95,7 @@ function ClauseCard({
   clause: PreviewClause;
   number: string;
   preview: ImportPreview;
-  changeKinds: Map<string, "insert" | "delete">;
+  changeKinds: Map<string, ImportedChange["kind"]>;
 }) {
   const t = useT();
   const selectId = useId();

@@ -1,7 +1,12 @@
-import type { ImportedBlock, ImportedRun } from "../../../shared/wordImport/importedDocument";
+import type { ImportedBlock, ImportedChange, ImportedRun } from "../../../shared/wordImport/importedDocument";
 
-/** A tracked change shows as Word shows it: inserted text underlined, deleted text struck through. */
-export function ImportedRuns({ runs, changeKinds }: { runs: ImportedRun[]; changeKinds: Map<string, "insert" | "delete"> }) {
+type ChangeKinds = Map<string, ImportedChange["kind"]>;
+
+/**
+ * A tracked change shows as Word shows it: inserted text underlined, deleted text struck through;
+ * changed formatting as proposed, under a dotted line as in the editor.
+ */
+export function ImportedRuns({ runs, changeKinds }: { runs: ImportedRun[]; changeKinds: ChangeKinds }) {
   return (
     <>
       {runs.map((run, i) => {
@@ -9,6 +14,7 @@ export function ImportedRuns({ runs, changeKinds }: { runs: ImportedRun[]; chang
         let content = <>{run.text}</>;
         if (run.bold) content = <strong>{content}</strong>;
         if (run.italic) content = <em>{content}</em>;
+        if (run.formatChange && changeKinds.has(run.formatChange.id)) content = <span className="proposal-fmt-run">{content}</span>;
         if (run.change) {
           content = changeKinds.get(run.change) === "delete" ? <del className="proposal-del">{content}</del> : <ins className="proposal-ins">{content}</ins>;
         }
@@ -18,7 +24,7 @@ export function ImportedRuns({ runs, changeKinds }: { runs: ImportedRun[]; chang
   );
 }
 
-export function ImportedBlockView({ block, changeKinds }: { block: ImportedBlock; changeKinds: Map<string, "insert" | "delete"> }) {
+export function ImportedBlockView({ block, changeKinds }: { block: ImportedBlock; changeKinds: ChangeKinds }) {
   switch (block.kind) {
     case "paragraph":
       return (

@@ -1,5 +1,6 @@
 import type { Mark, Node as PMNode } from "prosemirror-model";
 import { newId } from "../../../shared/ids";
+import { formattingOf } from "../../../shared/editor/proposalMarks";
 import { scheduleSchema as s } from "../../../shared/editor/schema";
 import type { ImportedBlock, ImportedEntry, ImportedProposal, ImportedRun, ParsedDocx } from "../../../shared/wordImport/importedDocument";
 import { importOutline } from "./importOutline";
@@ -12,7 +13,7 @@ import { importOutline } from "./importOutline";
 export function buildImportedSchedule(parsed: ParsedDocx, requirements: Map<number, string | null>): { doc: PMNode; proposals: ImportedProposal[] } {
   const { entries } = parsed;
   const clauseOf = new Map<string, number | null>();
-  const kinds = new Map(parsed.changes.map((c) => [c.id, c.kind === "insert" ? ("insertion" as const) : ("deletion" as const)]));
+  const kinds = new Map(parsed.changes.map((c) => [c.id, c.kind === "delete" ? ("deletion" as const) : ("insertion" as const)]));
   const noteIn =
     (clause: number | null): Note =>
     (id) => (clauseOf.set(id, clause), kinds.get(id) ?? "insertion");
@@ -54,11 +55,27 @@ function marksOf(run: ImportedRun, heading: boolean): Mark[] {
   return marks;
 }
 
+/**
+ * A formatting change as the editor proposes one (decision 030): the text carries the formatting
+ * proposed, `was` the formatting before. Word changes no link by w:rPrChange, so a run's link is in
+ * `was` as it is. None where both read the same here (a heading takes no bold).
+ */
+function modificationOf(run: ImportedRun, heading: boolean, marks: Mark[]): Mark | null {
+  if (!run.formatChange) return null;
+  const was = formattingOf([...marksOf(run.formatChange, heading), ...marks.filter((m) => m.type === s.marks.link)]);
+  return JSON.stringify(was) === JSON.stringify(formattingOf(marks)) ? null : s.marks.modification.create({ id: run.formatChange.id, was });
+}
+
 function inline(runs: ImportedRun[], heading: boolean, note: Note): PMNode[] {
   const out: PMNode[] = [];
   for (const run of runs) {
     const marks = marksOf(run, heading);
+    const modification = modificationOf(run, heading, marks);
     if (run.change) marks.push(s.marks[note(run.change)]!.create({ id: run.change }));
+    if (modification) {
+      note(run.formatChange!.id);
+      marks.push(modification);
+    }
     if (run.lineBreak) out.push(heading ? s.text(" ", marks) : s.nodes.hard_break.create());
     else if (run.text) out.push(s.text(run.text, marks));
   }

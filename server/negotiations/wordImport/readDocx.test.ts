@@ -5,7 +5,7 @@ import { importOutline } from "./importOutline";
 import { buildImportedSchedule } from "./buildImportedSchedule";
 import { plainText, type ParsedDocx } from "../../../shared/wordImport/importedDocument";
 import { DocxRefusal, readDocx } from "./readDocx";
-import { buildDocx, docmFile, encryptedFile, entityBomb, plainZip, zipBomb } from "./testing/docxFixtures";
+import { buildDocx, docmFile, encryptedFile, entityBomb, formattingBody, plainZip, zipBomb } from "./testing/docxFixtures";
 
 const outlineText = (parsed: ParsedDocx) =>
   importOutline(parsed.entries).map((s) => ({
@@ -52,6 +52,44 @@ test("tracked insertions and deletions by two authors stay in the text, marked, 
   );
   // Deleted text is not dropped, inserted text not silently accepted: both are there, marked.
   assert.match(doc.textContent, /every weekdaily/);
+});
+
+test("tracked formatting changes become formatting proposals as the editor makes them: the formatting proposed, `was` the one before", () => {
+  const parsed = readDocx(buildDocx(formattingBody));
+  assert.deepEqual(
+    parsed.changes.map(({ kind, author, date, text }) => ({ kind, author, date, text })),
+    [
+      { kind: "format", author: "Ann", date: "2026-11-22T14:00:00Z", text: "72 hours" },
+      { kind: "format", author: "Bob", date: "2026-11-22T14:00:00Z", text: "in writing" },
+      { kind: "insert", author: "Ann", date: "2026-11-20T10:00:00Z", text: " and by phone" },
+    ],
+  );
+  const [bold, unitalic, insertion] = parsed.changes.map((c) => c.id);
+
+  const { doc, proposals } = buildImportedSchedule(parsed, new Map());
+  assert.deepEqual(
+    proposals.map((p) => [p.id, p.kind, p.author, p.clauseIndex]),
+    [
+      [bold, "format", "Ann", 0],
+      [unitalic, "format", "Bob", 0],
+      [insertion, "insert", "Ann", 0],
+    ],
+  );
+  const runs: [string, unknown[]][] = [];
+  doc
+    .child(0)
+    .child(1)
+    .child(1)
+    .forEach((n) => runs.push([n.text!, JSON.parse(JSON.stringify(n.marks)) as unknown[]]));
+  assert.deepEqual(runs, [
+    ["The Supplier notifies the Buyer within ", []],
+    ["72 hours", [{ type: "bold" }, { type: "modification", attrs: { id: bold, was: [] } }]],
+    [", ", []],
+    ["in writing", [{ type: "modification", attrs: { id: unitalic, was: [{ type: "italic" }] } }]],
+    // Ann's bold on her own inserted text is part of the insertion; Bob's new font is nothing here.
+    [" and by phone", [{ type: "bold" }, { type: "insertion", attrs: { id: insertion } }]],
+    [".", []],
+  ]);
 });
 
 test("lists (nested), tables, bold and italic are kept in the clause bodies", () => {

@@ -18,7 +18,7 @@ const oleSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /**
  * Reads a .docx into entries and tracked changes. Headings (by style or outline level) become
  * sections and clauses, numbered or bold title lines become clauses, the rest is body; tracked
- * insertions and deletions stay in the text, marked, each with a fresh id.
+ * insertions, deletions and formatting changes stay in the text, marked, each with a fresh id.
  */
 export function readDocx(bytes: Uint8Array): ParsedDocx {
   if (oleSignature.every((b, i) => bytes[i] === b)) throw new DocxRefusal("encrypted");
@@ -87,6 +87,9 @@ const endsLikeSentence = /[.;:,]\s*$/;
 
 class BodyReader {
   private readonly changes: ImportedChange[] = [];
+  /** Formatting changes by Word's w:id, and the one the run before had (null: none, or a new paragraph). */
+  private readonly formatById = new Map<string, ImportedChange>();
+  private lastFormat: ImportedChange | null = null;
 
   constructor(
     private readonly styles: Map<string, 1 | 2>,
@@ -158,7 +161,12 @@ class BodyReader {
     const ilvl = Number(child(numPr, "w:ilvl")?.attrs["w:val"] ?? 0);
     // numId 0 is Word's way of switching numbering off for a paragraph.
     const list = numId && numId !== "0" ? { numId, ilvl, format: this.format(numId, ilvl) } : null;
-    return { runs: this.runs(p, undefined), style, list };
+    return { runs: this.paragraphRuns(p), style, list };
+  }
+
+  private paragraphRuns(p: XmlElement): ImportedRun[] {
+    this.lastFormat = null;
+    return this.runs(p, undefined);
   }
 
   private runs(parent: XmlElement, change: ImportedChange | undefined): ImportedRun[] {
@@ -200,6 +208,9 @@ class BodyReader {
     if (isOn(child(rPr, "w:b"))) format.bold = true;
     if (isOn(child(rPr, "w:i"))) format.italic = true;
     if (change) format.change = change.id;
+    // Formatting one's own inserted text is part of the insertion (decision 030).
+    const formatChange = change?.kind === "insert" ? null : this.formatChange(child(rPr, "w:rPrChange"), format);
+    this.lastFormat = formatChange;
     const out: ImportedRun[] = [];
     for (const el of elements(r)) {
       const content =
@@ -213,14 +224,40 @@ class BodyReader {
       if (content) out.push({ ...format, text: content });
       else if ((el.name === "w:br" && el.attrs["w:type"] !== "page") || el.name === "w:cr") out.push({ ...format, lineBreak: true });
     }
+    if (formatChange) formatChange.text += runsText(out);
     return out;
+  }
+
+  /**
+   * A run's `w:rPrChange` as the editor's formatting proposal (decision 030): the run keeps the
+   * formatting proposed and notes the bold and italic it had. Word gives each run its own w:id, so
+   * consecutive runs by one author at one time are one change. One that leaves bold and italic as
+   * they were changes nothing a schedule holds: no change.
+   */
+  private formatChange(rPrChange: XmlElement | undefined, run: ImportedRun): ImportedChange | null {
+    const before = child(rPrChange, "w:rPr");
+    const bold = isOn(child(before, "w:b"));
+    const italic = isOn(child(before, "w:i"));
+    if (!rPrChange || (bold === !!run.bold && italic === !!run.italic)) return null;
+    const author = rPrChange.attrs["w:author"]?.trim() || "?";
+    const date = rPrChange.attrs["w:date"] ?? null;
+    const wordId = rPrChange.attrs["w:id"];
+    const last = this.lastFormat;
+    let found = (wordId === undefined ? undefined : this.formatById.get(wordId)) ?? (last?.author === author && last.date === date ? last : undefined);
+    if (!found) {
+      found = { id: newId(), kind: "format", author, date, text: "" };
+      this.changes.push(found);
+    }
+    if (wordId !== undefined) this.formatById.set(wordId, found);
+    run.formatChange = { id: found.id, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) };
+    return found;
   }
 
   private table(tbl: XmlElement): ImportedBlock {
     const rows = elements(tbl, "w:tr").map((tr) =>
       elements(tr, "w:tc").map((tc) => {
         // A cell holds paragraphs only in our schema: nested tables give up their paragraphs.
-        const paragraphs = allParagraphs(tc).map((p): ImportedBlock => ({ kind: "paragraph", runs: this.runs(p, undefined) }));
+        const paragraphs = allParagraphs(tc).map((p): ImportedBlock => ({ kind: "paragraph", runs: this.paragraphRuns(p) }));
         return paragraphs.length ? paragraphs : [{ kind: "paragraph" as const, runs: [] }];
       }),
     );
@@ -235,7 +272,7 @@ function allParagraphs(el: XmlElement): XmlElement[] {
 const runsText = (runs: ImportedRun[]) => runs.map((r) => (r.lineBreak ? " " : (r.text ?? ""))).join("");
 
 function changeIds(block: ImportedBlock): string[] {
-  if (block.kind === "paragraph") return block.runs.flatMap((r) => (r.change ? [r.change] : []));
+  if (block.kind === "paragraph") return block.runs.flatMap((r) => [r.change, r.formatChange?.id].filter((id) => id !== undefined));
   if (block.kind === "list") return block.items.flat().flatMap(changeIds);
   return block.rows.flat(2).flatMap(changeIds);
 }

@@ -6,7 +6,9 @@ import { scheduleFromYjs } from "../../../shared/editor/scheduleFromYjs";
 import { startTestServer, type TestServer } from "../../test/testServer";
 import { demoClients } from "../../test/demoLogins";
 import { connectCollab, sessionCookie, synced } from "../../test/collabClient";
-import { buildDocx, docmFile, encryptedFile, entityBomb, plainZip, zipBomb } from "./testing/docxFixtures";
+import { formattingProposalOf } from "../../../shared/editor/proposalMarks";
+import type { ProposalView } from "../../../shared/proposals/proposals";
+import { buildDocx, docmFile, encryptedFile, entityBomb, formattingBody, plainZip, zipBomb } from "./testing/docxFixtures";
 
 let server: TestServer;
 let sqlite: SQLite.Database;
@@ -88,6 +90,79 @@ test("POST /api/negotiations/import creates the negotiation from the file, track
     "insert | Word: Anna de Vries | open | buyer | Bea Buyer (Acme Retail) | ",
     "insert | Word: Anna de Vries | open | buyer | Bea Buyer (Acme Retail) | ",
   ]);
+});
+
+/** The notification paragraph's runs as the collaboration server holds them: text, marks and a formatting proposal's `was`. */
+async function notificationRuns(id: string) {
+  const client = connectCollab(server.url, id, await sessionCookie(server.url, "buyer@demo.test"));
+  await synced(client);
+  const doc = scheduleFromYjs(client.fragment);
+  client.destroy();
+  const runs: [string, string[], unknown][] = [];
+  doc.descendants((node) => {
+    if (node.type.name !== "paragraph" || !node.textContent.startsWith("The Supplier notifies")) return true;
+    node.forEach((n) => runs.push([n.text!, n.marks.map((m) => m.type.name), formattingProposalOf(n.marks)?.was ?? null]));
+    return false;
+  });
+  return runs;
+}
+
+test("a tracked formatting change becomes a format proposal by its Word author, and an export of it imports as the same proposal", async () => {
+  const buyer = await as("buyer");
+  const importFile = async (bytes: Uint8Array) => {
+    const res = await buyer.request("/api/negotiations/import", { method: "POST", body: upload(bytes) });
+    assert.equal(res.status, 201);
+    return (await res.json()) as { id: string; proposals: number };
+  };
+  const listed = async (id: string) =>
+    ((await (await buyer.request(`/api/negotiations/${id}/proposals`)).json()) as ProposalView[])
+      .map((p) => ({ kind: p.kind, author: p.author.name, importedBy: p.author.importedBy, createdAt: p.createdAt, text: p.text, formatting: p.formatting }))
+      .sort((a, b) => a.text.localeCompare(b.text));
+  const changed = Date.parse("2026-11-22T14:00:00Z");
+  const inserted = Date.parse("2026-11-20T10:00:00Z");
+  const importedBy = "Bea Buyer (Acme Retail)";
+  const expected = [
+    { kind: "insert", author: "Word: Ann", importedBy, createdAt: inserted, text: " and by phone", formatting: undefined },
+    { kind: "format", author: "Word: Ann", importedBy, createdAt: changed, text: "72 hours", formatting: { on: ["bold"], off: [] } },
+    { kind: "format", author: "Word: Bob", importedBy, createdAt: changed, text: "in writing", formatting: { on: [], off: ["italic"] } },
+  ];
+
+  const first = await importFile(buildDocx(formattingBody));
+  assert.equal(first.proposals, 3);
+  assert.deepEqual(await listed(first.id), expected);
+  const runs = [
+    ["The Supplier notifies the Buyer within ", [], null],
+    ["72 hours", ["bold", "modification"], []],
+    [", ", [], null],
+    ["in writing", ["modification"], [{ type: "italic" }]],
+    [" and by phone", ["bold", "insertion"], null],
+    [".", [], null],
+  ];
+  assert.deepEqual(await notificationRuns(first.id), runs);
+
+  // Word's w:rPrChange out, and in again: the same proposals, by the same Word authors, dated the same.
+  const exported = await buyer.request(`/negotiations/${first.id}/versions/current/export?format=docx`);
+  assert.equal(exported.status, 200);
+  const second = await importFile(new Uint8Array(await exported.arrayBuffer()));
+  assert.equal(second.proposals, 3);
+  assert.deepEqual(await listed(second.id), expected);
+  assert.deepEqual(await notificationRuns(second.id), runs);
+
+  // The preview lists them, and shows the changed text as proposed under the editor's dotted line.
+  const uploaded = await buyer.request("/negotiations/import", { method: "POST", body: upload(buildDocx(formattingBody)) });
+  const page = await (await buyer.request(uploaded.headers.get("Location")!)).text();
+  assert.match(page, /<td>Word: Bob<\/td><td>Formatting<\/td><td><span class="proposal-fmt-run">in writing<\/span><\/td>/);
+  assert.match(page, /<span class="proposal-fmt-run"><strong>72<\/strong><\/span>/);
+
+  // Withdrawn by the member who brought it in, the text has its formatting before again.
+  const bob = ((await (await buyer.request(`/api/negotiations/${first.id}/proposals`)).json()) as ProposalView[]).find((p) => p.author.name === "Word: Bob")!;
+  const withdrawn = await buyer.request(`/api/negotiations/${first.id}/proposals/${bob.id}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ action: "withdraw" }),
+  });
+  assert.equal(withdrawn.status, 200);
+  assert.deepEqual((await notificationRuns(first.id))[3], ["in writing", ["italic"], null]);
 });
 
 test("every bad file is refused with a 4xx that says what to do, and nothing is created", async () => {

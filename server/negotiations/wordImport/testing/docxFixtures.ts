@@ -60,6 +60,28 @@ export const scheduleBody = [
   paragraph(run("Security events are logged and the logs are kept for one year.")),
 ].join("");
 
+const rPrChange = (id: number, author: string, before: string) =>
+  `<w:rPrChange w:id="${id}" w:author="${author}" w:date="2026-11-22T14:00:00Z"><w:rPr>${before}</w:rPr></w:rPrChange>`;
+
+/**
+ * Tracked formatting changes: Ann makes "72 hours" bold (two runs, as Word writes them), Bob takes
+ * italic off "in writing"; Ann's bold on text she inserted is part of her insertion, and Bob's
+ * change of font is no change the schedule holds.
+ */
+export const formattingBody = [
+  styled("Kop1", "Incidents"),
+  styled("Kop2", "Notification"),
+  paragraph(
+    run("The Supplier notifies the Buyer within ") +
+      run("72", `<w:b/>${rPrChange(11, "Ann", "")}`) +
+      run(" hours", `<w:b/>${rPrChange(12, "Ann", '<w:b w:val="false"/>')}`) +
+      run(", ") +
+      run("in writing", rPrChange(13, "Bob", "<w:i/>")) +
+      ins(14, "Ann", run(" and by phone", `<w:b/>${rPrChange(15, "Ann", "")}`)) +
+      run(".", `<w:rFonts w:ascii="Arial"/>${rPrChange(16, "Bob", '<w:rFonts w:ascii="Calibri"/>')}`),
+  ),
+].join("");
+
 export function documentXml(body: string): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`;
