@@ -178,6 +178,57 @@ test("proposing, bold on agreed words is a formatting proposal: shown to both, l
   }
 });
 
+test("proposing, Enter starts a new paragraph as a proposal: the buyer accepts one and rejects a split, and the text is as decided for both", async ({
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  test.slow(); // two parties, a switch of mode, three decisions
+  const { buyer, supplier } = await negotiationFor(browser, consoleErrors);
+  await supplier.getByRole("button", { name: "Switch to proposing changes" }).click();
+  await expect(buyer.getByText("Way of working: Propose changes")).toBeVisible();
+  const paragraphs = (page: Page) => clause(page, "Backups").locator("p");
+
+  await toEndOf(supplier, "Backups");
+  await supplier.keyboard.press("Enter");
+  await supplier.keyboard.type("Backups are kept for 30 days.");
+  const added = paragraphs(buyer).nth(1);
+  await expect.poll(() => textOf(added)).toBe("Backups are kept for 30 days.");
+  await expect(added).toHaveClass(/proposal-block proposal-by-supplier/);
+  await expect(added).toHaveAttribute("title", /^Supplier: new paragraph proposed by Sam Supplier \(Nimbus Cloud\), /);
+  expect(await textOf(paragraphs(buyer).first())).toBe(schedule[0]!.body);
+  await expect(clause(buyer, "Backups").locator(".agreement-badge")).toHaveText("Proposal open");
+
+  // Enter in the middle: the rest of the sentence struck here and proposed as the next paragraph.
+  await toEndOf(supplier, "Incident notification");
+  await supplier.keyboard.press("Home");
+  for (let i = 0; i < "The Supplier notifies the Buyer".length; i++) await supplier.keyboard.press("ArrowRight");
+  await supplier.keyboard.press("Enter");
+  const split = clause(buyer, "Incident notification").locator("p");
+  await expect(split).toHaveCount(2);
+  await expect(split.first().locator("del.proposal-del")).toHaveText(" of any security incident within 24 hours.");
+  await expect(split.nth(1)).toHaveClass(/proposal-block/);
+  expect(await textOf(split.nth(1))).toBe(" of any security incident within 24 hours.");
+
+  await buyer.getByRole("tab", { name: /^Proposals/ }).click();
+  const list = buyer.getByRole("tabpanel");
+  const item = list.getByRole("listitem").filter({ hasText: "New paragraph: Backups are kept for 30 days." });
+  await expect(item).toBeVisible();
+  await expectAccessible(buyer);
+  await buyer.screenshot({ path: testInfo.outputPath("proposals-new-paragraph.png") });
+  await item.getByRole("button", { name: "Accept" }).click();
+  for (const text of ["New paragraph: of any security incident", "Delete: of any security incident"])
+    await list.getByRole("listitem").filter({ hasText: text }).getByRole("button", { name: "Reject" }).click();
+  for (const page of [buyer, supplier]) {
+    await expect(paragraphs(page)).toHaveCount(2);
+    await expect(paragraphs(page).nth(1)).not.toHaveClass(/proposal-block/);
+    await expect(paragraphs(page).nth(1).locator("ins")).toHaveCount(0);
+    expect(await textOf(paragraphs(page).nth(1))).toBe("Backups are kept for 30 days.");
+    await expect(clause(page, "Incident notification").locator("p")).toHaveCount(1);
+    expect(await textOf(clause(page, "Incident notification").locator("p"))).toBe(schedule[1]!.body);
+    await expect(clause(page, "Incident notification").locator(".proposal-by")).toHaveCount(0);
+  }
+});
+
 test("proposing, a new clause and a clause's removal are proposals too: written freely by their author, accepted or rejected by the other side", async ({
   browser,
   consoleErrors,
