@@ -40,7 +40,12 @@ export interface FormattingChange {
 
 /** A text run; `placeholder` marks a blank still to fill in, whose text is then its label. */
 export type Run = (({ text: string; placeholder?: true } & Formatting) | { lineBreak: true }) & { change?: TrackedChange; formatChange?: FormattingChange };
-export type Block = { kind: "paragraph"; runs: Run[] } | { kind: "list"; ordered: boolean; items: Block[][] } | { kind: "table"; rows: Block[][][] };
+/**
+ * A block of a clause body. A paragraph proposed new (decision 033; for a list item, its first
+ * paragraph) carries that open proposal as `change`: in Word the paragraph mark itself is inserted.
+ */
+export type Block =
+  { kind: "paragraph"; runs: Run[]; change?: TrackedChange } | { kind: "list"; ordered: boolean; items: Block[][] } | { kind: "table"; rows: Block[][][] };
 
 export interface ClauseModel {
   id: string;
@@ -123,25 +128,33 @@ function heading(node: PMNode | null, lookup?: ProposalLookup): { heading: strin
   return { heading: list.map((r) => ("lineBreak" in r ? "\n" : r.text)).join(""), headingRuns: list };
 }
 
-/** The block children of `parent`, from child `from` on (a clause's first child is its heading). */
-/** Whether a paragraph or list item proposed new (decision 033) is left out: its addition rejected, or not accepted in a decided reading. */
-function omitted(node: PMNode, lookup: ProposalLookup | undefined): boolean {
+/** A paragraph or list item proposed new (decision 033), read with `lookup`: left out, or its open proposal. */
+function blockChange(node: PMNode, lookup: ProposalLookup | undefined): TrackedChange | "plain" | "omit" {
   const id = lookup && blockProposalOf(node);
-  return !!id && proposalChange({ kind: "insert", id }, lookup) === "omit";
+  return id ? proposalChange({ kind: "insert", id }, lookup) : "plain";
 }
 
+/** The block children of `parent`, from child `from` on (a clause's first child is its heading). */
 function blocks(parent: PMNode, lookup: ProposalLookup | undefined, from = 0): Block[] {
   const out: Block[] = [];
   parent.forEach((node, _offset, index) => {
-    if (index < from || omitted(node, lookup)) return;
+    const change = blockChange(node, lookup);
+    if (index < from || change === "omit") return;
     switch (node.type.name) {
       case "paragraph":
-        out.push({ kind: "paragraph", runs: runs(node, lookup) });
+        out.push({ kind: "paragraph", runs: runs(node, lookup), ...(change === "plain" ? {} : { change }) });
         break;
       case "bullet_list":
       case "ordered_list": {
         const items: Block[][] = [];
-        node.forEach((item) => void (omitted(item, lookup) || items.push(blocks(item, lookup))));
+        node.forEach((item) => {
+          const added = blockChange(item, lookup);
+          if (added === "omit") return;
+          const content = blocks(item, lookup);
+          // A list item starts with a paragraph: its mark is where Word tracks the item's insertion.
+          if (added !== "plain" && content[0]?.kind === "paragraph") content[0].change = added;
+          items.push(content);
+        });
         out.push({ kind: "list", ordered: node.type.name === "ordered_list", items });
         break;
       }

@@ -17,10 +17,11 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IParagraphOptions,
   type IRunOptions,
   type ParagraphChild,
 } from "docx";
-import type { Block, Run } from "../../../shared/editor/scheduleModel";
+import type { Block, Run, TrackedChange } from "../../../shared/editor/scheduleModel";
 import { headerLines, pageLine, signatureRows, statusLine, type ExportDocument } from "./exportDocument";
 
 // One multilevel list numbers the schedule, as in the app: sections 1., 2. …, clauses 1.1, 1.2, 2.1 …
@@ -61,17 +62,33 @@ function wordRuns(list: Run[], revision: () => number): ParagraphChild[] {
   });
 }
 
+/**
+ * A paragraph proposed new (decision 033) has its paragraph mark inserted, as Word tracks a new
+ * paragraph: rejecting it there takes the whole paragraph away, not only its words.
+ */
+function paragraphMark(change: TrackedChange | undefined, revision: () => number): IParagraphOptions["run"] {
+  return change?.kind === "insert" ? { insertion: { id: revision(), author: change.author, date: new Date(change.date).toISOString() } } : undefined;
+}
+
 function blocks(list: Block[], revision: () => number, level = 0): (Paragraph | Table)[] {
   return list.flatMap((b): (Paragraph | Table)[] => {
-    if (b.kind === "paragraph") return [new Paragraph({ children: wordRuns(b.runs, revision), indent: level ? { left: 360 * level } : undefined })];
+    if (b.kind === "paragraph")
+      return [
+        new Paragraph({ children: wordRuns(b.runs, revision), indent: level ? { left: 360 * level } : undefined, run: paragraphMark(b.change, revision) }),
+      ];
     if (b.kind === "list") {
       // The bullet goes in front of the item's first paragraph; the rest of the item follows indented.
       return b.items.flatMap((item, i) => {
         const [first, ...rest] = item;
-        const bullet = new TextRun(`${b.ordered ? `${i + 1}.` : "•"} `);
         if (first?.kind !== "paragraph") return blocks(item, revision, level + 1);
+        // A new item's typed bullet is part of what was inserted, so rejecting it leaves none behind.
+        const bullet = wordRuns([{ text: `${b.ordered ? `${i + 1}.` : "•"} `, change: first.change }], revision);
         return [
-          new Paragraph({ children: [bullet, ...wordRuns(first.runs, revision)], indent: { left: 360 * (level + 1) } }),
+          new Paragraph({
+            children: [...bullet, ...wordRuns(first.runs, revision)],
+            indent: { left: 360 * (level + 1) },
+            run: paragraphMark(first.change, revision),
+          }),
           ...blocks(rest, revision, level + 1),
         ];
       });

@@ -188,30 +188,30 @@ test("a formatting proposal is Word's w:rPrChange with the formatting before, a 
   assert.ok(markdownExport(exported("accepted")).includes("Notify **promptly**"), "accepted: the formatting proposed");
 });
 
-test("a new paragraph or list item is inserted text in the exports; rejected it leaves no empty paragraph or item behind", () => {
-  const withBlocks = s.nodes.doc.create(
-    null,
-    s.nodes.section.create({ id: "s1" }, [
-      s.nodes.section_heading.create(null, s.text("Incidents")),
-      s.nodes.clause.create({ id: "c1" }, [
-        s.nodes.clause_heading.create(null, s.text("Notice")),
-        s.nodes.paragraph.create(null, s.text("Notify within 24 hours.")),
-        s.nodes.paragraph.create({ insertion: "p" }, s.text("Confirm in writing.", ins("p"))),
-        s.nodes.bullet_list.create(null, [
-          s.nodes.list_item.create(null, s.nodes.paragraph.create(null, s.text("Mail"))),
-          s.nodes.list_item.create({ insertion: "p" }, s.nodes.paragraph.create(null, s.text("Phone", ins("p")))),
-        ]),
+const withBlocks = s.nodes.doc.create(
+  null,
+  s.nodes.section.create({ id: "s1" }, [
+    s.nodes.section_heading.create(null, s.text("Incidents")),
+    s.nodes.clause.create({ id: "c1" }, [
+      s.nodes.clause_heading.create(null, s.text("Notice")),
+      s.nodes.paragraph.create(null, s.text("Notify within 24 hours.")),
+      s.nodes.paragraph.create({ insertion: "p" }, s.text("Confirm in writing.", ins("p"))),
+      s.nodes.bullet_list.create(null, [
+        s.nodes.list_item.create(null, s.nodes.paragraph.create(null, s.text("Mail"))),
+        s.nodes.list_item.create({ insertion: "p" }, s.nodes.paragraph.create(null, s.text("Phone", ins("p")))),
       ]),
     ]),
+  ]),
+);
+const withBlocksAs = (status: ProposalRecord["status"]) =>
+  exportDocumentOf(
+    scheduleModel(withBlocks, proposalLookup([{ ...record("p", "insert", status), scope: "block" }], t, "current")),
+    { status: "proposal-open", agreedBy: [] },
+    { t, title: "Paragraphs", generatedAt: proposedAt, openProposals: status === "open" },
   );
-  const exported = (status: ProposalRecord["status"]) =>
-    markdownExport(
-      exportDocumentOf(
-        scheduleModel(withBlocks, proposalLookup([{ ...record("p", "insert", status), scope: "block" }], t, "current")),
-        { status: "proposal-open", agreedBy: [] },
-        { t, title: "Paragraphs", generatedAt: proposedAt, openProposals: status === "open" },
-      ),
-    );
+
+test("a new paragraph or list item is inserted text in the exports; rejected it leaves no empty paragraph or item behind", () => {
+  const exported = (status: ProposalRecord["status"]) => markdownExport(withBlocksAs(status));
   assert.match(exported("open"), /<ins title="[^"]*">Confirm in writing\.<\/ins>/);
   assert.match(exported("open"), /- <ins title="[^"]*">Phone<\/ins>/);
   const rejected = exported("rejected");
@@ -219,4 +219,24 @@ test("a new paragraph or list item is inserted text in the exports; rejected it 
   assert.ok(!/Confirm|Phone|\n-\s*\n/.test(rejected), rejected);
   const accepted = exported("accepted");
   assert.ok(accepted.includes("Confirm in writing.") && accepted.includes("- Phone"), accepted);
+});
+
+test("in Word, a new paragraph or list item has its paragraph mark inserted by its author, so rejecting it there removes the whole paragraph", async () => {
+  const documentXml = async (status: ProposalRecord["status"]) =>
+    (await JSZip.loadAsync(await docxExport(withBlocksAs(status)))).file("word/document.xml")!.async("string");
+  const xml = await documentXml("open");
+  const by = `w:author="Sam &quot;S&quot; \\| Supplier \\(Supplier\\)" w:date="${new Date(proposedAt).toISOString()}"`;
+  const paragraphs = xml.match(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/g)!;
+  const paragraphOf = (words: string) => paragraphs.find((p) => p.includes(`>${words}</w:t>`))!;
+  for (const words of ["Confirm in writing.", "Phone"]) {
+    const paragraph = paragraphOf(words);
+    assert.match(paragraph, new RegExp(`^<w:p><w:pPr>(?:(?!</w:pPr>).)*<w:rPr><w:ins w:id="\\d+" ${by}/></w:rPr></w:pPr>`), paragraph);
+    // Every run of it is inserted too, the list item's typed bullet with it.
+    assert.doesNotMatch(paragraph.replace(/<w:ins (?:(?!<\/w:ins>).)*<\/w:ins>/g, ""), /<w:r>/, paragraph);
+  }
+  for (const words of ["Notify within 24 hours.", "Mail"]) assert.doesNotMatch(paragraphOf(words), /<w:ins /, `agreed, not inserted: ${words}`);
+  const accepted = await documentXml("accepted");
+  assert.ok(accepted.includes(">Confirm in writing.</w:t>") && !accepted.includes("<w:ins "), "accepted: plain paragraphs");
+  const rejected = await documentXml("rejected");
+  assert.ok(!rejected.includes("Confirm") && !rejected.includes("Phone") && !rejected.includes("<w:ins "), "rejected: gone");
 });
