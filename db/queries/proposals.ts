@@ -28,6 +28,7 @@ export interface NewProposal {
   negotiationId: string;
   clauseId: string | null;
   kind: ProposalKind;
+  scope: ProposalScope;
   authorId: string;
   party: string;
   createdAt: number;
@@ -192,6 +193,7 @@ export async function insertProposals(db: DB, proposals: (NewProposal & { wordAu
         negotiation_id: p.negotiationId,
         clause_id: p.clauseId,
         kind: p.kind,
+        scope: p.scope,
         author_id: p.authorId,
         party: p.party,
         created_at: p.createdAt,

@@ -1,6 +1,7 @@
 // What a Word file becomes before it is a negotiation: a flat list of entries (section headings,
 // clause headings and body blocks) that the preview can re-split without ever taking a document
 // body from the browser, and the tracked changes found in it.
+import type { ProposalScope } from "../proposals/proposals";
 
 export interface ImportedRun {
   text?: string;
@@ -16,8 +17,14 @@ export interface ImportedRun {
   formatChange?: { id: string; bold?: true; italic?: true };
 }
 
+/**
+ * A body block. A paragraph Word tracks as inserted whole has `insertion`: the one insert change
+ * its runs all carry, a paragraph (or list item) proposed new in a clause's body (decision 033).
+ */
 export type ImportedBlock =
-  { kind: "paragraph"; runs: ImportedRun[] } | { kind: "list"; ordered: boolean; items: ImportedBlock[][] } | { kind: "table"; rows: ImportedBlock[][][] };
+  | { kind: "paragraph"; runs: ImportedRun[]; insertion?: string }
+  | { kind: "list"; ordered: boolean; items: ImportedBlock[][] }
+  | { kind: "table"; rows: ImportedBlock[][][] };
 
 export type EntryRole = "section" | "clause" | "body";
 
@@ -46,6 +53,8 @@ export interface ParsedDocx {
 
 /** A tracked change handed over to become a proposal, with the clause it sits in (null: a section heading). */
 export interface ImportedProposal extends ImportedChange {
+  /** "block": a paragraph or list item proposed new; "text" for every other change. */
+  scope: Extract<ProposalScope, "text" | "block">;
   clauseIndex: number | null;
   /** The clause the change sits in; null in a section heading. */
   clauseId: string | null;

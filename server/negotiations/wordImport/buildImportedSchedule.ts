@@ -13,10 +13,15 @@ import { importOutline } from "./importOutline";
 export function buildImportedSchedule(parsed: ParsedDocx, requirements: Map<number, string | null>): { doc: PMNode; proposals: ImportedProposal[] } {
   const { entries } = parsed;
   const clauseOf = new Map<string, number | null>();
+  const newBlocks = new Set<string>();
   const kinds = new Map(parsed.changes.map((c) => [c.id, c.kind === "delete" ? ("deletion" as const) : ("insertion" as const)]));
   const noteIn =
     (clause: number | null): Note =>
-    (id) => (clauseOf.set(id, clause), kinds.get(id) ?? "insertion");
+    (id, scope) => {
+      clauseOf.set(id, clause);
+      if (scope) newBlocks.add(id);
+      return kinds.get(id) ?? "insertion";
+    };
   let clauseIndex = 0;
   const clauseIds: string[] = [];
   const sections = importOutline(entries).map((section) => {
@@ -24,7 +29,8 @@ export function buildImportedSchedule(parsed: ParsedDocx, requirements: Map<numb
     const clauses = section.clauses.map((clause) => {
       const index = clauseIndex++;
       const note = noteIn(index);
-      const body = clause.body.map((i) => blockNode(entries[i]!.block, note));
+      const blocks = clause.body.map((i) => entries[i]!.block);
+      const body = blocks.map((block, i) => blockNode(block, note, i > 0 || !blocks.every(newParagraphOf)));
       clauseIds[index] = newId();
       return s.nodes.clause.create({ id: clauseIds[index], requirement: requirements.get(clause.key) ?? null }, [
         headingNode("clause_heading", clause.heading === null ? null : entries[clause.heading]!, note),
@@ -39,13 +45,22 @@ export function buildImportedSchedule(parsed: ParsedDocx, requirements: Map<numb
     .filter((c) => clauseOf.has(c.id))
     .map((c) => {
       const index = clauseOf.get(c.id)!;
-      return { ...c, clauseIndex: index, clauseId: index === null ? null : clauseIds[index]! };
+      return {
+        ...c,
+        scope: newBlocks.has(c.id) ? ("block" as const) : ("text" as const),
+        clauseIndex: index,
+        clauseId: index === null ? null : clauseIds[index]!,
+      };
     });
   return { doc, proposals };
 }
 
-/** Records where a change sits and says which mark it takes. */
-type Note = (changeId: string) => "insertion" | "deletion";
+/** Records where a change sits (and that it is a paragraph or list item proposed new) and says which mark it takes. */
+type Note = (changeId: string, scope?: "block") => "insertion" | "deletion";
+
+/** A paragraph read as proposed new; a list item is one when it is only that paragraph (its mark is the item's). */
+const newParagraphOf = (block: ImportedBlock) => (block.kind === "paragraph" ? block.insertion : undefined);
+const newItemOf = (item: ImportedBlock[]) => (item.length === 1 ? newParagraphOf(item[0]!) : undefined);
 
 function marksOf(run: ImportedRun, heading: boolean): Mark[] {
   const marks: Mark[] = [];
@@ -87,19 +102,34 @@ function headingNode(type: "section_heading" | "clause_heading", entry: Imported
   return s.nodes[type].create(null, inline(runs, true, note));
 }
 
-function blockNode(block: ImportedBlock, note: Note): PMNode {
+/**
+ * A block of a clause body. A clause keeps at least one block and a list one item that are not
+ * proposed new (`mayBeNew` false for the first when all are): rejecting every one of them would
+ * leave what the schema does not allow. Such a paragraph's words stay one inserted text proposal.
+ */
+function blockNode(block: ImportedBlock, note: Note, mayBeNew = true): PMNode {
   switch (block.kind) {
-    case "paragraph":
-      return s.nodes.paragraph.create(null, inline(block.runs, false, note));
-    case "list":
+    case "paragraph": {
+      const id = mayBeNew ? block.insertion : undefined;
+      if (id) note(id, "block");
+      return s.nodes.paragraph.create(id ? { insertion: id } : null, inline(block.runs, false, note));
+    }
+    case "list": {
+      const allNew = block.items.every(newItemOf);
       return s.nodes[block.ordered ? "ordered_list" : "bullet_list"].create(
         null,
-        block.items.map((item) => {
-          // A list item starts with a paragraph in the schema.
-          const children = item.map((b) => blockNode(b, note));
-          return s.nodes.list_item.create(null, children[0]?.type === s.nodes.paragraph ? children : [s.nodes.paragraph.create(), ...children]);
+        block.items.map((item, i) => {
+          const id = allNew && i === 0 ? undefined : newItemOf(item);
+          if (id) note(id, "block");
+          // A list item starts with a paragraph in the schema; a new item's proposal is on the item.
+          const children = item.map((b, j) => blockNode(b, note, j > 0));
+          return s.nodes.list_item.create(
+            id ? { insertion: id } : null,
+            children[0]?.type === s.nodes.paragraph ? children : [s.nodes.paragraph.create(), ...children],
+          );
         }),
       );
+    }
     case "table":
       return s.nodes.table.create(
         null,

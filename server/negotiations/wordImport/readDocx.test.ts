@@ -5,7 +5,7 @@ import { importOutline } from "./importOutline";
 import { buildImportedSchedule } from "./buildImportedSchedule";
 import { plainText, type ParsedDocx } from "../../../shared/wordImport/importedDocument";
 import { DocxRefusal, readDocx } from "./readDocx";
-import { buildDocx, docmFile, encryptedFile, entityBomb, formattingBody, plainZip, zipBomb } from "./testing/docxFixtures";
+import { buildDocx, docmFile, encryptedFile, entityBomb, formattingBody, insertedMark, newParagraphsBody, plainZip, zipBomb } from "./testing/docxFixtures";
 
 const outlineText = (parsed: ParsedDocx) =>
   importOutline(parsed.entries).map((s) => ({
@@ -90,6 +90,88 @@ test("tracked formatting changes become formatting proposals as the editor makes
     [" and by phone", [{ type: "bold" }, { type: "insertion", attrs: { id: insertion } }]],
     [".", []],
   ]);
+});
+
+test("a body paragraph or list item Word tracks as inserted whole is one proposal of a new paragraph; with a run already there or another author's words, text proposals", () => {
+  const parsed = readDocx(buildDocx(newParagraphsBody));
+  const mark = "2026-11-23T08:00:00Z";
+  const runs = "2026-11-20T10:00:00Z";
+  assert.deepEqual(
+    parsed.changes.map(({ kind, author, date, text }) => ({ kind, author, date, text })),
+    [
+      { kind: "insert", author: "Anna de Vries", date: mark, text: "Confirm in writing." },
+      { kind: "insert", author: "Anna de Vries", date: mark, text: "by phone" },
+      { kind: "insert", author: "Anna de Vries", date: runs, text: "for a year." },
+      { kind: "insert", author: "Bram Jansen", date: runs, text: "Bram's words." },
+      { kind: "insert", author: "Anna de Vries", date: runs, text: "Escalation" },
+    ],
+  );
+  const [paragraph, item, partly, other, heading] = parsed.changes.map((c) => c.id);
+
+  const { doc, proposals } = buildImportedSchedule(parsed, new Map());
+  assert.deepEqual(
+    proposals.map((p) => [p.id, p.scope, p.clauseIndex]),
+    [
+      [paragraph, "block", 0],
+      [item, "block", 0],
+      [partly, "text", 0],
+      [other, "text", 0],
+      [heading, "text", 1],
+    ],
+  );
+  const notification = doc.child(0).child(1);
+  const shape: unknown[] = [];
+  notification.forEach((node) => {
+    const marked = (n: typeof node) => {
+      const out: [string, string | null][] = [];
+      n.descendants((t) => void (t.isText && out.push([t.text!, t.marks.find((m) => m.type.name === "insertion")?.attrs.id ?? null])));
+      return out;
+    };
+    if (node.type.name === "bullet_list") node.forEach((li) => shape.push(["list_item", li.attrs.insertion, li.child(0).attrs.insertion, marked(li)]));
+    else if (node.type.name === "paragraph") shape.push(["paragraph", node.attrs.insertion, marked(node)]);
+  });
+  assert.deepEqual(shape, [
+    ["paragraph", null, [["The Supplier notifies the Buyer.", null]]],
+    [
+      "paragraph",
+      paragraph,
+      [
+        ["Confirm ", paragraph],
+        ["in writing.", paragraph],
+      ],
+    ],
+    ["list_item", null, null, [["by mail", null]]],
+    ["list_item", item, null, [["by phone", item]]],
+    [
+      "paragraph",
+      null,
+      [
+        ["Keep a record ", null],
+        ["for a year.", partly],
+      ],
+    ],
+    ["paragraph", null, [["Bram's words.", other]]],
+  ]);
+  assert.equal(doc.child(0).child(2).child(0).textContent, "Escalation", "an inserted clause heading is a heading, its words inserted");
+});
+
+test("a clause keeps one block that is not proposed new: a clause of only new paragraphs has its first one's words proposed as text", () => {
+  const inserted = (id: number, text: string) =>
+    `<w:p><w:pPr>${insertedMark("Ann")}</w:pPr><w:ins w:id="${id}" w:author="Ann"><w:r><w:t>${text}</w:t></w:r></w:ins></w:p>`;
+  const heading = (style: string, text: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const { doc, proposals } = buildImportedSchedule(
+    readDocx(buildDocx(heading("Kop1", "Incidents") + heading("Kop2", "New") + inserted(1, "First.") + inserted(2, "Second."))),
+    new Map(),
+  );
+  const clause = doc.child(0).child(1);
+  assert.deepEqual([clause.child(1).attrs.insertion, clause.child(2).attrs.insertion], [null, proposals[1]!.id]);
+  assert.deepEqual(
+    proposals.map((p) => [p.text, p.scope]),
+    [
+      ["First.", "text"],
+      ["Second.", "block"],
+    ],
+  );
 });
 
 test("lists (nested), tables, bold and italic are kept in the clause bodies", () => {

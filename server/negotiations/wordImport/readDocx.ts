@@ -78,6 +78,10 @@ interface Paragraph {
   runs: ImportedRun[];
   style: 1 | 2 | null;
   list: { numId: string; ilvl: number; format: string } | null;
+  /** The paragraph mark is a tracked insertion (`w:pPr/w:rPr/w:ins`): by whom and when. */
+  insertedMark: { author: string; date: string | null } | null;
+  /** Read as a paragraph proposed new (decision 033): the id of that one insertion. */
+  insertion?: string;
 }
 
 const typedClauseNumber = /^\s*\d+\.\d+(\.\d+)*\.?\s+\S/;
@@ -87,6 +91,7 @@ const endsLikeSentence = /[.;:,]\s*$/;
 
 class BodyReader {
   private readonly changes: ImportedChange[] = [];
+  private readonly changeById = new Map<string, ImportedChange>();
   /** Formatting changes by Word's w:id, and the one the run before had (null: none, or a new paragraph). */
   private readonly formatById = new Map<string, ImportedChange>();
   private lastFormat: ImportedChange | null = null;
@@ -114,16 +119,35 @@ class BodyReader {
       const content = runsText(paragraph.runs);
       if (!content.trim()) continue;
       const role = this.role(paragraph, content);
+      if (role === "body") this.asNewParagraph(paragraph, content);
       if (role === "body" && paragraph.list) {
         list.push(paragraph);
         continue;
       }
       flush();
-      entries.push({ role, block: { kind: "paragraph", runs: role === "body" ? paragraph.runs : withoutNumber(paragraph.runs) } });
+      entries.push({ role, block: role === "body" ? paragraphBlock(paragraph) : { kind: "paragraph", runs: withoutNumber(paragraph.runs) } });
     }
     flush();
     const used = new Set(entries.flatMap((e) => changeIds(e.block)));
     return { entries, changes: this.changes.filter((c) => used.has(c.id) && c.text.trim()) };
+  }
+
+  /**
+   * A body paragraph Word tracks as inserted whole, its mark and every run inserted by one author,
+   * is one proposal of a new paragraph (decision 033) rather than an insertion per run, which
+   * rejected would leave an empty paragraph behind. Its runs take that proposal's id.
+   */
+  private asNewParagraph(p: Paragraph, content: string) {
+    const mark = p.insertedMark;
+    const inserted = (run: ImportedRun) => {
+      const change = run.change === undefined ? undefined : this.changeById.get(run.change);
+      return change?.kind === "insert" && change.author === mark?.author;
+    };
+    if (!mark || !p.runs.every(inserted)) return;
+    const found: ImportedChange = { id: newId(), kind: "insert", author: mark.author, date: mark.date, text: content };
+    this.changes.push(found);
+    p.runs = p.runs.map((run) => ({ ...run, change: found.id }));
+    p.insertion = found.id;
   }
 
   /** Paragraphs and tables in order, looking through content controls that wrap them. */
@@ -161,7 +185,9 @@ class BodyReader {
     const ilvl = Number(child(numPr, "w:ilvl")?.attrs["w:val"] ?? 0);
     // numId 0 is Word's way of switching numbering off for a paragraph.
     const list = numId && numId !== "0" ? { numId, ilvl, format: this.format(numId, ilvl) } : null;
-    return { runs: this.paragraphRuns(p), style, list };
+    const ins = child(child(pPr, "w:rPr"), "w:ins");
+    const insertedMark = ins ? { author: ins.attrs["w:author"]?.trim() || "?", date: ins.attrs["w:date"] ?? null } : null;
+    return { runs: this.paragraphRuns(p), style, list, insertedMark };
   }
 
   private paragraphRuns(p: XmlElement): ImportedRun[] {
@@ -183,6 +209,7 @@ class BodyReader {
           const kind = el.name === "w:ins" || el.name === "w:moveTo" ? "insert" : "delete";
           const found: ImportedChange = { id: newId(), kind, author: el.attrs["w:author"]?.trim() || "?", date: el.attrs["w:date"] ?? null, text: "" };
           this.changes.push(found);
+          this.changeById.set(found.id, found);
           const inner = this.runs(el, found);
           found.text = runsText(inner);
           out.push(...inner);
@@ -277,6 +304,8 @@ function changeIds(block: ImportedBlock): string[] {
   return block.rows.flat(2).flatMap(changeIds);
 }
 
+const paragraphBlock = (p: Paragraph): ImportedBlock => ({ kind: "paragraph", runs: p.runs, ...(p.insertion ? { insertion: p.insertion } : {}) });
+
 /** A heading's typed-out number goes: numbers follow from position in the schedule. */
 function withoutNumber(runs: ImportedRun[]): ImportedRun[] {
   const first = runs.findIndex((r) => r.text?.trim());
@@ -300,7 +329,7 @@ function listBlock(paragraphs: Paragraph[]): ImportedBlock {
       top.list.items.at(-1)!.push(nested);
       stack.push({ list: nested, level });
     }
-    stack.at(-1)!.list.items.push([{ kind: "paragraph", runs: p.runs }]);
+    stack.at(-1)!.list.items.push([paragraphBlock(p)]);
   }
   return root;
 }

@@ -27,6 +27,7 @@ export async function recordImportedProposals(
         negotiationId,
         clauseId: p.clauseId,
         kind: p.kind,
+        scope: p.scope,
         authorId: importedBy.userId,
         party: importedBy.party,
         createdAt: Number.isFinite(at) ? at : now,
@@ -42,6 +43,7 @@ export async function recordImportedProposals(
       proposals: proposals.map((p) => ({
         id: p.id,
         kind: p.kind,
+        scope: p.scope,
         author: `Word: ${wordAuthorOf(p.author)}`,
         date: p.date,
         clauseIndex: p.clauseIndex,

@@ -82,6 +82,27 @@ export const formattingBody = [
   ),
 ].join("");
 
+/** A paragraph mark Word tracks as inserted, dated apart from the runs so the tests see whose date counts. */
+export const insertedMark = (author: string) => `<w:rPr><w:ins w:id="90" w:author="${author}" w:date="2026-11-23T08:00:00Z"/></w:rPr>`;
+
+/**
+ * Paragraphs Word tracks as inserted whole (mark and runs): Anna adds a paragraph (in two runs)
+ * and a list item. Not whole: her inserted mark with a run already there, and with Bram's words;
+ * an inserted clause heading is a heading.
+ */
+export const newParagraphsBody = [
+  styled("Kop1", "Incidents"),
+  styled("Kop2", "Notification"),
+  paragraph(run("The Supplier notifies the Buyer.")),
+  paragraph(ins(21, "Anna de Vries", run("Confirm ")) + ins(22, "Anna de Vries", run("in writing.", "<w:b/>")), insertedMark("Anna de Vries")),
+  listItem(1, 0, "by mail"),
+  paragraph(ins(23, "Anna de Vries", run("by phone")), `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>${insertedMark("Anna de Vries")}`),
+  paragraph(run("Keep a record ") + ins(24, "Anna de Vries", run("for a year.")), insertedMark("Anna de Vries")),
+  paragraph(ins(25, "Bram Jansen", run("Bram's words.")), insertedMark("Anna de Vries")),
+  paragraph(ins(26, "Anna de Vries", run("Escalation")), `<w:pStyle w:val="Kop2"/>${insertedMark("Anna de Vries")}`),
+  paragraph(run("Escalate within a day.")),
+].join("");
+
 export function documentXml(body: string): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`;
