@@ -23,7 +23,7 @@ function safeRun(run: Run): Run {
 
 function safeBlocks(list: Block[]): Block[] {
   return list.map((b): Block => {
-    if (b.kind === "paragraph") return { kind: "paragraph", runs: b.runs.map(safeRun) };
+    if (b.kind === "paragraph") return { ...b, runs: b.runs.map(safeRun) };
     if (b.kind === "list") return { ...b, items: b.items.map(safeBlocks) };
     return { kind: "table", rows: b.rows.map((row) => row.map(safeBlocks)) };
   });

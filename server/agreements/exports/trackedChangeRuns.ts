@@ -49,7 +49,7 @@ function layout(list: Block[], indent: string): { blocks: Block[]; lines: Line[]
       const slots: Slot[] = indent ? [{ text: indent, into: runs }] : [];
       for (const run of block.runs) slots.push({ text: runText(run), run, into: runs });
       lines.push({ into: runs, slots });
-      return { kind: "paragraph", runs };
+      return { ...block, runs };
     }
     if (block.kind === "list") {
       const items = block.items.map((item, i) => {
@@ -175,7 +175,7 @@ function merged(runs: Run[]): Run[] {
 }
 
 function mergedBlock(block: Block): Block {
-  if (block.kind === "paragraph") return { kind: "paragraph", runs: merged(block.runs) };
+  if (block.kind === "paragraph") return { ...block, runs: merged(block.runs) };
   if (block.kind === "list") return { ...block, items: block.items.map((item) => item.map(mergedBlock)) };
   return { kind: "table", rows: block.rows.map((row) => row.map((cell) => cell.map(mergedBlock))) };
 }

@@ -7,7 +7,7 @@ function visibleRun(run: Run, inText: (label: string) => string): Run {
 
 function visibleBlocks(list: Block[], inText: (label: string) => string): Block[] {
   return list.map((b): Block => {
-    if (b.kind === "paragraph") return { kind: "paragraph", runs: b.runs.map((r) => visibleRun(r, inText)) };
+    if (b.kind === "paragraph") return { ...b, runs: b.runs.map((r) => visibleRun(r, inText)) };
     if (b.kind === "list") return { ...b, items: b.items.map((item) => visibleBlocks(item, inText)) };
     return { kind: "table", rows: b.rows.map((row) => row.map((cell) => visibleBlocks(cell, inText))) };
   });

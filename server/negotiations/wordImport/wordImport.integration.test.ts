@@ -8,7 +8,8 @@ import { demoClients } from "../../test/demoLogins";
 import { connectCollab, sessionCookie, synced } from "../../test/collabClient";
 import { formattingProposalOf } from "../../../shared/editor/proposalMarks";
 import type { ProposalView } from "../../../shared/proposals/proposals";
-import { buildDocx, docmFile, encryptedFile, entityBomb, formattingBody, plainZip, zipBomb } from "./testing/docxFixtures";
+import { invitationSteps } from "../../test/invitationSteps";
+import { buildDocx, docmFile, encryptedFile, entityBomb, formattingBody, newParagraphsBody, plainZip, zipBomb } from "./testing/docxFixtures";
 
 let server: TestServer;
 let sqlite: SQLite.Database;
@@ -163,6 +164,89 @@ test("a tracked formatting change becomes a format proposal by its Word author, 
   });
   assert.equal(withdrawn.status, 200);
   assert.deepEqual((await notificationRuns(first.id))[3], ["in writing", ["italic"], null]);
+});
+
+/** The paragraphs of the first clause with "Confirm" or "phone" in them, as the collaboration server holds them. */
+async function newParagraphs(id: string) {
+  const client = connectCollab(server.url, id, await sessionCookie(server.url, "buyer@demo.test"));
+  await synced(client);
+  const doc = scheduleFromYjs(client.fragment);
+  client.destroy();
+  const out: { node: string; insertion: unknown; text: string; marked: boolean }[] = [];
+  doc.descendants((node) => {
+    if (!/^(paragraph|list_item)$/.test(node.type.name) || !/Confirm|phone/.test(node.textContent)) return true;
+    let marked = false;
+    node.descendants((n) => void (marked ||= n.marks.some((m) => m.type.name === "insertion")));
+    out.push({ node: node.type.name, insertion: node.attrs.insertion, text: node.textContent, marked });
+    return false;
+  });
+  return out;
+}
+
+test("a paragraph or list item Word tracks as inserted whole is one block proposal; an export of it imports as the same; accepted, a plain paragraph", async () => {
+  const buyer = await as("buyer");
+  const importFile = async (bytes: Uint8Array) => {
+    const res = await buyer.request("/api/negotiations/import", { method: "POST", body: upload(bytes) });
+    assert.equal(res.status, 201);
+    return (await res.json()) as { id: string; proposals: number };
+  };
+  const listed = async (id: string) =>
+    ((await (await buyer.request(`/api/negotiations/${id}/proposals`)).json()) as ProposalView[])
+      .map((p) => ({ id: p.id, kind: p.kind, scope: p.scope, author: p.author.name, createdAt: p.createdAt, text: p.text }))
+      .sort((a, b) => a.text.localeCompare(b.text));
+  const byAnna = { kind: "insert", author: "Word: Anna de Vries", createdAt: Date.parse("2026-11-23T08:00:00Z") };
+
+  const first = await importFile(buildDocx(newParagraphsBody));
+  assert.equal(first.proposals, 5, "two new blocks and three text insertions");
+  const blocks = (await listed(first.id)).filter((p) => p.scope === "block");
+  assert.deepEqual(
+    blocks.map(({ id: _id, ...p }) => p),
+    [
+      { ...byAnna, scope: "block", text: "by phone" },
+      { ...byAnna, scope: "block", text: "Confirm in writing." },
+    ],
+  );
+  const [item, paragraph] = blocks.map((p) => p.id);
+  assert.deepEqual(await newParagraphs(first.id), [
+    { node: "paragraph", insertion: paragraph, text: "Confirm in writing.", marked: true },
+    { node: "list_item", insertion: item, text: "by phone", marked: true },
+  ]);
+
+  // Word out and in again: the same proposal of a new paragraph, by the same Word author, dated the same.
+  const exported = await buyer.request(`/negotiations/${first.id}/versions/current/export?format=docx`);
+  assert.equal(exported.status, 200);
+  const second = await importFile(new Uint8Array(await exported.arrayBuffer()));
+  const again = (await listed(second.id)).filter((p) => p.scope === "block");
+  // The export types a list's bullets, so the item comes back a paragraph with its bullet, still proposed new as a whole.
+  assert.deepEqual(
+    again.map(({ id: _id, ...p }) => p),
+    [
+      { ...byAnna, scope: "block", text: "• by phone" },
+      { ...byAnna, scope: "block", text: "Confirm in writing." },
+    ],
+  );
+  assert.deepEqual(
+    (await newParagraphs(second.id)).find((p) => p.text === "Confirm in writing."),
+    {
+      node: "paragraph",
+      insertion: again[1]!.id,
+      text: "Confirm in writing.",
+      marked: true,
+    },
+  );
+
+  // The other party accepts it: the paragraph stays, plain.
+  const { link } = await invitationSteps(() => server.url, as).invite("buyer", first.id, "supplier@demo.test", "supplier");
+  const supplier = await as("supplier");
+  assert.equal((await supplier.request(`/invitations/${link!.split("/").pop()!}`, { method: "POST" })).status, 302);
+  const accepted = await supplier.request(`/api/negotiations/${first.id}/proposals/${paragraph}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ action: "accept" }),
+  });
+  assert.equal(accepted.status, 200);
+  assert.deepEqual((await newParagraphs(first.id))[0], { node: "paragraph", insertion: null, text: "Confirm in writing.", marked: false });
+  assert.ok(!(await listed(first.id)).some((p) => p.id === paragraph), "no longer open");
 });
 
 test("every bad file is refused with a 4xx that says what to do, and nothing is created", async () => {
