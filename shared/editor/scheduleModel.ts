@@ -4,7 +4,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { hasProposal } from "../agreements/contentHash";
 import { forEachClause } from "./numbering";
 import { movedFromPlace, type MovedFromPlace } from "./movedFrom";
-import { blockProposalOf, clauseMoveOf, clauseProposalOf, formattingOf, formattingProposalOf, proposalOf } from "./proposalMarks";
+import { blockProposalOf, sectionProposalOf, clauseMoveOf, clauseProposalOf, formattingOf, formattingProposalOf, proposalOf } from "./proposalMarks";
 import { scheduleSchema, type FormattingMark } from "./schema";
 
 /**
@@ -124,9 +124,9 @@ function heading(node: PMNode | null, lookup?: ProposalLookup): { heading: strin
 }
 
 /** The block children of `parent`, from child `from` on (a clause's first child is its heading). */
-/** Whether a paragraph or list item proposed new (decision 033) is left out: its addition rejected, or not accepted in a decided reading. */
+/** Whether a paragraph, list item or section proposed new (decision 033) is left out: its addition rejected, or not accepted in a decided reading. */
 function omitted(node: PMNode, lookup: ProposalLookup | undefined): boolean {
-  const id = lookup && blockProposalOf(node);
+  const id = lookup && (blockProposalOf(node) ?? sectionProposalOf(node));
   return !!id && proposalChange({ kind: "insert", id }, lookup) === "omit";
 }
 
@@ -166,8 +166,10 @@ function blocks(parent: PMNode, lookup: ProposalLookup | undefined, from = 0): B
  */
 export function scheduleModel(doc: PMNode, lookup?: ProposalLookup): SectionModel[] {
   const sections: SectionModel[] = [];
+  const left = new Set<SectionModel>();
   doc.forEach((section, _offset, sectionIndex) => {
     sections.push({ number: String(sectionIndex + 1), ...heading(section.firstChild, lookup), clauses: [] });
+    if (omitted(section, lookup)) left.add(sections[sectionIndex]!);
   });
   forEachClause(doc, (node, _pos, number, sectionIndex) => {
     // A clause proposed whole (decision 027) reads like a text proposal, all its runs at once.
@@ -186,7 +188,7 @@ export function scheduleModel(doc: PMNode, lookup?: ProposalLookup): SectionMode
     if (move && typeof fate === "object" && fate) clause.moved = { from: movedFromPlace(doc, move.from), ...fate };
     sections[sectionIndex]!.clauses.push(clause);
   });
-  return sections;
+  return sections.filter((section) => !left.has(section));
 }
 
 /** A stored version's JSON back into a document of our schema. */
