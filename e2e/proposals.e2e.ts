@@ -229,6 +229,39 @@ test("proposing, Enter starts a new paragraph as a proposal: the buyer accepts o
   }
 });
 
+test("proposing, New section proposes the section with its clause as one proposal; the buyer accepts it and it is plain for both", async ({
+  browser,
+  consoleErrors,
+}) => {
+  const { buyer, supplier } = await negotiationFor(browser, consoleErrors);
+  await supplier.getByRole("button", { name: "Switch to proposing changes" }).click();
+  await expect(buyer.getByText("Way of working: Propose changes")).toBeVisible();
+  await toEndOf(supplier, "Backups");
+  await supplier.getByRole("button", { name: "New section" }).click();
+  await supplier.keyboard.type("Logging");
+  await supplier.keyboard.press("ArrowDown");
+  await supplier.keyboard.type("Retention");
+  await supplier.keyboard.press("ArrowDown");
+  await supplier.keyboard.type("Logs are kept for a year.");
+  const section = (page: Page) => page.locator(".schedule-editor section", { has: page.locator(".section-heading", { hasText: "Logging" }) });
+  await expect.poll(() => textOf(clause(buyer, "Retention").locator("p"))).toBe("Logs are kept for a year.");
+  await expect(section(buyer)).toHaveClass(/proposal-block proposal-by-supplier/);
+  await expect(section(buyer)).toHaveAttribute("title", /^Supplier: new section proposed by Sam Supplier \(Nimbus Cloud\), /);
+  await expect(clause(buyer, "Retention").locator(".agreement-badge")).toHaveText("Proposal open");
+
+  await buyer.getByRole("tab", { name: /^Proposals/ }).click();
+  const items = buyer.getByRole("tabpanel").getByRole("listitem");
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText("Add this section: Logging");
+  await items.first().getByRole("button", { name: "Accept" }).click();
+  for (const page of [buyer, supplier]) {
+    await expect(section(page)).not.toHaveClass(/proposal-block/);
+    await expect(clause(page, "Retention")).not.toHaveClass(/clause-proposed-insert/);
+    await expect(section(page).locator("ins, .proposal-by")).toHaveCount(0);
+  }
+  await expectAccessible(buyer);
+});
+
 test("proposing, a new clause and a clause's removal are proposals too: written freely by their author, accepted or rejected by the other side", async ({
   browser,
   consoleErrors,

@@ -92,7 +92,7 @@ const toRecord = (r: {
   negotiationId: r.negotiation_id,
   clauseId: r.clause_id,
   kind: r.kind as ProposalKind,
-  scope: r.scope === "clause" || r.scope === "block" ? r.scope : "text",
+  scope: r.scope === "clause" || r.scope === "block" || r.scope === "section" ? r.scope : "text",
   authorId: r.author_id,
   authorName: r.author_name,
   wordAuthor: r.word_author,

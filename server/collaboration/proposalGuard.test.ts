@@ -10,7 +10,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { scheduleFromYjs } from "../../shared/editor/scheduleFromYjs";
 import { scheduleFragmentName, scheduleSchema as s } from "../../shared/editor/schema";
 import { buildScheduleDoc } from "../../shared/editor/scheduleTemplate";
-import { moveClause } from "../../shared/editor/commands";
+import { insertSection, moveClause } from "../../shared/editor/commands";
 import { proposalTransaction, type ProposalAuthor } from "../../shared/editor/proposalTransform";
 import { seededRandom, testSeed } from "../test/seededRandom";
 import type { ProposalOwner, ProposalRules } from "./proposalGuard";
@@ -684,4 +684,43 @@ test("an existing paragraph is not marked new, nor a new one added unmarked or w
     assert.equal(supplier.send(supplier.edit(change)).ok, false, `${name} is refused`);
     supplier.sync();
   }
+});
+
+test("a new section is proposed whole with its clause under one id; not added plainly, its heading text carries the proposal", () => {
+  const { member, owners } = setup();
+  const supplier = member("supplier");
+  const buyer = member("buyer");
+  const who = editorAuthor("supplier", owners);
+  const viaCommand = (state: EditorState) => {
+    let made: Transaction | null = null;
+    insertSection(state, (tr) => (made = tr));
+    return made!;
+  };
+  assert.equal(
+    supplier.send(
+      supplier.edit(
+        (tr, pm) =>
+          void viaCommand(EditorState.create({ doc: pm, selection: TextSelection.create(pm, bodyText(pm, 0).from) })).steps.forEach((step) => tr.step(step)),
+      ),
+    ).ok,
+    false,
+    "not a plain section",
+  );
+  supplier.sync();
+  const added = supplier.send(supplier.edit(proposing(who, (pm) => bodyText(pm, 0).from, viaCommand)));
+  assert.equal(added.ok, true, added.ok ? "" : added.reason);
+  assert.deepEqual(added.ok && added.proposals.map((p) => [p.kind, p.scope, p.clauseId]), [["insert", "section", null]]);
+  const id = added.ok ? added.proposals[0]!.id : "";
+  const headingAt = (pm: PMNode) => pm.content.child(0).nodeSize + 2;
+  assert.equal(supplier.send(supplier.edit((tr, pm) => tr.insertText("Plain", headingAt(pm)))).ok, false, "its heading's text is proposed text");
+  supplier.sync();
+  const named = supplier.send(supplier.edit(proposing(who, headingAt, (state) => state.tr.insertText("Logging"))));
+  assert.equal(named.ok, true, named.ok ? "" : named.reason);
+  assert.equal(supplier.pm().child(1).attrs.insertion, id);
+  buyer.sync();
+  assert.equal(
+    buyer.send(buyer.edit((tr, pm) => tr.setNodeAttribute(pm.content.child(0).nodeSize, "insertion", null))).ok,
+    false,
+    "not taken in by the other party",
+  );
 });

@@ -45,13 +45,15 @@ export interface ProposalRules {
 /** The clause attributes that propose adding or removing the whole clause (decision 027). */
 export type ClauseProposalKey = "insertion" | "deletion";
 const clauseKinds: Record<ClauseProposalKey, ProposalKind> = { insertion: "insert", deletion: "delete" };
-/** Elements proposed whole by an attribute: clauses added or removed; paragraphs and list items added (decision 033). */
+/** Elements proposed whole by an attribute: clauses added or removed; paragraphs, list items and sections added (decision 033). */
 const wholeProposalKeys: Record<string, readonly string[] | undefined> = {
   clause: ["insertion", "deletion"],
   paragraph: ["insertion"],
   list_item: ["insertion"],
+  section: ["insertion"],
 };
 const isBlock = (element: Y.XmlElement) => element.nodeName === "paragraph" || element.nodeName === "list_item";
+const scopeOf = (element: Y.XmlElement): ProposalScope => (element.nodeName === "clause" ? "clause" : element.nodeName === "section" ? "section" : "block");
 /** An item that sets or held one of these attributes. */
 const isClauseProposalItem = (item: Y.Item) =>
   item.parent instanceof Y.XmlElement && item.parentSub !== null && !!wholeProposalKeys[item.parent.nodeName]?.includes(item.parentSub);
@@ -142,12 +144,13 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
     if (!ownClauses.has(clause)) ownClauses.set(clause, isOwn(attributeIn(tr, clause, "insertion")));
     return ownClauses.get(clause)!;
   };
-  // A paragraph or list item the sender proposed new may hold new elements and lose them (its
-  // own, a list item's paragraph); its text is judged as text, carrying the proposal's marks.
+  // A paragraph, list item or section the sender proposed new may hold new elements and lose them
+  // (its own, a list item's paragraph, a section's heading); its text is judged as text, carrying
+  // the proposal's marks.
   const ownBlocks = new Map<Y.XmlElement, boolean>();
   const inOwnProposedBlock = (type: Placed) => {
     for (let t: Placed | null = type; t && !(t instanceof Y.XmlElement && t.nodeName === "clause"); t = parentOf(t)) {
-      if (!(t instanceof Y.XmlElement) || !isBlock(t)) continue;
+      if (!(t instanceof Y.XmlElement) || !(isBlock(t) || t.nodeName === "section")) continue;
       if (!ownBlocks.has(t)) {
         const id = attributeIn(tr, t, "insertion");
         ownBlocks.set(t, id !== null && isOwn(id));
@@ -229,7 +232,8 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
         else if (owner.authorId !== senderId || !owner.open) idChecked.add(parent);
       }
     }
-    if (!strictAt(parent)) continue;
+    // The attributes of the sender's own new section or paragraph (its id) are theirs to set.
+    if (!strictAt(parent) || (item.parentSub !== null && inOwnProposedBlock(parent))) continue;
     if (parent instanceof Y.XmlText && item.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat)) texts.add(parent);
     // A new run of text in an existing block: what it holds is judged as text; a new clause the
     // sender proposes whole is theirs.
@@ -253,7 +257,7 @@ export function checkProposals(tr: Y.Transaction, rules: ProposalRules): Proposa
       if (strictArea(parent)) attributeRemoved ??= clauseAttributeRemovalProblem(parent, struct, isOwn);
       return;
     }
-    if (!strictAt(parent)) return;
+    if (!strictAt(parent) || (struct.parentSub !== null && inOwnProposedBlock(parent))) return;
     const content = struct.content;
     if (parent instanceof Y.XmlText && struct.parentSub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat))
       texts.add(parent);
@@ -292,13 +296,17 @@ function clauseAttributeProblem(
   const kind = clauseKinds[key];
   const clauseId = valueOf(clause._map.get("id"));
   const owner = ownerOf(id);
-  const block = isBlock(clause);
-  const carried = !block && clauseId !== null && rules.attributeBefore?.(clauseId, key) === id;
+  const scope = scopeOf(clause);
+  const carried = scope === "clause" && clauseId !== null && rules.attributeBefore?.(clauseId, key) === id;
   if (!owner) {
-    if (key === "insertion" && !(clause._item && isNew(tr, clause._item)) && !carried) return "a clause or paragraph is proposed as new only when it is added";
-    registered.set(id, block ? { id, kind, scope: "block", clauseId: clauseOf(clause) } : { id, kind, scope: "clause", clauseId });
+    if (key === "insertion" && !(clause._item && isNew(tr, clause._item)) && !carried)
+      return "a clause, paragraph or section is proposed as new only when it is added";
+    registered.set(id, { id, kind, scope, clauseId: scope === "clause" ? clauseId : scope === "block" ? clauseOf(clause) : null });
     return null;
   }
+  // A new section's clauses carry its id: the proposal is the section's, whichever came first.
+  const mine = registered.get(id);
+  if (mine && scope === "section") Object.assign(mine, { scope, clauseId: null });
   if (owner.kind !== kind) return "a proposal id names one kind of proposal";
   if ((owner.authorId !== rules.senderId || !owner.open) && !carried) return "the proposal id belongs to someone else's proposal, or to a decided one";
   return null;

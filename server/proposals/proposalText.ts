@@ -73,13 +73,21 @@ function clauseProposals(fragment: Y.XmlFragment): Map<string, { clause: Y.XmlEl
   return out;
 }
 
-/** Paragraphs and list items proposed new (decision 033), by the proposal's id: a split of one may make two. */
-function blockProposals(type: Y.XmlFragment | Y.XmlElement, out = new Map<string, Y.XmlElement[]>()): Map<string, Y.XmlElement[]> {
+const wholeKeys = ["insertion", "deletion"] as const;
+
+/**
+ * Every section, clause, paragraph and list item proposed whole (decisions 027, 033), by the
+ * proposal's id, in document order (a section before its clauses), with the attribute holding it:
+ * a new section's clauses carry its id, a split paragraph's halves one id.
+ */
+function wholeProposals(type: Y.XmlFragment | Y.XmlElement, out = new Map<string, { element: Y.XmlElement; key: (typeof wholeKeys)[number] }[]>()) {
   for (const child of type.toArray()) {
     if (!(child instanceof Y.XmlElement)) continue;
-    const id: unknown = child.nodeName === "paragraph" || child.nodeName === "list_item" ? child.getAttribute("insertion") : undefined;
-    if (typeof id === "string") out.set(id, [...(out.get(id) ?? []), child]);
-    blockProposals(child, out);
+    for (const key of wholeKeys) {
+      const id: unknown = child.getAttribute(key);
+      if (typeof id === "string") out.set(id, [...(out.get(id) ?? []), { element: child, key }]);
+    }
+    wholeProposals(child, out);
   }
   return out;
 }
@@ -106,9 +114,14 @@ export interface ProposalInDocument {
 /** What each proposal in the document marks, and the clause it now sits in (null: a section heading). */
 export function proposalTexts(fragment: Y.XmlFragment): Map<string, ProposalInDocument> {
   const out = new Map<string, ProposalInDocument>();
-  for (const [id, { clause }] of clauseProposals(fragment)) out.set(id, { text: headingOf(clause), clauseId: clauseOf(clause), scope: "clause" });
-  for (const [id, blocks] of blockProposals(fragment))
-    if (!out.has(id)) out.set(id, { text: blocks.map(plainTextOf).join("\n"), clauseId: clauseOf(blocks[0]!), scope: "block" });
+  for (const [id, held] of wholeProposals(fragment)) {
+    const { element } = held[0]!;
+    if (element.nodeName === "section") out.set(id, { text: headingOf(element), clauseId: null, scope: "section" });
+    else if (element.nodeName !== "clause")
+      out.set(id, { text: held.map((h) => plainTextOf(h.element)).join("\n"), clauseId: clauseOf(element), scope: "block" });
+  }
+  for (const [id, { clause }] of clauseProposals(fragment))
+    if (!out.has(id)) out.set(id, { text: headingOf(clause), clauseId: clauseOf(clause), scope: "clause" });
   for (const [id, runs] of proposalRuns(fragment))
     if (!out.has(id))
       out.set(id, {
@@ -122,8 +135,8 @@ export function proposalTexts(fragment: Y.XmlFragment): Map<string, ProposalInDo
 
 /**
  * Applies a decision: accepting an insertion or rejecting a deletion takes the mark off and keeps
- * the text; accepting a deletion or rejecting an insertion removes the text. A whole clause, or a
- * new paragraph or list item, the same way: its attribute taken off, or it is removed. A formatting change accepted keeps the
+ * the text; accepting a deletion or rejecting an insertion removes the text. A whole clause, a new
+ * paragraph or list item, or a new section, the same way: its attribute taken off, or it is removed. A formatting change accepted keeps the
  * new formatting; rejected, the text gets back the formatting its record names. Call it inside a
  * transaction on the room's document. Returns whether the document held the proposal.
  */
@@ -136,18 +149,14 @@ export function applyDecision(fragment: Y.XmlFragment, id: string, kind: Proposa
     return true;
   }
   if (kind === "move") return false;
-  // A new paragraph or list item: taken in, or removed; its text (which carries the same id) follows below.
-  const blocks = kind === "insert" ? (blockProposals(fragment).get(id) ?? []) : [];
-  for (const block of blocks) {
-    const parent = block.parent as Y.XmlElement;
-    if (removeText) parent.delete(parent.toArray().indexOf(block), 1);
-    else block.removeAttribute("insertion");
-  }
-  if (whole) {
-    const section = whole.clause.parent as Y.XmlElement;
-    if (removeText) section.delete(section.toArray().indexOf(whole.clause), 1);
-    else whole.clause.removeAttribute(whole.key);
-    return true;
+  // Whole nodes: taken in, or removed (a section's clauses with it); text carrying the same id (a
+  // new paragraph's or section heading's) follows below.
+  const held = kind === "format" ? [] : (wholeProposals(fragment).get(id) ?? []);
+  for (const { element, key } of held) {
+    if (element._item?.deleted) continue;
+    const parent = element.parent as Y.XmlElement | Y.XmlFragment;
+    if (removeText) parent.delete(parent.toArray().indexOf(element), 1);
+    else element.removeAttribute(key);
   }
   const runs = (proposalRuns(fragment).get(id) ?? []).filter((r) => r.length > 0);
   if (kind === "format") {
@@ -159,7 +168,7 @@ export function applyDecision(fragment: Y.XmlFragment, id: string, kind: Proposa
     if (removeText) run.text.delete(run.index, run.length);
     else run.text.format(run.index, run.length, { [proposalMarkOf[kind]]: null });
   }
-  return runs.length > 0 || blocks.length > 0;
+  return runs.length > 0 || held.length > 0;
 }
 
 /** A move accepted: the clause stays where it is, as any other. */

@@ -474,6 +474,61 @@ test("a new paragraph proposed in propose mode is listed as one; accepted it is 
   );
 });
 
+test("a new section proposed in propose mode is one proposal with its clause; accepted it is plain for everyone, rejected it is gone", async () => {
+  assert.equal((await api("buyer", "/settings", { changes: "proposals" })).status, 200);
+  const buyer = await join("buyer");
+  const supplier = await join("supplier");
+  const sections = (client: CollabClient) => client.fragment.toArray() as Y.XmlElement[];
+  /** A section at the end with one clause, proposed with `id` (its heading text too). */
+  const newSection = (heading: string, id: string) => (fragment: Y.XmlFragment) => {
+    const text = (value: string, attributes: Record<string, unknown> = {}) => {
+      const run = new Y.XmlText();
+      run.insert(0, value, attributes);
+      return run;
+    };
+    const element = (name: string, attrs: Record<string, string>, children: (Y.XmlElement | Y.XmlText)[]) => {
+      const el = new Y.XmlElement(name);
+      for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+      el.insert(0, children);
+      return el;
+    };
+    fragment.insert(fragment.length, [
+      element("section", { id: random.id(), insertion: id }, [
+        element("section_heading", {}, [text(heading, { insertion: { id } })]),
+        element("clause", { id: random.id(), insertion: id }, [
+          element("clause_heading", {}, [text("Logs")]),
+          element("paragraph", {}, [text("Kept a year.")]),
+        ]),
+      ]),
+    ]);
+  };
+  const count = sections(buyer).length;
+  const kept = random.id();
+  const dropped = random.id();
+  supplier.doc.transact(() => newSection("Logging", kept)(supplier.fragment));
+  supplier.doc.transact(() => newSection("Monitoring", dropped)(supplier.fragment));
+  await waitFor(() => sections(buyer).length === count + 2, "both sections at the buyer's");
+  const listed = (await proposals("buyer")).filter((p) => p.id === kept || p.id === dropped);
+  assert.deepEqual(listed.map((p) => [p.kind, p.scope, p.text, p.clauseId]).sort(), [
+    ["insert", "section", "Logging", null],
+    ["insert", "section", "Monitoring", null],
+  ]);
+  assert.equal((await api("buyer", `/proposals/${kept}`, { action: "accept" })).status, 200);
+  assert.equal((await api("buyer", `/proposals/${dropped}`, { action: "reject" })).status, 200);
+  for (const client of [buyer, supplier])
+    await waitFor(() => {
+      const now = sections(client);
+      const last = now.at(-1)!;
+      const clause = last.get(1) as Y.XmlElement;
+      return (
+        now.length === count + 1 &&
+        (last.get(0) as Y.XmlElement).toString() === "<section_heading>Logging</section_heading>" &&
+        last.getAttribute("insertion") === undefined &&
+        clause.getAttribute("insertion") === undefined
+      );
+    }, "the accepted section plain, the rejected one gone");
+});
+
 test("decisions are stored: after a restart the accepted text is plain", async () => {
   for (const c of open.splice(0)) c.destroy();
   const { dataDir } = server;

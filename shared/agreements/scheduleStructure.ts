@@ -20,14 +20,15 @@ type NodeJson = { type: string; attrs?: Record<string, unknown>; content?: NodeJ
 // A clause stands for itself by id (its content has its own hash); everything else, verbatim. A
 // clause only proposed (decision 027) is not in the structure until it is accepted, so the
 // structure both agreed stays agreed meanwhile; one proposed for removal is, until then.
-const isProposedClause = (clause: { attrs?: { readonly [key: string]: unknown } }) => !!clause.attrs?.insertion;
+// A section proposed whole (decision 033) likewise.
+const isProposedNew = (clause: { attrs?: { readonly [key: string]: unknown } }) => !!clause.attrs?.insertion;
 const sectionItem = (child: NodeJson) => (child.type === "clause" ? { clause: child.attrs?.id ?? null } : child);
 const docItem = (child: NodeJson) =>
-  child.type === "section" ? { section: (child.content ?? []).filter((c) => !(c.type === "clause" && isProposedClause(c))).map(sectionItem) } : child;
+  child.type === "section" ? { section: (child.content ?? []).filter((c) => !(c.type === "clause" && isProposedNew(c))).map(sectionItem) } : child;
 
 /** The structure's hash from a stored version's JSON (doc.toJSON()): the same as structureHash. */
 export function structureHashOfJson(doc: NodeJson): string {
-  const sections = doc.content ?? [];
+  const sections = (doc.content ?? []).filter((s) => !(s.type === "section" && isProposedNew(s)));
   if (sections.some((s) => s.content?.some((c) => c.type === "clause" && c.attrs?.moved))) return structureHash(PMNodeFromJson(doc));
   return hashJson(sections.map(docItem));
 }
@@ -40,10 +41,11 @@ export function structureHash(doc: PMNode): string {
   const items: unknown[] = [];
   doc.forEach((child) => {
     if (child.type.name !== "section") return void items.push(child.toJSON());
+    if (isProposedNew(child)) return;
     const section: unknown[] = [];
     child.forEach((node) => {
       if (node.type.name !== "clause") section.push(node.toJSON());
-      else if (!isProposedClause(node)) section.push({ clause: node.attrs.id ?? null });
+      else if (!isProposedNew(node)) section.push({ clause: node.attrs.id ?? null });
     });
     items.push({ section });
   });
@@ -61,9 +63,10 @@ function unmovedStructureHash(doc: PMNode): string {
   const items: unknown[] = [];
   doc.forEach((child, _offset, index) => {
     if (child.type.name !== "section") return void items.push(child.toJSON());
+    if (isProposedNew(child)) return;
     const section: unknown[] = [];
     child.forEach((node) => void (node.type.name !== "clause" && section.push(node.toJSON())));
-    for (const id of order[index]!) if (!isProposedClause(clauses.get(id)!)) section.push({ clause: id });
+    for (const id of order[index]!) if (!isProposedNew(clauses.get(id)!)) section.push({ clause: id });
     items.push({ section });
   });
   return hashJson(items);

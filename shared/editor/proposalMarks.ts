@@ -46,6 +46,11 @@ export function blockProposalOf(node: PMNode): string | null {
   return (node.type === s.nodes.paragraph || node.type === s.nodes.list_item) && node.attrs.insertion ? String(node.attrs.insertion) : null;
 }
 
+/** A section proposed new (decision 033): its proposal id, which its clauses and heading text carry too. */
+export function sectionProposalOf(node: PMNode): string | null {
+  return node.type === s.nodes.section && node.attrs.insertion ? String(node.attrs.insertion) : null;
+}
+
 /** A proposal to move a clause (decision 031): its id, and where the clause stood. */
 export function clauseMoveOf(clause: PMNode): { id: string; from: ClausePlace | null } | null {
   if (clause.type !== s.nodes.clause || !clause.attrs.moved) return null;
@@ -87,8 +92,8 @@ export function proposalsInDoc(doc: PMNode): Map<string, ProposalInDoc> {
       if (!child.isText) return true;
       for (const proposal of proposalsOn(child.marks)) {
         const entry = found.get(proposal.id);
-        // A proposed paragraph's text carries its id too, and is its text already.
-        if (entry?.scope === "block") continue;
+        // A proposed paragraph's or section's text carries its id too, and is its text already.
+        if (entry?.scope === "block" || entry?.scope === "section") continue;
         if (entry) entry.text += child.text ?? "";
         else found.set(proposal.id, { ...proposal, scope: "text", clauseId, text: child.text ?? "" });
       }
@@ -96,6 +101,8 @@ export function proposalsInDoc(doc: PMNode): Map<string, ProposalInDoc> {
     });
   };
   doc.forEach((section) => {
+    const added = sectionProposalOf(section);
+    if (added) found.set(added, { id: added, kind: "insert", scope: "section", clauseId: null, text: section.firstChild?.textContent ?? "" });
     section.forEach((child) => {
       const clauseId = child.type === s.nodes.clause ? (child.attrs.id as string) : null;
       const whole = clauseProposalOf(child);

@@ -5,7 +5,7 @@ import { Slice, Fragment, type Node as PMNode } from "prosemirror-model";
 import { scheduleSchema as s } from "./schema";
 import { buildScheduleDoc } from "./scheduleTemplate";
 import { proposalTransaction, type ProposalAuthor } from "./proposalTransform";
-import { deleteClause, insertClause, moveClause } from "./commands";
+import { deleteClause, insertClause, insertSection, moveClause } from "./commands";
 import { joinBackward, splitBlock } from "prosemirror-commands";
 import { splitListItem } from "prosemirror-schema-list";
 import { isProtectedClause, proposalsInDoc } from "./proposalMarks";
@@ -463,5 +463,35 @@ test("moving a clause proposes it at its new place, recording where it stood; it
       ["", null],
       ["C", null],
     ],
+  );
+});
+
+test("New section while proposing proposes the section: its clause and heading text under its one id, outside the structure until accepted", () => {
+  const who = author();
+  let state = stateAt(doc, at(stateAt(doc, 1), "keys"));
+  state = applyCommand(state, insertSection, who);
+  const added = state.doc.child(1);
+  assert.equal(added.attrs.insertion, "p1");
+  assert.equal(added.child(1).attrs.insertion, "p1", "its clause is the same proposal");
+  state = propose(state, (tr) => tr.insertText("Logging"), who);
+  assert.deepEqual(
+    state.doc.child(1).firstChild!.content.content.map((n) => [n.text, s.marks.insertion.isInSet(n.marks)?.attrs.id]),
+    [["Logging", "p1"]],
+  );
+  state = applyCommand(stateAt(state.doc, state.doc.content.size - 3), insertClause, who);
+  assert.deepEqual(
+    state.doc
+      .child(1)
+      .content.content.slice(1)
+      .map((c) => c.attrs.insertion),
+    ["p1", "p1"],
+  );
+  assert.deepEqual(who.minted, ["p1"]);
+  const found = proposalsInDoc(state.doc).get("p1");
+  assert.deepEqual(found && [found.scope, found.text], ["section", "Logging"]);
+  assert.equal(structureHash(state.doc), structureHash(doc));
+  assert.deepEqual(
+    clauseHashes(state.doc).map((c) => c.proposalOpen),
+    [false, true, true],
   );
 });

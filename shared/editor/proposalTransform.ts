@@ -3,7 +3,7 @@ import { TextSelection, type EditorState, type Transaction } from "prosemirror-s
 import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep, type Step } from "prosemirror-transform";
 import { encodePlace, placeOf } from "../proposals/clauseMove";
 import { clauseOutline } from "./clauseOutline";
-import { blockProposalOf, formattingOf, formattingProposalOf } from "./proposalMarks";
+import { blockProposalOf, formattingOf, formattingProposalOf, sectionProposalOf } from "./proposalMarks";
 import { formattingMarkNames, scheduleSchema as s, type FormattingMark } from "./schema";
 
 export interface ProposalAuthor {
@@ -43,15 +43,28 @@ export function proposalTransaction(state: EditorState, tr: Transaction, author:
       continue;
     }
     if (!(step instanceof ReplaceStep)) return null;
+    const sections = newSections(tr.docs[i]!, step);
+    if (sections) {
+      const from = rebase(step.from, tr.steps.slice(0, i), out);
+      out.insert(
+        from,
+        sections.map((section) => proposedSection(section, author.newId())),
+      );
+      // Into the (first) new section's heading, as the command that added it does.
+      if (i === tr.steps.length - 1) caret = from + 2;
+      continue;
+    }
     const clauses = wholeClauses(tr.docs[i]!, step);
     if (clauses) {
       const from = rebase(step.from, tr.steps.slice(0, i), out);
       const to = rebase(step.to, tr.steps.slice(0, i), out);
       if (clauses === "removed") proposeClauseRemoval(out, from, to, author);
       else {
+        // Into one's own new section, a clause is part of that proposal.
+        const id = ownBlockAt(out.doc.resolve(from), author);
         out.insert(
           from,
-          clauses.map((clause) => clause.type.create({ ...clause.attrs, insertion: author.newId(), deletion: null }, clause.content)),
+          clauses.map((clause) => clause.type.create({ ...clause.attrs, insertion: id ?? author.newId(), deletion: null }, clause.content)),
         );
         // Into the (first) new clause's heading, as the command that added it does.
         if (i === tr.steps.length - 1) caret = from + 2;
@@ -118,6 +131,28 @@ function wholeClauses(doc: PMNode, step: ReplaceStep): readonly PMNode[] | "remo
   if ($from.parent.type !== s.nodes.section || $to.parent !== $from.parent) return null;
   for (let index = $from.index(); index < $to.index(); index++) if ($from.parent.child(index).type !== s.nodes.clause) return null;
   return "removed";
+}
+
+/** Whole sections a step adds (New section), proposed as sections (decision 033); null for any other step. */
+function newSections(doc: PMNode, step: ReplaceStep): readonly PMNode[] | null {
+  const { slice } = step;
+  if (step.from !== step.to || slice.openStart !== 0 || slice.openEnd !== 0 || slice.content.childCount === 0) return null;
+  let all = true;
+  slice.content.forEach((node) => (all &&= node.type === s.nodes.section));
+  return all && doc.resolve(step.from).depth === 0 ? slice.content.content : null;
+}
+
+/** A section as a proposal to add it: the section, its clauses and its heading's text under one id. */
+function proposedSection(section: PMNode, id: string): PMNode {
+  const mark = s.marks.insertion.create({ id });
+  const children: PMNode[] = [];
+  section.forEach((child) => {
+    if (child.type === s.nodes.clause) return void children.push(child.type.create({ ...child.attrs, insertion: id, deletion: null }, child.content));
+    const text: PMNode[] = [];
+    child.forEach((node) => void text.push(node.isText ? node.mark(mark.addToSet(node.marks.filter((m) => !isProposalMark(m)))) : node));
+    children.push(child.copy(Fragment.fromArray(text)));
+  });
+  return section.type.create({ ...section.attrs, insertion: id }, children);
 }
 
 /** The clauses the transaction takes out and puts back elsewhere: moved (their ids). */
@@ -274,10 +309,10 @@ function takeBackBlock(out: Transaction, from: number, to: number, author: Propo
   }
 }
 
-/** The id of this member's own proposed paragraph or list item around `$pos`, if any. */
+/** The id of this member's own new paragraph, list item or section around `$pos`, if any. */
 function ownBlockAt($pos: ResolvedPos, author: ProposalAuthor): string | null {
   for (let depth = $pos.depth; depth > 0; depth--) {
-    const id = blockProposalOf($pos.node(depth));
+    const id = blockProposalOf($pos.node(depth)) ?? sectionProposalOf($pos.node(depth));
     if (id) return author.isMine(id) ? id : null;
   }
   return null;

@@ -4,7 +4,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { hasProposal } from "../agreements/contentHash";
 import { forEachClause } from "./numbering";
 import { movedFromPlace, type MovedFromPlace } from "./movedFrom";
-import { blockProposalOf, clauseMoveOf, clauseProposalOf, formattingOf, formattingProposalOf, proposalOf } from "./proposalMarks";
+import { blockProposalOf, sectionProposalOf, clauseMoveOf, clauseProposalOf, formattingOf, formattingProposalOf, proposalOf } from "./proposalMarks";
 import { scheduleSchema, type FormattingMark } from "./schema";
 
 /**
@@ -134,6 +134,12 @@ function blockChange(node: PMNode, lookup: ProposalLookup | undefined): TrackedC
   return id ? proposalChange({ kind: "insert", id }, lookup) : "plain";
 }
 
+/** Whether a section proposed new (decision 033) is left out: its addition rejected, or not accepted in a decided reading. */
+function omitted(node: PMNode, lookup: ProposalLookup | undefined): boolean {
+  const id = lookup && sectionProposalOf(node);
+  return !!id && proposalChange({ kind: "insert", id }, lookup) === "omit";
+}
+
 /** The block children of `parent`, from child `from` on (a clause's first child is its heading). */
 function blocks(parent: PMNode, lookup: ProposalLookup | undefined, from = 0): Block[] {
   const out: Block[] = [];
@@ -179,8 +185,10 @@ function blocks(parent: PMNode, lookup: ProposalLookup | undefined, from = 0): B
  */
 export function scheduleModel(doc: PMNode, lookup?: ProposalLookup): SectionModel[] {
   const sections: SectionModel[] = [];
+  const left = new Set<SectionModel>();
   doc.forEach((section, _offset, sectionIndex) => {
     sections.push({ number: String(sectionIndex + 1), ...heading(section.firstChild, lookup), clauses: [] });
+    if (omitted(section, lookup)) left.add(sections[sectionIndex]!);
   });
   forEachClause(doc, (node, _pos, number, sectionIndex) => {
     // A clause proposed whole (decision 027) reads like a text proposal, all its runs at once.
@@ -199,7 +207,7 @@ export function scheduleModel(doc: PMNode, lookup?: ProposalLookup): SectionMode
     if (move && typeof fate === "object" && fate) clause.moved = { from: movedFromPlace(doc, move.from), ...fate };
     sections[sectionIndex]!.clauses.push(clause);
   });
-  return sections;
+  return sections.filter((section) => !left.has(section));
 }
 
 /** A stored version's JSON back into a document of our schema. */

@@ -13,12 +13,22 @@ const idAttr = { default: null as string | null };
 const nodes: Record<string, NodeSpec> = {
   doc: { content: "section+" },
 
+  // `insertion`: a proposal to add the whole section, its clauses and heading text carrying the
+  // same id (decision 033). Never parsed from pasted HTML.
   section: {
     content: "section_heading clause*",
-    attrs: { id: idAttr },
+    attrs: { id: idAttr, insertion: idAttr },
     defining: true,
     parseDOM: [{ tag: "section[data-section]", getAttrs: (dom) => ({ id: (dom as HTMLElement).getAttribute("data-id") }) }],
-    toDOM: (node): DOMOutputSpec => ["section", { "data-section": "", "data-id": node.attrs.id ?? "", class: "schedule-section" }, 0],
+    toDOM: (node): DOMOutputSpec => [
+      "section",
+      {
+        "data-section": "",
+        "data-id": node.attrs.id ?? "",
+        class: node.attrs.insertion ? "schedule-section section-proposed-insert" : "schedule-section",
+      },
+      0,
+    ],
   },
   section_heading: {
     content: "text*",

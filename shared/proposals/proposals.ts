@@ -13,9 +13,9 @@ export type ProposalKind = (typeof proposalKinds)[number];
 
 /**
  * What a proposal adds or removes: text inside a clause or heading, a whole clause (decision 027),
- * or a new paragraph or list item inside a clause (decision 033).
+ * a new paragraph or list item inside a clause, or a new section (decision 033).
  */
-export type ProposalScope = "text" | "clause" | "block";
+export type ProposalScope = "text" | "clause" | "block" | "section";
 
 export const proposalStatuses = ["open", "accepted", "rejected", "withdrawn"] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];

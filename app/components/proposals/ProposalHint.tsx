@@ -7,21 +7,10 @@ import { proposalAtCursor, proposalMarksState } from "./proposalDecorations";
 
 /** "Insertion proposed by Sam (Supplier), 2 Dec 2026, 10:04": the tooltip and the cursor's hint. */
 export function describeProposal(t: ReturnType<typeof useT>, formatTime: (ms: number) => string, record: ProposalView): string {
-  const key =
-    record.kind === "format"
-      ? "proposals.tooltip.format"
-      : record.kind === "move"
-        ? "proposals.tooltip.moveClause"
-        : record.scope === "block"
-          ? "proposals.tooltip.insertBlock"
-          : record.scope === "clause"
-            ? record.kind === "insert"
-              ? "proposals.tooltip.insertClause"
-              : "proposals.tooltip.deleteClause"
-            : record.kind === "insert"
-              ? "proposals.tooltip.insert"
-              : "proposals.tooltip.delete";
-  return t(key, {
+  const adds = record.kind === "insert";
+  const whole = { text: adds ? "insert" : "delete", clause: adds ? "insertClause" : "deleteClause", block: "insertBlock", section: "insertSection" } as const;
+  const key = record.kind === "format" ? "format" : record.kind === "move" ? "moveClause" : whole[record.scope];
+  return t(`proposals.tooltip.${key}`, {
     name: record.author.name,
     party: t(`role.${record.author.party}`),
     time: formatTime(record.createdAt),

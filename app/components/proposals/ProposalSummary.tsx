@@ -21,6 +21,10 @@ export function ProposalSummary({ proposal }: { proposal: Pick<ProposalView, "ki
           {t("proposals.kind.format", { change: describeFormatting(t, proposal.formatting) })}:{" "}
           <Text className="proposal-run proposal-fmt-run">{proposal.text}</Text>
         </>
+      ) : proposal.scope === "section" ? (
+        <>
+          {t("proposals.kind.insertSection")}: <ins className="proposal-run">{proposal.text}</ins>
+        </>
       ) : proposal.scope === "block" ? (
         <>
           {t("proposals.kind.insertBlock")}: <ins className="proposal-run">{proposal.text}</ins>

@@ -1,7 +1,15 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { blockProposalOf, clauseMoveOf, clauseProposalOf, proposalsInDoc, proposalsOn, type ProposalInDoc } from "../../../shared/editor/proposalMarks";
+import {
+  blockProposalOf,
+  sectionProposalOf,
+  clauseMoveOf,
+  clauseProposalOf,
+  proposalsInDoc,
+  proposalsOn,
+  type ProposalInDoc,
+} from "../../../shared/editor/proposalMarks";
 import { movedFromPlace, type MovedFromPlace } from "../../../shared/editor/movedFrom";
 import type { ProposalView } from "../../../shared/proposals/proposals";
 import { partyOf } from "../../../shared/roles";
@@ -40,8 +48,8 @@ export function proposalDecorationsPlugin(
           }),
         );
       }
-      // A new paragraph or list item (decision 033): the party's bar, seen even while it is empty.
-      const block = blockProposalOf(node);
+      // A new paragraph, list item or section (decision 033): the party's bar, seen even while it is empty.
+      const block = blockProposalOf(node) ?? sectionProposalOf(node);
       if (block) {
         const record = records.get(block);
         decorations.push(
