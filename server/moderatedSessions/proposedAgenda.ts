@@ -1,6 +1,5 @@
 import { latestDecisionRows } from "../../db/queries/clauseAgreements";
 import { lastEndedSession, listActions, listItems } from "../../db/queries/moderatedSessions";
-import { listProposals } from "../../db/queries/proposals";
 import { loadThreads } from "../../db/queries/threads";
 import { scheduleStates } from "../../shared/agreements/clauseStatus";
 import { agreementUnits } from "../../shared/agreements/scheduleStructure";
@@ -9,6 +8,7 @@ import { placeholdersIn } from "../../shared/editor/placeholders";
 import type { AgendaReason, ProposedItem } from "../../shared/moderatedSessions/sessions";
 import type { Services } from "../context";
 import { readSchedule } from "../agreements/scheduleDocument";
+import { listProposalViews } from "../proposals/decisions";
 import { clauseTitle } from "./clauseTitle";
 
 /**
@@ -20,7 +20,7 @@ export async function proposedAgenda(services: Services, negotiationId: string):
   const { db } = services;
   const doc = readSchedule(services, negotiationId);
   const status = new Map(scheduleStates(agreementUnits(doc), await latestDecisionRows(db, negotiationId)).map((s) => [s.clauseId, s.status]));
-  const proposed = new Set((await listProposals(db, negotiationId, "open")).map((p) => p.clauseId));
+  const proposed = new Set((await listProposalViews(services, negotiationId, "open")).map((p) => p.clauseId));
   const discussed = new Set((await loadThreads(db, negotiationId)).filter((t) => t.visibility === "shared" && !t.resolved).map((t) => t.clauseId));
 
   const carried = new Map<string, AgendaReason[]>();

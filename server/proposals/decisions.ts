@@ -20,7 +20,11 @@ import { clauseLabel } from "./clauseLabel";
 export async function listProposalViews(services: Services, negotiationId: string, which: "open" | "all"): Promise<ProposalView[]> {
   const records = await listProposals(services.db, negotiationId, which === "all" ? "all" : "open");
   const inDocument = withScheduleDoc(services, negotiationId, (ydoc) => proposalTexts(ydoc.getXmlFragment(scheduleFragmentName)));
-  return records.map((r) => view(r, inDocument.get(r.id)));
+  // An open proposal whose text is gone (its author deleted their own insertion, or it went with a
+  // paragraph or clause decided around it) is nothing to decide: not listed, but still open, so
+  // that an undo bringing the text back brings the proposal back.
+  const shown = which === "open" ? records.filter((r) => inDocument.has(r.id)) : records;
+  return shown.map((r) => view(r, inDocument.get(r.id)));
 }
 
 function view(r: ProposalRecord, now: ProposalInDocument | undefined): ProposalView {
@@ -79,7 +83,8 @@ export async function actOnProposal(
 
 /** The author's reason, saved and announced: the other side reads it with the proposal at once. */
 async function giveReason(services: Services, negotiationId: string, actor: Member, proposalId: string, reason: string | null): Promise<ProposalView> {
-  const proposal = (await listProposalViews(services, negotiationId, "open")).find((p) => p.id === proposalId)!;
+  const proposal = (await listProposalViews(services, negotiationId, "open")).find((p) => p.id === proposalId);
+  if (!proposal) throw new DomainError(409, "proposals.error.notInDocument");
   const where = clauseLabel(readSchedule(services, negotiationId), proposal.clauseId);
   const move = await services.db.transaction().execute(async (trx) => {
     await setProposalReason(trx, proposalId, reason);
@@ -121,7 +126,8 @@ export async function actOnProposals(
 async function decide(services: Services, negotiationId: string, actor: Member, proposal: ProposalRecord, action: "accept" | "reject" | "withdraw") {
   const status = outcome[action];
   const open = await listProposalViews(services, negotiationId, "open");
-  const before = open.find((p) => p.id === proposal.id)!;
+  const before = open.find((p) => p.id === proposal.id);
+  if (!before) throw new DomainError(409, "proposals.error.notInDocument");
   const where = clauseLabel(readSchedule(services, negotiationId), before.clauseId);
   // A clause that goes (its removal accepted, its addition rejected or withdrawn) takes the
   // proposals made inside it along: they close with it, decided by the same hand.

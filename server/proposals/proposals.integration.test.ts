@@ -529,6 +529,26 @@ test("a new section proposed in propose mode is one proposal with its clause; ac
     }, "the accepted section plain, the rejected one gone");
 });
 
+test("a proposal whose text its author deleted is not listed nor decided, and is back when the text is", async () => {
+  assert.equal((await api("buyer", "/settings", { changes: "proposals" })).status, 200);
+  const buyer = await join("buyer");
+  const supplier = await join("supplier");
+  const id = random.id();
+  bodyText(supplier.fragment, 5).insert(0, "Gone ", { insertion: { id } });
+  await waitFor(() => marked(bodyText(buyer.fragment, 5), id), "the proposal at the buyer's");
+  assert.ok((await proposals("buyer")).some((p) => p.id === id));
+  bodyText(supplier.fragment, 5).delete(0, "Gone ".length);
+  await waitFor(() => !marked(bodyText(buyer.fragment, 5), id), "the text gone at the buyer's");
+  assert.ok(!(await proposals("buyer")).some((p) => p.id === id), "not listed");
+  const refused = await api("buyer", `/proposals/${id}`, { action: "accept" });
+  assert.equal(refused.status, 409);
+  assert.match(JSON.stringify(refused.json), /no longer in the text/);
+  // An undo brings the words back under the same, still open, proposal.
+  bodyText(supplier.fragment, 5).insert(0, "Gone ", { insertion: { id } });
+  await waitFor(() => marked(bodyText(buyer.fragment, 5), id), "the text back at the buyer's");
+  assert.ok((await proposals("buyer")).some((p) => p.id === id && p.text === "Gone "));
+});
+
 test("decisions are stored: after a restart the accepted text is plain", async () => {
   for (const c of open.splice(0)) c.destroy();
   const { dataDir } = server;

@@ -625,7 +625,7 @@ export const en = {
   "proposals.error.decided": "This proposal has already been decided.",
   "proposals.error.ownParty": "A proposal is accepted or rejected by the other party, not by the side that made it.",
   "proposals.error.notAuthor": "Only the member who made a proposal can withdraw it or give its reason.",
-  "proposals.error.notInDocument": "This proposal is no longer in the text.",
+  "proposals.error.notInDocument": "This proposal is no longer in the text: its words were removed. The list shows what is still open.",
   "proposals.error.notOwner": "Only a party owner can choose how this negotiation takes changes.",
   "agreement.progress.title": "Agreement progress",
   "agreement.progress.count": "{agreed} of {total} agreed (clauses and structure)",

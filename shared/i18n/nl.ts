@@ -634,7 +634,7 @@ export const nl: Record<MessageKey, string> = {
   "proposals.error.decided": "Over dit voorstel is al beslist.",
   "proposals.error.ownParty": "Een voorstel wordt aanvaard of verworpen door de andere partij, niet door de kant die het deed.",
   "proposals.error.notAuthor": "Alleen wie een voorstel deed, kan het intrekken of er een reden bij geven.",
-  "proposals.error.notInDocument": "Dit voorstel staat niet meer in de tekst.",
+  "proposals.error.notInDocument": "Dit voorstel staat niet meer in de tekst: de woorden zijn verwijderd. De lijst toont wat nog openstaat.",
   "proposals.error.notOwner": "Alleen een eigenaar van een partij kiest hoe deze onderhandeling wijzigingen aanneemt.",
   "agreement.progress.title": "Voortgang van het akkoord",
   "agreement.progress.count": "{agreed} van {total} akkoord (artikelen en structuur)",
