@@ -178,7 +178,7 @@ test("proposing, bold on agreed words is a formatting proposal: shown to both, l
   }
 });
 
-test("proposing, Enter starts a new paragraph as a proposal: the buyer accepts one and rejects a split, and the text is as decided for both", async ({
+test("proposing, Enter starts a new paragraph as a proposal: the buyer accepts one and rejects a split, and the text is as decided for both; a table likewise", async ({
   browser,
   consoleErrors,
 }, testInfo) => {
@@ -227,6 +227,14 @@ test("proposing, Enter starts a new paragraph as a proposal: the buyer accepts o
     expect(await textOf(clause(page, "Incident notification").locator("p"))).toBe(schedule[1]!.body);
     await expect(clause(page, "Incident notification").locator(".proposal-by")).toHaveCount(0);
   }
+
+  // A table is proposed the same way: what is typed in its cells is the one proposal.
+  await toEndOf(supplier, "Incident notification");
+  await supplier.getByRole("button", { name: "Insert table" }).click();
+  await supplier.keyboard.press("ArrowDown");
+  await supplier.keyboard.type("RPO");
+  await expect(clause(buyer, "Incident notification").locator("table.block-proposed-insert")).toHaveClass(/proposal-by-supplier/);
+  await expect(list.getByRole("listitem").filter({ hasText: "New table: RPO" })).toBeVisible();
 });
 
 test("proposing, New section proposes the section with its clause as one proposal; the buyer accepts it and it is plain for both", async ({

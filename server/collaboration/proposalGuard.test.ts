@@ -724,3 +724,29 @@ test("a new section is proposed whole with its clause under one id; not added pl
     "not taken in by the other party",
   );
 });
+
+test("a table proposed new is admitted with its cells, and typing in it is that proposal; a plain table is not", () => {
+  const { member, owners } = setup();
+  const supplier = member("supplier");
+  const who = editorAuthor("supplier", owners);
+  const cell = () => s.nodes.table_cell!.create(null, s.nodes.paragraph!.create());
+  const table = () => s.nodes.table!.create(null, [s.nodes.table_row!.create(null, [cell(), cell()])]);
+  const after = (pm: PMNode) => paragraphsIn(pm, 0)[0]!.from + paragraphsIn(pm, 0)[0]!.node.nodeSize;
+  assert.equal(supplier.send(supplier.edit((tr, pm) => tr.insert(after(pm), table()))).ok, false, "not a plain table");
+  supplier.sync();
+  const added = supplier.send(
+    supplier.edit(
+      proposing(
+        who,
+        (pm) => bodyText(pm, 0).from,
+        (state) => state.tr.insert(after(state.doc), table()),
+      ),
+    ),
+  );
+  assert.equal(added.ok, true, added.ok ? "" : added.reason);
+  assert.deepEqual(added.ok && added.proposals.map((p) => [p.kind, p.scope]), [["insert", "block"]]);
+  const firstCell = (pm: PMNode) => after(pm) + 4;
+  const typed = supplier.send(supplier.edit(proposing(who, firstCell, (state) => state.tr.insertText("4 hours"))));
+  assert.equal(typed.ok, true, typed.ok ? "" : typed.reason);
+  assert.equal(supplier.send(supplier.edit((tr, pm) => tr.insertText("plain", firstCell(pm)))).ok, false, "its text is proposed text");
+});

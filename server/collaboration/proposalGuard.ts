@@ -50,9 +50,10 @@ const wholeProposalKeys: Record<string, readonly string[] | undefined> = {
   clause: ["insertion", "deletion"],
   paragraph: ["insertion"],
   list_item: ["insertion"],
+  table: ["insertion"],
   section: ["insertion"],
 };
-const isBlock = (element: Y.XmlElement) => element.nodeName === "paragraph" || element.nodeName === "list_item";
+const isBlock = (element: Y.XmlElement) => element.nodeName === "paragraph" || element.nodeName === "list_item" || element.nodeName === "table";
 const scopeOf = (element: Y.XmlElement): ProposalScope => (element.nodeName === "clause" ? "clause" : element.nodeName === "section" ? "section" : "block");
 /** An item that sets or held one of these attributes. */
 const isClauseProposalItem = (item: Y.Item) =>

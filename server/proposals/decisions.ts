@@ -45,6 +45,7 @@ function view(r: ProposalRecord, now: ProposalInDocument | undefined): ProposalV
     status: r.status,
     ...(now?.formatting ? { formatting: now.formatting } : {}),
     ...(r.movedFrom ? { movedFrom: r.movedFrom } : {}),
+    ...(now?.block ? { block: now.block } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { proposalMarkOf, type ProposalKind, type ProposalScope } from "../../shared/proposals/proposals";
 import type { ClausePlace } from "../../shared/proposals/clauseMove";
 import { formattingMarkNames, type FormattingMark } from "../../shared/editor/schema";
-import type { FormattingChangeView, FormattingName } from "../../shared/proposals/proposals";
+import type { FormattingChangeView, FormattingName, ProposedBlock } from "../../shared/proposals/proposals";
 import { clauseOf } from "../collaboration/proposalGuard";
 
 function texts(type: Y.XmlFragment | Y.XmlElement, out: Y.XmlText[] = []): Y.XmlText[] {
@@ -108,6 +108,7 @@ export interface ProposalInDocument {
   text: string;
   clauseId: string | null;
   scope: ProposalScope;
+  block?: ProposedBlock;
   formatting?: FormattingChangeView;
 }
 
@@ -118,7 +119,12 @@ export function proposalTexts(fragment: Y.XmlFragment): Map<string, ProposalInDo
     const { element } = held[0]!;
     if (element.nodeName === "section") out.set(id, { text: headingOf(element), clauseId: null, scope: "section" });
     else if (element.nodeName !== "clause")
-      out.set(id, { text: held.map((h) => plainTextOf(h.element)).join("\n"), clauseId: clauseOf(element), scope: "block" });
+      out.set(id, {
+        text: held.map((h) => plainTextOf(h.element)).join("\n"),
+        clauseId: clauseOf(element),
+        scope: "block",
+        block: element.nodeName === "table" ? "table" : element.nodeName === "list_item" ? "listItem" : "paragraph",
+      });
   }
   for (const [id, { clause }] of clauseProposals(fragment))
     if (!out.has(id)) out.set(id, { text: headingOf(clause), clauseId: clauseOf(clause), scope: "clause" });

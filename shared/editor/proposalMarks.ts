@@ -41,9 +41,11 @@ export function clauseProposalOf(clause: PMNode): { kind: "insert" | "delete"; i
   return null;
 }
 
-/** A paragraph or list item proposed new inside an existing clause (decision 033): its proposal id. */
+const proposableBlocks = new Set([s.nodes.paragraph, s.nodes.list_item, s.nodes.table]);
+
+/** A paragraph, list item or table proposed new inside an existing clause (decision 033): its proposal id. */
 export function blockProposalOf(node: PMNode): string | null {
-  return (node.type === s.nodes.paragraph || node.type === s.nodes.list_item) && node.attrs.insertion ? String(node.attrs.insertion) : null;
+  return proposableBlocks.has(node.type) && node.attrs.insertion ? String(node.attrs.insertion) : null;
 }
 
 /** A section proposed new (decision 033): its proposal id, which its clauses and heading text carry too. */

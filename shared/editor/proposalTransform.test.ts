@@ -224,17 +224,29 @@ test("Enter in a list item proposes a new list item", () => {
   assert.equal(clauseHash(state.doc.firstChild!.child(1)), clauseHash(listDoc.firstChild!.child(1)));
 });
 
-test("a table, or a split before a placeholder, has no proposal form", () => {
+test("a split before a placeholder has no proposal form", () => {
   const state = stateAt(doc, at(stateAt(doc, 1), "keys"));
-  const who = author();
-  const table = state.tr.insert(
-    at(state, "keys.", 6),
-    s.nodes.table.create(null, s.nodes.table_row.create(null, s.nodes.table_cell.create(null, s.nodes.paragraph.create()))),
-  );
-  assert.equal(proposalTransaction(state, table, who), null);
   const withBlank = state.apply(state.tr.insert(at(state, "keys.", 5), s.nodes.placeholder.create({ label: "amount" })));
   const split = stateAt(withBlank.doc, at(withBlank, "keys"));
-  assert.equal(proposalTransaction(split, split.tr.split(split.selection.from), who), null);
+  assert.equal(proposalTransaction(split, split.tr.split(split.selection.from), author()), null);
+});
+
+test("a table inserted while proposing is a new block: what is typed in its cells is that proposal", () => {
+  const who = author();
+  let state = stateAt(doc, at(stateAt(doc, 1), "keys"));
+  const cell = () => s.nodes.table_cell.create(null, s.nodes.paragraph.create());
+  const table = s.nodes.table.create(null, [s.nodes.table_row.create(null, [cell(), cell()])]);
+  state = propose(state, (tr) => tr.insert(state.selection.$from.after(), table), who);
+  const added = state.doc.firstChild!.child(1).child(2);
+  assert.equal(added.type, s.nodes.table);
+  assert.equal(added.attrs.insertion, "p1");
+  let cellText = -1;
+  state.doc.descendants((node, pos) => (node.type === s.nodes.table_cell && cellText < 0 ? ((cellText = pos + 2), false) : true));
+  state = propose(stateAt(state.doc, cellText), (tr) => tr.insertText("4 hours"), who);
+  assert.deepEqual(who.minted, ["p1"]);
+  const found = proposalsInDoc(state.doc).get("p1");
+  assert.deepEqual(found && [found.scope, found.text], ["block", "4 hours"]);
+  assert.equal(clauseHash(state.doc.firstChild!.child(1)), clauseHash(doc.firstChild!.child(1)));
 });
 
 /** The body as runs with their formatting: `text{bold,italic}` and a formatting proposal as `~id<was>`. */

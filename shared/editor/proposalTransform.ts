@@ -71,6 +71,13 @@ export function proposalTransaction(state: EditorState, tr: Transaction, author:
       }
       continue;
     }
+    const table = newTable(tr.docs[i]!, step);
+    if (table) {
+      const from = rebase(step.from, tr.steps.slice(0, i), out);
+      const id = ownBlockAt(out.doc.resolve(from), author) ?? author.newId();
+      out.insert(from, table.type.create({ ...table.attrs, insertion: id }, withInsertedText(table.content, id)));
+      continue;
+    }
     const split = splitDepth(tr.docs[i]!, step);
     if (split !== null) {
       const at = proposeNewBlock(out, rebase(step.from, tr.steps.slice(0, i), out), split, author);
@@ -144,15 +151,33 @@ function newSections(doc: PMNode, step: ReplaceStep): readonly PMNode[] | null {
 
 /** A section as a proposal to add it: the section, its clauses and its heading's text under one id. */
 function proposedSection(section: PMNode, id: string): PMNode {
-  const mark = s.marks.insertion.create({ id });
   const children: PMNode[] = [];
-  section.forEach((child) => {
-    if (child.type === s.nodes.clause) return void children.push(child.type.create({ ...child.attrs, insertion: id, deletion: null }, child.content));
-    const text: PMNode[] = [];
-    child.forEach((node) => void text.push(node.isText ? node.mark(mark.addToSet(node.marks.filter((m) => !isProposalMark(m)))) : node));
-    children.push(child.copy(Fragment.fromArray(text)));
-  });
+  section.forEach((child) =>
+    children.push(
+      child.type === s.nodes.clause
+        ? child.type.create({ ...child.attrs, insertion: id, deletion: null }, child.content)
+        : child.copy(withInsertedText(child.content, id)),
+    ),
+  );
   return section.type.create({ ...section.attrs, insertion: id }, children);
+}
+
+/** A table a step inserts whole between blocks (Insert table), proposed as a new block (decision 033). */
+function newTable(doc: PMNode, step: ReplaceStep): PMNode | null {
+  const { slice } = step;
+  if (step.from !== step.to || slice.openStart !== 0 || slice.openEnd !== 0 || slice.content.childCount !== 1) return null;
+  const node = slice.content.firstChild!;
+  return node.type === s.nodes.table && !doc.resolve(step.from).parent.isTextblock ? node : null;
+}
+
+/** `content` with all its text marked as inserted by proposal `id`, other proposals' marks off. */
+function withInsertedText(content: Fragment, id: string): Fragment {
+  const mark = s.marks.insertion.create({ id });
+  const nodes: PMNode[] = [];
+  content.forEach((node) =>
+    nodes.push(node.isText ? node.mark(mark.addToSet(node.marks.filter((m) => !isProposalMark(m)))) : node.copy(withInsertedText(node.content, id))),
+  );
+  return Fragment.fromArray(nodes);
 }
 
 /** The clauses the transaction takes out and puts back elsewhere: moved (their ids). */

@@ -109,12 +109,14 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: "li" }],
     toDOM: (node): DOMOutputSpec => ["li", node.attrs.insertion ? { class: "block-proposed-insert" } : {}, 0],
   },
+  // `insertion`: a table proposed new inside a clause (decision 033), like a new paragraph.
   table: {
     group: "block",
     content: "table_row+",
+    attrs: { insertion: idAttr },
     isolating: true,
     parseDOM: [{ tag: "table" }],
-    toDOM: (): DOMOutputSpec => ["table", ["tbody", 0]],
+    toDOM: (node): DOMOutputSpec => ["table", node.attrs.insertion ? { class: "block-proposed-insert" } : {}, ["tbody", 0]],
   },
   table_row: {
     content: "table_cell+",

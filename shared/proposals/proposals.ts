@@ -48,7 +48,11 @@ export interface ProposalView {
   formatting?: FormattingChangeView;
   /** A move: where the clause stood (decision 031). */
   movedFrom?: { sectionId: string; afterClauseId: string | null };
+  /** A new block (`scope: "block"`, decision 033): what kind of block it is. */
+  block?: ProposedBlock;
 }
+
+export type ProposedBlock = "paragraph" | "listItem" | "table";
 
 export type FormattingName = FormattingMark["type"];
 

@@ -6,7 +6,7 @@ import { commands, describeShortcut, isMac, shortcuts } from "./editorKeymap";
 import { confirmDeleteClause, promptLink } from "./dialogs";
 
 const alwaysApplies = new Set<Action["key"]>(["undo", "redo"]);
-const proposable = new Set<Action["key"]>(["bold", "italic", "link", "newClause", "newSection", "deleteClause", "moveUp", "moveDown"]);
+const proposable = new Set<Action["key"]>(["bold", "italic", "link", "table", "newClause", "newSection", "deleteClause", "moveUp", "moveDown"]);
 
 interface Action {
   key: keyof typeof shortcuts | "table";
@@ -30,8 +30,8 @@ function insertTable(): Command {
 /**
  * Buttons for what the keyboard shortcuts do; each says its shortcut and whether it applies here.
  * While proposing, undo and redo apply, formatting (proposed as formatting changes, decision 030)
- * adding, removing or moving a clause (proposed as clauses, decisions 027 and 031) and adding a
- * section (decision 033); other structure has no proposal form yet.
+ * adding, removing or moving a clause (proposed as clauses, decisions 027 and 031), and adding a
+ * table or a section (decision 033); other structure has no proposal form yet.
  */
 export function Toolbar({ view, proposing }: { view: EditorView; proposing: boolean }) {
   const t = useT();

@@ -5,10 +5,17 @@ import type { ProposalView } from "../../../shared/proposals/proposals";
 import type { MovedFromPlace } from "../../../shared/editor/movedFrom";
 import { proposalAtCursor, proposalMarksState } from "./proposalDecorations";
 
+const blocks = { paragraph: "insertBlock", listItem: "insertListItem", table: "insertTable" } as const;
+
 /** "Insertion proposed by Sam (Supplier), 2 Dec 2026, 10:04": the tooltip and the cursor's hint. */
 export function describeProposal(t: ReturnType<typeof useT>, formatTime: (ms: number) => string, record: ProposalView): string {
   const adds = record.kind === "insert";
-  const whole = { text: adds ? "insert" : "delete", clause: adds ? "insertClause" : "deleteClause", block: "insertBlock", section: "insertSection" } as const;
+  const whole = {
+    text: adds ? "insert" : "delete",
+    clause: adds ? "insertClause" : "deleteClause",
+    block: blocks[record.block ?? "paragraph"],
+    section: "insertSection",
+  } as const;
   const key = record.kind === "format" ? "format" : record.kind === "move" ? "moveClause" : whole[record.scope];
   return t(`proposals.tooltip.${key}`, {
     name: record.author.name,

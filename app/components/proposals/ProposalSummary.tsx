@@ -10,8 +10,10 @@ export function describeFormatting(t: ReturnType<typeof useT>, change: Formattin
   ].join(", ");
 }
 
+const blockLabel = { paragraph: "proposals.kind.insertBlock", listItem: "proposals.kind.insertListItem", table: "proposals.kind.insertTable" } as const;
+
 /** What a proposal asks, in words: add, remove or move a clause, insert or delete this text, or format it. */
-export function ProposalSummary({ proposal }: { proposal: Pick<ProposalView, "kind" | "scope" | "text" | "formatting"> }) {
+export function ProposalSummary({ proposal }: { proposal: Pick<ProposalView, "kind" | "scope" | "text" | "formatting" | "block"> }) {
   const t = useT();
   const Text = proposal.kind === "insert" ? "ins" : proposal.kind === "delete" ? "del" : "span";
   return (
@@ -27,7 +29,7 @@ export function ProposalSummary({ proposal }: { proposal: Pick<ProposalView, "ki
         </>
       ) : proposal.scope === "block" ? (
         <>
-          {t("proposals.kind.insertBlock")}: <ins className="proposal-run">{proposal.text}</ins>
+          {t(blockLabel[proposal.block ?? "paragraph"])}: <ins className="proposal-run">{proposal.text}</ins>
         </>
       ) : proposal.scope === "clause" ? (
         t(proposal.kind === "move" ? "proposals.kind.moveClause" : proposal.kind === "insert" ? "proposals.kind.insertClause" : "proposals.kind.deleteClause")
