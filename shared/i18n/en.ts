@@ -175,6 +175,7 @@ export const en = {
   "proposals.outline.title": "{count, plural, one {# open proposal} other {# open proposals}}, not counted above",
   "proposals.outline.intro": "They become changes only when the other side accepts them. Open one to decide it or discuss it in the negotiation.",
   "proposals.outline.heading": "Section heading",
+  "proposals.where.newSection": "New section",
   "proposals.outline.open": "Open in the negotiation",
   "proposals.kind.insert": "Insert",
   "proposals.kind.delete": "Delete",

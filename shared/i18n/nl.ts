@@ -176,6 +176,7 @@ export const nl: Record<MessageKey, string> = {
   "proposals.outline.title": "{count, plural, one {# openstaand voorstel} other {# openstaande voorstellen}}, hierboven niet meegeteld",
   "proposals.outline.intro":
     "Ze worden pas wijzigingen als de andere kant ze aanvaardt. Open er een om erover te beslissen of het te bespreken in de onderhandeling.",
+  "proposals.where.newSection": "Nieuwe sectie",
   "proposals.outline.heading": "Kop van een sectie",
   "proposals.outline.open": "Openen in de onderhandeling",
   "proposals.kind.insert": "Invoegen",

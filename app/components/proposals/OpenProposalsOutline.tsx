@@ -21,7 +21,7 @@ export function OpenProposalsOutline({ negotiationId, proposals }: { negotiation
             <p className="proposal-clause">
               {p.clause
                 ? `${t("threads.clause", { number: p.clause.number })} ${p.clause.heading}`
-                : t(p.clauseId === null ? "proposals.outline.heading" : "threads.clauseRemoved")}
+                : t(p.scope === "section" ? "proposals.where.newSection" : p.clauseId === null ? "proposals.outline.heading" : "threads.clauseRemoved")}
             </p>
             <ProposalSummary proposal={p} />
             <p className="proposal-meta">

@@ -181,7 +181,13 @@ function ProposalItem({ proposal, clause, showClause, me, busy, onPost, onOpenCl
                 {t("threads.clause", { number: clause.number })} {clause.heading}
               </button>
             ) : (
-              t("threads.clauseRemoved")
+              t(
+                proposal.scope === "section"
+                  ? "proposals.where.newSection"
+                  : proposal.clauseId === null
+                    ? "proposals.outline.heading"
+                    : "threads.clauseRemoved",
+              )
             )}
           </p>
         )}
