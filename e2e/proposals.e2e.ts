@@ -91,9 +91,10 @@ test("owners switch to proposing; the supplier's typing shows to the buyer in th
   // The keyboard's tooltip: the caret in the proposal says who made it.
   await proposed.click();
   await expect(buyer.locator(".proposal-hint")).toHaveText(/^Supplier: insertion proposed by Sam Supplier \(Nimbus Cloud\), /);
-  // A new paragraph has no proposal form yet: the edit is dropped, and the supplier is told.
-  await supplier.keyboard.press("Enter");
-  await expect(supplier.getByText("Text, formatting and whole clauses can be proposed for now", { exact: false })).toBeVisible();
+  // Turning agreed text into a list has no proposal form yet: the edit is dropped, and the supplier is told.
+  await supplier.keyboard.press("Control+Shift+8");
+  await expect(supplier.getByText("a new list or removing a whole section cannot be proposed yet", { exact: false })).toBeVisible();
+  await expect(clause(supplier, "Incident notification").locator("ul")).toHaveCount(0);
   await expect(clause(buyer, "Incident notification").locator("p")).toHaveCount(1);
 
   const tab = buyer.getByRole("tab", { name: /^Proposals/ });
