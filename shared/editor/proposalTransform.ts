@@ -20,8 +20,9 @@ export interface ProposalAuthor {
  * propose: other members' proposals are left as they are. A whole clause added or removed is
  * proposed as a clause (decision 027), a moved one as moved (decision 031); bold, italic or a link
  * put on or taken off existing text is proposed as a formatting change (decision 030), a paragraph
- * or list item split by Enter as a new one (decision 033). An edit that changes other structure (a
- * new list, a table) has no proposal form yet, so the answer is null and the edit must be dropped.
+ * or list item split by Enter, a table and a section inserted whole as new ones (decision 033). An
+ * edit that changes other structure (text made a list, a list item indented) has no proposal form
+ * yet, so the answer is null and the edit must be dropped.
  *
  * Ids: continued typing or deleting next to one's own proposal of the same kind extends it (one
  * id); anything else starts a new one. An insertion never takes a deletion's id, so a replaced
@@ -352,7 +353,7 @@ function rebase(pos: number, before: Step[], out: Transaction): number {
 /**
  * The text a step inserts, as text nodes; null when it inserts structure (a split paragraph, a
  * table, a clause). Pasted paragraphs (a slice open at both ends) become one run of text, their
- * breaks spaces, because a paragraph break has no proposal form yet.
+ * breaks spaces: only Enter proposes a paragraph break (decision 033).
  */
 function insertedText(slice: Slice): PMNode[] | null {
   if (slice.size === 0) return [];
