@@ -225,6 +225,8 @@ export interface ModeratedSessionsTable {
   /** "planned", "live" or "ended" */
   state: Generated<string>;
   current_item_id: string | null;
+  /** When the current item became current (ms). */
+  current_item_at: number | null;
   created_by: string;
   created_at: number;
   started_at: number | null;

@@ -115,3 +115,97 @@ test("an advisor runs a session from the proposed agenda to the minutes; the sup
   await expect(mine).toContainText("Done by Sam Supplier (Nimbus Cloud)");
   await expect(mine).not.toContainText("Overdue");
 });
+
+test("in the workspace everyone sees the item under discussion; the buyer follows the advisor, steps out by scrolling and comes back", async ({
+  browser,
+  consoleErrors,
+}) => {
+  test.slow(); // three people, a negotiation of its own
+  const { buyer, supplier, id } = await twoPartyNegotiation(
+    browser,
+    consoleErrors,
+    [
+      { heading: "Backups", body: "Daily backups, kept for 30 days." },
+      { heading: "Exit", body: "Data returned within 30 days." },
+    ],
+    "Following",
+  );
+  await buyer.goto(`/negotiations/${id}/members`);
+  await buyer.getByLabel("Their email address").fill("advisor@demo.test");
+  await buyer.getByLabel("Role", { exact: true }).selectOption("advisor");
+  await buyer.getByRole("button", { name: "Create invitation" }).click();
+  await expect(buyer.getByRole("status")).toBeVisible();
+  const advisor = await newPage(browser, consoleErrors);
+  await logIn(advisor, "advisor@demo.test");
+  await advisor
+    .getByRole("region", { name: "Invitations for you" })
+    .getByRole("button", { name: /^Accept Following/ })
+    .click();
+  await expect(advisor.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  const clauses = (await (await advisor.request.get(`/api/negotiations/${id}/agreements`)).json()) as { clauses: { clauseId: string; heading: string }[] };
+  const clauseId = (heading: string) => clauses.clauses.find((c) => c.heading === heading)!.clauseId;
+  const origin = { Origin: new URL(advisor.url()).origin };
+  const planned = await advisor.request.post(`/api/negotiations/${id}/sessions`, {
+    headers: origin,
+    data: {
+      plannedAt: "2026-12-10T10:00:00Z",
+      agenda: [
+        { kind: "clause", clauseId: clauseId("Backups"), timeBoxMinutes: 5 },
+        { kind: "clause", clauseId: clauseId("Exit") },
+      ],
+    },
+  });
+  expect(planned.status()).toBe(201);
+  const { id: sessionId } = (await planned.json()) as { id: string };
+  await buyer.goto(`/negotiations/${id}`);
+  const bar = (page: typeof buyer) => page.getByRole("region", { name: "Live session" });
+  expect((await advisor.request.post(`/api/negotiations/${id}/sessions/${sessionId}`, { headers: origin, data: { action: "start" } })).status()).toBe(200);
+
+  // Everyone sees the item and its clock; the clause is highlighted, also for who does not follow.
+  await expect(bar(buyer)).toContainText(/Item 1 of 2: 1\.1 Backups · [45]:\d\d left/);
+  await expect(buyer.getByRole("link", { name: "Session in progress" })).toBeVisible();
+  const current = (page: typeof buyer) => page.locator(".schedule-editor .clause.session-current .clause-heading");
+  await expect(current(supplier)).toHaveText("Backups");
+  await expect(bar(buyer)).toContainText("Ada Advisor (sector body) is presenting.");
+  await expect(bar(advisor)).toContainText("Nobody follows you yet.");
+  await bar(buyer).getByRole("button", { name: "Follow" }).click();
+  await expect(bar(advisor)).toContainText("Following you: Bea Buyer (Acme Retail)");
+  await expectAccessible(buyer);
+  for (const [page, who] of [
+    [buyer, "buyer"],
+    [advisor, "advisor"],
+  ] as const) {
+    for (const width of [1366, 960, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `test-results/live-session-${who}-${width}.png` });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `the workspace scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+
+  // The advisor moves on: the buyer's editor and side panel go to the clause.
+  await bar(advisor).getByRole("button", { name: "Next item" }).click();
+  await expect(bar(buyer)).toContainText("Item 2 of 2: 1.2 Exit");
+  await expect(current(buyer)).toHaveText("Exit");
+  await expect(buyer.getByRole("region", { name: "Agreement on this clause" })).toBeVisible();
+  await expect(buyer.getByRole("tabpanel")).toContainText("Exit");
+
+  // Scrolling of one's own steps out; back in with one click.
+  await buyer.locator(".schedule-editor").hover();
+  await buyer.mouse.wheel(0, 300);
+  await expect(bar(buyer).getByRole("button", { name: "Back to Ada Advisor (sector body)" })).toBeVisible();
+  await expect(bar(advisor)).toContainText("Nobody follows you yet.");
+  await bar(buyer).getByRole("button", { name: "Back to Ada Advisor (sector body)" }).click();
+  await expect(bar(buyer)).toContainText("Following Ada Advisor (sector body)");
+  await expect(bar(advisor)).toContainText("Following you: Bea Buyer (Acme Retail)");
+
+  // Ended, the bar and the highlight go for everyone.
+  expect(
+    (await advisor.request.post(`/api/negotiations/${id}/sessions/${sessionId}`, { headers: origin, data: { action: "end", present: [] } })).status(),
+  ).toBe(200);
+  for (const page of [buyer, supplier]) {
+    await expect(bar(page)).toHaveCount(0);
+    await expect(page.locator(".session-current")).toHaveCount(0);
+  }
+});

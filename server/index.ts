@@ -15,6 +15,7 @@ import { loadCatalogue } from "../shared/knowledge/catalogue";
 import { createMailer } from "./mail/mailer";
 import { scheduleDigests } from "./activity/digests";
 import { signoffVoiding } from "./activity/signoffVoiding";
+import { sessionGreeting } from "./moderatedSessions/liveSession";
 import type { Services } from "./context";
 
 async function main() {
@@ -43,6 +44,7 @@ async function main() {
   // The services need the collaboration server; its watcher reads them only once a room loads, when they exist.
   const collaboration = new CollaborationServer(db, config, logger, documents, prepareProposalStatements(sqlite), {
     editWatcher: signoffVoiding(() => services),
+    greeting: (negotiationId) => sessionGreeting(db, negotiationId),
   });
 
   const catalogue = loadCatalogue();

@@ -97,6 +97,7 @@ export default function NegotiationPage() {
               changes={mode}
               onChangesPushed={setMode}
               onResynced={refreshMode}
+              onSessionChanged={() => revalidator.revalidate()}
             />
           </Suspense>
         </ClientOnly>

@@ -14,6 +14,7 @@ import * as proposalThreads from "./0013_proposal_threads";
 import * as proposalWordAuthor from "./0014_proposal_word_author";
 import * as sessions from "./0015_sessions";
 import * as proposalMoveOrigin from "./0016_proposal_move_origin";
+import * as sessionItemClock from "./0017_session_item_clock";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "0014_proposal_word_author": proposalWordAuthor,
   "0015_sessions": sessions,
   "0016_proposal_move_origin": proposalMoveOrigin,
+  "0017_session_item_clock": sessionItemClock,
 };

@@ -71,7 +71,7 @@ export async function nextSession(db: DB, negotiationId: string): Promise<{ id: 
 export async function setSessionState(
   db: DB,
   sessionId: string,
-  change: { state?: string; startedAt?: number; endedAt?: number; currentItemId?: string | null },
+  change: { state?: string; startedAt?: number; endedAt?: number; currentItemId?: string | null; currentItemAt?: number },
 ): Promise<void> {
   await db
     .updateTable("moderated_sessions")
@@ -80,6 +80,7 @@ export async function setSessionState(
       ...(change.startedAt !== undefined && { started_at: change.startedAt }),
       ...(change.endedAt !== undefined && { ended_at: change.endedAt }),
       ...(change.currentItemId !== undefined && { current_item_id: change.currentItemId }),
+      ...(change.currentItemAt !== undefined && { current_item_at: change.currentItemAt }),
     })
     .where("id", "=", sessionId)
     .execute();

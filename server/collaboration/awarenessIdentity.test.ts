@@ -117,3 +117,9 @@ test("oversized or non-object states close the connection", () => {
   assert.throws(() => rewriteAwarenessUpdate(awarenessUpdate([{ clientId: 8, state: huge }]), editor, roomDoc()), AwarenessRejected);
   assert.throws(() => rewriteAwarenessUpdate(awarenessUpdate([{ clientId: 7, state: [1, 2] }]), editor, roomDoc()), AwarenessRejected);
 });
+
+test("following a live session's moderator is relayed as a plain yes, for observers too; anything else in it closes the connection", () => {
+  assert.deepEqual(relayed({ cursor: null, following: true }, observer), new Map([[7, { cursor: null, user, following: true }]]));
+  assert.deepEqual(relayed({ cursor: null, following: false }), new Map([[7, { cursor: null, user }]]));
+  assert.throws(() => relayed({ cursor: null, following: "Ada" }), AwarenessRejected);
+});

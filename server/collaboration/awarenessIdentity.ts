@@ -5,10 +5,11 @@ import { z } from "zod";
 import type { PresenceUser } from "../../shared/collaboration/presence";
 import { placeableCursor } from "./cursorPosition";
 
-// What a client may put in its awareness state: a cursor, checked on its own (see below). Anything
-// else is dropped, and `user` is always replaced by the server's record of who is connected, so no
-// one can appear as somebody else.
-const clientState = z.object({ cursor: z.unknown() });
+// What a client may put in its awareness state: a cursor, checked on its own (see below), and
+// whether the member follows a live session's moderator (decision 034), which the moderator sees.
+// Anything else is dropped, and `user` is always replaced by the server's record of who is
+// connected, so no one can appear as somebody else.
+const clientState = z.object({ cursor: z.unknown(), following: z.boolean().optional() });
 /** Our browsers send about 250 characters; this leaves room without parsing megabytes per message. */
 export const maxAwarenessStateChars = 4096;
 
@@ -47,7 +48,11 @@ export function rewriteAwarenessUpdate(update: Uint8Array, sender: AwarenessSend
     if (raw !== null) {
       const parsed = clientState.safeParse(raw);
       if (!parsed.success) throw new AwarenessRejected(`invalid awareness state: ${parsed.error.issues[0]?.message}`);
-      state = { cursor: sender.canEdit ? placeableCursor(parsed.data.cursor, doc) : null, user: sender.user };
+      state = {
+        cursor: sender.canEdit ? placeableCursor(parsed.data.cursor, doc) : null,
+        user: sender.user,
+        ...(parsed.data.following ? { following: true } : {}),
+      };
     }
     kept.push({ clientId, clock, state });
   }

@@ -52,7 +52,13 @@ export class CollaborationServer {
     private readonly logger: Logger,
     store: DocumentStore,
     proposals: ProposalStatements,
-    options: { heartbeatMs?: number; idleUnloadMs?: number; editWatcher?: EditWatcher } = {},
+    private readonly options: {
+      heartbeatMs?: number;
+      idleUnloadMs?: number;
+      editWatcher?: EditWatcher;
+      /** What a connection is told as it joins, beside the document (the live session, decision 034). */
+      greeting?: (negotiationId: string) => Promise<{ type: CustomMessageType; payload: unknown } | null>;
+    } = {},
   ) {
     const upgrades = upgradeBudgets(config.collabConnectsPerMinute);
     this.memberUpgrades = new TokenBuckets(upgrades.member.burst, upgrades.member.perMinute);
@@ -91,6 +97,7 @@ export class CollaborationServer {
           count(this.perAddress, address, +1);
           this.attach(ws, conn, address);
           room.join(conn);
+          this.greet(negotiationId, conn);
         });
       })
       .catch((error) => {
@@ -218,11 +225,15 @@ export class CollaborationServer {
   push(negotiationId: string, type: CustomMessageType, payload: unknown, mayReceive: (member: PresenceUser) => boolean) {
     const room = this.rooms.peek(negotiationId);
     if (!room) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, type);
-    encoding.writeVarString(encoder, JSON.stringify(payload));
-    const message = encoding.toUint8Array(encoder);
+    const message = customMessage(type, payload);
     for (const conn of room.connections) if (mayReceive(conn.user)) conn.send(message);
+  }
+
+  private greet(negotiationId: string, conn: CollabConnection) {
+    this.options
+      .greeting?.(negotiationId)
+      .then((greeting) => greeting && conn.send(customMessage(greeting.type, greeting.payload)))
+      .catch((error) => this.logger.error({ err: error, negotiationId }, "greeting a connection failed"));
   }
 
   /** Who has the negotiation open right now. */
@@ -258,4 +269,11 @@ function refuse(socket: Duplex, status: number, message: string) {
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+function customMessage(type: CustomMessageType, payload: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarString(encoder, JSON.stringify(payload));
+  return encoding.toUint8Array(encoder);
 }

@@ -12,6 +12,7 @@ import type { Services } from "../context";
 import { DomainError } from "../errors";
 import { minutesContent } from "./minutesContent";
 import { editAgenda } from "./planSession";
+import { pushLiveSession } from "./liveSession";
 import { requireSession, sessionView } from "./sessionView";
 
 type Command<A extends SessionCommand["action"]> = Extract<SessionCommand, { action: A }>;
@@ -27,6 +28,7 @@ export async function runSession(services: Services, negotiationId: string, sess
   if (session.moderator_id !== actor.userId) throw new DomainError(403, "sessions.error.notModerator");
   const moves = await step(services, session, actor, command);
   for (const move of moves) announceMove(services, move);
+  if (command.action !== "correct") await pushLiveSession(services, negotiationId);
   return sessionView(services.db, negotiationId, sessionId);
 }
 
@@ -53,7 +55,7 @@ async function step(services: Services, session: SessionRow, actor: Member, comm
       const first = (await sessionView(db, negotiationId, session.id)).agenda[0]?.id ?? null;
       return [
         await db.transaction().execute(async (trx) => {
-          await setSessionState(trx, session.id, { state: "live", startedAt: at, currentItemId: first });
+          await setSessionState(trx, session.id, { state: "live", startedAt: at, currentItemId: first, currentItemAt: at });
           return recordMove(trx, { negotiationId, userId: actor.userId, action: "session.started", detail }, actor.party);
         }),
       ];
@@ -61,7 +63,7 @@ async function step(services: Services, session: SessionRow, actor: Member, comm
     case "goto":
     case "next":
       expectState(session, "live");
-      await setSessionState(db, session.id, { currentItemId: await target(services, session, command) });
+      await setSessionState(db, session.id, { currentItemId: await target(services, session, command), currentItemAt: at });
       return [];
     case "record":
       expectState(session, "live");

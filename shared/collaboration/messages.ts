@@ -12,6 +12,11 @@ export const CustomMessage = {
   heartbeat: 102,
   /** How the negotiation takes edits changed (JSON {changes: "together" | "proposals"}); every member gets it. */
   changes: 103,
+  /**
+   * The negotiation's live session (JSON {session: LiveSession | null}, decision 034): on joining,
+   * and whenever its moderator moves it on; every member gets it. Only ever from the server.
+   */
+  session: 104,
   /** A move was recorded in the negotiation's activity (JSON {auditId}); every member may see it. */
   activity: 110,
   /** The receiving member has a new notification (JSON {negotiationId}). */

@@ -110,6 +110,16 @@ export interface SessionView extends SessionSummary {
   minutes: MinutesRevision[];
 }
 
+/**
+ * A live session as every connected member follows it (decision 034): who moderates, and the item
+ * under discussion with when it became current, for the countdown of its time box.
+ */
+export interface LiveSession {
+  id: string;
+  moderator: { id: string; name: string };
+  item: { id: string; title: string; clauseId: string | null; timeBoxMinutes: number | null; since: number; number: number; of: number } | null;
+}
+
 /** An action on its assignee's dashboard. */
 export interface MyAction extends ActionView {
   negotiationId: string;

@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { currentItemKey, currentItemPlugin } from "../sessions/currentItemDecoration";
+import { LiveSessionBar } from "../sessions/LiveSessionBar";
+import type { LiveSession } from "../../../shared/moderatedSessions/sessions";
 import { EditorState, type Command } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { yCursorPluginKey, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
@@ -69,6 +72,8 @@ export interface ScheduleEditorProps {
   onChangesPushed: (mode: ChangesMode) => void;
   /** The socket (re)connected: what was pushed while away (the way of working) must be fetched. */
   onResynced: () => void;
+  /** A session started or ended (pushed on the socket): what the page shows of it must be read again. */
+  onSessionChanged: () => void;
 }
 
 export default function ScheduleEditor(props: ScheduleEditorProps) {
@@ -97,8 +102,8 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
   const formatTime = useFormatDateTime();
   const formatTimeRef = useRef(formatTime);
   formatTimeRef.current = formatTime;
-  const settingsFeed = useRef({ pushed: props.onChangesPushed, resynced: props.onResynced });
-  settingsFeed.current = { pushed: props.onChangesPushed, resynced: props.onResynced };
+  const settingsFeed = useRef({ pushed: props.onChangesPushed, resynced: props.onResynced, sessionChanged: props.onSessionChanged });
+  settingsFeed.current = { pushed: props.onChangesPushed, resynced: props.onResynced, sessionChanged: props.onSessionChanged };
   // Proposal ids minted on this device: this member's, before the server's list says so.
   const minted = useRef(new Set<string>());
   const proposalsRef = useRef<ProposalView[]>([]);
@@ -165,6 +170,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
               (record) => describeProposal(tRef.current, formatTimeRef.current, record),
               (place, record) => describeMove(tRef.current, place, record),
             ),
+            currentItemPlugin(),
             threadsPlugin(
               (clauseId) => openClause.current(editor!, clauseId, "composer"),
               (count) => tRef.current("threads.marker", { count }),
@@ -240,6 +246,25 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
     };
   }, [negotiationId, user.id, canEdit, generation]);
 
+  // The live session (decision 034), pushed by the server; its item's clause is highlighted for all.
+  const [live, setLive] = useState<LiveSession | null>(null);
+  useEffect(() => {
+    if (!session) return;
+    const stop = session.onLiveSession(setLive);
+    return () => void stop();
+  }, [session]);
+  const liveId = live?.id ?? null;
+  const seenLive = useRef(liveId);
+  useEffect(() => {
+    if (seenLive.current === liveId) return;
+    seenLive.current = liveId;
+    settingsFeed.current.sessionChanged();
+  }, [liveId]);
+  const currentClause = live?.item?.clauseId ?? null;
+  useEffect(() => {
+    view?.dispatch(view.state.tr.setMeta(currentItemKey, currentClause));
+  }, [view, currentClause]);
+
   const { from, to } = view?.state.selection ?? { from: 0, to: 0 };
   const proposingHere = !!view && canEdit && mustPropose(view.state, view.state.doc, from, to, rules.current);
 
@@ -265,6 +290,15 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
         <p className="proposal-refused" aria-live="polite">
           {noProposalForm && proposingHere ? t("editor.noProposalForm") : ""}
         </p>
+        {session && view && live && (
+          <LiveSessionBar
+            negotiationId={negotiationId}
+            session={session}
+            live={live}
+            me={user}
+            showClause={(clauseId) => openClause.current(view, clauseId, null)}
+          />
+        )}
         {agreement.openRound && <RoundBanner negotiationId={negotiationId} round={agreement.round} openRound={agreement.openRound} />}
         {!canEdit && !agreement.frozenAt && (
           <p className="read-only-badge" role="note">

@@ -7,6 +7,7 @@ import { CustomMessage } from "../../../shared/collaboration/messages";
 import type { ThreadView } from "../../../shared/threads";
 import type { AgreementSnapshot } from "../../../shared/agreements/snapshot";
 import type { PresenceUser } from "../../../shared/collaboration/presence";
+import type { LiveSession } from "../../../shared/moderatedSessions/sessions";
 import { connectionState, type ConnectionState } from "./connectionState";
 import { SocketHeartbeat } from "./socketHeartbeat";
 import { UnsentChanges } from "./unsentChanges";
@@ -50,6 +51,9 @@ export class CollaborationSession {
   private readonly editsRefused = new Listeners<[RefusedCode]>();
   private readonly activityPushed = new Listeners<[{ auditId: number }]>();
   private readonly changesPushed = new Listeners<[{ changes: unknown }]>();
+  private readonly sessionPushed = new Listeners<[LiveSession | null]>();
+  /** The live session as last pushed (it may come before anyone listens). */
+  private live: LiveSession | null = null;
 
   constructor(negotiationId: string, userId: string) {
     // Per user: two accounts in one browser profile never share unsent edits.
@@ -88,6 +92,9 @@ export class CollaborationSession {
     onPush(CustomMessage.agreements, this.agreementsPushed);
     onPush(CustomMessage.activity, this.activityPushed);
     onPush(CustomMessage.changes, this.changesPushed);
+    this.sessionPushed.add((session) => (this.live = session));
+    this.provider.messageHandlers[CustomMessage.session] = (_encoder, decoder) =>
+      this.sessionPushed.emit((JSON.parse(decoding.readVarString(decoder)) as { session: LiveSession | null }).session);
     this.provider.messageHandlers[CustomMessage.notification] = () => signalNotification();
     this.provider.on("connection-close", (event: CloseEvent | null) => {
       // 44xx: the server decided, and reconnecting cannot help (y-websocket stops trying).
@@ -155,6 +162,27 @@ export class CollaborationSession {
   }
 
   /** Everyone here now, one entry per member, from the server-set identities in awareness. */
+  /** The negotiation's live session (decision 034): now, and whenever its moderator moves it on. */
+  onLiveSession(listener: (session: LiveSession | null) => void): () => void {
+    listener(this.live);
+    return this.sessionPushed.add(listener);
+  }
+
+  /** Tells the others (the moderator) whether this member follows the session's moderator. */
+  setFollowing(following: boolean) {
+    this.provider.awareness.setLocalStateField("following", following);
+  }
+
+  /** The other members who follow the moderator now. */
+  followers(): PresenceUser[] {
+    const byUser = new Map<string, PresenceUser>();
+    for (const [clientId, state] of this.provider.awareness.getStates()) {
+      const { user, following } = state as { user?: PresenceUser; following?: boolean };
+      if (clientId !== this.doc.clientID && following && user?.userId) byUser.set(user.userId, user);
+    }
+    return [...byUser.values()];
+  }
+
   presentUsers(): PresenceUser[] {
     const byUser = new Map<string, PresenceUser>();
     for (const [clientId, state] of this.provider.awareness.getStates()) {
