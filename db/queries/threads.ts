@@ -204,3 +204,23 @@ export async function editComment(db: DB, commentId: string, body: string, now: 
 export async function deleteCommentText(db: DB, commentId: string, now: number): Promise<void> {
   await db.updateTable("comments").set({ body: "", deleted_at: now }).where("id", "=", commentId).execute();
 }
+
+/** Shared threads resolved between two moments (a session's minutes), oldest first, with who resolved them. */
+export async function sharedThreadsResolved(
+  db: DB,
+  negotiationId: string,
+  from: number,
+  to: number,
+): Promise<{ clauseId: string; at: number; by: string | null }[]> {
+  const rows = await db
+    .selectFrom("threads as t")
+    .leftJoin("users as u", "u.id", "t.resolved_by")
+    .select(["t.clause_id", "t.resolved_at", "u.name"])
+    .where("t.negotiation_id", "=", negotiationId)
+    .where("t.visibility", "=", "shared")
+    .where("t.resolved_at", ">=", from)
+    .where("t.resolved_at", "<=", to)
+    .orderBy("t.resolved_at")
+    .execute();
+  return rows.map((r) => ({ clauseId: r.clause_id, at: r.resolved_at!, by: r.name }));
+}

@@ -1,11 +1,17 @@
 import type { NegotiationMember } from "../../db/queries/negotiations";
-import type { MinutesContent, SessionView } from "../../shared/moderatedSessions/sessions";
+import type { MinutesContent, MinutesEvent, SessionView } from "../../shared/moderatedSessions/sessions";
 
 /**
  * The minutes as published: the facts as they stand at the end, names and all, so a later change
  * of a member or of the agenda never rewrites what was said.
  */
-export function minutesContent(session: SessionView, negotiationTitle: string, attendees: NegotiationMember[], endedAt: number): MinutesContent {
+export function minutesContent(
+  session: SessionView,
+  negotiationTitle: string,
+  attendees: NegotiationMember[],
+  endedAt: number,
+  duringSession: MinutesEvent[],
+): MinutesContent {
   return {
     negotiationTitle,
     plannedAt: session.plannedAt,
@@ -22,5 +28,6 @@ export function minutesContent(session: SessionView, negotiationTitle: string, a
       decision: item.decision,
       actions: item.actions.map((a) => ({ assignee: a.assigneeName, what: a.what, dueDate: a.dueDate })),
     })),
+    duringSession,
   };
 }

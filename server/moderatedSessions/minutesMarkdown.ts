@@ -3,6 +3,7 @@ import { calendarDateFormatter } from "../../shared/i18n/calendarDateFormatter";
 import { dateTimeFormatter } from "../../shared/i18n/dateTimeFormatter";
 import { reviewDateMs } from "../../shared/agreements/calendarDate";
 import type { MinutesRevision } from "../../shared/moderatedSessions/sessions";
+import { describeMinutesEvent } from "../../shared/moderatedSessions/minutesEvents";
 import { roles } from "../../shared/roles";
 import { escapeMarkdown as md } from "../agreements/exports/markdownExport";
 
@@ -45,5 +46,11 @@ export function minutesMarkdown(minutes: MinutesRevision, locale: Locale): strin
     }
     if (item.actions.length > 0) out.push("");
   });
+  if (c.duringSession) {
+    out.push(`## ${md(t("sessions.minutes.during"))}`, "");
+    if (c.duringSession.length === 0) out.push(md(t("sessions.minutes.nothingDuring")), "");
+    for (const event of c.duringSession) out.push(`- ${md(describeMinutesEvent(event, t, locale, time))}`);
+    if (c.duringSession.length > 0) out.push("");
+  }
   return out.join("\n");
 }

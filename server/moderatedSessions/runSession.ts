@@ -13,6 +13,7 @@ import { DomainError } from "../errors";
 import { minutesContent } from "./minutesContent";
 import { editAgenda } from "./planSession";
 import { pushLiveSession } from "./liveSession";
+import { sessionEvents } from "./sessionEvents";
 import { requireSession, sessionView } from "./sessionView";
 
 type Command<A extends SessionCommand["action"]> = Extract<SessionCommand, { action: A }>;
@@ -145,7 +146,8 @@ async function end(services: Services, session: SessionRow, actor: Member, comma
   // The moderator was there.
   const attendees = members.filter((m) => m.userId === session.moderator_id || command.present.includes(m.userId));
   const negotiation = await getNegotiation(services.db, negotiationId);
-  const content = minutesContent(await sessionView(services.db, negotiationId, session.id), negotiation?.title ?? "", attendees, at);
+  const during = await sessionEvents(services, negotiationId, session.started_at ?? at, at);
+  const content = minutesContent(await sessionView(services.db, negotiationId, session.id), negotiation?.title ?? "", attendees, at, during);
   return services.db.transaction().execute(async (trx) => {
     await setSessionState(trx, session.id, { state: "ended", endedAt: at, currentItemId: null });
     await insertMinutes(trx, { sessionId: session.id, revision: 1, contentJson: JSON.stringify(content), note: null, by: actor.userId, at });

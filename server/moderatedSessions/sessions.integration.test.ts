@@ -189,6 +189,14 @@ describe("a session from plan to minutes", () => {
 
     await command({ action: "next" });
     assert.equal(view.currentItemId, view.agenda[1]!.id);
+    // Meanwhile in the negotiation: the supplier agrees a clause, the buyer resolves a shared thread; an internal note is nobody else's.
+    assert.equal((await post("supplier", "/agreements", { clauseId: clauseIds[0], decision: "agreed" })).status, 200);
+    for (const visibility of ["shared", "internal"]) {
+      const started = await post("buyer", "/threads", { clauseId: clauseIds[1], visibility, body: `About the wording (${visibility})` });
+      assert.equal(started.status, 201);
+      const threadId = (started.json.thread as { id: string }).id;
+      assert.equal((await post("buyer", `/threads/${threadId}`, { action: "resolve" })).status, 200);
+    }
     await command({ action: "record", itemId: view.agenda[1]!.id, outcome: "parked", decision: "" });
     assert.equal(
       (
@@ -213,6 +221,14 @@ describe("a session from plan to minutes", () => {
         ["parked", 0],
         [null, 0],
       ],
+    );
+    assert.deepEqual(
+      minutes.duringSession?.map((e) => [e.action, e.by]),
+      [
+        ["clause.agreed", "Sam Supplier (Nimbus Cloud)"],
+        ["thread.resolved", "Bea Buyer (Acme Retail)"],
+      ],
+      "what happened in the text meanwhile, without the internal note",
     );
     assert.equal((await post("advisor", `/sessions/${id}`, { action: "start" })).status, 409);
   });
@@ -239,6 +255,8 @@ describe("a session from plan to minutes", () => {
     assert.match(text, /Sam Supplier \(Nimbus Cloud\): Send the revised wording/);
     assert.match(text, /^### 1\. 1\.2 /m, "a clause's number is no list");
     assert.match(text, /\*\*Parked\*\*/);
+    assert.match(text, /## During the session\n\n- .* · Sam Supplier \(Nimbus Cloud\): .*agreed/i);
+    assert.match(text, /Bea Buyer \(Acme Retail\): Resolved a thread on 1\.\d /);
     const nl = await (
       await as("supplier")
     ).request(`/negotiations/${negotiationId}/sessions/${id}/minutes?format=md`, { headers: { "Accept-Language": "nl" } });

@@ -80,7 +80,24 @@ export interface MinutesContent {
     decision: string | null;
     actions: { assignee: string; what: string; dueDate: string | null }[];
   }[];
+  /**
+   * What happened in the text while the session ran (decision 034): clauses agreed or sent back,
+   * proposals decided (as the activity records them), shared threads resolved. Absent in minutes
+   * published before it was kept.
+   */
+  duringSession?: MinutesEvent[];
 }
+
+/** One thing done in the negotiation during a session: an activity move, or a shared thread resolved (then `detail.clause` names it). */
+export interface MinutesEvent {
+  at: number;
+  by: string | null;
+  action: (typeof minutesActions)[number] | "thread.resolved";
+  detail: Record<string, unknown>;
+}
+
+/** The activity moves the minutes list when they happen during the session. */
+export const minutesActions = ["clause.agreed", "clause.needs_change", "proposal.accepted", "proposal.rejected", "proposal.withdrawn"] as const;
 
 export interface MinutesRevision {
   revision: number;

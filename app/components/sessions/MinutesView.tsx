@@ -1,7 +1,8 @@
 import { reviewDateMs } from "../../../shared/agreements/calendarDate";
 import { roles } from "../../../shared/roles";
 import type { MinutesRevision, SessionView } from "../../../shared/moderatedSessions/sessions";
-import { useFormatCalendarDate, useFormatDateTime, useT } from "../../i18n";
+import { useFormatCalendarDate, useFormatDateTime, useLocale, useT } from "../../i18n";
+import { describeMinutesEvent } from "../../../shared/moderatedSessions/minutesEvents";
 import { ActionLine } from "./ActionLine";
 import { CorrectMinutes } from "./CorrectMinutes";
 import { MarkDoneButton } from "./MarkDoneButton";
@@ -63,6 +64,7 @@ export function MinutesView({ negotiationId, session, moderating, me, today, run
 function MinutesRevisionView({ minutes }: { minutes: MinutesRevision }) {
   const t = useT();
   const formatTime = useFormatDateTime();
+  const locale = useLocale();
   const formatDay = useFormatCalendarDate();
   const c = minutes.content;
   return (
@@ -121,6 +123,20 @@ function MinutesRevisionView({ minutes }: { minutes: MinutesRevision }) {
           </li>
         ))}
       </ol>
+      {c.duringSession && (
+        <>
+          <h3>{t("sessions.minutes.during")}</h3>
+          {c.duringSession.length === 0 ? (
+            <p>{t("sessions.minutes.nothingDuring")}</p>
+          ) : (
+            <ul className="minutes-during">
+              {c.duringSession.map((event, i) => (
+                <li key={i}>{describeMinutesEvent(event, t, locale, formatTime)}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
     </article>
   );
 }
