@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { startTestServer, type TestServer } from "../test/testServer";
-import { demoClients } from "../test/demoLogins";
+import { demoClients, negotiationApi } from "../test/demoLogins";
+import { pilotNegotiationId } from "../test/pilotNegotiation";
 
 interface Received {
   to: string[];
@@ -61,6 +62,25 @@ test("with SMTP_URL an invitation goes out by mail, from MAIL_FROM, with the lin
   assert.match(body, /Bea Buyer \(Acme Retail\)/);
   const outbox = await (await as("buyer")).request("/outbox");
   assert.doesNotMatch(await outbox.text(), /colleague@example\.test/, "sent mail does not pile up in the outbox");
+});
+
+test("with SMTP_URL the minutes of a session go to every member when published, in both languages, with the link", async () => {
+  const pilot = await pilotNegotiationId(server.url);
+  const post = negotiationApi<Record<string, unknown>>(as, () => pilot);
+  const planned = await post("advisor", "/sessions", { plannedAt: "2026-12-11T09:00:00Z", agenda: [{ kind: "topic", title: "Exit plan" }] });
+  assert.equal(planned.status, 201);
+  const id = String(planned.json.id);
+  assert.equal((await post("advisor", `/sessions/${id}`, { action: "start" })).status, 200);
+  const ended = await post("advisor", `/sessions/${id}`, { action: "end", present: [] });
+  assert.equal(ended.status, 200);
+  const minutes = () => received.filter((m) => /^Subject: (=\?UTF-8\?Q\?)?Minutes(=3A|:)/m.test(m.raw));
+  for (let i = 0; i < 100 && minutes().length < 4; i++) await new Promise((r) => setTimeout(r, 50));
+  const to = minutes().flatMap((m) => m.to);
+  for (const who of ["buyer", "supplier", "advisor", "observer"]) assert.ok(to.includes(`${who}@demo.test`), `${who} gets the minutes`);
+  const body = minutes()[0]!.raw.replace(/=\r?\n/g, "");
+  assert.ok(body.includes(`/negotiations/${pilot}/sessions/${id}`), "with the link to the session");
+  assert.match(body, /Exit plan/);
+  assert.match(body, /Notulen/, "and in Dutch");
 });
 
 test("when the mail server is gone, the invitation still exists and the inviter is told to pass the link on", async () => {

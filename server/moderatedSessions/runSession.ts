@@ -13,6 +13,7 @@ import { DomainError } from "../errors";
 import { minutesContent } from "./minutesContent";
 import { editAgenda } from "./planSession";
 import { pushLiveSession } from "./liveSession";
+import { mailMinutes } from "./mailMinutes";
 import { sessionEvents } from "./sessionEvents";
 import { requireSession, sessionView } from "./sessionView";
 
@@ -30,6 +31,8 @@ export async function runSession(services: Services, negotiationId: string, sess
   const moves = await step(services, session, actor, command);
   for (const move of moves) announceMove(services, move);
   if (command.action !== "correct") await pushLiveSession(services, negotiationId);
+  if (command.action === "end" || command.action === "correct")
+    void mailMinutes(services, negotiationId, sessionId).catch((error) => services.logger.error({ err: error, negotiationId }, "mailing the minutes failed"));
   return sessionView(services.db, negotiationId, sessionId);
 }
 
