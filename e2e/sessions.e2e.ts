@@ -1,12 +1,12 @@
 // Issue #15's first slice (decision 032): an advisor plans a session from the proposed agenda,
 // runs it, records an outcome with an action for the supplier and ends it; the minutes show and
 // the supplier finds the action on the dashboard and marks it done.
-import { test, expect, expectAccessible, logIn } from "./fixtures";
-import { newPage, twoPartyNegotiation } from "./twoParties";
+import { test, expect, expectAccessible } from "./fixtures";
+import { invitedMember, twoPartyNegotiation } from "./twoParties";
 
 test("an advisor runs a session from the proposed agenda to the minutes; the supplier's action lands on the dashboard", async ({ browser, consoleErrors }) => {
   test.slow(); // three people, a negotiation of its own, screenshots at three widths
-  const { buyer, supplier, id } = await twoPartyNegotiation(
+  const { buyer, supplier, id, title } = await twoPartyNegotiation(
     browser,
     consoleErrors,
     [
@@ -15,19 +15,7 @@ test("an advisor runs a session from the proposed agenda to the minutes; the sup
     ],
     "Sessions",
   );
-  await buyer.goto(`/negotiations/${id}/members`);
-  await buyer.getByLabel("Their email address").fill("advisor@demo.test");
-  await buyer.getByLabel("Role", { exact: true }).selectOption("advisor");
-  await buyer.getByRole("button", { name: "Create invitation" }).click();
-  await expect(buyer.getByRole("status")).toBeVisible();
-  const advisor = await newPage(browser, consoleErrors);
-  await logIn(advisor, "advisor@demo.test");
-  await advisor
-    .getByRole("region", { name: "Invitations for you" })
-    .getByRole("button", { name: /^Accept Sessions/ })
-    .click();
-  await expect(advisor.getByRole("heading", { level: 1 })).toContainText("Sessions");
-  await buyer.goto(`/negotiations/${id}`);
+  const advisor = await invitedMember(browser, consoleErrors, buyer, { id, title }, "advisor");
 
   // Something open to discuss: the supplier's question in a shared thread on Backups.
   const clauses = (await (await supplier.request.get(`/api/negotiations/${id}/agreements`)).json()) as { clauses: { clauseId: string; heading: string }[] };
@@ -121,7 +109,7 @@ test("in the workspace everyone sees the item under discussion; the buyer follow
   consoleErrors,
 }) => {
   test.slow(); // three people, a negotiation of its own
-  const { buyer, supplier, id } = await twoPartyNegotiation(
+  const { buyer, supplier, id, title } = await twoPartyNegotiation(
     browser,
     consoleErrors,
     [
@@ -130,17 +118,7 @@ test("in the workspace everyone sees the item under discussion; the buyer follow
     ],
     "Following",
   );
-  await buyer.goto(`/negotiations/${id}/members`);
-  await buyer.getByLabel("Their email address").fill("advisor@demo.test");
-  await buyer.getByLabel("Role", { exact: true }).selectOption("advisor");
-  await buyer.getByRole("button", { name: "Create invitation" }).click();
-  await expect(buyer.getByRole("status")).toBeVisible();
-  const advisor = await newPage(browser, consoleErrors);
-  await logIn(advisor, "advisor@demo.test");
-  await advisor
-    .getByRole("region", { name: "Invitations for you" })
-    .getByRole("button", { name: /^Accept Following/ })
-    .click();
+  const advisor = await invitedMember(browser, consoleErrors, buyer, { id, title }, "advisor");
   await expect(advisor.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
   const clauses = (await (await advisor.request.get(`/api/negotiations/${id}/agreements`)).json()) as { clauses: { clauseId: string; heading: string }[] };
   const clauseId = (heading: string) => clauses.clauses.find((c) => c.heading === heading)!.clauseId;

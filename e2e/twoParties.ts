@@ -36,22 +36,37 @@ export async function twoPartyNegotiation(browser: Browser, errors: string[], cl
   await expect(buyer.locator(".schedule-editor .clause p").last()).toHaveText(clauses.at(-1)!.body);
   await expect(buyer.getByRole("status").filter({ hasText: "all changes saved" })).toBeVisible();
 
-  await buyer.goto(`/negotiations/${id}/members`);
-  await buyer.getByLabel("Their email address").fill("supplier@demo.test");
-  await buyer.getByLabel("Role", { exact: true }).selectOption("supplier");
-  await buyer.getByRole("button", { name: "Create invitation" }).click();
-  await expect(buyer.getByRole("status")).toBeVisible();
-
-  const supplier = await newPage(browser, errors);
-  await logIn(supplier, "supplier@demo.test");
-  await supplier
-    .getByRole("region", { name: "Invitations for you" })
-    .getByRole("button", { name: `Accept ${title}` })
-    .click();
-  await expect(supplier.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await buyer.goto(`/negotiations/${id}`);
+  const supplier = await invitedMember(browser, errors, buyer, { id, title }, "supplier");
   for (const page of [buyer, supplier]) await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  return { buyer, supplier, id };
+  return { buyer, supplier, id, title };
+}
+
+/**
+ * `inviter` invites the demo member of this role (`supplier@demo.test`, `advisor@demo.test`…) to
+ * the negotiation, who logs in on a page of their own and accepts; the inviter is back in the
+ * negotiation. Returns the new member's page, in the negotiation.
+ */
+export async function invitedMember(
+  browser: Browser,
+  errors: string[],
+  inviter: Page,
+  negotiation: { id: string; title: string },
+  role: "supplier" | "advisor",
+) {
+  await inviter.goto(`/negotiations/${negotiation.id}/members`);
+  await inviter.getByLabel("Their email address").fill(`${role}@demo.test`);
+  await inviter.getByLabel("Role", { exact: true }).selectOption(role);
+  await inviter.getByRole("button", { name: "Create invitation" }).click();
+  await expect(inviter.getByRole("status")).toBeVisible();
+  const member = await newPage(browser, errors);
+  await logIn(member, `${role}@demo.test`);
+  await member
+    .getByRole("region", { name: "Invitations for you" })
+    .getByRole("button", { name: `Accept ${negotiation.title}` })
+    .click();
+  await expect(member.getByRole("heading", { level: 1, name: negotiation.title })).toBeVisible();
+  await inviter.goto(`/negotiations/${negotiation.id}`);
+  return member;
 }
 
 /** The text of proposal runs, without other people's caret labels inside them. */

@@ -1,9 +1,10 @@
-import { useEffect, useState } from "react";
-import type { PresenceUser } from "../../../shared/collaboration/presence";
 import { roleColors } from "../../../shared/collaboration/presence";
 import type { Role } from "../../../shared/roles";
 import { useT } from "../../i18n";
 import type { CollaborationSession } from "./collaborationSession";
+import { useAwareness } from "./useAwareness";
+
+const presentUsers = (session: CollaborationSession) => session.presentUsers();
 
 const initials = (name: string) =>
   name
@@ -16,13 +17,7 @@ const initials = (name: string) =>
 
 export function PresenceBar({ session, me }: { session: CollaborationSession; me: { id: string; name: string; role: Role } }) {
   const t = useT();
-  const [others, setOthers] = useState<PresenceUser[]>(() => session.presentUsers());
-  useEffect(() => {
-    const update = () => setOthers(session.presentUsers());
-    session.provider.awareness.on("change", update);
-    update();
-    return () => session.provider.awareness.off("change", update);
-  }, [session]);
+  const others = useAwareness(session, presentUsers);
   const people = [
     { userId: me.id, name: t("presence.you", { name: me.name }), role: me.role, color: roleColors[me.role], initialsOf: me.name },
     ...others.filter((u) => u.userId !== me.id).map((u) => ({ ...u, initialsOf: u.name })),

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import { Link } from "@remix-run/react";
-import type { PresenceUser } from "../../../shared/collaboration/presence";
 import type { LiveSession } from "../../../shared/moderatedSessions/sessions";
 import { useT } from "../../i18n";
 import type { CollaborationSession } from "../editor/collaborationSession";
+import { useAwareness } from "../editor/useAwareness";
 import { useNegotiationMutation } from "../negotiationApi";
 import { useFollowModerator } from "./useFollowModerator";
 
@@ -67,16 +67,12 @@ function clock(ms: number): string {
   return hours > 0 ? `${hours}:${mm.padStart(2, "0")}:${ss}` : `${mm}:${ss}`;
 }
 
+const followersOf = (session: CollaborationSession) => session.followers();
+
 function ModeratorControls({ negotiationId, session, live }: { negotiationId: string; session: CollaborationSession; live: LiveSession }) {
   const t = useT();
   const { post, outcome, busy } = useNegotiationMutation(negotiationId);
-  const [followers, setFollowers] = useState<PresenceUser[]>(() => session.followers());
-  useEffect(() => {
-    const update = () => setFollowers(session.followers());
-    session.provider.awareness.on("change", update);
-    update();
-    return () => session.provider.awareness.off("change", update);
-  }, [session]);
+  const followers = useAwareness(session, followersOf);
   const last = !live.item || live.item.number >= live.item.of;
   return (
     <div className="live-session-controls">

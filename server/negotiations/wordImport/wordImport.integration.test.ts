@@ -108,13 +108,16 @@ async function notificationRuns(id: string) {
   return runs;
 }
 
+/** Imports a .docx as `who` through the API: the new negotiation and how many proposals it holds. */
+async function importedAs(who: Awaited<ReturnType<typeof as>>, bytes: Uint8Array): Promise<{ id: string; proposals: number }> {
+  const res = await who.request("/api/negotiations/import", { method: "POST", body: upload(bytes) });
+  assert.equal(res.status, 201);
+  return (await res.json()) as { id: string; proposals: number };
+}
+
 test("a tracked formatting change becomes a format proposal by its Word author, and an export of it imports as the same proposal", async () => {
   const buyer = await as("buyer");
-  const importFile = async (bytes: Uint8Array) => {
-    const res = await buyer.request("/api/negotiations/import", { method: "POST", body: upload(bytes) });
-    assert.equal(res.status, 201);
-    return (await res.json()) as { id: string; proposals: number };
-  };
+  const importFile = (bytes: Uint8Array) => importedAs(buyer, bytes);
   const listed = async (id: string) =>
     ((await (await buyer.request(`/api/negotiations/${id}/proposals`)).json()) as ProposalView[])
       .map((p) => ({ kind: p.kind, author: p.author.name, importedBy: p.author.importedBy, createdAt: p.createdAt, text: p.text, formatting: p.formatting }))
@@ -185,11 +188,7 @@ async function newParagraphs(id: string) {
 
 test("a paragraph or list item Word tracks as inserted whole is one block proposal; an export of it imports as the same; accepted, a plain paragraph", async () => {
   const buyer = await as("buyer");
-  const importFile = async (bytes: Uint8Array) => {
-    const res = await buyer.request("/api/negotiations/import", { method: "POST", body: upload(bytes) });
-    assert.equal(res.status, 201);
-    return (await res.json()) as { id: string; proposals: number };
-  };
+  const importFile = (bytes: Uint8Array) => importedAs(buyer, bytes);
   const listed = async (id: string) =>
     ((await (await buyer.request(`/api/negotiations/${id}/proposals`)).json()) as ProposalView[])
       .map((p) => ({ id: p.id, kind: p.kind, scope: p.scope, author: p.author.name, createdAt: p.createdAt, text: p.text }))
