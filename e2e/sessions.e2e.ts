@@ -4,7 +4,10 @@
 import { test, expect, expectAccessible } from "./fixtures";
 import { invitedMember, twoPartyNegotiation } from "./twoParties";
 
-test("an advisor runs a session from the proposed agenda to the minutes; the supplier's action lands on the dashboard", async ({ browser, consoleErrors }) => {
+test("an advisor runs a session from the proposed agenda to the minutes; the supplier agrees the clause from the item; the action lands on the dashboard", async ({
+  browser,
+  consoleErrors,
+}) => {
   test.slow(); // three people, a negotiation of its own, screenshots at three widths
   const { buyer, supplier, id, title } = await twoPartyNegotiation(
     browser,
@@ -80,13 +83,27 @@ test("an advisor runs a session from the proposed agenda to the minutes; the sup
   await supplier.goto(`/negotiations/${id}/sessions`);
   await supplier.getByRole("link", { name: /^Open session of/ }).click();
   await expect(supplier.getByRole("button", { name: "Start session" })).toHaveCount(0);
-  await expect(supplier.getByRole("link", { name: /agree .*Backups for your party/ })).toBeVisible();
+  // The meeting agreed Backups: the supplier reads the text and agrees it for their party in one click.
+  await supplier.getByText("The text of 1.1 Backups as it stands").click();
+  await expect(supplier.locator(".agree-from-item-text")).toContainText("Daily backups, kept for 30 days.");
+  await expectAccessible(supplier);
+  for (const width of [1366, 960, 390]) {
+    await supplier.setViewportSize({ width, height: 900 });
+    await supplier.screenshot({ path: `test-results/session-agree-${width}.png`, fullPage: true });
+    const overflow = await supplier.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `the session page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  }
+  await supplier.setViewportSize({ width: 1366, height: 900 });
+  await supplier.getByRole("button", { name: "Agree 1.1 Backups for your party" }).click();
+  await expect(supplier.getByText("Your party agreed this text.")).toBeVisible();
+  await expect(advisor.getByRole("button", { name: /for your party/ })).toHaveCount(0);
 
   await expect(advisor.getByRole("checkbox", { name: "Bea Buyer (Acme Retail)" })).toBeChecked();
   await advisor.getByRole("button", { name: "End session and publish the minutes" }).click();
   const minutes = advisor.getByRole("region", { name: "Minutes" });
   await expect(minutes).toContainText("Keep 30 days; the supplier sends the revised wording.");
   await expect(minutes).toContainText("Ada Advisor (sector body)");
+  await expect(minutes.getByRole("listitem").filter({ hasText: /Sam Supplier \(Nimbus Cloud\): .*1\.1 Backups/ })).toBeVisible();
   await expect(minutes.getByRole("definition").first()).toBeVisible();
   await expect(minutes.getByRole("link", { name: "Download the minutes (Markdown)" })).toBeVisible();
   await expectAccessible(advisor);

@@ -14,7 +14,7 @@ import sessionStyles from "../styles/sessions.css";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { loadPolicies } from "../utils/policy.server";
 import { pageData } from "../utils/respond.server";
-import { sessionChoices, sessionView } from "../utils/sessions.server";
+import { agreeableClauses, sessionChoices, sessionView } from "../utils/sessions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: sessionStyles }];
 export const meta: MetaFunction = () => [{ title: "Session — Common Ground" }];
@@ -30,7 +30,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       negotiation: { id: negotiation.id, title: negotiation.title },
       session,
       moderating: policies.runSession && session.moderatorId === member.userId,
-      mayAgree: policies.agree,
+      // What the meeting agreed, for this member's party to agree itself (the advisor never does).
+      agreeable: policies.agree && member.party ? await agreeableClauses(context.services, negotiation.id, member.party, session) : {},
       me: member.userId,
       // Overdue is a matter of the calendar day; the server's (UTC) keeps the page and its hydration the same.
       today: new Date().toISOString().slice(0, 10),
@@ -42,7 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function SessionPage() {
   const t = useT();
   const formatTime = useFormatDateTime();
-  const { negotiation, session, moderating, mayAgree, members, clauses, today, me } = useLoaderData<typeof loader>();
+  const { negotiation, session, moderating, agreeable, members, clauses, today, me } = useLoaderData<typeof loader>();
   const { run, refusal, busy } = useSessionCommand(negotiation.id, session.id);
   useRevalidateWhileLive(session.state === "live" && !moderating);
   const current = session.agenda.find((i) => i.id === session.currentItemId) ?? null;
@@ -89,7 +90,7 @@ export default function SessionPage() {
               session={session}
               today={today}
               me={me}
-              mayAgree={mayAgree}
+              agreeable={agreeable}
               onGoto={moderating && session.state === "live" ? (itemId) => void run({ action: "goto", itemId }) : null}
               busy={busy}
             />

@@ -7,3 +7,4 @@ export { setSessionModeration } from "../../server/moderatedSessions/moderationS
 export { exportMinutes } from "../../server/moderatedSessions/exportMinutes";
 export { nextSession } from "../../db/queries/moderatedSessions";
 export { sessionChoices } from "../../server/moderatedSessions/sessionChoices";
+export { agreeableClauses } from "../../server/moderatedSessions/agreeableClauses";

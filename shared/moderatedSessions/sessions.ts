@@ -137,6 +137,15 @@ export interface LiveSession {
   item: { id: string; title: string; clauseId: string | null; timeBoxMinutes: number | null; since: number; number: number; of: number } | null;
 }
 
+/** A clause the meeting agreed, as the reader's party agrees it from the session page. */
+export interface AgreeableClause {
+  /** The clause as it stands now, heading first, one line per block. */
+  text: string;
+  hash: string;
+  /** The reader's party already agreed exactly this text. */
+  agreed: boolean;
+}
+
 /** An action on its assignee's dashboard. */
 export interface MyAction extends ActionView {
   negotiationId: string;

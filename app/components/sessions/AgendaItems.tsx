@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { SessionView } from "../../../shared/moderatedSessions/sessions";
+import type { AgreeableClause, SessionView } from "../../../shared/moderatedSessions/sessions";
+import { AgreeFromItem } from "./AgreeFromItem";
 import { useT } from "../../i18n";
 import { ActionLine } from "./ActionLine";
 import { MarkDoneButton } from "./MarkDoneButton";
@@ -9,15 +10,15 @@ interface Props {
   session: SessionView;
   today: string;
   me: string;
-  /** Whether the reader agrees clauses for a party: an "agreed" outcome then links to doing so. */
-  mayAgree: boolean;
+  /** The clauses the meeting agreed, for the reader's party to agree itself (empty for who agrees for no party). */
+  agreeable: Record<string, AgreeableClause>;
   /** The moderator's "discuss now", while the session is live. */
   onGoto: ((itemId: string) => void) | null;
   busy: boolean;
 }
 
 /** The agenda as everyone reads it: the item being discussed, and per item its outcome, decision and actions. */
-export function AgendaItems({ negotiationId, session, today, me, mayAgree, onGoto, busy }: Props) {
+export function AgendaItems({ negotiationId, session, today, me, agreeable, onGoto, busy }: Props) {
   const t = useT();
   if (session.agenda.length === 0) return <p>{t("sessions.agenda.empty")}</p>;
   return (
@@ -54,10 +55,8 @@ export function AgendaItems({ negotiationId, session, today, me, mayAgree, onGot
               <div className="agenda-outcome">
                 <strong className={`outcome outcome-${item.outcome}`}>{t(`sessions.outcome.${item.outcome}`)}</strong>
                 {item.decision && <p>{item.decision}</p>}
-                {item.outcome === "agreed" && clauseLink && mayAgree && (
-                  <p>
-                    <Link to={clauseLink}>{t("sessions.agenda.agreeYourself", { title: item.title })}</Link>
-                  </p>
+                {item.outcome === "agreed" && item.clauseId && agreeable[item.clauseId] && (
+                  <AgreeFromItem negotiationId={negotiationId} clauseId={item.clauseId} title={item.title} clause={agreeable[item.clauseId]!} />
                 )}
               </div>
             )}
