@@ -232,6 +232,7 @@ test("proposing, Enter starts a new paragraph as a proposal: the buyer accepts o
   // A table is proposed the same way: what is typed in its cells is the one proposal.
   await toEndOf(supplier, "Incident notification");
   await supplier.getByRole("button", { name: "Insert table" }).click();
+  await expect(clause(supplier, "Incident notification").locator("table.block-proposed-insert")).toHaveAttribute("title", /new table proposed by/);
   await supplier.keyboard.press("ArrowDown");
   await supplier.keyboard.type("RPO");
   await expect(clause(buyer, "Incident notification").locator("table.block-proposed-insert")).toHaveClass(/proposal-by-supplier/);
@@ -248,11 +249,14 @@ test("proposing, New section proposes the section with its clause as one proposa
   await toEndOf(supplier, "Backups");
   await supplier.getByRole("button", { name: "New section" }).click();
   await supplier.keyboard.type("Logging");
+  const section = (page: Page) => page.locator(".schedule-editor section", { has: page.locator(".section-heading", { hasText: "Logging" }) });
+  // Once the server's record of the proposal is in (the bar's tooltip redraws the section), on into its clause.
+  await expect(section(supplier)).toHaveAttribute("title", /new section proposed by Sam Supplier/);
   await supplier.keyboard.press("ArrowDown");
   await supplier.keyboard.type("Retention");
+  await expect(section(supplier).locator(".clause-heading")).toHaveText("Retention");
   await supplier.keyboard.press("ArrowDown");
   await supplier.keyboard.type("Logs are kept for a year.");
-  const section = (page: Page) => page.locator(".schedule-editor section", { has: page.locator(".section-heading", { hasText: "Logging" }) });
   await expect.poll(() => textOf(clause(buyer, "Retention").locator("p"))).toBe("Logs are kept for a year.");
   await expect(section(buyer)).toHaveClass(/proposal-block proposal-by-supplier/);
   await expect(section(buyer)).toHaveAttribute("title", /^Supplier: new section proposed by Sam Supplier \(Nimbus Cloud\), /);
