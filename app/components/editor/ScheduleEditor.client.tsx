@@ -134,6 +134,12 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
     panelRef.current.show("clause");
     if (target) focusInPanel(target);
   });
+  // Following a session (decision 034): the clause, and its tab where the panel is a column; a
+  // drawer opened for every item would cover the very text being discussed.
+  const followTo = (editor: EditorView, clauseId: string) => {
+    if (!panelRef.current.narrow) return openClause.current(editor, clauseId, null);
+    goToClause(editor, clauseId, { focus: false });
+  };
   // Each link once: a later link to the page (the activity's, while it is open) is followed too.
   const followedLink = useRef<string | null>(null);
   useEffect(() => {
@@ -291,13 +297,7 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
           {noProposalForm && proposingHere ? t("editor.noProposalForm") : ""}
         </p>
         {session && view && live && (
-          <LiveSessionBar
-            negotiationId={negotiationId}
-            session={session}
-            live={live}
-            me={user}
-            showClause={(clauseId) => openClause.current(view, clauseId, null)}
-          />
+          <LiveSessionBar negotiationId={negotiationId} session={session} live={live} me={user} showClause={(clauseId) => followTo(view, clauseId)} />
         )}
         {agreement.openRound && <RoundBanner negotiationId={negotiationId} round={agreement.round} openRound={agreement.openRound} />}
         {!canEdit && !agreement.frozenAt && (
