@@ -272,6 +272,18 @@ export interface SessionMinutesTable {
   published_at: number;
 }
 
+/** A stretch a member was connected while a session ran (migration 0018, decision 036). */
+export interface SessionAttendanceTable {
+  id: Generated<number>;
+  session_id: string;
+  user_id: string;
+  /** "connection", "page" or "moderating" */
+  via: string;
+  from_at: number;
+  /** null while still connected */
+  to_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -295,6 +307,7 @@ export interface Database {
   session_items: SessionItemsTable;
   session_actions: SessionActionsTable;
   session_minutes: SessionMinutesTable;
+  session_attendance: SessionAttendanceTable;
 }
 
 export type User = Selectable<UsersTable>;

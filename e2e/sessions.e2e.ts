@@ -98,11 +98,14 @@ test("an advisor runs a session from the proposed agenda to the minutes; the sup
   await expect(supplier.getByText("Your party agreed this text.")).toBeVisible();
   await expect(advisor.getByRole("button", { name: /for your party/ })).toHaveCount(0);
 
-  await expect(advisor.getByRole("checkbox", { name: "Bea Buyer (Acme Retail)" })).toBeChecked();
+  // The buyer has had the negotiation open all along: the server saw it, nobody needs to tick it (decision 036).
+  await expect(advisor.getByRole("list", { name: "Connected during the session" })).toContainText("Bea Buyer (Acme Retail)");
+  await expect(advisor.getByRole("checkbox", { name: "Bea Buyer (Acme Retail)" })).toHaveCount(0);
   await advisor.getByRole("button", { name: "End session and publish the minutes" }).click();
   const minutes = advisor.getByRole("region", { name: "Minutes" });
   await expect(minutes).toContainText("Keep 30 days; the supplier sends the revised wording.");
   await expect(minutes).toContainText("Ada Advisor (sector body)");
+  await expect(minutes).toContainText(/Bea Buyer \(Acme Retail\) \((under a minute|\d+ min)\)/);
   await expect(minutes.getByRole("listitem").filter({ hasText: /Sam Supplier \(Nimbus Cloud\): .*1\.1 Backups/ })).toBeVisible();
   await expect(minutes.getByRole("definition").first()).toBeVisible();
   await expect(minutes.getByRole("link", { name: "Download the minutes (Markdown)" })).toBeVisible();

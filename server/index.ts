@@ -16,6 +16,8 @@ import { createMailer } from "./mail/mailer";
 import { scheduleDigests } from "./activity/digests";
 import { signoffVoiding } from "./activity/signoffVoiding";
 import { sessionGreeting } from "./moderatedSessions/liveSession";
+import { followPresence } from "./moderatedSessions/attendance";
+import { closeAbandonedAttendance, closeAllAttendance } from "../db/queries/sessionAttendance";
 import type { Services } from "./context";
 
 async function main() {
@@ -39,12 +41,14 @@ async function main() {
 
   const { db, sqlite } = openDatabase(config.dataDir);
   await migrateToLatest(db);
+  await closeAbandonedAttendance(db);
   const documents = new DocumentStore(sqlite, logger);
   const seeded = config.seedDemo ? await seedDemo(db, documents) : false;
   // The services need the collaboration server; its watcher reads them only once a room loads, when they exist.
   const collaboration = new CollaborationServer(db, config, logger, documents, prepareProposalStatements(sqlite), {
     editWatcher: signoffVoiding(() => services),
     greeting: (negotiationId) => sessionGreeting(db, negotiationId),
+    presence: followPresence(db, logger),
   });
 
   const catalogue = loadCatalogue();
@@ -90,9 +94,11 @@ async function main() {
     setTimeout(() => server.closeAllConnections(), 4_000).unref();
     logger.info({ signal }, "shutting down");
     stopDigests();
+    const stoppedAt = Date.now();
     collaboration.shutdown();
     documents.flush();
     server.close(async () => {
+      await closeAllAttendance(db, stoppedAt);
       await documents.close();
       await db.destroy();
       logger.info("stopped");

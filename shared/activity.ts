@@ -21,6 +21,7 @@ export const activityActions = [
   "session.planned",
   "session.started",
   "session.ended",
+  "session.moderator_changed",
   "session.minutes_corrected",
   "session.action_assigned",
   "session.action_done",

@@ -95,6 +95,10 @@ export function describeAuditEntry(entry: DescribableEntry, t: Translate, locale
       return t("audit.sessionItemRecorded", { item: str("item"), outcome: d.outcome ? t(`sessions.outcome.${str("outcome")}` as MessageKey) : "" });
     case "session.ended":
       return t("audit.sessionEnded", { date: dateTime("plannedAt") });
+    case "session.moderator_changed":
+      return d.takenOver
+        ? t("audit.sessionModeratorTakenOver", { date: dateTime("plannedAt"), from: str("from") })
+        : t("audit.sessionModeratorChanged", { date: dateTime("plannedAt"), from: str("from"), to: str("to") });
     case "session.minutes_corrected":
       return t("audit.sessionMinutesCorrected", { date: dateTime("plannedAt"), revision: str("revision"), note: str("note") });
     case "session.action_assigned":

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaEditor } from "../components/sessions/AgendaEditor";
 import { AgendaItems } from "../components/sessions/AgendaItems";
 import { EndSession } from "../components/sessions/EndSession";
+import { HandOver } from "../components/sessions/HandOver";
+import { TakeOver } from "../components/sessions/TakeOver";
 import { MinutesView } from "../components/sessions/MinutesView";
 import { RecordOutcome } from "../components/sessions/RecordOutcome";
 import { SessionStateBadge } from "../components/sessions/SessionStateBadge";
@@ -14,7 +16,7 @@ import sessionStyles from "../styles/sessions.css";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { loadPolicies } from "../utils/policy.server";
 import { pageData } from "../utils/respond.server";
-import { agreeableClauses, sessionChoices, sessionView } from "../utils/sessions.server";
+import { agreeableClauses, attendanceSoFar, moderatorPresent, requireSession, seenOnSessionPage, sessionChoices, sessionView } from "../utils/sessions.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: sessionStyles }];
 export const meta: MetaFunction = () => [{ title: "Session — Common Ground" }];
@@ -24,8 +26,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, context, params, { api: false });
   const negotiation = await memberNegotiation(context, member);
   return pageData(request, context, async () => {
-    const session = await sessionView(context.services.db, negotiation.id, params.sessionId ?? "");
+    const { db } = context.services;
+    const session = await sessionView(db, negotiation.id, params.sessionId ?? "");
     const policies = await loadPolicies(context, member);
+    const now = Date.now();
+    // Reading the live session's page is attending it (decision 036); the moderator attends by moderating.
+    if (session.state === "live") await seenOnSessionPage(db, session.id, member.userId, now);
+    const row = await requireSession(db, negotiation.id, session.id);
     return {
       negotiation: { id: negotiation.id, title: negotiation.title },
       session,
@@ -36,6 +43,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // Overdue is a matter of the calendar day; the server's (UTC) keeps the page and its hydration the same.
       today: new Date().toISOString().slice(0, 10),
       ...(await sessionChoices(context.services, negotiation.id)),
+      attendedMs: session.state === "live" ? Object.fromEntries(await attendanceSoFar(db, session.id, now)) : {},
+      // Someone else who may run sessions can take over only while the moderator is away.
+      mayTakeOver: policies.runSession && session.moderatorId !== member.userId && session.state === "live" && !(await moderatorPresent(context.services, row)),
     };
   });
 }
@@ -43,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function SessionPage() {
   const t = useT();
   const formatTime = useFormatDateTime();
-  const { negotiation, session, moderating, agreeable, members, clauses, today, me } = useLoaderData<typeof loader>();
+  const { negotiation, session, moderating, agreeable, members, clauses, today, me, attendedMs, mayTakeOver } = useLoaderData<typeof loader>();
   const { run, refusal, busy } = useSessionCommand(negotiation.id, session.id);
   useRevalidateWhileLive(session.state === "live" && !moderating);
   const current = session.agenda.find((i) => i.id === session.currentItemId) ?? null;
@@ -59,6 +69,7 @@ export default function SessionPage() {
         {session.endedAt && <> · {t("sessions.session.endedAt", { time: formatTime(session.endedAt) })}</>}
       </p>
       {refusal && <RefusalAlert refusal={refusal} />}
+      {mayTakeOver && <TakeOver moderatorName={session.moderatorName} run={run} busy={busy} />}
       {moderating && session.state === "planned" && (
         <p>
           <button type="button" className="primary" disabled={busy} onClick={() => void run({ action: "start" })}>
@@ -98,7 +109,10 @@ export default function SessionPage() {
               <AgendaEditor key={session.agenda.map((i) => `${i.id}:${i.timeBoxMinutes}`).join()} session={session} clauses={clauses} run={run} busy={busy} />
             )}
           </section>
-          {moderating && session.state === "live" && <EndSession members={members} moderatorId={session.moderatorId} run={run} busy={busy} />}
+          {moderating && <HandOver members={members} moderatorId={session.moderatorId} run={run} busy={busy} />}
+          {moderating && session.state === "live" && (
+            <EndSession members={members} attendedMs={attendedMs} moderatorId={session.moderatorId} run={run} busy={busy} />
+          )}
         </div>
       )}
     </section>

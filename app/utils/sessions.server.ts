@@ -8,3 +8,5 @@ export { exportMinutes } from "../../server/moderatedSessions/exportMinutes";
 export { nextSession } from "../../db/queries/moderatedSessions";
 export { sessionChoices } from "../../server/moderatedSessions/sessionChoices";
 export { agreeableClauses } from "../../server/moderatedSessions/agreeableClauses";
+export { attendanceSoFar, moderatorPresent, seenOnSessionPage } from "../../server/moderatedSessions/attendance";
+export { requireSession } from "../../server/moderatedSessions/sessionView";

@@ -15,6 +15,7 @@ import * as proposalWordAuthor from "./0014_proposal_word_author";
 import * as sessions from "./0015_sessions";
 import * as proposalMoveOrigin from "./0016_proposal_move_origin";
 import * as sessionItemClock from "./0017_session_item_clock";
+import * as sessionAttendance from "./0018_session_attendance";
 
 // Listed statically rather than read from disk so the set of migrations is fixed at build time
 // and a stray file in the folder can never run.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "0015_sessions": sessions,
   "0016_proposal_move_origin": proposalMoveOrigin,
   "0017_session_item_clock": sessionItemClock,
+  "0018_session_attendance": sessionAttendance,
 };

@@ -28,6 +28,7 @@ export const auditActions = [
   "session.started",
   "session.item_recorded",
   "session.ended",
+  "session.moderator_changed",
   "session.minutes_corrected",
   "session.action_assigned",
   "session.action_done",

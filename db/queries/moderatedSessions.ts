@@ -86,6 +86,10 @@ export async function setSessionState(
     .execute();
 }
 
+export async function setModerator(db: DB, sessionId: string, moderatorId: string): Promise<void> {
+  await db.updateTable("moderated_sessions").set({ moderator_id: moderatorId }).where("id", "=", sessionId).execute();
+}
+
 export async function listItems(db: DB, sessionId: string): Promise<ItemRow[]> {
   return db.selectFrom("session_items").selectAll().where("session_id", "=", sessionId).orderBy("position").execute();
 }

@@ -44,6 +44,7 @@ export class CollaborationServer {
    */
   private readonly frozen = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
+  private stopping = false;
   private readonly stopListening = onSessionsEnded((sessionIds) => this.closeSessions(sessionIds));
 
   constructor(
@@ -58,6 +59,8 @@ export class CollaborationServer {
       editWatcher?: EditWatcher;
       /** What a connection is told as it joins, beside the document (the live session, decision 034). */
       greeting?: (negotiationId: string) => Promise<{ type: CustomMessageType; payload: unknown } | null>;
+      /** A member's first connection to a negotiation opened, or their last one closed (session attendance, decision 036). */
+      presence?: (negotiationId: string, userId: string, present: boolean) => void;
     } = {},
   ) {
     const upgrades = upgradeBudgets(config.collabConnectsPerMinute);
@@ -96,7 +99,9 @@ export class CollaborationServer {
           count(this.perUser, auth.user.id, +1);
           count(this.perAddress, address, +1);
           this.attach(ws, conn, address);
+          const arriving = !this.isConnected(room.connections, user.userId);
           room.join(conn);
+          if (arriving) this.options.presence?.(negotiationId, user.userId, true);
           this.greet(negotiationId, conn);
         });
       })
@@ -117,6 +122,9 @@ export class CollaborationServer {
       count(this.perUser, conn.user.userId, -1);
       count(this.perAddress, address, -1);
       conn.room.leave(conn);
+      // Once stopping, the store is closing: the shutdown ends everyone's attendance itself.
+      if (!this.stopping && !this.isConnected(conn.room.connections, conn.user.userId))
+        this.options.presence?.(conn.room.negotiationId, conn.user.userId, false);
       this.rooms.released(conn.room);
     });
   }
@@ -236,6 +244,11 @@ export class CollaborationServer {
       .catch((error) => this.logger.error({ err: error, negotiationId }, "greeting a connection failed"));
   }
 
+  private isConnected(connections: Iterable<CollabConnection>, userId: string): boolean {
+    for (const c of connections) if (c.user.userId === userId) return true;
+    return false;
+  }
+
   /** Who has the negotiation open right now. */
   onlineUserIds(negotiationId: string): Set<string> {
     return new Set([...(this.rooms.peek(negotiationId)?.connections ?? [])].map((c) => c.user.userId));
@@ -243,6 +256,7 @@ export class CollaborationServer {
 
   /** Closes every connection (clients reconnect to the next server) and saves every room. */
   shutdown() {
+    this.stopping = true;
     clearInterval(this.heartbeat);
     this.stopListening();
     for (const room of this.rooms.all()) for (const conn of room.connections) conn.close(CloseCode.goingAway, "server restarting");

@@ -8,7 +8,7 @@ import type { MinutesContent, MinutesEvent, SessionView } from "../../shared/mod
 export function minutesContent(
   session: SessionView,
   negotiationTitle: string,
-  attendees: NegotiationMember[],
+  attendees: (NegotiationMember & { attendedMs: number })[],
   endedAt: number,
   duringSession: MinutesEvent[],
 ): MinutesContent {
@@ -18,7 +18,7 @@ export function minutesContent(
     startedAt: session.startedAt,
     endedAt,
     moderator: session.moderatorName,
-    attendees: attendees.map((m) => ({ name: m.name, role: m.role })),
+    attendees: attendees.map((m) => ({ name: m.name, role: m.role, attendedMs: m.attendedMs })),
     items: session.agenda.map((item) => ({
       itemId: item.id,
       title: item.title,

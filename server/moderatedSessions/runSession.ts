@@ -1,7 +1,8 @@
 import { audit } from "../../db/queries/auditLog";
 import { getNegotiation, listMembers } from "../../db/queries/negotiations";
-import { insertActions, insertMinutes, recordItem, setSessionState, type SessionRow } from "../../db/queries/moderatedSessions";
+import { insertActions, insertMinutes, recordItem, setModerator, setSessionState, type SessionRow } from "../../db/queries/moderatedSessions";
 import { newId } from "../../shared/ids";
+import { may } from "../../shared/policy";
 import type { Member } from "../../shared/member";
 import type { SessionCommand } from "../../shared/moderatedSessions/requests";
 import type { SessionView } from "../../shared/moderatedSessions/sessions";
@@ -14,6 +15,7 @@ import { minutesContent } from "./minutesContent";
 import { editAgenda } from "./planSession";
 import { pushLiveSession } from "./liveSession";
 import { mailMinutes } from "./mailMinutes";
+import { endAttendance, handOverAttendance, moderatorPresent, startAttendance } from "./attendance";
 import { sessionEvents } from "./sessionEvents";
 import { requireSession, sessionView } from "./sessionView";
 
@@ -21,13 +23,17 @@ type Command<A extends SessionCommand["action"]> = Extract<SessionCommand, { act
 
 /**
  * The moderator's moves on a session: edit the agenda, start, go to an item, record its outcome
- * with actions, end (which publishes the minutes) and correct published minutes (a new revision).
- * Only the session's moderator, and only while they may run sessions at all.
+ * with actions, end (which publishes the minutes), correct published minutes (a new revision) and
+ * hand moderation over. Only the session's moderator, and only while they may run sessions at all;
+ * someone else who may run sessions can take a session over only while its moderator is away.
  */
 export async function runSession(services: Services, negotiationId: string, sessionId: string, actor: Member, command: SessionCommand): Promise<SessionView> {
   authorize(actor, "runSession", await policyState(services.db, negotiationId));
   const session = await requireSession(services.db, negotiationId, sessionId);
-  if (session.moderator_id !== actor.userId) throw new DomainError(403, "sessions.error.notModerator");
+  if (command.action === "takeover") {
+    if (session.moderator_id === actor.userId) throw new DomainError(409, "sessions.error.alreadyModerator");
+    if (await moderatorPresent(services, session)) throw new DomainError(409, "sessions.error.moderatorPresent");
+  } else if (session.moderator_id !== actor.userId) throw new DomainError(403, "sessions.error.notModerator");
   const moves = await step(services, session, actor, command);
   for (const move of moves) announceMove(services, move);
   if (command.action !== "correct") await pushLiveSession(services, negotiationId);
@@ -60,6 +66,7 @@ async function step(services: Services, session: SessionRow, actor: Member, comm
       return [
         await db.transaction().execute(async (trx) => {
           await setSessionState(trx, session.id, { state: "live", startedAt: at, currentItemId: first, currentItemAt: at });
+          await startAttendance(trx, session.id, session.moderator_id, services.collaboration.onlineUserIds(negotiationId), at);
           return recordMove(trx, { negotiationId, userId: actor.userId, action: "session.started", detail }, actor.party);
         }),
       ];
@@ -78,6 +85,13 @@ async function step(services: Services, session: SessionRow, actor: Member, comm
     case "correct":
       expectState(session, "ended");
       return [await correct(services, session, actor, command, at)];
+    case "handover":
+      expectState(session, "planned", "live");
+      return [await handOver(services, session, actor, command.to)];
+    case "takeover":
+      // Before the meeting the moderator can still hand it over, or another session be planned.
+      expectState(session, "live");
+      return [await handOver(services, session, actor, actor.userId)];
   }
 }
 
@@ -146,13 +160,17 @@ async function end(services: Services, session: SessionRow, actor: Member, comma
   const negotiationId = session.negotiation_id;
   const members = await listMembers(services.db, negotiationId);
   if (command.present.some((id) => !members.some((m) => m.userId === id))) throw new DomainError(400, "sessions.error.attendeeNotMember");
-  // The moderator was there.
-  const attendees = members.filter((m) => m.userId === session.moderator_id || command.present.includes(m.userId));
   const negotiation = await getNegotiation(services.db, negotiationId);
   const during = await sessionEvents(services, negotiationId, session.started_at ?? at, at);
-  const content = minutesContent(await sessionView(services.db, negotiationId, session.id), negotiation?.title ?? "", attendees, at, during);
+  const view = await sessionView(services.db, negotiationId, session.id);
   return services.db.transaction().execute(async (trx) => {
     await setSessionState(trx, session.id, { state: "ended", endedAt: at, currentItemId: null });
+    const attended = await endAttendance(trx, session.id, at);
+    // Whoever was connected attended; the moderator did; and whom the moderator saw in the room without a connection.
+    const attendees = members
+      .filter((m) => attended.has(m.userId) || m.userId === session.moderator_id || command.present.includes(m.userId))
+      .map((m) => ({ ...m, attendedMs: attended.get(m.userId) ?? 0 }));
+    const content = minutesContent(view, negotiation?.title ?? "", attendees, at, during);
     await insertMinutes(trx, { sessionId: session.id, revision: 1, contentJson: JSON.stringify(content), note: null, by: actor.userId, at });
     return recordMove(
       trx,
@@ -187,6 +205,39 @@ async function correct(services: Services, session: SessionRow, actor: Member, c
         userId: actor.userId,
         action: "session.minutes_corrected",
         detail: { sessionId: session.id, plannedAt: session.planned_at, revision, note: command.note, page: "session" },
+      },
+      actor.party,
+    );
+  });
+}
+
+/** Moderation changes hands: followers now follow the new moderator, and the minutes say who moderated when. */
+async function handOver(services: Services, session: SessionRow, actor: Member, to: string): Promise<Move> {
+  const negotiationId = session.negotiation_id;
+  const members = await listMembers(services.db, negotiationId);
+  const from = members.find((m) => m.userId === session.moderator_id);
+  const next = members.find((m) => m.userId === to);
+  const state = await policyState(services.db, negotiationId);
+  if (!next || next.userId === session.moderator_id || !may({ role: next.role, owner: next.isOwner }, "runSession", state))
+    throw new DomainError(400, "sessions.error.badModerator");
+  const at = Date.now();
+  return services.db.transaction().execute(async (trx) => {
+    await setModerator(trx, session.id, next.userId);
+    if (session.state === "live") await handOverAttendance(trx, session.id, session.moderator_id, next.userId, at);
+    return recordMove(
+      trx,
+      {
+        negotiationId,
+        userId: actor.userId,
+        action: "session.moderator_changed",
+        detail: {
+          sessionId: session.id,
+          plannedAt: session.planned_at,
+          from: from?.name ?? "",
+          to: next.name,
+          takenOver: actor.userId === next.userId,
+          page: "session",
+        },
       },
       actor.party,
     );

@@ -34,6 +34,8 @@ export const sessionCommandSchema = z.discriminatedUnion("action", [
     })
     .strict(),
   z.object({ action: z.literal("end"), present: z.array(idSchema).max(200) }).strict(),
+  z.object({ action: z.literal("handover"), to: idSchema }).strict(),
+  z.object({ action: z.literal("takeover") }).strict(),
   z
     .object({
       action: z.literal("correct"),

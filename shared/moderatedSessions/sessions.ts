@@ -70,7 +70,8 @@ export interface MinutesContent {
   startedAt: number | null;
   endedAt: number;
   moderator: string;
-  attendees: { name: string; role: Role }[];
+  /** `attendedMs`: how long they were connected (decision 036); 0 when present without a connection, absent in minutes published before it was kept. */
+  attendees: { name: string; role: Role; attendedMs?: number }[];
   items: {
     itemId: string;
     title: string;
@@ -97,7 +98,14 @@ export interface MinutesEvent {
 }
 
 /** The activity moves the minutes list when they happen during the session. */
-export const minutesActions = ["clause.agreed", "clause.needs_change", "proposal.accepted", "proposal.rejected", "proposal.withdrawn"] as const;
+export const minutesActions = [
+  "clause.agreed",
+  "clause.needs_change",
+  "proposal.accepted",
+  "proposal.rejected",
+  "proposal.withdrawn",
+  "session.moderator_changed",
+] as const;
 
 export interface MinutesRevision {
   revision: number;

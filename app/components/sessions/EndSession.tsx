@@ -1,18 +1,24 @@
 import { useId, type FormEvent } from "react";
+import { attendedLabel } from "../../../shared/moderatedSessions/attendeeLabel";
 import { useT } from "../../i18n";
 import type { RunCommand } from "./useSessionCommand";
 
 interface Props {
-  members: { userId: string; name: string; online: boolean }[];
+  members: { userId: string; name: string }[];
+  /** How long each member has attended so far (decision 036); those the server saw attend are in the minutes anyway. */
+  attendedMs: Record<string, number>;
   moderatorId: string;
   run: RunCommand;
   busy: boolean;
 }
 
-/** Ends the session and publishes the minutes, with who was present: those who have the negotiation open come ticked. */
-export function EndSession({ members, moderatorId, run, busy }: Props) {
+/** Ends the session and publishes the minutes: who was connected, for how long, and whom the moderator saw present without a connection. */
+export function EndSession({ members, attendedMs, moderatorId, run, busy }: Props) {
   const t = useT();
   const uid = useId();
+  const others = members.filter((m) => m.userId !== moderatorId);
+  const connected = others.filter((m) => (attendedMs[m.userId] ?? 0) > 0);
+  const notConnected = others.filter((m) => !((attendedMs[m.userId] ?? 0) > 0));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void run({ action: "end", present: new FormData(event.currentTarget).getAll("present").map(String) });
@@ -21,17 +27,27 @@ export function EndSession({ members, moderatorId, run, busy }: Props) {
     <section aria-labelledby={`${uid}-end`} className="end-session">
       <h2 id={`${uid}-end`}>{t("sessions.run.end")}</h2>
       <form onSubmit={submit}>
-        <fieldset>
-          <legend>{t("sessions.run.present")}</legend>
-          <p className="hint">{t("sessions.run.presentHint")}</p>
-          {members
-            .filter((m) => m.userId !== moderatorId)
-            .map((m) => (
+        <h3 id={`${uid}-connected`}>{t("sessions.run.connected")}</h3>
+        {connected.length === 0 ? (
+          <p>{t("sessions.run.connectedNone")}</p>
+        ) : (
+          <ul aria-labelledby={`${uid}-connected`} className="connected-attendees">
+            {connected.map((m) => (
+              <li key={m.userId}>{t("sessions.attendance.line", { name: m.name, duration: attendedLabel(attendedMs[m.userId] ?? 0, t) })}</li>
+            ))}
+          </ul>
+        )}
+        {notConnected.length > 0 && (
+          <fieldset>
+            <legend>{t("sessions.run.alsoPresent")}</legend>
+            <p className="hint">{t("sessions.run.presentHint")}</p>
+            {notConnected.map((m) => (
               <label key={m.userId} className="present-choice">
-                <input type="checkbox" name="present" value={m.userId} defaultChecked={m.online} /> {m.name}
+                <input type="checkbox" name="present" value={m.userId} /> {m.name}
               </label>
             ))}
-        </fieldset>
+          </fieldset>
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {t("sessions.run.end")}
         </button>

@@ -1,4 +1,5 @@
 import { reviewDateMs } from "../../../shared/agreements/calendarDate";
+import { attendeeLabel } from "../../../shared/moderatedSessions/attendeeLabel";
 import { roles } from "../../../shared/roles";
 import type { MinutesRevision, SessionView } from "../../../shared/moderatedSessions/sessions";
 import { useFormatCalendarDate, useFormatDateTime, useLocale, useT } from "../../i18n";
@@ -92,7 +93,7 @@ function MinutesRevisionView({ minutes }: { minutes: MinutesRevision }) {
                 <dd>
                   {c.attendees
                     .filter((a) => a.role === role)
-                    .map((a) => a.name)
+                    .map((a) => attendeeLabel(a, t))
                     .join(", ")}
                 </dd>
               </div>
