@@ -108,6 +108,32 @@ test("coverage shows a missing NIS2 element; inserting it covers it for both par
   await expect(training(supplier)).toContainText("Covered:");
   await expect(training(supplier)).toContainText("Security awareness, cyber hygiene and training");
 
+  // Coverage follows the wording (decision 037): weakened, the clause is no longer green for anyone.
+  const inserted = page
+    .locator(".clause", { has: page.locator(".clause-heading", { hasText: "Security awareness, cyber hygiene and training" }) })
+    .locator("p")
+    .first();
+  await inserted.click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Attendance is optional.");
+  for (const p of [page, supplier]) {
+    await expect(training(p)).toContainText("Edited — check:");
+    await expect(training(p)).not.toContainText("Covered:");
+    await training(p)
+      .getByText(/Show the changes/)
+      .click();
+    await expect(training(p).locator("ins")).toContainText("Attendance is optional.");
+  }
+  // The demo's own MFA wording is not the knowledge base's: someone has to check it.
+  const mfa = supplier.getByRole("region", { name: "Coverage of the law" }).getByRole("listitem").filter({ hasText: "NIS2 Art. 21(2)(j)" });
+  await expect(mfa).toContainText("Edited — check:");
+  await expectAccessible(supplier);
+  for (const width of [1366, 960, 390]) {
+    await supplier.setViewportSize({ width, height: 900 });
+    await supplier.screenshot({ path: `test-results/coverage-${width}.png`, fullPage: true });
+  }
+  await supplier.setViewportSize({ width: 1366, height: 900 });
+
   // A regime the setup did not select can still be checked on request.
   const coverage = page.getByRole("region", { name: "Coverage of the law" });
   const doraSummary = coverage.locator("summary", { hasText: "DORA Regulation" });

@@ -54,7 +54,9 @@ async function initialDocument(services: Services, creatorId: string, input: New
   const excluded = new Set(start.exclude);
   const level = start.level ?? selection.level;
   const clauses = selection.clauses.filter((c) => !excluded.has(c.requirementId));
-  const template = scheduleFromSelection(services.catalogue, { level, clauses }, locale, (category) => translate(locale, `category.${category}` as MessageKey));
+  const template = scheduleFromSelection(services.catalogue, { level, regimes: selection.regimes, clauses }, locale, (category) =>
+    translate(locale, `category.${category}` as MessageKey),
+  );
   return buildScheduleDoc(template);
 }
 

@@ -565,6 +565,8 @@ export const nl: Record<MessageKey, string> = {
   "knowledge.pitfalls": "Veelgemaakte fouten",
   "knowledge.noReferences": "Geen specifiek wetsartikel; dit is gangbare contractpraktijk.",
   "knowledge.noLevels": "Een certificering is bewijs, geen artikel: zie Zo controleer je het.",
+  "knowledge.belowFloor":
+    "Onder het wettelijk minimum van {ref}: {lacks}. Waar dat van toepassing is, gebruiken de wizard en de dekkingscontrole een strenger niveau.",
   "knowledge.related": "Verwant:",
   "knowledge.sidebar": "Waar dit artikel over gaat",
   "knowledge.sidebar.placeCursor": "Zet de cursor in een artikel om de eis erachter te zien.",
@@ -586,6 +588,16 @@ export const nl: Record<MessageKey, string> = {
   "coverage.count": "{covered} van {total} onderdelen gedekt",
   "coverage.covered": "Gedekt:",
   "coverage.missing": "Ontbreekt:",
+  "coverage.linked": "Gekoppeld:",
+  "coverage.below": "Onder het wettelijk minimum:",
+  "coverage.edited": "Bewerkt — controleer:",
+  "coverage.lacks": "{clause} heeft de tekst van niveau {level}, waarin ontbreekt: {lacks}.",
+  "coverage.editedFrom":
+    "{clause} luidt niet meer als de tekst van niveau {level} uit de kennisbank: controleer of het artikel nog aan de wet voldoet. Wijzigingen tonen",
+  "coverage.editedNoText": "{clause} luidt niet meer als een tekst uit de kennisbank; controleer of het artikel nog aan de wet voldoet.",
+  "coverage.checking": "De formulering wordt vergeleken met de kennisbank…",
+  "coverage.checkFailed":
+    "De formulering kon niet worden gecontroleerd; daarom staan alleen gekoppelde artikelen hier, geen ervan als gedekt. Laad de pagina opnieuw om het nog eens te proberen.",
   "coverage.insert": "“{title}” invoegen",
   "agreements.error.notParty": "Alleen leden van de afnemer en de leverancier stemmen in met artikelen.",
   "agreements.error.frozen": "Deze overeenkomst is ondertekend en van kracht. Open een wijzigingsronde om artikelen te wijzigen of opnieuw in te stemmen.",

@@ -42,7 +42,13 @@ export const SOURCES = [
 
 export const LEVELS = ["basic", "standard", "strict"] as const;
 
-export const Level = z.object({ value: LocalizedText, clause: LocalizedText }).strict();
+/**
+ * One level of a requirement. `below`: the regime elements (of those the entry covers) whose legal
+ * minimum this level's text does not meet, each with what it lacks (decision 037): coverage shows
+ * such a clause as below the legal minimum, and the wizard never proposes the level where that
+ * regime applies.
+ */
+export const Level = z.object({ value: LocalizedText, clause: LocalizedText, below: z.record(z.string(), LocalizedText).default({}) }).strict();
 
 /** A blank the clause texts leave for the parties to fill in, named in them as `{{id}}`. */
 export const PlaceholderFieldSpec = z.object({ id: kebabId, label: LocalizedText, hint: LocalizedText }).strict();
@@ -84,6 +90,14 @@ export const Requirement = z
       }
     }
     for (const id of declared) if (!used.has(id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["fields"], message: `field "${id}" is never used` });
+    for (const level of LEVELS) {
+      for (const element of Object.keys(r.levels?.[level].below ?? {})) {
+        if (!r.covers.includes(element))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["levels", level, "below"], message: `"${element}" is not an element this entry covers` });
+      }
+    }
+    if (r.levels && r.covers.some((element) => LEVELS.every((level) => element in r.levels![level].below)))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["covers"], message: "an element no level meets is not covered by this entry" });
   });
 
 export const GlossaryTerm = z.object({ id: kebabId, term: LocalizedText, definition: LocalizedText }).strict();

@@ -1,15 +1,20 @@
 import type { Catalogue, Requirement } from "./catalogue";
+import type { RequirementWording } from "./clauseWording";
 import type { Locale } from "../i18n/index";
 import type { CoverageRegime } from "./coverage";
 import { termForms, type TermForms } from "./glossaryMatcher";
 
 // The catalogue holds every text in both languages; pages get one, the reader's.
 
+// Not catalogue.ts's LEVELS: that module validates with zod, which stays out of the browser.
+const levelNames = ["basic", "standard", "strict"] as const;
+
 export type RequirementView = ReturnType<typeof localizeRequirement>;
 
 /** One catalogue entry in the reader's language, with related entries named. */
 export function localizeRequirement(catalogue: Catalogue, requirement: Requirement, locale: Locale) {
   const byId = new Map(catalogue.requirements.map((r) => [r.id, r]));
+  const refs = new Map(catalogue.regimes.flatMap((regime) => regime.elements.map((e) => [e.id, e.ref] as const)));
   return {
     id: requirement.id,
     kind: requirement.kind,
@@ -23,10 +28,16 @@ export function localizeRequirement(catalogue: Catalogue, requirement: Requireme
     questions: requirement.questions[locale],
     pitfalls: requirement.pitfalls[locale],
     levels: requirement.levels
-      ? (["basic", "standard", "strict"] as const).map((level) => ({
+      ? levelNames.map((level) => ({
           level,
           value: requirement.levels![level].value[locale],
           clause: requirement.levels![level].clause[locale],
+          // Where this level's text falls short of the law (decision 037).
+          below: Object.entries(requirement.levels![level].below).map(([element, lacks]) => ({
+            element,
+            ref: refs.get(element) ?? element,
+            lacks: lacks[locale],
+          })),
         }))
       : [],
     fields: requirement.fields.map((f) => ({ id: f.id, label: f.label[locale], hint: f.hint[locale] })),
@@ -50,6 +61,25 @@ export function coverageRegimes(catalogue: Catalogue, locale: Locale): CoverageR
         .map((r) => ({ id: r.id, title: r.title[locale] })),
     })),
   }));
+}
+
+/**
+ * Every requirement's level texts in both languages (a schedule is written in its creator's) and
+ * what each level lacks, in the reader's language: what the coverage check compares a clause with.
+ */
+export function requirementWordings(catalogue: Catalogue, locale: Locale): Record<string, RequirementWording> {
+  const out: Record<string, RequirementWording> = {};
+  for (const r of catalogue.requirements) {
+    if (!r.levels) continue;
+    out[r.id] = {
+      levels: levelNames.map((level) => ({
+        level,
+        texts: [r.levels![level].clause.en, r.levels![level].clause.nl],
+        below: Object.fromEntries(Object.entries(r.levels![level].below).map(([element, lacks]) => [element, lacks[locale]])),
+      })),
+    };
+  }
+  return out;
 }
 
 export type GlossaryEntry = TermForms & { term: string; definition: string };

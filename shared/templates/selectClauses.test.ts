@@ -67,3 +67,33 @@ test("several kinds of data: the most sensitive sets the level, any personal dat
   assert.ok(applicableRegimes({ ...base, data: ["confidential", "personal"] }).includes("gdpr"));
   assert.ok(!applicableRegimes({ ...base, data: ["internal", "confidential"] }).includes("gdpr"));
 });
+
+test("a DORA contract is never basic; the schedule never holds a text below the floor of a regime that applies (decision 037)", async () => {
+  const { serviceTypes } = await import("./wizardAnswers");
+  assert.equal(suggestedLevel({ ...base, rules: ["dora"] }), "standard");
+  for (const service of serviceTypes) {
+    for (const rules of [["nis2"], ["dora"], ["gdpr"], ["nis2", "dora", "gdpr"]] as const) {
+      const context = { ...base, service, rules: [...rules] };
+      const selection = selectClauses(catalogue, context);
+      for (const level of ["basic", "standard", "strict"] as const) {
+        const schedule = scheduleFromSelection(catalogue, { ...selection, level }, "en", (c) => c);
+        for (const clause of schedule.sections.flatMap((s) => s.clauses)) {
+          const requirement = catalogue.requirements.find((r) => r.id === clause.requirement);
+          if (!requirement?.levels) continue;
+          const used = (["basic", "standard", "strict"] as const).find((l) => requirement.levels![l].clause.en === clause.body[0])!;
+          const below = Object.keys(requirement.levels[used].below).filter((e) => selection.regimes.some((r) => e.startsWith(`${r}:`)));
+          assert.deepEqual(below, [], `${service} ${rules.join("+")} at ${level}: ${requirement.id} ${used}`);
+        }
+      }
+    }
+  }
+});
+
+test("the floor raises only the clauses that need it: a basic DORA schedule's audit clause is strict, its MFA clause stays basic", () => {
+  const selection = selectClauses(catalogue, { ...base, rules: ["dora"] });
+  const schedule = scheduleFromSelection(catalogue, { ...selection, level: "basic" }, "en", (c) => c);
+  const text = (id: string) => schedule.sections.flatMap((s) => s.clauses).find((c) => c.requirement === id)?.body[0];
+  const levels = (id: string) => catalogue.requirements.find((r) => r.id === id)!.levels!;
+  assert.equal(text("audit-rights"), levels("audit-rights").strict.clause.en);
+  if (text("multi-factor-authentication")) assert.equal(text("multi-factor-authentication"), levels("multi-factor-authentication").basic.clause.en);
+});

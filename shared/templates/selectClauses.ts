@@ -3,6 +3,7 @@ import type { Locale } from "../i18n/index";
 import type { ScheduleTemplate } from "../editor/scheduleTemplate";
 import { definitionsSection } from "./definitions";
 import { serviceProfiles } from "./serviceProfiles";
+import { levelMeetingFloors } from "../knowledge/legalFloor";
 import type { LevelName, ServiceContext, ServiceType } from "./wizardAnswers";
 
 export const regimeIds = ["nis2", "dora", "gdpr", "cra"] as const;
@@ -25,10 +26,14 @@ export interface Selection {
 const dataWeight = { none: 0, internal: 1, confidential: 2, personal: 2, special: 3 } as const;
 const criticalityWeight = { low: 0, important: 1, critical: 2 } as const;
 
-/** More sensitive data, a more critical service and financial regulation each raise the bar. */
+/**
+ * More sensitive data, a more critical service and financial regulation each raise the bar; a
+ * DORA contract is never basic, whose texts fall short of Art. 30 in several places.
+ */
 export function suggestedLevel(context: ServiceContext): LevelName {
-  const score = Math.max(...context.data.map((kind) => dataWeight[kind])) + criticalityWeight[context.criticality] + (context.rules.includes("dora") ? 1 : 0);
-  return score <= 1 ? "basic" : score <= 3 ? "standard" : "strict";
+  const dora = context.rules.includes("dora");
+  const score = Math.max(...context.data.map((kind) => dataWeight[kind])) + criticalityWeight[context.criticality] + (dora ? 1 : 0);
+  return score <= 1 && !dora ? "basic" : score <= 3 ? "standard" : "strict";
 }
 
 /** Which regimes' elements the schedule must cover, from the answers. */
@@ -120,12 +125,13 @@ function categoriesInOrder(catalogue: Catalogue): string[] {
 
 /**
  * The schedule text for a selection, in the creator's language: the definitions first, then one
- * section per category, each clause the requirement's sample text at the chosen level (a
- * certification's summary otherwise), with its blanks as placeholder fields.
+ * section per category, each clause the requirement's sample text at the chosen level, or the
+ * lowest level above it that meets the legal minimum of the regimes that apply (decision 037); a
+ * certification's summary otherwise; with its blanks as placeholder fields.
  */
 export function scheduleFromSelection(
   catalogue: Catalogue,
-  selection: { level: LevelName; clauses: SelectedClause[] },
+  selection: { level: LevelName; regimes: readonly RegimeId[]; clauses: SelectedClause[] },
   locale: Locale,
   categoryName: (category: string) => string,
 ): ScheduleTemplate {
@@ -136,7 +142,9 @@ export function scheduleFromSelection(
     const heading = categoryName(requirement.category);
     let section = sections.find((s) => s.heading === heading);
     if (!section) sections.push((section = { heading, clauses: [] }));
-    const text = requirement.levels?.[selection.level].clause[locale] ?? requirement.summary[locale];
+    const levels = requirement.levels;
+    const level = levels && levelMeetingFloors(selection.level, selection.regimes, (l) => Object.keys(levels[l].below));
+    const text = (levels && level ? levels[level].clause[locale] : null) ?? requirement.summary[locale];
     const fields = requirement.fields.map((f) => ({ id: f.id, label: f.label[locale], hint: f.hint[locale] }));
     section.clauses.push({ heading: requirement.title[locale], requirement: requirement.id, body: [text], fields });
   }

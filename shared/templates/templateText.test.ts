@@ -38,7 +38,7 @@ test("a generated schedule opens with the definitions and turns every field into
   const clauses = catalogue.requirements.map((r) => ({ requirementId: r.id, reasons: [] }));
   for (const level of LEVELS) {
     for (const locale of locales) {
-      const template = scheduleFromSelection(catalogue, { level, clauses }, locale, (c) => c);
+      const template = scheduleFromSelection(catalogue, { level, regimes: [], clauses }, locale, (c) => c);
       assert.equal(template.sections[0]!.heading, definitionsSection(locale).heading);
       const references = template.sections.flatMap((s) => s.clauses.flatMap((c) => c.body.flatMap((b) => [...b.matchAll(fieldReference)])));
       const doc = buildScheduleDoc(template);
@@ -51,6 +51,8 @@ test("a generated schedule opens with the definitions and turns every field into
     }
   }
   assert.ok(
-    placeholdersIn(buildScheduleDoc(scheduleFromSelection(catalogue, { level: "standard", clauses }, "en", (c) => c))).some((b) => b.label === "annex number"),
+    placeholdersIn(buildScheduleDoc(scheduleFromSelection(catalogue, { level: "standard", regimes: [], clauses }, "en", (c) => c))).some(
+      (b) => b.label === "annex number",
+    ),
   );
 });

@@ -89,6 +89,11 @@ export function RequirementView({ entry, firstTab = "buyer", headingLevel = 2 }:
                     {t(`level.${l.level}`)}: {l.value}
                   </dt>
                   <dd>{fieldsAsText(l.clause, entry.fields)}</dd>
+                  {l.below.map((b) => (
+                    <dd key={b.element} className="below-floor">
+                      {t("knowledge.belowFloor", { ref: b.ref, lacks: b.lacks })}
+                    </dd>
+                  ))}
                 </div>
               ))}
             </dl>
