@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { exportFormats } from "../../shared/agreements/exportFormats";
-import { attachmentDisposition } from "../../shared/contentDisposition";
 import { exportVersion } from "../utils/agreements.server";
+import { fileResponse } from "../utils/fileResponse.server";
 import { getLocale } from "../utils/locale.server";
 import { requireMember } from "../utils/member.server";
 import { DomainError, pageData, refuse } from "../utils/respond.server";
@@ -35,14 +35,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       locale: getLocale(request, context),
       since: query.data.since,
     });
-    return new Response(new Uint8Array(file.body), {
-      headers: {
-        "Content-Type": file.contentType,
-        "Content-Length": String(file.body.length),
-        "Content-Disposition": attachmentDisposition(file.fileName),
-        // no-transform: no gzip on the way, so Content-Length stays and the browser can show progress.
-        "Cache-Control": "private, no-store, no-transform",
-      },
-    });
+    return fileResponse(file);
   });
 }

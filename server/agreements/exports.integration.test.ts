@@ -1,9 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import JSZip from "jszip";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
+import { docxText, pdfText } from "../test/exportText";
 
 let server: TestServer;
 let negotiationId: string;
@@ -19,29 +18,6 @@ async function post(who: string, path: string, body: unknown) {
 
 async function download(who: string, format: string, threads = true) {
   return (await as(who)).request(`/negotiations/${negotiationId}/versions/current/export?format=${format}${threads ? "&threads=1" : ""}`);
-}
-
-async function docxText(bytes: ArrayBuffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file("word/document.xml")!.async("string");
-  return xml
-    .replace(/<w:p[ >]/g, "\n$&")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
-}
-
-async function pdfText(bytes: ArrayBuffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
-  }
-  return pages.join("\n");
 }
 
 before(async () => {

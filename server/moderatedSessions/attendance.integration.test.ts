@@ -102,6 +102,10 @@ test("moderation is handed over and taken over; the minutes list who attended, f
 
   const rows = sqlite.prepare("select count(*) as n from session_attendance where session_id = ? and to_at is null").get(id) as { n: number };
   assert.equal(rows.n, 0, "every stretch ended with the session");
+
+  const markdown = await (await (await as("supplier")).request(`/api/negotiations/${negotiationId}/sessions/${id}/minutes?format=md`)).text();
+  assert.match(markdown, /Oscar Observer \(present, not connected\)/);
+  assert.match(markdown, /Bea Buyer \(Acme Retail\) \(under a minute\)/, "every format names how long");
 });
 
 test("a late joiner's stretch starts when they connect, and a session that is not live records nobody", async () => {

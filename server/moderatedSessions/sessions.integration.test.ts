@@ -6,6 +6,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, negotiationApi } from "../test/demoLogins";
+import { docxText, pdfText } from "../test/exportText";
 import { pilotNegotiationId } from "../test/pilotNegotiation";
 import type { MyAction, ProposedItem, SessionView } from "../../shared/moderatedSessions/sessions";
 
@@ -261,13 +262,54 @@ describe("a session from plan to minutes", () => {
       await as("supplier")
     ).request(`/negotiations/${negotiationId}/sessions/${id}/minutes?format=md`, { headers: { "Accept-Language": "nl" } });
     assert.match(await nl.text(), /Notulen/);
-    assert.equal((await (await as("supplier")).request(`/negotiations/${negotiationId}/sessions/${id}/minutes?format=pdf`)).status, 400);
+    assert.equal((await (await as("supplier")).request(`/negotiations/${negotiationId}/sessions/${id}/minutes?format=html`)).status, 400);
 
     const { json } = await get<{ proposedAgenda: ProposedItem[] }>("advisor", `/api/negotiations/${negotiationId}/sessions`);
     const first = json.proposedAgenda.find((i) => i.clauseId === view.agenda[0]!.clauseId);
     assert.ok(first?.reasons.includes("open-action"), "the open action carries over");
     const parked = json.proposedAgenda.find((i) => i.clauseId === view.agenda[1]!.clauseId);
     assert.ok(parked?.reasons.includes("parked"), "as recorded in the meeting, whatever the correction says");
+  });
+
+  test("the minutes as Word and PDF, from the page's address and the API's; a bad query is a 400, a non-member is refused", async () => {
+    const minutesUrl = (base: string, query: string) => `${base}/negotiations/${negotiationId}/sessions/${id}/minutes?${query}`;
+    const expected = [
+      "Keep 24 hours; the supplier confirms the wording.",
+      "Sam Supplier (Nimbus Cloud): Send the revised wording",
+      "Bea Buyer (Acme Retail)",
+      "The buyer drafts a new clause.",
+    ];
+    const types = { docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", pdf: "application/pdf" } as const;
+    for (const base of ["", "/api"]) {
+      for (const format of ["docx", "pdf"] as const) {
+        const res = await (await as("buyer")).request(minutesUrl(base, `format=${format}`));
+        assert.equal(res.status, 200, `${base} ${format}`);
+        assert.equal(res.headers.get("content-type"), types[format]);
+        assert.match(res.headers.get("content-disposition") ?? "", new RegExp(`minutes-2026-12-10-r2\\.${format}`));
+        const bytes = await res.arrayBuffer();
+        assert.equal(res.headers.get("content-length"), String(bytes.byteLength));
+        const text = (format === "docx" ? await docxText(bytes) : await pdfText(bytes)).replace(/\s+/g, " ");
+        for (const words of expected) assert.ok(text.includes(words), `${base} ${format}: ${words}`);
+        assert.equal(JSON.parse(moves("export").at(-1)!.detail_json).format, format, "recorded with its format");
+      }
+    }
+    const nl = await (await as("supplier")).request(minutesUrl("/api", "format=pdf&revision=1"), { headers: { "Accept-Language": "nl" } });
+    assert.match(nl.headers.get("content-disposition") ?? "", /minutes-2026-12-10-r1\.pdf/);
+    const nlText = (await pdfText(await nl.arrayBuffer())).replace(/\s+/g, " ");
+    assert.ok(nlText.includes("Notulen") && nlText.includes("Geparkeerd"), "in the reader's language, the revision asked for");
+
+    for (const query of ["format=html", "format=pdf&revision=0", ""]) {
+      const bad = await get<{ code: string; error: string }>("buyer", minutesUrl("/api", query));
+      assert.equal(bad.status, 400, query);
+      assert.equal(bad.json.code, "sessions.error.badMinutesQuery");
+    }
+    assert.equal((await get<{ code: string }>("buyer", minutesUrl("/api", "format=pdf&revision=9"))).status, 404, "no such revision");
+    const outsider = await get<{ code: string }>("outsider", minutesUrl("/api", "format=pdf"));
+    assert.equal(outsider.status, 404);
+    assert.equal(outsider.json.code, "error.notMember");
+    assert.equal((await (await as("outsider")).request(minutesUrl("", "format=docx"))).status, 404);
+    const anonymous = await fetch(`${server.url}${minutesUrl("/api", "format=pdf")}`);
+    assert.equal(anonymous.status, 401);
   });
 
   test("the assignee sees the action among theirs and marks it done; nobody else but the moderator may", async () => {

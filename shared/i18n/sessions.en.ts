@@ -133,6 +133,9 @@ export const sessionsEn = {
   "sessions.minutes.noDecision": "No decision text.",
   "sessions.minutes.noActions": "No actions.",
   "sessions.minutes.downloadMd": "Download the minutes (Markdown)",
+  "sessions.minutes.downloadDocx": "Download the minutes (Word, DOCX)",
+  "sessions.minutes.downloadPdf": "Download the minutes (PDF)",
+  "sessions.minutes.pageLine": "Session of {date}, revision {revision}",
   "sessions.minutes.earlier": "Earlier revisions",
   "sessions.minutes.correct": "Correct the minutes",
   "sessions.minutes.correctItem": "Item",
@@ -159,6 +162,7 @@ export const sessionsEn = {
   "sessions.error.isPlanned": "This session has not started yet.",
   "sessions.error.isLive": "This session is in progress.",
   "sessions.error.isEnded": "This session has ended; correct its minutes instead.",
+  "sessions.error.badMinutesQuery": "Ask for ?format=md, docx or pdf, and optionally revision=<number> (1 or more) for an earlier revision.",
   "sessions.error.actionNotFound": "This action does not exist in this negotiation.",
   "sessions.error.notAssignee": "Only the assignee, or the session's moderator, marks an action done.",
 

@@ -134,6 +134,9 @@ export const sessionsNl: Record<keyof typeof sessionsEn, string> = {
   "sessions.minutes.noDecision": "Geen besluittekst.",
   "sessions.minutes.noActions": "Geen acties.",
   "sessions.minutes.downloadMd": "De notulen downloaden (Markdown)",
+  "sessions.minutes.downloadDocx": "De notulen downloaden (Word, DOCX)",
+  "sessions.minutes.downloadPdf": "De notulen downloaden (PDF)",
+  "sessions.minutes.pageLine": "Sessie van {date}, versie {revision}",
   "sessions.minutes.earlier": "Eerdere versies",
   "sessions.minutes.correct": "De notulen corrigeren",
   "sessions.minutes.correctItem": "Punt",
@@ -162,6 +165,7 @@ export const sessionsNl: Record<keyof typeof sessionsEn, string> = {
   "sessions.error.isPlanned": "Deze sessie is nog niet begonnen.",
   "sessions.error.isLive": "Deze sessie is bezig.",
   "sessions.error.isEnded": "Deze sessie is afgelopen; corrigeer in plaats daarvan de notulen.",
+  "sessions.error.badMinutesQuery": "Vraag om ?format=md, docx of pdf, en eventueel revision=<nummer> (1 of hoger) voor een eerdere versie.",
   "sessions.error.actionNotFound": "Deze actie bestaat niet in deze onderhandeling.",
   "sessions.error.notAssignee": "Alleen wie de actie heeft, of de moderator van de sessie, markeert haar als gedaan.",
 

@@ -1,5 +1,6 @@
 // What the sessions API accepts (README, "JSON API"); server and routes only: it imports zod.
 import { z } from "zod";
+import { exportFormats } from "../agreements/exportFormats";
 import { idSchema } from "../idSchema";
 import { maxActionLength, maxAgendaItems, maxDecisionLength, maxTimeBoxMinutes, maxTopicLength, outcomes } from "./sessions";
 
@@ -51,3 +52,6 @@ export type SessionCommand = z.infer<typeof sessionCommandSchema>;
 export const actionDoneSchema = z.object({ done: z.boolean() }).strict();
 
 export const sessionSettingsSchema = z.object({ sessionsByAdvisorsOnly: z.boolean() }).strict();
+
+/** `?format=md|docx|pdf[&revision=N]` on a session's minutes, on the page's address and the API's alike. */
+export const minutesQuerySchema = z.object({ format: z.enum(exportFormats), revision: z.coerce.number().int().min(1).optional() });

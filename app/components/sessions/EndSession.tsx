@@ -1,5 +1,5 @@
 import { useId, type FormEvent } from "react";
-import { attendedLabel } from "../../../shared/moderatedSessions/attendeeLabel";
+import { attendedLabel } from "../../../shared/moderatedSessions/minutesAttendees";
 import { useT } from "../../i18n";
 import type { RunCommand } from "./useSessionCommand";
 

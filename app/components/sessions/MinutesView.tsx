@@ -1,6 +1,7 @@
 import { reviewDateMs } from "../../../shared/agreements/calendarDate";
-import { attendeeLabel } from "../../../shared/moderatedSessions/attendeeLabel";
-import { roles } from "../../../shared/roles";
+import type { ExportFormat } from "../../../shared/agreements/exportFormats";
+import type { MessageKey } from "../../../shared/i18n/index";
+import { attendeeLines } from "../../../shared/moderatedSessions/minutesAttendees";
 import type { MinutesRevision, SessionView } from "../../../shared/moderatedSessions/sessions";
 import { useFormatCalendarDate, useFormatDateTime, useLocale, useT } from "../../i18n";
 import { describeMinutesEvent } from "../../../shared/moderatedSessions/minutesEvents";
@@ -8,6 +9,13 @@ import { ActionLine } from "./ActionLine";
 import { CorrectMinutes } from "./CorrectMinutes";
 import { MarkDoneButton } from "./MarkDoneButton";
 import type { RunCommand } from "./useSessionCommand";
+
+// Markdown first, where the only download used to be, so the link members know stays put.
+const downloads: [ExportFormat, MessageKey][] = [
+  ["md", "sessions.minutes.downloadMd"],
+  ["docx", "sessions.minutes.downloadDocx"],
+  ["pdf", "sessions.minutes.downloadPdf"],
+];
 
 interface Props {
   negotiationId: string;
@@ -19,7 +27,7 @@ interface Props {
   busy: boolean;
 }
 
-/** The published minutes (the latest revision, earlier ones below), the actions as they stand now, and the Markdown file. */
+/** The published minutes (the latest revision, earlier ones below), the actions as they stand now, and the minutes as files. */
 export function MinutesView({ negotiationId, session, moderating, me, today, run, busy }: Props) {
   const t = useT();
   const latest = session.minutes.at(-1);
@@ -29,11 +37,15 @@ export function MinutesView({ negotiationId, session, moderating, me, today, run
     <>
       <section aria-labelledby="minutes-heading" className="minutes">
         <h2 id="minutes-heading">{t("sessions.minutes.title")}</h2>
-        <p>
-          <a href={`/negotiations/${negotiationId}/sessions/${session.id}/minutes?format=md`} download>
-            {t("sessions.minutes.downloadMd")}
-          </a>
-        </p>
+        <ul className="minutes-downloads">
+          {downloads.map(([format, label]) => (
+            <li key={format}>
+              <a href={`/negotiations/${negotiationId}/sessions/${session.id}/minutes?format=${format}`} download>
+                {t(label)}
+              </a>
+            </li>
+          ))}
+        </ul>
         <MinutesRevisionView minutes={latest} />
         {session.minutes.length > 1 && (
           <details>
@@ -85,19 +97,12 @@ function MinutesRevisionView({ minutes }: { minutes: MinutesRevision }) {
         <p>{t("sessions.minutes.noAttendees")}</p>
       ) : (
         <dl className="attendees">
-          {roles
-            .filter((role) => c.attendees.some((a) => a.role === role))
-            .map((role) => (
-              <div key={role}>
-                <dt>{t(`role.${role}`)}</dt>
-                <dd>
-                  {c.attendees
-                    .filter((a) => a.role === role)
-                    .map((a) => attendeeLabel(a, t))
-                    .join(", ")}
-                </dd>
-              </div>
-            ))}
+          {attendeeLines(c.attendees, t).map((line) => (
+            <div key={line.role}>
+              <dt>{line.label}</dt>
+              <dd>{line.names}</dd>
+            </div>
+          ))}
         </dl>
       )}
       <h3>{t("sessions.minutes.items")}</h3>

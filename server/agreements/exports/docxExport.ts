@@ -3,14 +3,11 @@ import {
   DeletedTextRun,
   Document,
   ExternalHyperlink,
-  Footer,
-  Header,
   HeadingLevel,
   InsertedTextRun,
   LevelFormat,
   LevelSuffix,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -22,6 +19,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Block, Run, TrackedChange } from "../../../shared/editor/scheduleModel";
+import { runningFooter, runningHeader } from "./docxPage";
 import { headerLines, pageLine, signatureRows, statusLine, type ExportDocument } from "./exportDocument";
 
 // One multilevel list numbers the schedule, as in the app: sections 1., 2. …, clauses 1.1, 1.2, 2.1 …
@@ -134,15 +132,6 @@ function signatureBlock(doc: ExportDocument): (Paragraph | Table)[] {
   ];
 }
 
-/** "Page {page} of {pages}" in the reader's language, with Word's PAGE and NUMPAGES fields in place. */
-function pageOf(doc: ExportDocument): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
-  return doc
-    .t("export.page")
-    .split(/(\{page\}|\{pages\})/)
-    .filter(Boolean)
-    .map((part) => (part === "{page}" ? PageNumber.CURRENT : part === "{pages}" ? PageNumber.TOTAL_PAGES : part));
-}
-
 /**
  * The schedule as the annex a lawyer attaches: a title block, Word headings numbered as in the app,
  * version, content hash and page x of y on every page, tables as tables and the signature block.
@@ -196,20 +185,8 @@ export async function docxExport(doc: ExportDocument): Promise<Buffer> {
       }
     }
   }
-  const small = 16; // half-points
-  const header = new Header({
-    children: [
-      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${t("export.documentTitle")} — ${doc.title}`, size: small })] }),
-    ],
-  });
-  const footer = new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ text: `${pageLine(doc)} · `, size: small }), new TextRun({ children: pageOf(doc), size: small })],
-      }),
-    ],
-  });
+  const header = runningHeader(`${t("export.documentTitle")} — ${doc.title}`);
+  const footer = runningFooter(pageLine(doc), t);
   return Packer.toBuffer(
     new Document({
       title: doc.title,

@@ -1,5 +1,5 @@
 import { audit } from "../../../db/queries/auditLog";
-import type { ExportFormat } from "../../../shared/agreements/exportFormats";
+import { exportContentTypes, type ExportFormat } from "../../../shared/agreements/exportFormats";
 import type { Locale } from "../../../shared/i18n/index";
 import type { Services } from "../../context";
 import { DomainError } from "../../errors";
@@ -8,12 +8,6 @@ import { buildExportDocument } from "./exportDocument";
 import { exportFileName } from "./exportFileName";
 import { markdownExport } from "./markdownExport";
 import { pdfExport } from "./pdfExport";
-
-const contentTypes: Record<ExportFormat, string> = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-  md: "text/markdown; charset=utf-8",
-};
 
 /**
  * Renders a version (or the current draft) in one format, or with `since` the current draft as a
@@ -39,5 +33,5 @@ export async function exportVersion(
     action: "export",
     detail: { what: doc.versionLabel, format: request.format, threads: request.withThreads, ...(doc.trackedSince && { since: doc.trackedSince.label }) },
   });
-  return { body, contentType: contentTypes[request.format], fileName: exportFileName(doc, request.format) };
+  return { body, contentType: exportContentTypes[request.format], fileName: exportFileName(doc, request.format) };
 }
