@@ -1,30 +1,36 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PlanSessionForm } from "../components/sessions/PlanSessionForm";
+import { SessionPlanning } from "../components/sessions/SessionPlanning";
 import { ModerationSetting } from "../components/sessions/ModerationSetting";
 import { SessionStateBadge } from "../components/sessions/SessionStateBadge";
 import { useFormatDateTime, useT } from "../i18n";
 import sessionStyles from "../styles/sessions.css";
+import { getLocale } from "../utils/locale.server";
 import { memberNegotiation, requireMember } from "../utils/member.server";
 import { loadPolicies } from "../utils/policy.server";
 import { pageData } from "../utils/respond.server";
-import { proposedAgenda, sessionSummaries } from "../utils/sessions.server";
+import { proposedAgenda, reviewAgenda, sessionSummaries } from "../utils/sessions.server";
 import { useRevalidateOnFocus } from "../components/useRevalidateOnFocus";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: sessionStyles }];
 export const meta: MetaFunction = () => [{ title: "Sessions — Common Ground" }];
 
-/** A negotiation's sessions (decision 032): the list, and for those who may, planning one from the proposed agenda. */
+/**
+ * A negotiation's sessions (decision 032): the list, and for those who may, planning one from the
+ * proposed agenda or, with an agreement in force, the periodic review from its checklist (decision 035).
+ */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, context, params, { api: false });
   const negotiation = await memberNegotiation(context, member);
   return pageData(request, context, async () => {
     const policies = await loadPolicies(context, member);
+    const locale = getLocale(request, context);
     return {
       negotiation: { id: negotiation.id, title: negotiation.title, sessionsByAdvisorsOnly: negotiation.sessions_advisors_only !== 0 },
       policies: { runSession: policies.runSession, setSessionModeration: policies.setSessionModeration },
       sessions: await sessionSummaries(context.services.db, negotiation.id),
-      proposed: policies.runSession ? await proposedAgenda(context.services, negotiation.id) : [],
+      proposed: policies.runSession ? await proposedAgenda(context.services, negotiation.id, locale) : [],
+      review: policies.runSession ? await reviewAgenda(context.services, negotiation.id, locale) : null,
     };
   });
 }
@@ -32,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function SessionsPage() {
   const t = useT();
   const formatTime = useFormatDateTime();
-  const { negotiation, policies, sessions, proposed } = useLoaderData<typeof loader>();
+  const { negotiation, policies, sessions, proposed, review } = useLoaderData<typeof loader>();
   useRevalidateOnFocus();
   return (
     <section className="sessions-page">
@@ -74,7 +80,7 @@ export default function SessionsPage() {
         </div>
       )}
       {policies.runSession ? (
-        <PlanSessionForm negotiationId={negotiation.id} proposed={proposed} />
+        <SessionPlanning negotiationId={negotiation.id} proposed={proposed} review={review} />
       ) : (
         <p className="hint">{t(negotiation.sessionsByAdvisorsOnly ? "sessions.plan.notAllowed" : "sessions.plan.notAllowedAnyone")}</p>
       )}

@@ -1,6 +1,7 @@
 export { planSession } from "../../server/moderatedSessions/planSession";
 export { runSession } from "../../server/moderatedSessions/runSession";
 export { proposedAgenda } from "../../server/moderatedSessions/proposedAgenda";
+export { reviewAgenda } from "../../server/moderatedSessions/reviewAgenda";
 export { sessionSummaries, sessionView } from "../../server/moderatedSessions/sessionView";
 export { markActionDone, myActions } from "../../server/moderatedSessions/actions";
 export { setSessionModeration } from "../../server/moderatedSessions/moderationSetting";

@@ -48,3 +48,15 @@ export async function latestEffectiveVersion(db: DB, negotiationId: string): Pro
     .orderBy("number", "desc")
     .executeTakeFirst();
 }
+
+/** When the agreement in force was signed (its latest effective version), or null before any was. */
+export async function effectiveSince(db: DB, negotiationId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom("versions")
+    .select("created_at")
+    .where("negotiation_id", "=", negotiationId)
+    .where("kind", "=", "effective")
+    .orderBy("number", "desc")
+    .executeTakeFirst();
+  return row?.created_at ?? null;
+}

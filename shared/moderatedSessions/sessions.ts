@@ -14,8 +14,25 @@ export type ItemKind = (typeof itemKinds)[number];
 export const outcomes = ["agreed", "change_needed", "parked", "out_of_scope"] as const;
 export type Outcome = (typeof outcomes)[number];
 
-/** Why the proposed agenda holds an item: what is open about it. */
-export const agendaReasons = ["proposal-open", "needs-change", "changed", "placeholders", "threads", "parked", "open-action"] as const;
+/**
+ * Why a proposed agenda holds an item: what is open about it, what the schedule lacks for the
+ * negotiation's regimes (decision 035), or which point of the periodic review's checklist it is.
+ */
+export const agendaReasons = [
+  "proposal-open",
+  "needs-change",
+  "changed",
+  "placeholders",
+  "threads",
+  "parked",
+  "open-action",
+  "coverage-gap",
+  "coverage-below",
+  "review-law",
+  "review-incidents",
+  "review-assurance",
+  "review-verify",
+] as const;
 export type AgendaReason = (typeof agendaReasons)[number];
 
 export const maxAgendaItems = 100;
@@ -63,6 +80,21 @@ export interface ProposedItem {
   title: string;
   reasons: AgendaReason[];
 }
+
+/**
+ * The periodic review of an agreement in force as a session to plan (decision 035): the agenda
+ * from the review checklist, and the agreement's review date for the session's day.
+ */
+export interface ReviewAgenda {
+  /** YYYY-MM-DD, or null when the agreement has no review date. */
+  reviewDate: string | null;
+  /** When the agreement in force was signed: the checklist asks what happened since. */
+  signedAt: number;
+  items: ProposedItem[];
+}
+
+/** A generated topic title within what a topic may hold, so the planned agenda is never refused for its length. */
+export const fitTopic = (title: string) => (title.length <= maxTopicLength ? title : `${title.slice(0, maxTopicLength - 1).trimEnd()}…`);
 
 export interface MinutesContent {
   negotiationTitle: string;
