@@ -207,3 +207,62 @@ test("in the workspace everyone sees the item under discussion; the buyer follow
     await expect(page.locator(".session-current")).toHaveCount(0);
   }
 });
+
+test("the advisor plans the periodic review of the agreement in force from its checklist, then hands moderation to the buyer, who runs it", async ({
+  browser,
+  consoleErrors,
+}) => {
+  test.slow(); // three people, a signed agreement of its own, screenshots at three widths
+  const { buyer, supplier, id, title } = await twoPartyNegotiation(
+    browser,
+    consoleErrors,
+    [{ heading: "Backups", body: "Daily backups, kept for 30 days." }],
+    "Review",
+  );
+  const advisor = await invitedMember(browser, consoleErrors, buyer, { id, title }, "advisor");
+  // The agreement takes effect: both agree every unit (the clause and the structure) and sign.
+  const api = (page: typeof buyer, path: string, data: unknown = {}) =>
+    page.request.post(`/api/negotiations/${id}${path}`, { headers: { Origin: new URL(page.url()).origin }, data });
+  const { clauses } = (await (await buyer.request.get(`/api/negotiations/${id}/agreements`)).json()) as { clauses: { clauseId: string }[] };
+  for (const { clauseId } of clauses)
+    for (const page of [buyer, supplier]) expect((await api(page, "/agreements", { clauseId, decision: "agreed" })).status()).toBe(200);
+  expect((await api(buyer, "/signoff")).status()).toBe(200);
+  expect((await api(supplier, "/signoff")).status()).toBe(200);
+
+  await advisor.goto(`/negotiations/${id}/sessions`);
+  await advisor.getByRole("button", { name: "Plan the periodic review" }).click();
+  await expect(advisor.getByRole("heading", { name: "Plan the periodic review" })).toBeFocused();
+  await expect(advisor.getByLabel("Date and time")).not.toHaveValue("");
+  const checklist = advisor.getByRole("group", { name: "Review agenda: the review checklist" });
+  await expect(checklist.getByRole("checkbox", { name: /^Security incidents since/ })).toBeChecked();
+  await expectAccessible(advisor);
+  for (const width of [1366, 960, 390]) {
+    await advisor.setViewportSize({ width, height: 900 });
+    await advisor.screenshot({ path: `test-results/session-review-${width}.png`, fullPage: true });
+    const overflow = await advisor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `the sessions page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  }
+  await advisor.setViewportSize({ width: 1366, height: 900 });
+  await advisor.getByRole("button", { name: "Plan session" }).click();
+  await expect(advisor.getByRole("heading", { level: 1, name: /^Session of/ })).toBeVisible();
+  await expect(advisor.locator(".agenda-items > li").filter({ hasText: /Security incidents since/ })).toHaveCount(1);
+
+  // The parties let owners moderate; the advisor hands the session to the buyer (decision 036).
+  expect((await api(buyer, "/settings", { sessionsByAdvisorsOnly: false })).status()).toBe(200);
+  await advisor.reload();
+  const handOver = advisor.getByRole("region", { name: "Hand over moderation" });
+  await handOver.getByLabel("New moderator").selectOption({ label: "Bea Buyer (Acme Retail)" });
+  await expectAccessible(advisor);
+  await handOver.getByRole("button", { name: "Hand over" }).click();
+  await expect(advisor.getByText("Moderated by Bea Buyer (Acme Retail)")).toBeVisible();
+  await expect(advisor.getByRole("button", { name: "Start session" })).toHaveCount(0);
+  const sessionUrl = advisor.url();
+  await buyer.goto(sessionUrl);
+  await buyer.getByRole("button", { name: "Start session" }).click();
+  await expect(buyer.getByRole("heading", { name: /^Current item: What changed/ })).toBeVisible();
+  await supplier.goto(`/negotiations/${id}`);
+  await supplier.getByRole("tab", { name: "Activity" }).click();
+  await expect(supplier.getByRole("region", { name: "Activity" })).toContainText(
+    /Handed the moderation of the session of .* from Ada Advisor \(sector body\) to Bea Buyer \(Acme Retail\)/,
+  );
+});
