@@ -125,7 +125,10 @@ test("coverage shows a missing NIS2 element; inserting it covers it for both par
     await expect(training(p).locator("ins")).toContainText("Attendance is optional.");
   }
   // The demo's own MFA wording is not the knowledge base's: someone has to check it.
-  const mfa = supplier.getByRole("region", { name: "Coverage of the law" }).getByRole("listitem").filter({ hasText: "NIS2 Art. 21(2)(j)" });
+  const mfa = supplier
+    .getByRole("region", { name: "Coverage of the law" })
+    .getByRole("listitem")
+    .filter({ hasText: "NIS2 Art. 21(2)(j) Multi-factor or continuous authentication" });
   await expect(mfa).toContainText("Edited — check:");
   await expectAccessible(supplier);
   for (const width of [1366, 960, 390]) {

@@ -2,8 +2,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as Y from "yjs";
 import JSZip from "jszip";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { startTestServer, type TestServer } from "../test/testServer";
+import { pdfPages, xmlWords } from "../test/exportText";
 import { demoClients, negotiationApi } from "../test/demoLogins";
 import { syncedDemoClient, typeInFirstClause, waitFor, type CollabClient } from "../test/collabClient";
 
@@ -37,27 +37,8 @@ async function docxParts(bytes: ArrayBuffer) {
   };
 }
 
-/** The words of a part, with the few entities docx writes decoded. */
-const words = (xml: string) =>
-  xml
-    .replace(/<w:p[ >]/g, " $&")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/\s+/g, " ");
-
-async function pdfPages(bytes: ArrayBuffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
-  }
-  return pages;
-}
+/** The words of a part, on one line. */
+const words = (xml: string) => xmlWords(xml, " ").replace(/\s+/g, " ");
 
 function firstClauseText(client: CollabClient): Y.XmlText {
   const section = client.fragment.get(0) as Y.XmlElement;

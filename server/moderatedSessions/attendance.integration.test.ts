@@ -5,13 +5,11 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import * as decoding from "lib0/decoding";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, demoCookies, negotiationApi } from "../test/demoLogins";
 import { pilotNegotiationId } from "../test/pilotNegotiation";
-import { connectCollab, synced, waitFor, type CollabClient } from "../test/collabClient";
-import { CustomMessage } from "../../shared/collaboration/messages";
-import type { LiveSession, SessionView } from "../../shared/moderatedSessions/sessions";
+import { sessionFollower, waitFor, type CollabClient } from "../test/collabClient";
+import type { SessionView } from "../../shared/moderatedSessions/sessions";
 
 let server: TestServer;
 let negotiationId: string;
@@ -35,14 +33,10 @@ after(async () => {
   await server?.stop();
 });
 
-async function join(who: string): Promise<{ client: CollabClient; pushed: (LiveSession | null)[] }> {
-  const client = connectCollab(server.url, negotiationId, cookies[who]);
-  open.push(client);
-  const pushed: (LiveSession | null)[] = [];
-  client.provider.messageHandlers[CustomMessage.session] = (_encoder, decoder) =>
-    void pushed.push((JSON.parse(decoding.readVarString(decoder)) as { session: LiveSession | null }).session);
-  await synced(client);
-  return { client, pushed };
+async function join(who: string) {
+  const follower = await sessionFollower(server.url, negotiationId, cookies[who]);
+  open.push(follower.client);
+  return follower;
 }
 
 /** Tries until the server has seen a connection close (it learns of it a moment after the client). */

@@ -6,15 +6,14 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { WebSocket } from "ws";
-import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { startTestServer, type TestServer } from "../test/testServer";
 import { demoClients, demoCookies, negotiationApi } from "../test/demoLogins";
 import { pilotNegotiationId } from "../test/pilotNegotiation";
-import { connectCollab, synced, waitFor, type CollabClient } from "../test/collabClient";
+import { sessionFollower, waitFor } from "../test/collabClient";
 import { CloseCode } from "../../shared/collaboration/closeCodes";
 import { CustomMessage } from "../../shared/collaboration/messages";
-import type { LiveSession, SessionView } from "../../shared/moderatedSessions/sessions";
+import type { SessionView } from "../../shared/moderatedSessions/sessions";
 
 let server: TestServer;
 let negotiationId: string;
@@ -38,15 +37,10 @@ after(async () => {
   await server?.stop();
 });
 
-/** A member's connection, with every live-session message it got, in order. */
-async function join(who: string): Promise<{ client: CollabClient; pushed: (LiveSession | null)[] }> {
-  const client = connectCollab(server.url, negotiationId, cookies[who]);
-  open.push(client);
-  const pushed: (LiveSession | null)[] = [];
-  client.provider.messageHandlers[CustomMessage.session] = (_encoder, decoder) =>
-    void pushed.push((JSON.parse(decoding.readVarString(decoder)) as { session: LiveSession | null }).session);
-  await synced(client);
-  return { client, pushed };
+async function join(who: string) {
+  const follower = await sessionFollower(server.url, negotiationId, cookies[who]);
+  open.push(follower.client);
+  return follower;
 }
 
 test("everyone connected follows the moderator's moves; a late joiner is told at once; the end is told too", async () => {

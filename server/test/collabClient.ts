@@ -6,6 +6,8 @@ import { CustomMessage } from "../../shared/collaboration/messages";
 import { scheduleFragmentName } from "../../shared/editor/schema";
 import { HttpClient } from "./httpClient";
 import { newId } from "../../shared/ids";
+import * as decoding from "lib0/decoding";
+import type { LiveSession } from "../../shared/moderatedSessions/sessions";
 
 export interface CollabClient {
   doc: Y.Doc;
@@ -102,4 +104,18 @@ function firstClauseParagraph(fragment: Y.XmlFragment): Y.XmlElement {
   const section = fragment.get(0) as Y.XmlElement;
   const clause = section.toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "clause") as Y.XmlElement;
   return clause.get(1) as Y.XmlElement;
+}
+
+/** A synced connection that keeps every live-session message it gets, in order (decision 034). */
+export async function sessionFollower(
+  baseUrl: string,
+  negotiationId: string,
+  cookie: string | undefined,
+): Promise<{ client: CollabClient; pushed: (LiveSession | null)[] }> {
+  const client = connectCollab(baseUrl, negotiationId, cookie);
+  const pushed: (LiveSession | null)[] = [];
+  client.provider.messageHandlers[CustomMessage.session] = (_encoder, decoder) =>
+    void pushed.push((JSON.parse(decoding.readVarString(decoder)) as { session: LiveSession | null }).session);
+  await synced(client);
+  return { client, pushed };
 }

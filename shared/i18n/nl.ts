@@ -864,7 +864,7 @@ export const nl: Record<MessageKey, string> = {
   "editor.updateRefused":
     "Uw laatste wijziging paste niet in het schema (mogelijk botste ze met de wijziging van een ander lid aan dezelfde clausules), dus de server heeft haar niet bewaard. Dit is het schema zoals iedereen het nu heeft; breng de wijziging opnieuw aan.",
   "editor.documentTooLarge":
-    "Het schema heeft zijn maximale omvang bereikt, dus uw laatste wijziging is niet bewaard. Verwijder tekst die u niet meer nodig hebt, of vraag de beheerder van de server MAX_SCHEDULE_BYTES te verhogen.",
+    "De beveiligingsbijlage heeft haar maximale omvang bereikt, dus uw laatste wijziging is niet bewaard. Verwijder tekst die u niet meer nodig hebt, of vraag de beheerder van de server MAX_SCHEDULE_BYTES te verhogen.",
   "versions.effectiveName": "Geldende overeenkomst",
   "versions.effectiveAmendmentName": "Geldende overeenkomst, wijziging {round}",
   "members.mailFailed": "De uitnodigingsmail kon niet worden verstuurd. Kopieer de link hieronder en stuur die zelf; hij werkt hetzelfde.",

@@ -32,9 +32,11 @@ function coverageOf(regimeId: string, elementId: string, clauses: { requirement:
 
 test("the catalogue's MFA text covers NIS2 21(2)(j); rewritten to say passwords are fine, it is 'edited — check', for either language", () => {
   const mfa = requirement("multi-factor-authentication").levels!;
-  assert.equal(coverageOf("nis2", "nis2:21.2.j", [{ requirement: "multi-factor-authentication", body: mfa.basic.clause.en }]).state, "covered");
-  assert.equal(coverageOf("nis2", "nis2:21.2.j", [{ requirement: "multi-factor-authentication", body: mfa.strict.clause.nl }]).state, "covered");
-  const weakened = coverageOf("nis2", "nis2:21.2.j", [{ requirement: "multi-factor-authentication", body: "Passwords are fine. No MFA is required." }]);
+  assert.equal(coverageOf("nis2", "nis2:21.2.j.authentication", [{ requirement: "multi-factor-authentication", body: mfa.basic.clause.en }]).state, "covered");
+  assert.equal(coverageOf("nis2", "nis2:21.2.j.authentication", [{ requirement: "multi-factor-authentication", body: mfa.strict.clause.nl }]).state, "covered");
+  const weakened = coverageOf("nis2", "nis2:21.2.j.authentication", [
+    { requirement: "multi-factor-authentication", body: "Passwords are fine. No MFA is required." },
+  ]);
   assert.equal(weakened.state, "edited");
   const clause = weakened.clauses[0]!;
   assert.equal(clause.state, "edited");
@@ -76,7 +78,7 @@ test("one clause that covers beats a weaker one; a floor of one regime is not an
 
 test("without the catalogue's wording at hand a link is shown as a link, never as covered", () => {
   const doc = buildScheduleDoc({ sections: [{ heading: "S", clauses: [{ heading: "MFA", requirement: "multi-factor-authentication", body: ["anything"] }] }] });
-  const row = regimeCoverage(regime("nis2"), linkedClauses(doc)).find((r) => r.element.id === "nis2:21.2.j")!;
+  const row = regimeCoverage(regime("nis2"), linkedClauses(doc)).find((r) => r.element.id === "nis2:21.2.j.authentication")!;
   assert.equal(row.state, "linked");
 });
 

@@ -97,3 +97,22 @@ test("the floor raises only the clauses that need it: a basic DORA schedule's au
   assert.equal(text("audit-rights"), levels("audit-rights").strict.clause.en);
   if (text("multi-factor-authentication")) assert.equal(text("multi-factor-authentication"), levels("multi-factor-authentication").basic.clause.en);
 });
+
+test("a point of NIS2 that lists several measures brings a clause for each (decision 037)", async () => {
+  const { serviceTypes } = await import("./wizardAnswers");
+  const saas = ids({ ...base, rules: ["nis2"] });
+  for (const id of [
+    "backup-management",
+    "disaster-recovery-rto-rpo",
+    "business-continuity-plan",
+    "coordinated-vulnerability-disclosure",
+    "personnel-screening",
+    "asset-inventory",
+  ])
+    assert.ok(saas.includes(id), `SaaS under NIS2 has ${id}`);
+  for (const service of serviceTypes) {
+    const chosen = ids({ ...base, service, rules: ["nis2"] });
+    assert.ok(chosen.includes("vulnerability-patching"), `${service} under NIS2 patches`);
+    assert.ok(chosen.includes("multi-factor-authentication"), `${service} under NIS2 has MFA`);
+  }
+});

@@ -210,6 +210,10 @@ export default function ScheduleEditor(props: ScheduleEditorProps) {
         },
         // `this`, not `editor`: plugins dispatch while the view is still being constructed.
         dispatchTransaction(this: EditorView, incoming) {
+          // y-prosemirror hands awareness changes over in a timeout and checks a binding flag it
+          // never sets, so one can arrive after the view is destroyed (a reconnect replacing the
+          // editor); a destroyed view throws on any update.
+          if (this.isDestroyed) return;
           const tr = asProposal(this.state, incoming, rules.current);
           if (!tr) return setNoProposalForm(true);
           if (tr !== incoming) setNoProposalForm(false);
